@@ -1,0 +1,75 @@
+/**
+ * Reading cell values pasted from PDFs, HRIS exports and hand-edited sheets.
+ * A cell value is whatever a host hands over: numbers, text, booleans, blanks.
+ */
+import { invalid } from "./errors";
+
+/** A raw cell value as Excel, ExcelJS or a CSV parser hands it over. */
+export type CellValue = string | number | boolean | null | undefined;
+
+/** True for a cell with nothing in it (null, undefined, or text that is only spaces). */
+export function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+// "$ 12.12", "42,167", "-1,234.50", "(1,234)", "1 234", "12.5" — digits with optional
+// currency sign, thousands separators (comma, space, non-breaking space) and a sign.
+const NUMBER_TEXT = /^([-+]?)\s*\$?\s*([-+]?)\s*(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)?(\.\d+)?$/;
+const PARENTHESISED = /^\((.*)\)$/;
+
+/**
+ * Parses text such as `$ 12.12`, `42,167` or `(1,200.00)` to a number; returns
+ * undefined when the text is not a plain number (dates, words, percentages).
+ */
+export function parseNumberText(text: string): number | undefined {
+  let body = text.trim();
+  let negative = false;
+  const parenthesised = PARENTHESISED.exec(body);
+  if (parenthesised) {
+    body = parenthesised[1].trim();
+    negative = true;
+  }
+  const match = NUMBER_TEXT.exec(body);
+  if (!match) return undefined;
+  const [, sign1, sign2, whole, fraction] = match;
+  if (whole === undefined && fraction === undefined) return undefined;
+  if (sign1 && sign2) return undefined;
+  const digits = `${(whole ?? "0").replace(/[, \u00a0\u202f]/g, "")}${fraction ?? ""}`;
+  const magnitude = Number(digits);
+  if (!Number.isFinite(magnitude)) return undefined;
+  const minus = sign1 === "-" || sign2 === "-";
+  if (negative && minus) return undefined;
+  const result = negative || minus ? -magnitude : magnitude;
+  return result === 0 ? 0 : result;
+}
+
+/**
+ * Reads a cell as a number: numbers pass, numeric text is parsed, blanks give null.
+ * Other text, booleans and non-finite numbers throw `invalid argument` naming `where`.
+ */
+export function readNumber(value: CellValue, where: string): number | null {
+  if (isBlank(value)) return null;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) invalid(`${where} is not a finite number`);
+    return value;
+  }
+  if (typeof value === "string") {
+    const parsed = parseNumberText(value);
+    if (parsed === undefined) invalid(`${where} is not a number: '${truncate(value.trim())}'`);
+    return parsed;
+  }
+  return invalid(`${where} is not a number: ${String(value).toUpperCase()}`);
+}
+
+/** Shortens text for an error message so a 10,000-character cell stays readable. */
+export function truncate(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Normalises a grade or lane key for matching: trimmed, inner spaces folded, upper case. */
+export function normalizeKey(value: CellValue): string {
+  return String(value ?? "")
+    .trim()
+    .replace(/\s+/g, " ")
+    .toUpperCase();
+}
