@@ -7,7 +7,15 @@ export type { EngineErrorKind } from "./errors";
 export { HALF_CENT, atLeast, atMost, lessThan, moneyEquals, roundCents, roundHalfAwayFromZero } from "./money";
 export { isBlank, normalizeKey, parseNumberText, readNumber, truncate } from "./cells";
 export type { CellValue } from "./cells";
-export { checkRange, compaRatio, midpoint, quartilePlace, rangePenetration, rangeSpread } from "./range";
+export {
+  checkRange,
+  compaRatio,
+  midpoint,
+  quartileClassifier,
+  quartilePlace,
+  rangePenetration,
+  rangeSpread,
+} from "./range";
 export type { Quartile } from "./range";
 export { PROGRESSION_METHODS, parseProgressionMethod, stepProgression } from "./progression";
 export type { ProgressionMethod } from "./progression";

@@ -3,7 +3,7 @@
  * Source: Portland 2013 study, chapter 3 (pay plan analysis, quartile analysis); glossary.
  */
 import { invalid, outOfRange } from "./errors";
-import { atLeast, lessThan } from "./money";
+import { HALF_CENT } from "./money";
 
 /** Checks a pay range: finite, min > 0, max ≥ min (the shared precondition of range rules). */
 export function checkRange(min: number, max: number): void {
@@ -34,15 +34,32 @@ export type Quartile = 0 | 1 | 2 | 3 | 4 | 5;
  * under the midpoint counts as at the midpoint).
  */
 export function quartilePlace(salary: number, min: number, max: number, strict = false): Quartile {
-  checkRange(min, max);
   if (!Number.isFinite(salary)) invalid("The salary must be a number");
+  return quartileClassifier(min, max, strict)(salary);
+}
+
+/**
+ * The quartile rule of `quartilePlace` with the range checked and its boundaries computed once:
+ * the classifier placing a whole column of salaries against one range (Portland quartile analysis).
+ */
+export function quartileClassifier(min: number, max: number, strict = false): (salary: number) => Quartile {
+  checkRange(min, max);
   const width = max - min;
-  if (lessThan(salary, min)) return strict ? 0 : 1;
-  if (strict && salary > max + 0.005) return 5;
-  if (atLeast(salary, min + 0.75 * width)) return 4;
-  if (atLeast(salary, min + 0.5 * width)) return 3;
-  if (atLeast(salary, min + 0.25 * width)) return 2;
-  return 1;
+  // Half-cent tolerance folded into the boundaries: a salary within half a cent of a
+  // boundary counts as on it (lessThan/atLeast of money.ts, computed once).
+  const belowMin = min - HALF_CENT;
+  const aboveMax = max + HALF_CENT;
+  const q4 = min + 0.75 * width - HALF_CENT;
+  const q3 = min + 0.5 * width - HALF_CENT;
+  const q2 = min + 0.25 * width - HALF_CENT;
+  return (salary) => {
+    if (salary < belowMin) return strict ? 0 : 1;
+    if (strict && salary > aboveMax) return 5;
+    if (salary >= q4) return 4;
+    if (salary >= q3) return 3;
+    if (salary >= q2) return 2;
+    return 1;
+  };
 }
 
 /** Compa-ratio = salary / midpoint (glossary). */

@@ -16,7 +16,14 @@ import {
   parseLaneSchedule,
 } from "../engine/schedule";
 import { parseProgressionMethod, stepProgression } from "../engine/progression";
-import { compaRatio, midpoint, quartilePlace, rangePenetration, rangeSpread } from "../engine/range";
+import {
+  compaRatio,
+  midpoint,
+  quartileClassifier,
+  quartilePlace,
+  rangePenetration,
+  rangeSpread,
+} from "../engine/range";
 import {
   approvalLevel,
   creditableYear,
@@ -270,9 +277,55 @@ export function QUARTILE_PLACE(
   strict?: unknown[][],
 ): unknown[][] {
   const [min, top] = rangeBounds(min_or_row, max);
-  return elementwise(PARAMS.QUARTILE_PLACE, [salary, min, top, strict], (s, lo, hi, exact) =>
-    quartilePlace(s, lo, hi, exact ?? false),
+  const rule = (s: number, lo: number, hi: number, exact: boolean | null): Result =>
+    quartilePlace(s, lo, hi, exact ?? false);
+  return (
+    quartileColumn(salary, min, top, strict, rule) ??
+    elementwise(PARAMS.QUARTILE_PLACE, [salary, min, top, strict], rule)
   );
+}
+
+const QUARTILE_ROWS: readonly (readonly Result[])[] = [[0], [1], [2], [3], [4], [5]];
+
+/**
+ * The common case of QUARTILE_PLACE — a column of salaries against one range — with the range
+ * checked and its boundaries computed once (quartileClassifier) instead of per salary. Rows
+ * holding anything but a finite number take the general path, cell by cell; undefined when
+ * the arguments are not of that shape (the general path then handles the whole call).
+ */
+function quartileColumn(
+  salary: unknown[][],
+  min: unknown,
+  top: unknown,
+  strict: unknown,
+  rule: (s: number, lo: number, hi: number, exact: boolean | null) => Result,
+): Result[][] | undefined {
+  const lo = gridOf(min);
+  const hi = gridOf(top);
+  const exact = gridOf(strict ?? null);
+  const salaries = gridOf(salary);
+  if (lo.length !== 1 || lo[0].length !== 1 || hi.length !== 1 || hi[0].length !== 1) return undefined;
+  if (exact.length !== 1 || exact[0].length !== 1 || salaries.length < 2 || salaries[0].length !== 1) return undefined;
+  const [low, high, flag] = [lo[0][0], hi[0][0], exact[0][0]];
+  if (typeof low !== "number" || typeof high !== "number") return undefined;
+  if (flag !== null && flag !== undefined && flag !== "" && typeof flag !== "boolean") return undefined;
+  let classify: (value: number) => number;
+  try {
+    classify = quartileClassifier(low, high, flag === true);
+  } catch (error) {
+    if (error instanceof EngineError) return undefined; // the general path reports it in every cell
+    throw error;
+  }
+  const out: Result[][] = new Array(salaries.length);
+  for (let r = 0; r < salaries.length; r++) {
+    const row = salaries[r];
+    const value = row.length === 1 ? row[0] : undefined;
+    out[r] =
+      typeof value === "number" && value - value === 0
+        ? (QUARTILE_ROWS[classify(value)] as Result[])
+        : elementwise(PARAMS.QUARTILE_PLACE, [[row], min, top, strict], rule)[0];
+  }
+  return out;
 }
 
 /**
