@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every performance figure the issues ask for, as one JSON document
+ * (medians of several runs, with the machine). A script, never a test: figures vary with
+ * the machine and its load, so they are reported, not asserted.
+ */
+import * as os from "os";
+import { benchFunctions } from "./functions";
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const figures: Record<string, unknown> = {
+    machine: { node: process.version, cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+  };
+  if (only.length === 0 || only.includes("functions")) figures.functions = await benchFunctions();
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
