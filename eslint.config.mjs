@@ -8,7 +8,21 @@ import prettier from "eslint-config-prettier";
 
 const hostImports = {
   patterns: [
-    { group: ["react", "react-dom", "@fluentui/*", "office-*", "exceljs", "papaparse", "commander", "node:*", "fs", "path"], message: "src/engine is host-free: no UI, Office, file or Node imports." },
+    {
+      group: [
+        "react",
+        "react-dom",
+        "@fluentui/*",
+        "office-*",
+        "exceljs",
+        "papaparse",
+        "commander",
+        "node:*",
+        "fs",
+        "path",
+      ],
+      message: "src/engine is host-free: no UI, Office, file or Node imports.",
+    },
   ],
 };
 

@@ -62,7 +62,11 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/support.html", to: "support.html" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : toProductionManifest(content, urlProd)) },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : toProductionManifest(content, urlProd)),
+          },
         ],
       }),
     ],

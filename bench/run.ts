@@ -9,7 +9,12 @@ import { benchFunctions } from "./functions";
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const figures: Record<string, unknown> = {
-    machine: { node: process.version, cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    },
   };
   if (only.length === 0 || only.includes("functions")) figures.functions = await benchFunctions();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

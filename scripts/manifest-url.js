@@ -8,7 +8,12 @@ function toProductionManifest(content, productionUrl) {
   if (!/^https:\/\/[^\s"<>]+\/$/.test(productionUrl)) {
     throw new Error(`COMPSTUDY_URL must be an https URL ending in '/', got '${productionUrl}'`);
   }
-  return content.toString().split(DEV_URL).join(productionUrl).split("https://localhost:3000").join(productionUrl.slice(0, -1));
+  return content
+    .toString()
+    .split(DEV_URL)
+    .join(productionUrl)
+    .split("https://localhost:3000")
+    .join(productionUrl.slice(0, -1));
 }
 
 module.exports = { DEV_URL, toProductionManifest };

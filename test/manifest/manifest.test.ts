@@ -35,7 +35,11 @@ describe("manifest.xml", () => {
       manifest.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadWriteMailbox</Permissions>"),
       "Permissions must be ReadWriteDocument",
     ],
-    ["an http URL", manifest.replace("https://localhost:3000/functions.js", "http://localhost:3000/functions.js"), "not https"],
+    [
+      "an http URL",
+      manifest.replace("https://localhost:3000/functions.js", "http://localhost:3000/functions.js"),
+      "not https",
+    ],
     ["a missing icon", manifest.split("icon-80.png").join("icon-99.png"), "icon icon-99.png is referenced but missing"],
     ["malformed XML", manifest.replace("</OfficeApp>", ""), "not well-formed"],
   ])("reports %s", (_label, broken, expected) => {
@@ -56,7 +60,9 @@ describe("manifest.xml", () => {
   });
 
   it("refuses a production URL that is not https", () => {
-    expect(() => toProductionManifest(manifest, "http://pay.example.net/")).toThrow("COMPSTUDY_URL must be an https URL");
+    expect(() => toProductionManifest(manifest, "http://pay.example.net/")).toThrow(
+      "COMPSTUDY_URL must be an https URL",
+    );
   });
 
   const built = path.join(root, "dist", "manifest.xml");

@@ -21,7 +21,9 @@ describeBuilt("shipped bundles (dist/)", () => {
     const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as {
       functions: { id: string; name: string }[];
     };
-    expect(metadata.functions.map((f) => f.id)).toEqual(expect.arrayContaining(["PAYSTEP", "QUARTILE_PLACE", "RANGE_SPREAD"]));
+    expect(metadata.functions.map((f) => f.id)).toEqual(
+      expect.arrayContaining(["PAYSTEP", "QUARTILE_PLACE", "RANGE_SPREAD"]),
+    );
   });
 
   it.each([
@@ -31,7 +33,10 @@ describeBuilt("shipped bundles (dist/)", () => {
     ["navigator.sendBeacon", /sendBeacon/],
     ["EventSource", /\bEventSource\b/],
     ["importScripts", /importScripts/],
-    ["an http(s) URL to load", /["'`]https?:\/\/(?!www\.w3\.org|appsforoffice\.microsoft\.com|reactjs\.org|react\.dev|fb\.me|github\.com\/microsoft\/fluentui|aka\.ms)/],
+    [
+      "an http(s) URL to load",
+      /["'`]https?:\/\/(?!www\.w3\.org|appsforoffice\.microsoft\.com|reactjs\.org|react\.dev|fb\.me|github\.com\/microsoft\/fluentui|aka\.ms)/,
+    ],
   ])("contain no %s", (_label, pattern) => {
     for (const name of bundles) {
       const text = fs.readFileSync(path.join(dist, name), "utf8");
