@@ -56,7 +56,7 @@ describe("counting rules (hourly grade: min 10, midpoint 15, max 20)", () => {
     ["at max", 20],
     ["above max", 21],
   ];
-  const result = study(salaries.map(([label, salary], i) => person(`E${i}`, salary, "H1", "Hourly")).map((r) => r));
+  const result = study(salaries.map(([, salary], i) => person(`E${i}`, salary, "H1", "Hourly")));
 
   it("counts at-or-below-minimum and at-or-above-maximum with a half-cent tolerance", () => {
     expect(gradeRow(result, "grade-placement", "Hourly", "H1")).toMatchObject({
