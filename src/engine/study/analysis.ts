@@ -107,6 +107,26 @@ export function runStudy(input: StudyInput): StudyResult {
   const unmatched: Unplaced[] = [...input.roster.problems];
   const classifiers = new Map<Tally, (salary: number) => number>();
   const families = new Map<string, { name: string; employees: number; titles: Set<string> }>();
+  const placedBySpelling = new Map<string, Tally | string>();
+  /** The grade's tally, or why the plan/grade cannot be placed. */
+  const resolveGrade = (plan: string, grade: string): Tally | string => {
+    const gradeKey = normalizeKey(grade);
+    if (plan !== "") {
+      const planKey = normalizeKey(plan);
+      return (
+        tallies.get(`${planKey}|${gradeKey}`) ??
+        (planKeys.has(planKey)
+          ? `Grade '${truncate(grade)}' is not in plan '${truncate(plan)}'`
+          : `Plan '${truncate(plan)}' is not in the pay plans`)
+      );
+    }
+    const candidates = byGrade.get(gradeKey) ?? [];
+    if (candidates.length === 1) return candidates[0];
+    return candidates.length === 0
+      ? `Grade '${truncate(grade)}' is not in the pay plans`
+      : `Grade '${truncate(grade)}' is in several plans (${candidates.map((t) => t.plan.name).join(", ")}): give the Plan`;
+  };
+  const familyBySpelling = new Map<string, { name: string; employees: number; titles: Set<string> }>();
   let placed = 0;
 
   for (const employee of input.roster.employees) {
@@ -119,30 +139,18 @@ export function runStudy(input: StudyInput): StudyResult {
         reason: `Row ${employee.row}: ${reason}`,
       });
     };
-    const gradeKey = normalizeKey(employee.grade);
-    let tally: Tally | undefined;
-    if (employee.plan !== "") {
-      tally = tallies.get(`${normalizeKey(employee.plan)}|${gradeKey}`);
-      if (!tally) {
-        refuse(
-          planKeys.has(normalizeKey(employee.plan))
-            ? `Grade '${truncate(employee.grade)}' is not in plan '${truncate(employee.plan)}'`
-            : `Plan '${truncate(employee.plan)}' is not in the pay plans`,
-        );
-        continue;
-      }
-    } else {
-      const candidates = byGrade.get(gradeKey) ?? [];
-      if (candidates.length !== 1) {
-        refuse(
-          candidates.length === 0
-            ? `Grade '${truncate(employee.grade)}' is not in the pay plans`
-            : `Grade '${truncate(employee.grade)}' is in several plans (${candidates.map((t) => t.plan.name).join(", ")}): give the Plan`,
-        );
-        continue;
-      }
-      tally = candidates[0];
+    // Rosters repeat the same few plan/grade spellings: resolve each spelling once.
+    const spelling = `${employee.plan}\u0000${employee.grade}`;
+    let found = placedBySpelling.get(spelling);
+    if (found === undefined) {
+      found = resolveGrade(employee.plan, employee.grade);
+      placedBySpelling.set(spelling, found);
     }
+    if (typeof found === "string") {
+      refuse(found);
+      continue;
+    }
+    const tally = found;
     const { grade, plan } = tally;
     if (grade.min === undefined || grade.max === undefined || grade.min <= 0 || grade.max < grade.min) {
       refuse(`Grade '${truncate(grade.grade)}' of plan '${truncate(plan.name)}' has no usable pay range`);
@@ -170,15 +178,16 @@ export function runStudy(input: StudyInput): StudyResult {
       tally.tenureDays += asOfDay - employee.hireDay;
       tally.tenureCount++;
     }
-    const familyName = employee.jobFamily || "(blank)";
-    const familyKey = normalizeKey(familyName);
-    let family = families.get(familyKey);
+    let family = familyBySpelling.get(employee.jobFamily);
     if (!family) {
-      family = { name: familyName, employees: 0, titles: new Set() };
+      const familyName = employee.jobFamily || "(blank)";
+      const familyKey = normalizeKey(familyName);
+      family = families.get(familyKey) ?? { name: familyName, employees: 0, titles: new Set() };
       families.set(familyKey, family);
+      familyBySpelling.set(employee.jobFamily, family);
     }
     family.employees++;
-    if (employee.jobTitle !== "") family.titles.add(normalizeKey(employee.jobTitle));
+    if (employee.jobTitle !== "") family.titles.add(titleKey(employee.jobTitle));
     placed++;
   }
   unmatched.sort((a, b) => a.row - b.row);
@@ -219,6 +228,17 @@ export function runStudy(input: StudyInput): StudyResult {
       auditWarnings: findings.filter((f) => f.severity === "warning").length,
     },
   };
+}
+
+const titleKeys = new Map<string, string>();
+/** normalizeKey, memoised: job titles repeat across thousands of rows. */
+function titleKey(title: string): string {
+  let key = titleKeys.get(title);
+  if (key === undefined) {
+    key = normalizeKey(title);
+    if (titleKeys.size < 100_000) titleKeys.set(title, key);
+  }
+  return key;
 }
 
 type Context = {
