@@ -5,12 +5,15 @@
  */
 import { isBlank, parseNumberText, truncate, normalizeKey, type CellValue } from "../cells";
 import { invalid } from "../errors";
-import { roundCents } from "../money";
+import { HALF_CENT, roundCents } from "../money";
 import { firstFilledRow, foldHeader, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
 import type { AuditFinding, PayGrade, PayPlan, PayPlans } from "./types";
 
 /** Below this, a plan's largest step is an hourly rate; from it up, an annual salary. */
 export const HOURLY_UNIT_LIMIT = 200;
+
+/** A step rise this many times the grade's median rise (or that fraction of it) is flagged by the audit. */
+export const STEP_RISE_FACTOR = 2.5;
 
 /** Name given to the grades of a table without a Plan column. */
 export const DEFAULT_PLAN = "Pay Plan";
@@ -148,9 +151,11 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
 /**
  * The schedule audit's checks on parsed grades. Errors: a blank step between filled ones, a
  * step lower than the one before, a grade without any pay. Warnings: a step increase far from
- * the grade's usual one — more than half the median increase away from it, and more than a cent
- * (catches typos such as 57,661 → 57,675 → 58,675 and irregular longevity steps) — and a grade
- * whose minimum is below the previous grade's minimum in the same plan.
+ * the grade's usual one — a rise more than STEP_RISE_FACTOR times the median rise of the grade,
+ * or less than its 1/STEP_RISE_FACTOR (catches typos such as PEA Bachelor's 57,661 → 57,675 →
+ * 58,675 and Ed Tech's jump to the last step); flat steps are a schedule's plateaus (PEA
+ * longevity) and neither counted nor flagged — and a grade whose minimum is below the previous
+ * grade's minimum in the same plan.
  */
 export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
   const findings: AuditFinding[] = [];
@@ -179,11 +184,12 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
         if (last && last.step === s) increases.push({ step: s + 1, delta: value - last.value });
         last = { step: s + 1, value };
       });
-      const sorted = increases.map((i) => i.delta).sort((a, b) => a - b);
+      const rises = increases.filter((i) => i.delta > HALF_CENT);
+      const sorted = rises.map((i) => i.delta).sort((a, b) => a - b);
       if (sorted.length >= 3) {
         const median = sorted[sorted.length >> 1];
-        for (const { step, delta } of increases) {
-          if (delta >= 0 && Math.abs(delta - median) > Math.max(0.5 * Math.abs(median), 0.01)) {
+        for (const { step, delta } of rises) {
+          if (delta > median * STEP_RISE_FACTOR || delta * STEP_RISE_FACTOR < median) {
             at(
               step,
               "warning",

@@ -199,5 +199,6 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       jobTitle: titleCol === undefined ? "" : text(cells[titleCol]),
     });
   }
+  if (rowCount === 0) invalid("The roster has a header row but no employee rows");
   return { employees, problems, rowCount, mapping };
 }
