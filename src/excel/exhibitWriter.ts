@@ -189,6 +189,9 @@ function formatSheet(sheet: Excel.Worksheet, layout: SheetLayout, tableNames: Se
       if (block.role === "title") continue;
       sheet.getRange(rangeAddress(block.row + bold, block.column, 1, columns)).format.font.bold = true;
     }
+    for (const column of block.rightAlignedHeader ?? []) {
+      sheet.getRange(cellAddress(block.row, block.column + column)).format.horizontalAlignment = "Right";
+    }
   }
   const { table } = layout;
   const excelTable = sheet.tables.add(rangeAddress(table.row, table.column, table.rows, table.columns), true);

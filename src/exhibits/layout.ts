@@ -39,6 +39,8 @@ export type CellBlock = {
   formats: NumberFormat[][];
   /** Rows (indices into values) to draw bold. */
   boldRows: number[];
+  /** Columns (indices into a row) whose header cell (row 0) is right-aligned, so it sits over its numbers. */
+  rightAlignedHeader?: number[];
   /** What the block is, for renderers that style blocks differently. */
   role: "title" | "subtitle" | "table" | "source" | "step-heading" | "steps" | "chart-data" | "note";
 };
@@ -150,6 +152,7 @@ export function layoutExhibit(exhibit: Exhibit, context: LayoutContext): SheetLa
     values: [header, ...exhibit.rows.map((row) => row.values)],
     formats: [header.map(() => NUMBER_FORMATS.text), ...exhibit.rows.map((row) => rowFormats(exhibit, row))],
     boldRows: exhibit.rows.flatMap((row, index) => (row.kind === "detail" ? [] : [index + 1])),
+    rightAlignedHeader: exhibit.columns.flatMap((column, index) => (column.kind === "text" ? [] : [index])),
     role: "table",
   };
   blocks.push(tableBlock);
@@ -179,6 +182,7 @@ export function layoutExhibit(exhibit: Exhibit, context: LayoutContext): SheetLa
         row.map((_, column) => (index === 0 || column === 0 ? NUMBER_FORMATS.text : money)),
       ),
       boldRows: [0],
+      rightAlignedHeader: values[0].flatMap((_, column) => (column === 0 ? [] : [column])),
       role: "steps",
     });
     next += values.length + 1;
@@ -205,6 +209,7 @@ export function layoutExhibit(exhibit: Exhibit, context: LayoutContext): SheetLa
         row.map((_, column) => (index === 0 || column === 0 ? NUMBER_FORMATS.text : NUMBER_FORMATS.percent)),
       ),
       boldRows: [0],
+      rightAlignedHeader: values[0].flatMap((_, column) => (column === 0 ? [] : [column])),
       role: "chart-data",
     });
     const height = Math.max(10, chart.categories.length * 2 + 4);

@@ -13,6 +13,7 @@ type RangeWrite = { sheet: string; address: string; values?: unknown[][]; number
 function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}) {
   const log: string[] = [];
   const writes: RangeWrite[] = [];
+  const rightAligned: string[] = [];
   const sheets: Record<
     string,
     { deleted: boolean; tables: string[]; charts: unknown[][]; frozen?: number; activated?: boolean }
@@ -21,7 +22,13 @@ function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}
 
   const range = (sheet: string, address: string) => {
     const write: RangeWrite = { sheet, address, order: [] };
-    const format = { font: {} as Record<string, unknown>, columnWidth: undefined as number | undefined };
+    const format = {
+      font: {} as Record<string, unknown>,
+      columnWidth: undefined as number | undefined,
+      set horizontalAlignment(value: string) {
+        if (value === "Right") rightAligned.push(`${sheet}!${address}`);
+      },
+    };
     return {
       format,
       set numberFormat(value: unknown[][]) {
@@ -91,7 +98,7 @@ function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}
     },
   };
   const mock = data;
-  return { mock, writes, sheets, log, syncs: () => syncs };
+  return { mock, writes, sheets, log, rightAligned, syncs: () => syncs };
 }
 
 function install(mock: unknown): void {
@@ -183,6 +190,14 @@ describe("writeExhibits", () => {
     expect(book.writes.find((w) => w.address === "A2")?.values).toEqual([
       ["As of 2020-01-01 · Pay plans: Pay Plans!A1:E3 · Roster: Roster!A1:G5"],
     ]);
+  });
+
+  it("right-aligns the header cells of numeric columns over their numbers", async () => {
+    const book = makeWorkbook([]);
+    install(book.mock);
+    await writeExhibits(smallStudy(), { exhibits: ["grade-placement"] });
+    // Plan and Grade are text (left); Employees … % At or Above Maximum are numbers (columns C–G of row 4).
+    expect(book.rightAligned).toEqual(["C", "D", "E", "F", "G"].map((column) => `3-2 Grade Placement!${column}4`));
   });
 
   it("writes roster text that looks like a formula as text, with the '@' format set first", async () => {

@@ -1,0 +1,196 @@
+/**
+ * The study as one self-contained printable HTML page: inline CSS, no script, no external
+ * resource (a Content-Security-Policy says so to the browser too), every exhibit as a table,
+ * the quartile charts as inline SVG, a page break between exhibits when printed.
+ * Every string from the inputs is escaped (escape.ts). Host-free: returns a string.
+ */
+import { exhibitHeading, exhibitSubtitle } from "../layout";
+import type { Exhibit, ExhibitColumn, ExhibitRow, StepBlock, StudyResult } from "../spec/types";
+import { renderStackedBarSvg } from "./chart";
+import { escapeHtml } from "./escape";
+import { formatValue } from "./format";
+
+/** Only inline styles and data: images; no script, font, frame or network request. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+export type HtmlReportOptions = {
+  /** Page title and heading; defaults to the study's chapter title. */
+  title?: string;
+};
+
+const DEFAULT_TITLE = "Compensation study — assessment of current conditions";
+
+const STYLE = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.4 "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: #1b2733; margin: 24px auto; max-width: 1100px; padding: 0 16px; }
+h1 { font-size: 18pt; margin: 0 0 4px; }
+h2 { font-size: 13pt; margin: 0 0 2px; letter-spacing: 0.02em; }
+h3 { font-size: 10.5pt; margin: 18px 0 4px; }
+.subtitle, .source { color: #4a5a6a; font-style: italic; margin: 0 0 10px; }
+.source { margin-top: 6px; font-size: 9pt; }
+.summary { display: grid; grid-template-columns: repeat(4, auto); gap: 2px 24px; justify-content: start; margin: 12px 0 8px; }
+.summary dt { color: #4a5a6a; }
+.summary dd { margin: 0 0 4px; font-weight: 600; font-variant-numeric: tabular-nums; }
+nav ol { columns: 2; margin: 8px 0 0; padding-left: 20px; }
+nav a { color: #1f4e79; }
+section.exhibit { margin-top: 32px; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+th, td { padding: 3px 10px; border-bottom: 1px solid #dde3ea; vertical-align: top; }
+thead th { background: #1f4e79; color: #fff; text-align: left; font-weight: 600; border-bottom: none; }
+thead th.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; }
+td.text { max-width: 36em; overflow-wrap: anywhere; }
+td.short { white-space: nowrap; }
+tbody tr:nth-child(even) td { background: #f3f6fa; }
+tr.total td { font-weight: 700; border-top: 1px solid #8a9aaa; background: #e8eef5; }
+tr.grand-total td { font-weight: 700; border-top: 2px solid #1b2733; border-bottom: 2px solid #1b2733; background: #dbe4ef; }
+tr.none td { color: #4a5a6a; font-style: italic; }
+table.steps { font-size: 8.5pt; }
+table.steps th, table.steps td { padding: 2px 6px; }
+figure.chart-figure { margin: 18px 0 0; }
+figcaption { font-weight: 700; margin-bottom: 4px; }
+.chart { display: block; max-width: 100%; height: auto; margin: 4px 0 12px; }
+.chart text { font: 12px "Segoe UI", "Helvetica Neue", Arial, sans-serif; fill: #1b2733; }
+.chart text.value { font-weight: 600; }
+.chart text.on-dark { fill: #ffffff; }
+.chart text.axis { fill: #4a5a6a; }
+footer { margin-top: 32px; color: #4a5a6a; font-size: 9pt; }
+@page { size: landscape; margin: 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; }
+  nav { display: none; }
+  section.exhibit { break-before: page; margin-top: 0; }
+  thead { display: table-header-group; }
+  tr, .chart, figure.chart-figure { break-inside: avoid; }
+  h2, h3, .subtitle { break-after: avoid; }
+  .table-wrap { overflow: visible; }
+  tbody tr:nth-child(even) td, thead th, tr.total td, tr.grand-total td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+const SHORT_TEXT = 24;
+
+function isNumeric(column: ExhibitColumn): boolean {
+  return column.kind !== "text";
+}
+
+function headerRow(names: string[], numeric: boolean[]): string {
+  const cells = names.map(
+    (name, index) => `<th scope="col"${numeric[index] ? ' class="num"' : ""}>${escapeHtml(name)}</th>`,
+  );
+  return `<thead><tr>${cells.join("")}</tr></thead>`;
+}
+
+function bodyRow(exhibit: Exhibit, row: ExhibitRow): string {
+  const cells = exhibit.columns.map((column, index) => {
+    const value = row.values[index];
+    // A number in a text column, or text in a number column, is shown as it is, aligned by what it is.
+    const numeric = typeof value === "number";
+    const text = formatValue(value, column.kind, row.unit);
+    // Short labels (plans, grades) never wrap; long text (messages, titles) may.
+    const textClass = text.length <= SHORT_TEXT ? "text short" : "text";
+    return `<td class="${numeric ? "num" : textClass}">${escapeHtml(text)}</td>`;
+  });
+  const kind = row.kind === "detail" ? "" : ` class="${row.kind}"`;
+  return `<tr${kind}>${cells.join("")}</tr>`;
+}
+
+function exhibitTable(exhibit: Exhibit): string {
+  const names = exhibit.columns.map((column) => column.name);
+  const numeric = exhibit.columns.map(isNumeric);
+  const rows =
+    exhibit.rows.length === 0
+      ? `<tr class="none"><td colspan="${Math.max(1, names.length)}">None</td></tr>`
+      : exhibit.rows.map((row) => bodyRow(exhibit, row)).join("\n");
+  return `<div class="table-wrap"><table>${headerRow(names, numeric)}\n<tbody>\n${rows}\n</tbody></table></div>`;
+}
+
+function stepTable(block: StepBlock): string {
+  const names = ["Grade", ...block.stepHeaders];
+  const numeric = names.map((_, index) => index > 0);
+  const rows = block.rows.map((row) => {
+    const steps = block.stepHeaders.map((_, index) => {
+      const value = row.steps[index] ?? null;
+      return `<td class="num">${escapeHtml(formatValue(value, "money", block.unit))}</td>`;
+    });
+    return `<tr><td class="text short">${escapeHtml(row.grade)}</td>${steps.join("")}</tr>`;
+  });
+  return (
+    `<h3>${escapeHtml(block.plan)} — steps (${block.unit})</h3>\n` +
+    `<div class="table-wrap"><table class="steps">${headerRow(names, numeric)}\n<tbody>\n${rows.join("\n")}\n</tbody></table></div>`
+  );
+}
+
+function exhibitSection(exhibit: Exhibit, index: number, subtitle: string): string {
+  const parts = [
+    `<section class="exhibit" id="exhibit-${escapeHtml(exhibit.id)}">`,
+    `<h2>${escapeHtml(exhibitHeading(exhibit))}</h2>`,
+    `<p class="subtitle">${escapeHtml(subtitle)}</p>`,
+    exhibitTable(exhibit),
+    `<p class="source">${escapeHtml(exhibit.source)}</p>`,
+  ];
+  for (const block of exhibit.stepBlocks ?? []) parts.push(stepTable(block));
+  (exhibit.charts ?? []).forEach((chart, chartIndex) => {
+    // A figure keeps each chart with its caption on one printed page.
+    parts.push(
+      `<figure class="chart-figure"><figcaption>${escapeHtml(chart.title)}</figcaption>`,
+      renderStackedBarSvg(chart, `chart-${index}-${chartIndex}`),
+      "</figure>",
+    );
+  });
+  parts.push("</section>");
+  return parts.join("\n");
+}
+
+function summaryList(result: StudyResult): string {
+  const s = result.summary;
+  const count = (value: number): string => formatValue(value, "count", undefined);
+  const items: [string, string][] = [
+    ["Pay plans", count(s.plans)],
+    ["Grades", count(s.grades)],
+    ["Roster rows", count(s.rosterRows)],
+    ["Employees placed", count(s.employees)],
+    ["Unmatched rows", count(s.unmatched)],
+    ["Schedule errors", count(s.auditErrors)],
+    ["Schedule warnings", count(s.auditWarnings)],
+  ];
+  return `<dl class="summary">${items.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join("")}</dl>`;
+}
+
+/** The whole report: one HTML document as a string (UTF-8), deterministic for a given input. */
+export function renderHtmlReport(result: StudyResult, options: HtmlReportOptions = {}): string {
+  const title = options.title ?? DEFAULT_TITLE;
+  const subtitle = exhibitSubtitle({ asOf: result.asOf, sources: result.sources });
+  const toc = result.exhibits
+    .map(
+      (exhibit) =>
+        `<li><a href="#exhibit-${escapeHtml(exhibit.id)}">${escapeHtml(`Exhibit ${exhibit.number} — ${exhibit.title}`)}</a></li>`,
+    )
+    .join("");
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    "<header>",
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="subtitle">${escapeHtml(subtitle)}</p>`,
+    summaryList(result),
+    `<nav aria-label="Exhibits"><ol>${toc}</ol></nav>`,
+    "</header>",
+    ...result.exhibits.map((exhibit, index) => exhibitSection(exhibit, index, subtitle)),
+    `<footer>Generated by CompStudy from the files named above. This page loads nothing from the network.</footer>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

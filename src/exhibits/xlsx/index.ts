@@ -1,0 +1,2 @@
+/** The .xlsx renderer (ExcelJS, Node). */
+export { addLayoutSheet, buildWorkbook, workbookBuffer, writeWorkbook } from "./workbook";

@@ -1,0 +1,213 @@
+import * as fs from "fs";
+import * as path from "path";
+import fc from "fast-check";
+import {
+  ReaderError,
+  columnLetters,
+  fromExcelJs,
+  parseCsvText,
+  readTable,
+  readWorkbookSheets,
+} from "../../src/cli/readers";
+import { tempFolder, writeFile, writeWorkbook } from "./helpers";
+
+let folder: string;
+beforeAll(() => {
+  folder = tempFolder("compstudy-readers-");
+});
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+async function readerError(promise: Promise<unknown>): Promise<ReaderError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ReaderError) return error;
+    throw error;
+  }
+  throw new Error("expected a ReaderError");
+}
+
+describe("CSV", () => {
+  it("strips a BOM, detects ';', reads CRLF and quoted fields (with the delimiter, quotes and line breaks inside)", async () => {
+    const file = writeFile(
+      folder,
+      "semicolon.csv",
+      '\ufeffEmployee ID;Job Title;Salary\r\nE1;"Clerk; senior";"42,167"\r\nE2;"Say ""hi""";"line\r\nbreak"\r\n',
+    );
+    const table = await readTable(file);
+    expect(table.rows).toEqual([
+      ["Employee ID", "Job Title", "Salary"],
+      ["E1", "Clerk; senior", "42,167"],
+      ["E2", 'Say "hi"', "line\r\nbreak"],
+    ]);
+    expect(table.source).toBe("semicolon.csv");
+  });
+
+  it.each([
+    ["comma", "a,b\n1,2\n"],
+    ["tab", "a\tb\n1\t2\n"],
+    ["pipe", "a|b\n1|2\n"],
+  ])("detects the %s delimiter", (_, text) => {
+    expect(parseCsvText("x.csv", text).rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+  });
+
+  it("keeps blank lines as empty rows so row numbers match the file, drops trailing ones", () => {
+    expect(parseCsvText("x.csv", "a,b\n\n1,2\n\n\n").rows).toEqual([["a", "b"], [], ["1", "2"]]);
+  });
+
+  it("reads empty fields as null and keeps text as text (leading zeros, formulas)", () => {
+    expect(parseCsvText("x.csv", "a,b,c\n007,,=1+1\n").rows[1]).toEqual(["007", null, "=1+1"]);
+  });
+
+  it("reads UTF-16 with a BOM", async () => {
+    const file = writeFile(folder, "utf16.csv", Buffer.from("\ufeffa,b\r\n1,é\r\n", "utf16le"));
+    expect((await readTable(file)).rows).toEqual([
+      ["a", "b"],
+      ["1", "é"],
+    ]);
+  });
+
+  it.each([
+    ["an empty file", "", "the file is empty"],
+    ["a file of blank lines", "\r\n \r\n", "the file is empty"],
+  ])("refuses %s", async (_, content, message) => {
+    const file = writeFile(folder, `empty-${content.length}.csv`, content);
+    expect((await readerError(readTable(file))).message).toBe(message);
+  });
+
+  it("refuses an unclosed quote, naming the row", () => {
+    expect(() => parseCsvText("x.csv", 'a,b\n1,2\n3,"oops\n4,5\n')).toThrow("line 3: a quoted field is never closed");
+  });
+
+  it("never throws anything but a ReaderError on random text (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
+        try {
+          const table = parseCsvText("x.csv", text);
+          expect(Array.isArray(table.rows)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ReaderError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("XLSX", () => {
+  let book: string;
+  beforeAll(async () => {
+    book = path.join(folder, "book.xlsx");
+    await writeWorkbook(book, {
+      "Pay Plans": [
+        ["Plan", "Grade", "Step 1"],
+        ["X", "G1", 10],
+      ],
+      Roster: [
+        ["Employee ID", "Hire Date", "Salary", "Job Title", "Link", "Bool"],
+        [
+          "E1",
+          new Date(Date.UTC(2010, 0, 15)),
+          { formula: "40000+1", result: 40001 },
+          { richText: [{ text: "Rich " }, { text: "Text" }] },
+          { text: "a link", hyperlink: "http://example.invalid/" },
+          true,
+        ],
+        ["E2", null, { error: "#N/A" }, '=HYPERLINK("x")'],
+        [],
+        ["E4", 40193, "$ 42,167"],
+      ],
+    });
+  });
+
+  it("reads the first sheet by default", async () => {
+    const table = await readTable(book);
+    expect(table.sheet).toBe("Pay Plans");
+    expect(table.rows).toEqual([
+      ["Plan", "Grade", "Step 1"],
+      ["X", "G1", 10],
+    ]);
+    expect(table.source).toBe("[book.xlsx]'Pay Plans'!A1:C2");
+  });
+
+  it("converts cells: date → serial, formula → result, rich text and hyperlinks → text, error → its text", async () => {
+    const table = await readTable(book, { sheet: "Roster" });
+    expect(table.rows).toEqual([
+      ["Employee ID", "Hire Date", "Salary", "Job Title", "Link", "Bool"],
+      ["E1", 40193, 40001, "Rich Text", "a link", true],
+      ["E2", null, "#N/A", '=HYPERLINK("x")'],
+      [],
+      ["E4", 40193, "$ 42,167"],
+    ]);
+  });
+
+  it("reads two sheets in one pass, matching names without regard to case or outer spaces", async () => {
+    const [roster, plans] = await readWorkbookSheets(book, ["roster", " PAY PLANS "]);
+    expect([roster.sheet, plans.sheet]).toEqual(["Roster", "Pay Plans"]);
+  });
+
+  it("names the sheets the workbook has when one is missing", async () => {
+    const error = await readerError(readTable(book, { sheet: "Employees" }));
+    expect(error.message).toBe("no sheet named 'Employees' (the workbook has: 'Pay Plans', 'Roster')");
+    expect(error.sheet).toBe("Employees");
+  });
+
+  it.each([
+    ["damaged.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(100, 7)]), "is not a readable .xlsx"],
+    ["text.xlsx", "Plan,Grade\n", "is not a readable .xlsx workbook (not a zip file)"],
+    ["old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]), "old binary .xls workbooks are not supported"],
+    ["empty.xlsx", "", "the file is empty"],
+  ])("refuses %s", async (name, content, message) => {
+    const file = writeFile(folder, name, content);
+    expect((await readerError(readTable(file))).message).toContain(message);
+  });
+
+  it("refuses a missing file and a folder", async () => {
+    expect((await readerError(readTable(path.join(folder, "nope.csv")))).message).toBe("no such file");
+    expect((await readerError(readTable(folder))).message).toBe("is a folder, not a file");
+  });
+
+  it("never throws anything but a ReaderError on random bytes after a zip signature (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async (bytes) => {
+        const file = writeFile(folder, "random.xlsx", Buffer.concat([Buffer.from("PK\u0003\u0004"), bytes]));
+        try {
+          await readTable(file);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ReaderError);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("fromExcelJs", () => {
+  it.each([
+    [null, null],
+    [Number.NaN, null],
+    [new Date(Date.UTC(1900, 0, 1)), 2],
+    [new Date(Date.UTC(2013, 3, 1)), 41365],
+    [{ formula: "NA()", result: Number.NaN }, "#ERROR!"],
+    [{ sharedFormula: "A1", result: "x" }, "x"],
+    [{ formula: "A1" }, null],
+    [{ error: "#DIV/0!" }, "#DIV/0!"],
+    [{ text: { richText: [{ text: "a" }, { text: "b" }] }, hyperlink: "h" }, "ab"],
+  ])("converts %p to %p", (value, expected) => {
+    expect(fromExcelJs(value)).toEqual(expected);
+  });
+});
+
+describe("columnLetters", () => {
+  it.each([
+    [1, "A"],
+    [26, "Z"],
+    [27, "AA"],
+    [16384, "XFD"],
+  ])("%i → %s", (column, letters) => {
+    expect(columnLetters(column)).toBe(letters);
+  });
+});

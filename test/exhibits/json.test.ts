@@ -1,0 +1,85 @@
+import { exhibitToJson, renderJson, studyToJson } from "../../src/exhibits/json";
+import type { StudyResult } from "../../src/exhibits/spec/types";
+import { FORMULA_TITLE, HOSTILE_TITLE, studyFixture } from "./study-fixture";
+
+describe("renderJson", () => {
+  it("is byte-identical across runs on the same input", () => {
+    expect(renderJson(studyFixture())).toBe(renderJson(studyFixture()));
+  });
+
+  it("does not depend on the key order of the objects it is given", () => {
+    const result = studyFixture();
+    const reordered: StudyResult = {
+      summary: Object.fromEntries(Object.entries(result.summary).reverse()) as StudyResult["summary"],
+      exhibits: result.exhibits,
+      sources: { roster: result.sources.roster, plans: result.sources.plans },
+      asOf: result.asOf,
+    };
+    expect(renderJson(reordered)).toBe(renderJson(result));
+  });
+
+  it("writes asOf, sources, summary and exhibits in that order, 2-space indented, with a trailing newline", () => {
+    const text = renderJson(studyFixture());
+    expect(Object.keys(JSON.parse(text))).toEqual(["asOf", "sources", "summary", "exhibits"]);
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(text.split("\n")[1]).toBe('  "asOf": "2013-04-01",');
+  });
+
+  it("keys each row by column name, in column order, with raw numbers and percentages as fractions", () => {
+    const quartiles = exhibitToJson(studyFixture().exhibits[1]);
+    expect(quartiles.columns).toEqual([
+      "Plan",
+      "Grade",
+      "Employees",
+      "Q1",
+      "Q2",
+      "Q3",
+      "Q4",
+      "% Q1",
+      "% Q2",
+      "% Q3",
+      "% Q4",
+    ]);
+    expect(Object.keys(quartiles.rows[0])).toEqual(quartiles.columns);
+    expect(quartiles.rows[1]).toEqual({
+      Plan: "BASE Shift 1",
+      Grade: "B1-6",
+      Employees: 8,
+      Q1: 0,
+      Q2: 2,
+      Q3: 2,
+      Q4: 4,
+      "% Q1": 0,
+      "% Q2": 0.25,
+      "% Q3": 0.25,
+      "% Q4": 0.5,
+    });
+    expect(quartiles.rows[0]["% Q1"]).toBe(10 / 22);
+  });
+
+  it("keeps only id, title, columns and rows per exhibit", () => {
+    const json = studyToJson(studyFixture());
+    for (const exhibit of json.exhibits) expect(Object.keys(exhibit)).toEqual(["id", "title", "columns", "rows"]);
+  });
+
+  it.each([
+    [Number.NaN, null],
+    [Number.POSITIVE_INFINITY, null],
+    [-0, 0],
+    [undefined, null],
+  ])("writes %p as %p", (value, expected) => {
+    const result = studyFixture();
+    result.exhibits[2].rows[0].values[1] = value as number;
+    const family = studyToJson(result).exhibits[2].rows[0];
+    expect(family.Employees).toBe(expected);
+    expect(Object.is(family.Employees, -0)).toBe(false);
+  });
+
+  it("keeps hostile text as plain JSON strings", () => {
+    const parsed = JSON.parse(renderJson(studyFixture()));
+    const families = parsed.exhibits.find((exhibit: { id: string }) => exhibit.id === "job-families");
+    expect(families.rows.map((row: Record<string, unknown>) => row["Job Family"])).toEqual(
+      expect.arrayContaining([HOSTILE_TITLE, FORMULA_TITLE]),
+    );
+  });
+});
