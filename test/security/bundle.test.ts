@@ -47,10 +47,11 @@ describeBuilt("shipped bundles (dist/)", () => {
 
   it("the task-pane page loads only its own scripts and Office.js, under a Content-Security-Policy", () => {
     const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
-    const scripts = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+    // The built page is minified: attribute values may be unquoted.
+    const scripts = [...html.matchAll(/<script[^>]*\bsrc=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2]);
     expect(scripts).toContain(OFFICE_JS);
     for (const src of scripts) expect(src === OFFICE_JS || !/^[a-z]+:/i.test(src)).toBe(true);
-    const csp = /<meta[^>]+http-equiv="Content-Security-Policy"[^>]+content="([^"]+)"/i.exec(html);
+    const csp = /<meta[^>]+http-equiv="?Content-Security-Policy"?[^>]+content="([^"]+)"/i.exec(html);
     expect(csp).not.toBeNull();
     const policy = Object.fromEntries(
       (csp as RegExpExecArray)[1]

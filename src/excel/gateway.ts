@@ -1,0 +1,282 @@
+/**
+ * The workbook gateway: everything the task pane asks of Excel, behind one small type, so
+ * components never call Office.js and tests can pass an in-memory workbook. The Office.js
+ * implementation below is the only place the task pane's Excel.run calls live; each user
+ * action is one Excel.run, reads are chunked under Excel on the web's 5 MB request limit.
+ *
+ * Requirement sets: ExcelApi 1.1 (ranges, tables), 1.4 (named items add), 1.7 (sheet events
+ * not used), 1.9 (range special cells not used). The manifest declares 1.9.
+ */
+import type { CellValue } from "../engine/cells";
+import { POLICY_TABLE } from "../engine/policy";
+import { rangeAddress, writeExhibits, type WriteOptions, type WrittenSheet } from "./exhibitWriter";
+import type { StudyResult } from "../exhibits/spec/types";
+
+/** A place the pane can read a table from: an Excel table, a named range, or an address. */
+export type Source = { kind: "table" | "name" | "range"; name: string; address: string };
+
+export type FormulaScope = "selection" | "sheet";
+
+export type WorkbookGateway = {
+  /** Tables and named ranges of the workbook. */
+  listSources(): Promise<Source[]>;
+  /** The selected range's address, e.g. "Roster!A1:G1258". */
+  selectionAddress(): Promise<string>;
+  /** Reads a source's values, chunked; throws a message a person can act on. */
+  readValues(source: Source, onProgress?: (fraction: number) => void): Promise<CellValue[][]>;
+  /** Writes the study's exhibits on new sheets. */
+  insertExhibits(result: StudyResult, options: WriteOptions): Promise<{ sheets: WrittenSheet[] }>;
+  /** Adds the "COMP Rules" sheet with the policy values as named cells. */
+  insertRulesSheet(): Promise<{ sheet: string; names: number }>;
+  /** Puts a formula into the active cell, only if it is empty. */
+  insertFormula(formula: string): Promise<string>;
+  /** How many cells of the selection or active sheet hold COMP formulas. */
+  countCompFormulas(scope: FormulaScope): Promise<number>;
+  /** Replaces those formulas by their current values; returns how many changed. */
+  convertCompFormulas(scope: FormulaScope): Promise<number>;
+  /** Shows a sheet. */
+  activateSheet(name: string): Promise<void>;
+};
+
+/** The sheet the rules go on; never overwritten. */
+export const RULES_SHEET = "COMP Rules";
+
+/** Cells one read may return: keeps each response well under 5 MB for ordinary cells. */
+export const READ_BUDGET_CELLS = 100_000;
+
+/** Largest table the pane reads (Excel's row limit × a roster's usual width is far below it). */
+export const MAX_READ_CELLS = 12_000_000;
+
+/** A message for the person, not the console: shown as is by the pane. */
+export class WorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+type Parsed = { sheet: string; row: number; column: number; rows: number; columns: number };
+
+function columnIndex(letters: string): number {
+  let index = 0;
+  for (const letter of letters.toUpperCase()) index = index * 26 + (letter.charCodeAt(0) - 64);
+  return index - 1;
+}
+
+/** Splits "Sheet 1!B2:H500" (or 'My Sheet'!B2) into sheet and 0-based rectangle. */
+export function parseAddress(address: string): Parsed {
+  const bang = address.lastIndexOf("!");
+  const sheet =
+    bang < 0
+      ? ""
+      : address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'");
+  const cells = (bang < 0 ? address : address.slice(bang + 1)).replace(/\$/g, "");
+  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(cells);
+  if (!match) throw new WorkbookError(`'${address}' is not a range address such as Roster!A1:G500`);
+  const column = columnIndex(match[1]);
+  const row = Number(match[2]) - 1;
+  const lastColumn = match[3] ? columnIndex(match[3]) : column;
+  const lastRow = match[4] ? Number(match[4]) - 1 : row;
+  return { sheet, row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+}
+
+/** Row blocks of a rectangle that each hold at most `budget` cells. */
+export function readChunks(area: Parsed, budget = READ_BUDGET_CELLS): string[] {
+  const rowsPerChunk = Math.max(1, Math.floor(budget / Math.max(1, area.columns)));
+  const chunks: string[] = [];
+  const prefix = area.sheet ? `'${area.sheet.replace(/'/g, "''")}'!` : "";
+  for (let start = 0; start < area.rows; start += rowsPerChunk) {
+    const rows = Math.min(rowsPerChunk, area.rows - start);
+    chunks.push(prefix + rangeAddress(area.row + start, area.column, rows, area.columns));
+  }
+  return chunks;
+}
+
+const COMP_FORMULA = /(^|[^A-Za-z0-9_.])COMP\./i;
+
+/** True for a formula that calls a COMP function. */
+export function isCompFormula(formula: unknown): boolean {
+  return typeof formula === "string" && formula.startsWith("=") && COMP_FORMULA.test(formula);
+}
+
+/** The Office.js gateway. */
+export function createOfficeGateway(): WorkbookGateway {
+  const scopeRange = (context: Excel.RequestContext, scope: FormulaScope): Excel.Range =>
+    scope === "selection"
+      ? context.workbook.getSelectedRange()
+      : context.workbook.worksheets.getActiveWorksheet().getUsedRange(true);
+
+  return {
+    async listSources() {
+      return Excel.run(async (context) => {
+        const tables = context.workbook.tables;
+        tables.load("items/name");
+        const names = context.workbook.names;
+        names.load("items/name,items/type,items/value,items/visible");
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const ranges = tables.items.map((table) => table.getRange());
+        ranges.forEach((range) => range.load("address"));
+        const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true));
+        used.forEach((range) => range.load("address"));
+        await context.sync();
+        return [
+          ...tables.items.map((table, index): Source => ({
+            kind: "table",
+            name: table.name,
+            address: ranges[index].address,
+          })),
+          ...names.items
+            .filter((item) => item.type === "Range" && item.visible)
+            .map((item): Source => ({ kind: "name", name: item.name, address: String(item.value).replace(/^=/, "") })),
+          ...sheets.items.flatMap((sheet, index): Source[] =>
+            used[index].isNullObject
+              ? []
+              : [{ kind: "range", name: `Sheet ${sheet.name}`, address: used[index].address }],
+          ),
+        ];
+      });
+    },
+
+    async selectionAddress() {
+      return Excel.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("address");
+        await context.sync();
+        return range.address;
+      });
+    },
+
+    async readValues(source, onProgress) {
+      const area = parseAddress(source.address);
+      if (area.rows * area.columns > MAX_READ_CELLS) {
+        throw new WorkbookError(
+          `${source.name} is too large (${area.rows.toLocaleString("en-US")} rows × ${area.columns} columns): select only the table's columns`,
+        );
+      }
+      const chunks = readChunks(area);
+      return Excel.run(async (context) => {
+        const values: CellValue[][] = [];
+        // One request per chunk, one after another: each response stays under 5 MB.
+        await chunks.reduce(
+          (previous, address, index) =>
+            previous.then(async () => {
+              const bang = address.lastIndexOf("!");
+              const sheet = area.sheet
+                ? context.workbook.worksheets.getItem(area.sheet)
+                : context.workbook.worksheets.getActiveWorksheet();
+              const range = sheet.getRange(bang < 0 ? address : address.slice(bang + 1));
+              range.load("values");
+              await context.sync();
+              for (const row of range.values) values.push(row as CellValue[]);
+              onProgress?.((index + 1) / chunks.length);
+            }),
+          Promise.resolve(),
+        );
+        if (values.every((row) => row.every((cell) => cell === "" || cell === null))) {
+          throw new WorkbookError(`${source.name} is empty: pick the range that holds the table, headers first`);
+        }
+        return values;
+      });
+    },
+
+    insertExhibits(result, options) {
+      return writeExhibits(result, options);
+    },
+
+    async insertRulesSheet() {
+      return Excel.run(async (context) => {
+        const existing = context.workbook.worksheets.getItemOrNullObject(RULES_SHEET);
+        const names = context.workbook.names;
+        names.load("items/name");
+        await context.sync();
+        if (!existing.isNullObject) {
+          throw new WorkbookError(
+            `A sheet named '${RULES_SHEET}' already exists: rename or delete it, then insert again`,
+          );
+        }
+        const taken = new Set(names.items.map((item) => item.name.toUpperCase()));
+        const clash = POLICY_TABLE.find((policy) => taken.has(policy.name.toUpperCase()));
+        if (clash)
+          throw new WorkbookError(`The workbook already defines the name ${clash.name}: remove it, then insert again`);
+        const sheet = context.workbook.worksheets.add(RULES_SHEET);
+        const rows = [
+          ["Name", "Value", "Rule", "Explanation", "Source"],
+          ...POLICY_TABLE.map((policy) => [policy.name, policy.value, policy.label, policy.explanation, policy.source]),
+        ];
+        const range = sheet.getRange(rangeAddress(0, 0, rows.length, 5));
+        range.numberFormat = rows.map((row, index) =>
+          row.map((_, column) => (index > 0 && column === 1 ? "General" : "@")),
+        );
+        range.values = rows;
+        sheet.getRange("A1:E1").format.font.bold = true;
+        POLICY_TABLE.forEach((policy, index) => {
+          context.workbook.names.add(policy.name, sheet.getRange(`B${index + 2}`), policy.explanation);
+        });
+        sheet.getRange("A:E").format.autofitColumns();
+        sheet.activate();
+        await context.sync();
+        return { sheet: RULES_SHEET, names: POLICY_TABLE.length };
+      });
+    },
+
+    async insertFormula(formula) {
+      return Excel.run(async (context) => {
+        const cell = context.workbook.getActiveCell();
+        cell.load("address,formulas");
+        await context.sync();
+        const current = cell.formulas[0][0];
+        if (current !== "" && current !== null) {
+          throw new WorkbookError(
+            `The active cell ${cell.address} is not empty: pick an empty cell, then insert again`,
+          );
+        }
+        cell.formulas = [[formula]];
+        await context.sync();
+        return cell.address;
+      });
+    },
+
+    async countCompFormulas(scope) {
+      return Excel.run(async (context) => {
+        const range = scopeRange(context, scope);
+        range.load("formulas");
+        await context.sync();
+        return range.formulas.flat().filter(isCompFormula).length;
+      });
+    },
+
+    async convertCompFormulas(scope) {
+      return Excel.run(async (context) => {
+        const range = scopeRange(context, scope);
+        range.load("formulas,values,rowCount,columnCount,address");
+        await context.sync();
+        let changed = 0;
+        // Formulas that are not COMP's stay formulas: write back the whole block in one assignment.
+        const next = range.formulas.map((row, r) =>
+          row.map((formula, c) => {
+            if (!isCompFormula(formula)) return formula;
+            changed++;
+            return range.values[r][c];
+          }),
+        );
+        if (changed > 0) {
+          range.formulas = next;
+          await context.sync();
+        }
+        return changed;
+      });
+    },
+
+    async activateSheet(name) {
+      await Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(name).activate();
+        await context.sync();
+      });
+    },
+  };
+}
