@@ -100,6 +100,11 @@ export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Elemen
   const [scope, setScope] = React.useState<FormulaScope>("selection");
   const [confirm, setConfirm] = React.useState<number | undefined>();
   const abort = React.useRef<AbortController | undefined>();
+  const noticeRef = React.useRef<HTMLDivElement>(null);
+  // A result is announced at the top of the pane: bring it into view wherever the button was.
+  React.useEffect(() => {
+    if (notice) noticeRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [notice]);
   const busy = running !== undefined || plans.reading || roster.reading;
   const asOfValid = /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(asOf));
 
@@ -232,7 +237,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Elemen
   return (
     <main className={styles.root}>
       {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
+        <MessageBar ref={noticeRef} intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
           <MessageBarBody>
             <MessageBarTitle>{notice.title}</MessageBarTitle> {notice.text}
             {notice.sheets && (
