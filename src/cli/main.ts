@@ -207,7 +207,8 @@ export function unmatchedReasons(result: StudyResult): [string, number][] {
   const counts = new Map<string, number>();
   for (const row of exhibit.rows) {
     if (row.kind !== "detail") continue;
-    const reason = String(row.values[column] ?? "unknown");
+    // Reasons start "Row 12: …": group by what follows.
+    const reason = String(row.values[column] ?? "unknown").replace(/^Row \d+: /, "");
     // "unknown grade 'X9'" and "unknown grade 'X10'" are one reason: count by the words before any detail.
     const key =
       reason

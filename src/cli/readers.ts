@@ -228,7 +228,9 @@ export function fromExcelJs(value: unknown): CellValue {
     const result = object.result;
     // ExcelJS's streaming reader parses an error result (<c t="e">) as a number: NaN. The
     // error's name is lost, so say only that it is an error — the analysis lists the row.
-    if (typeof result === "number" && Number.isNaN(result)) return "#ERROR!";
+    // A formula without any cached result is the same case as far as the reader can tell
+    // (ExcelJS drops <v>#N/A</v> of a t="e" cell), or a formula never calculated: an error either way.
+    if (result === undefined || (typeof result === "number" && Number.isNaN(result))) return "#ERROR!";
     return fromExcelJs(result);
   }
   if ("hyperlink" in object || "text" in object) return fromExcelJs(object.text);

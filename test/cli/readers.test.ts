@@ -193,7 +193,7 @@ describe("fromExcelJs", () => {
     [new Date(Date.UTC(2013, 3, 1)), 41365],
     [{ formula: "NA()", result: Number.NaN }, "#ERROR!"],
     [{ sharedFormula: "A1", result: "x" }, "x"],
-    [{ formula: "A1" }, null],
+    [{ formula: "A1" }, "#ERROR!"], // no cached result: an error, or never calculated
     [{ error: "#DIV/0!" }, "#DIV/0!"],
     [{ text: { richText: [{ text: "a" }, { text: "b" }] }, hyperlink: "h" }, "ab"],
   ])("converts %p to %p", (value, expected) => {

@@ -101,7 +101,8 @@ export function detectRosterColumns(
   return mapColumns(table[headerIndex], ROSTER_FIELDS, mapping);
 }
 
-const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+/** Excel error values as readers hand them over (#ERROR! = an error whose name was lost). */
+const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)$/i;
 
 function text(value: CellValue): string {
   if (value === null || value === undefined) return "";
@@ -153,6 +154,10 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       refuse("Grade is blank");
       continue;
     }
+    if (ERROR_TEXT.test(grade)) {
+      refuse(`Grade is an Excel error (${grade})`);
+      continue;
+    }
     const rawSalary = cells[salaryCol as number];
     if (isBlank(rawSalary)) {
       refuse("Salary is blank");
@@ -173,6 +178,10 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       const rawDate = cells[hireCol];
       if (isBlank(rawDate)) {
         refuse("Hire Date is blank");
+        continue;
+      }
+      if (typeof rawDate === "string" && ERROR_TEXT.test(rawDate.trim())) {
+        refuse(`Hire Date is an Excel error (${rawDate.trim()})`);
         continue;
       }
       const parsed = parseDate(rawDate);
