@@ -188,7 +188,13 @@ describe("roster headers", () => {
     ],
     [[["ID", "Grade", "Salary", "salary "]], "The column 'Salary' appears twice in the header row (columns 3 and 4)"],
     [[], "The roster is empty"],
-    [[["ID", "Grade", "Salary"], [null, "", " "]], "The roster has a header row but no employee rows"],
+    [
+      [
+        ["ID", "Grade", "Salary"],
+        [null, "", " "],
+      ],
+      "The roster has a header row but no employee rows",
+    ],
   ])("refuses an unusable roster with a message naming the column", (table, message) => {
     expect(() => parseRoster(table as CellValue[][])).toThrow(message);
   });
