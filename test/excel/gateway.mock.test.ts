@@ -1,0 +1,62 @@
+/**
+ * The gateway's single-range actions against office-addin-mock (the OfficeDev mock). The mock
+ * suits actions on one object; the collection-heavy ones (exhibit writer, sources, reads) use
+ * the recording stand-ins of exhibitWriter.test.ts and gateway.test.ts because the mock treats
+ * arrays as scalars and cannot load a collection's items.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { createOfficeGateway } from "../../src/excel/gateway";
+
+function install(data: Record<string, unknown>): { context: Record<string, unknown> } {
+  const mock = new OfficeMockObject({
+    context: data,
+    run: async function (callback: (context: unknown) => Promise<unknown>) {
+      return callback((this as unknown as { context: unknown }).context);
+    },
+  }) as unknown as { context: Record<string, unknown> };
+  (globalThis as Record<string, unknown>).Excel = mock;
+  return mock;
+}
+
+describe("gateway with office-addin-mock", () => {
+  it("reads the selection's address after loading it", async () => {
+    install({
+      workbook: {
+        range: { address: "Roster!A1:G1258" },
+        getSelectedRange: function () {
+          return this.range;
+        },
+      },
+    });
+    await expect(createOfficeGateway().selectionAddress()).resolves.toBe("Roster!A1:G1258");
+  });
+
+  it("puts a function example into an empty active cell", async () => {
+    const excel = install({
+      workbook: {
+        cell: { address: "Sheet1!B2", formulas: [[""]] },
+        getActiveCell: function () {
+          return this.cell;
+        },
+      },
+    });
+    await expect(createOfficeGateway().insertFormula("=COMP.MIDPOINT(F2, G2)")).resolves.toBe("Sheet1!B2");
+    const cell = (excel.context.workbook as { cell: { formulas: unknown } }).cell;
+    expect(cell.formulas).toEqual([["=COMP.MIDPOINT(F2, G2)"]]);
+  });
+
+  it("refuses to write into an active cell that holds anything", async () => {
+    const excel = install({
+      workbook: {
+        cell: { address: "Sheet1!B2", formulas: [["42"]] },
+        getActiveCell: function () {
+          return this.cell;
+        },
+      },
+    });
+    await expect(createOfficeGateway().insertFormula("=COMP.MIDPOINT(F2, G2)")).rejects.toThrow(
+      "The active cell Sheet1!B2 is not empty: pick an empty cell, then insert again",
+    );
+    expect((excel.context.workbook as { cell: { formulas: unknown } }).cell.formulas).toEqual([["42"]]);
+  });
+});
