@@ -42,6 +42,25 @@ function timeCli(args: string[]): { ms: number; maxRssMiB: number; status: numbe
   return { ms, maxRssMiB: rss ? round(Number(rss[1]) / 1024) : NaN, status: run.status, stderr: run.stderr };
 }
 
+/** `compstudy exhibits` over two CSVs of `dir`, writing `<out>.xlsx` and `<out>.json` there. */
+function exhibitsArgs(dir: string, plans: string, roster: string, out: string): string[] {
+  const at = (file: string): string => path.join(dir, file);
+  return [
+    "exhibits",
+    "--plans",
+    at(plans),
+    "--roster",
+    at(roster),
+    "--as-of",
+    AS_OF,
+    "--out",
+    at(`${out}.xlsx`),
+    "--json",
+    at(`${out}.json`),
+    "--quiet",
+  ];
+}
+
 export async function benchStudy(options: { big?: boolean } = {}): Promise<Record<string, unknown>> {
   const figures: Record<string, unknown> = {};
   const input = generateStudyInput({ employees: 100_000, grades: 80, seed: 7 });
@@ -81,20 +100,7 @@ export async function benchStudy(options: { big?: boolean } = {}): Promise<Recor
   try {
     writeCsv(path.join(dir, "plans.csv"), input.plansTable);
     writeCsv(path.join(dir, "roster.csv"), input.rosterTable);
-    const args = [
-      "exhibits",
-      "--plans",
-      path.join(dir, "plans.csv"),
-      "--roster",
-      path.join(dir, "roster.csv"),
-      "--as-of",
-      AS_OF,
-      "--out",
-      path.join(dir, "exhibits.xlsx"),
-      "--json",
-      path.join(dir, "exhibits.json"),
-      "--quiet",
-    ];
+    const args = exhibitsArgs(dir, "plans.csv", "roster.csv", "exhibits");
     const runs = [0, 1, 2, 3, 4].map(() => timeCli(args));
     const failed = runs.find((run) => run.status !== 0);
     if (failed) throw new Error(`CLI run failed: ${failed.stderr.trim()}`);
@@ -111,20 +117,7 @@ export async function benchStudy(options: { big?: boolean } = {}): Promise<Recor
       writeCsv(path.join(dir, "big-roster.csv"), big.rosterTable);
       writeCsv(path.join(dir, "big-plans.csv"), big.plansTable);
       const rows = big.rosterTable.length;
-      const run = timeCli([
-        "exhibits",
-        "--plans",
-        path.join(dir, "big-plans.csv"),
-        "--roster",
-        path.join(dir, "big-roster.csv"),
-        "--as-of",
-        AS_OF,
-        "--json",
-        path.join(dir, "big.json"),
-        "--out",
-        path.join(dir, "big.xlsx"),
-        "--quiet",
-      ]);
+      const run = timeCli(exhibitsArgs(dir, "big-plans.csv", "big-roster.csv", "big"));
       if (run.status !== 0) throw new Error(`1,048,576-row CLI run failed: ${run.stderr.trim()}`);
       figures.cliExcelLimitRoster = {
         sheetRows: rows,

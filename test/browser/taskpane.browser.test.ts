@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as http from "http";
 
+import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -15,6 +16,11 @@ import { chromium, type Browser, type Page } from "playwright-core";
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
 const CHROMIUM = "/usr/bin/chromium";
+// The committed screenshots are refreshed on request (COMPSTUDY_SCREENSHOTS=1), so a test run
+// leaves the work tree as it was; otherwise they go to a temporary folder.
+const SHOTS = process.env.COMPSTUDY_SCREENSHOTS
+  ? path.join(ROOT, "docs", "screenshots")
+  : fs.mkdtempSync(path.join(os.tmpdir(), "compstudy-shots-"));
 const ready = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(DIST, "taskpane.html"));
 if (!ready && process.env.CI) throw new Error("CI needs /usr/bin/chromium and a built dist/ for the browser test");
 const describeBrowser = ready ? describe : describe.skip;
@@ -104,12 +110,12 @@ describeBrowser("task pane in Chromium", () => {
     const { page, requests, errors } = await openPane(false);
     await page.getByText("2 plans, 3 grades").waitFor();
     await page.getByText("5 employees, 1 row with problems — see below").waitFor();
-    await page.screenshot({ path: path.join(ROOT, "docs", "screenshots", "taskpane-light.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, "taskpane-light.png"), fullPage: true });
 
     await page.getByRole("button", { name: "Insert all exhibits" }).click();
     const status = page.getByRole("status");
     await status.getByText("8 exhibit sheets inserted").waitFor();
-    await page.screenshot({ path: path.join(ROOT, "docs", "screenshots", "taskpane-success.png") });
+    await page.screenshot({ path: path.join(SHOTS, "taskpane-success.png") });
 
     const workbook = await page.evaluate(() => {
       const book = (window as unknown as { __workbook: Record<string, unknown> }).__workbook as {
@@ -165,7 +171,7 @@ describeBrowser("task pane in Chromium", () => {
   it("follows Office's dark theme and fits 320 px without horizontal scrolling", async () => {
     const { page, errors } = await openPane(true);
     await page.getByText("2 plans, 3 grades").waitFor();
-    await page.screenshot({ path: path.join(ROOT, "docs", "screenshots", "taskpane-dark.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, "taskpane-dark.png"), fullPage: true });
     const layout = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       width: window.innerWidth,

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import "@testing-library/jest-dom";
-import { configure, render, screen, within } from "@testing-library/react";
+import { act, configure, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
@@ -151,7 +151,8 @@ describe("task pane", () => {
     expect(screen.getByRole("progressbar")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Cancel" })).toBeEnabled();
     expect(screen.getByRole("button", { name: "Insert rules sheet" })).toBeDisabled();
-    finish();
+    // The write finishes outside any user event: let React flush that update inside act.
+    await act(async () => finish());
     const status = await screen.findByRole("status");
     expect(status).toHaveTextContent("8 exhibit sheets inserted");
     expect(status).toHaveTextContent("2 employees placed, 1 unmatched.");

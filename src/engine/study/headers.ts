@@ -18,6 +18,22 @@ export function foldHeader(value: CellValue): string {
 
 export type FieldSpec<F extends string> = { field: F; label: string; synonyms: readonly string[]; required: boolean };
 
+/** The Plan column, as pay-plan tables and rosters name it (one list for both). */
+export const PLAN_FIELD = {
+  field: "plan",
+  label: "Plan",
+  synonyms: ["plan", "pay plan", "bargaining unit", "unit", "schedule", "pay schedule", "salary schedule"],
+  required: false,
+} as const satisfies FieldSpec<"plan">;
+
+/** The Grade column, likewise. */
+export const GRADE_FIELD = {
+  field: "grade",
+  label: "Grade",
+  synonyms: ["grade", "pay grade", "grade code", "range", "pay range", "salary grade"],
+  required: true,
+} as const satisfies FieldSpec<"grade">;
+
 /** Where each field was found: its 0-based column index and the header text. */
 export type ColumnMapping<F extends string> = Partial<Record<F, { column: number; header: string }>>;
 

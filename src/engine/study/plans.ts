@@ -6,7 +6,15 @@
 import { isBlank, parseNumberText, truncate, normalizeKey, type CellValue } from "../cells";
 import { invalid } from "../errors";
 import { HALF_CENT, roundCents } from "../money";
-import { firstFilledRow, foldHeader, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
+import {
+  GRADE_FIELD,
+  PLAN_FIELD,
+  firstFilledRow,
+  foldHeader,
+  mapColumns,
+  missingColumnMessage,
+  type FieldSpec,
+} from "./headers";
 import type { AuditFinding, PayGrade, PayPlan, PayPlans } from "./types";
 
 /** Below this, a plan's largest step is an hourly rate; from it up, an annual salary. */
@@ -19,20 +27,7 @@ export const STEP_RISE_FACTOR = 2.5;
 export const DEFAULT_PLAN = "Pay Plan";
 
 type PlanField = "plan" | "grade";
-const PLAN_FIELDS: readonly FieldSpec<PlanField>[] = [
-  {
-    field: "plan",
-    label: "Plan",
-    synonyms: ["plan", "pay plan", "schedule", "pay schedule", "salary schedule", "bargaining unit", "unit"],
-    required: false,
-  },
-  {
-    field: "grade",
-    label: "Grade",
-    synonyms: ["grade", "pay grade", "grade code", "range", "pay range", "salary grade"],
-    required: true,
-  },
-];
+const PLAN_FIELDS: readonly FieldSpec<PlanField>[] = [PLAN_FIELD, GRADE_FIELD];
 
 const STEP_HEADER = /^(?:step\s*|s)?(\d{1,3})$/;
 

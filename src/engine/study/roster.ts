@@ -5,7 +5,7 @@
 import { isBlank, parseNumberText, truncate, normalizeKey, type CellValue } from "../cells";
 import { invalid } from "../errors";
 import { parseDate, isoDate } from "./dates";
-import { firstFilledRow, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
+import { GRADE_FIELD, PLAN_FIELD, firstFilledRow, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
 import type { Employee, Roster, RosterField, Unplaced } from "./types";
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
@@ -25,18 +25,8 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
     ],
     required: true,
   },
-  {
-    field: "plan",
-    label: "Plan",
-    synonyms: ["plan", "pay plan", "bargaining unit", "unit", "schedule", "pay schedule", "salary schedule"],
-    required: false,
-  },
-  {
-    field: "grade",
-    label: "Grade",
-    synonyms: ["grade", "pay grade", "grade code", "range", "pay range", "salary grade"],
-    required: true,
-  },
+  PLAN_FIELD,
+  GRADE_FIELD,
   {
     field: "salary",
     label: "Salary",
