@@ -23,7 +23,7 @@ describe("gateway with office-addin-mock", () => {
     install({
       workbook: {
         range: { address: "Roster!A1:G1258" },
-        getSelectedRange: function () {
+        getSelectedRange: function (this: { range: unknown }) {
           return this.range;
         },
       },
@@ -35,7 +35,7 @@ describe("gateway with office-addin-mock", () => {
     const excel = install({
       workbook: {
         cell: { address: "Sheet1!B2", formulas: [[""]] },
-        getActiveCell: function () {
+        getActiveCell: function (this: { cell: unknown }) {
           return this.cell;
         },
       },
@@ -49,7 +49,7 @@ describe("gateway with office-addin-mock", () => {
     const excel = install({
       workbook: {
         cell: { address: "Sheet1!B2", formulas: [["42"]] },
-        getActiveCell: function () {
+        getActiveCell: function (this: { cell: unknown }) {
           return this.cell;
         },
       },

@@ -19,6 +19,7 @@ import type {
   StudyResult,
 } from "../../exhibits/spec/types";
 import { parseDate } from "./dates";
+import { HOURLY_UNIT_LIMIT } from "./plans";
 import type { PayGrade, PayPlan, PayPlans, Roster, Unplaced } from "./types";
 
 export const EXHIBIT_IDS: readonly ExhibitId[] = [
@@ -45,9 +46,6 @@ const TITLES: Record<ExhibitId, string> = {
 
 /** Years are 365.25 days (the tenure exhibit's rule). */
 const DAYS_PER_YEAR = 365.25;
-
-/** Below this, a salary is an hourly rate; a salary on the other side of a plan's unit is a mismatch. */
-const HOURLY_SALARY_LIMIT = 200;
 
 export type StudyInput = {
   plans: PayPlans;
@@ -156,7 +154,7 @@ export function runStudy(input: StudyInput): StudyResult {
       refuse(`Grade '${truncate(grade.grade)}' of plan '${truncate(plan.name)}' has no usable pay range`);
       continue;
     }
-    const looksHourly = employee.salary < HOURLY_SALARY_LIMIT;
+    const looksHourly = employee.salary < HOURLY_UNIT_LIMIT;
     if (looksHourly !== (plan.unit === "hourly")) {
       refuse(
         `Salary ${employee.salary} looks ${looksHourly ? "hourly" : "annual"} but plan '${truncate(plan.name)}' is ${plan.unit}`,

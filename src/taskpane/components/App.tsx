@@ -63,6 +63,15 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   functionItem: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // Sixteen functions are long at 320 px: the list scrolls inside its own box.
+  functionList: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    maxHeight: "360px",
+    overflowY: "auto",
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
@@ -391,29 +400,31 @@ export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Elemen
         <Field label="Search the COMP functions">
           <Input type="search" value={query} onChange={(_, data) => setQuery(data.value)} />
         </Field>
-        {functions.map((entry) => (
-          <div key={entry.name} className={styles.functionItem}>
-            <Text weight="semibold">COMP.{entry.name}</Text>
-            <Text size={200}>{entry.description}</Text>
-            <div className={styles.row}>
-              <Text className={styles.code}>{entry.example}</Text>
-              <Button
-                size="small"
-                aria-label={`Insert COMP.${entry.name} example`}
-                disabled={busy}
-                onClick={() =>
-                  void act(
-                    `COMP.${entry.name} inserted`,
-                    async () => `In cell ${await gateway.insertFormula(entry.example)}.`,
-                  )
-                }
-              >
-                Insert
-              </Button>
+        <div className={styles.functionList} role="list" aria-label="COMP functions" tabIndex={0}>
+          {functions.map((entry) => (
+            <div key={entry.name} className={styles.functionItem} role="listitem">
+              <Text weight="semibold">COMP.{entry.name}</Text>
+              <Text size={200}>{entry.description}</Text>
+              <div className={styles.row}>
+                <Text className={styles.code}>{entry.example}</Text>
+                <Button
+                  size="small"
+                  aria-label={`Insert COMP.${entry.name} example`}
+                  disabled={busy}
+                  onClick={() =>
+                    void act(
+                      `COMP.${entry.name} inserted`,
+                      async () => `In cell ${await gateway.insertFormula(entry.example)}.`,
+                    )
+                  }
+                >
+                  Insert
+                </Button>
+              </div>
             </div>
-          </div>
-        ))}
-        {functions.length === 0 && <Text>No function matches “{query}”.</Text>}
+          ))}
+          {functions.length === 0 && <Text>No function matches “{query}”.</Text>}
+        </div>
       </section>
 
       <Divider />

@@ -1,10 +1,13 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalM } });
 
 /** Shown when the page is opened anywhere but Excel. */
 export function OutsideExcel({ reason }: { reason: string }): React.JSX.Element {
+  const styles = useStyles();
   return (
-    <main style={{ padding: 12 }}>
+    <main className={styles.root}>
       <MessageBar intent="warning">
         <MessageBarBody>
           <MessageBarTitle>Open CompStudy from Excel</MessageBarTitle>
