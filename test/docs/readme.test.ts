@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CATALOG } from "../../src/functions/catalog";
+import { EXHIBIT_IDS } from "../../src/engine/study";
 
 const root = path.join(__dirname, "..", "..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
@@ -15,16 +16,7 @@ describe("README.md", () => {
     },
   );
 
-  it.each([
-    "pay-plan-summary",
-    "grade-placement",
-    "midpoint",
-    "quartiles",
-    "job-families",
-    "tenure",
-    "schedule-audit",
-    "unmatched-employees",
-  ])("documents the exhibit %s", (id) => {
+  it.each([...EXHIBIT_IDS])("documents the exhibit %s", (id) => {
     expect(readme).toContain(`\`${id}\``);
   });
 
