@@ -10,6 +10,7 @@
  */
 import { PAYSTEP, QUARTILE_PLACE } from "../src/functions/functions";
 import { quartilePlace } from "../src/engine/range";
+import { seededRandom } from "../src/engine/study/synthetic";
 import { installCustomFunctionsStub, measure, round } from "./lib";
 
 const GRADES = 80;
@@ -17,18 +18,6 @@ const STEPS = 11;
 const LOOKUPS = 1_000_000;
 const SCALAR_CALLS = 100_000;
 const SALARIES = 1_000_000;
-
-/** Deterministic pseudo-random numbers (mulberry32) so every run sees the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An 80-grade pay plan: grade key + 11 steps (80 × 12 cells), pay as Excel hands it over. */
 function schedule(): unknown[][] {
@@ -172,7 +161,7 @@ function benchQuartilePlace(next: () => number): Record<string, unknown> {
 /** Runs the benchmarks (each on its own data, released before the next) and returns the figures. */
 export async function benchFunctions(): Promise<Record<string, unknown>> {
   installCustomFunctionsStub();
-  const next = random(20130501);
+  const next = seededRandom(20130501);
   const os = await import("node:os");
   return {
     machine: { node: process.version, cpus: os.cpus().length },
