@@ -64,18 +64,23 @@ function exhibitsArgs(dir: string, plans: string, roster: string, out: string): 
 export async function benchStudy(options: { big?: boolean } = {}): Promise<Record<string, unknown>> {
   const figures: Record<string, unknown> = {};
   const input = generateStudyInput({ employees: 100_000, grades: 80, seed: 7 });
-  const sources = { plans: "synthetic plans", roster: "synthetic roster" };
+  const tables = {
+    plans: { rows: input.plansTable, source: "synthetic plans" },
+    roster: { rows: input.rosterTable, source: "synthetic roster" },
+  };
 
   const parseRuns: number[] = [];
   const analysisRuns: number[] = [];
   for (let run = 0; run < 9; run++) {
     const t0 = performance.now();
-    const plans = parsePayPlans(input.plansTable);
-    const roster = parseRoster(input.rosterTable, { asOf: AS_OF });
+    parsePayPlans(input.plansTable);
+    parseRoster(input.rosterTable, { asOf: AS_OF });
     const t1 = performance.now();
-    const result = runStudy({ plans, roster, asOf: AS_OF, sources });
-    const t2 = performance.now();
-    if (result.summary.employees + result.summary.unmatched !== result.summary.rosterRows) {
+    // The whole run parses the tables again: the analysis is what it takes beyond the parse.
+    const result = runStudy({ asOf: AS_OF, tables });
+    const t2 = performance.now() - (t1 - t0);
+    const s = result.summary;
+    if (s.employees + s.separated + s.unmatched !== s.rosterRows) {
       throw new Error("the synthetic study does not reconcile");
     }
     if (run >= 2) {

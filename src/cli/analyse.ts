@@ -1,10 +1,9 @@
 /**
  * The one place the CLI calls the analysis (src/engine/study): tables in, StudyResult out.
- * An EngineError from parsing a table becomes an InputError naming that table's file, so the
- * CLI's one-line message says which file is wrong.
+ * An error in one input table becomes an InputError naming that table's file (and sheet), so
+ * the CLI's one-line message says which file is wrong.
  */
-import { isEngineError } from "../engine";
-import { parsePayPlans, parseRoster, runStudy } from "../engine/study";
+import { InputTableError, runStudy, type RawOptions } from "../engine/study";
 import type { StudyResult } from "../exhibits/spec/types";
 import type { Table } from "./readers";
 
@@ -18,26 +17,36 @@ export class InputError extends Error {
   }
 }
 
-function attributed<T>(table: Table, parse: () => T): T {
+/** What the CLI hands the analysis. */
+export type AnalysisInput = {
+  /** Tables by input id ("plans", "roster", "market" …), as read from files. */
+  tables: Record<string, Table>;
+  /** Header mapping per input id: field label → header as written. */
+  mapping: Record<string, Record<string, string>>;
+  asOf: string;
+  options: RawOptions;
+  /** Exhibit ids asked for with --exhibits; undefined = every exhibit whose tables were given. */
+  exhibits?: string[];
+};
+
+/** Runs the study on the tables read by the CLI. */
+export function analyse(input: AnalysisInput): StudyResult {
+  const tables = Object.fromEntries(
+    Object.entries(input.tables).map(([id, table]) => [
+      id,
+      { rows: table.rows, source: table.source, mapping: input.mapping[id], date1904: table.date1904 },
+    ]),
+  );
   try {
-    return parse();
+    return runStudy({ asOf: input.asOf, tables, options: input.options, exhibits: input.exhibits });
   } catch (error) {
-    if (isEngineError(error)) {
-      const where = table.sheet ? `sheet '${table.sheet}': ` : "";
-      throw new InputError(table.file, `${where}${error.message}`);
+    if (error instanceof InputTableError) {
+      const table = input.tables[error.input];
+      if (table) {
+        const where = table.sheet ? `sheet '${table.sheet}': ` : "";
+        throw new InputError(table.file, `${where}${error.message}`);
+      }
     }
     throw error;
   }
-}
-
-/** Runs the study on a pay-plan table and a roster table, as of `asOf` (yyyy-mm-dd). */
-export function analyse(plans: Table, roster: Table, asOf: string): StudyResult {
-  const payPlans = attributed(plans, () => parsePayPlans(plans.rows));
-  const employees = attributed(roster, () => parseRoster(roster.rows, { asOf }));
-  return runStudy({
-    plans: payPlans,
-    roster: employees,
-    asOf,
-    sources: { plans: plans.source, roster: roster.source },
-  });
 }

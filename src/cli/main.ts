@@ -13,12 +13,21 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError, Option } from "commander";
 import { isEngineError } from "../engine";
+import {
+  INPUTS,
+  OPTIONS,
+  EXHIBIT_IDS,
+  PLANS_INPUT,
+  ROSTER_INPUT,
+  type InputSpec,
+  type OptionSpec,
+} from "../engine/study";
 import { renderHtmlReport } from "../exhibits/html";
 import { renderJson } from "../exhibits/json";
 import type { StudyResult } from "../exhibits/spec/types";
 import { workbookBuffer } from "../exhibits/xlsx";
-import { analyse, InputError } from "./analyse";
-import { ReaderError, describeIoError, readTable, readWorkbookSheets } from "./readers";
+import { analyse, InputError, type AnalysisInput } from "./analyse";
+import { ReaderError, describeIoError, readTable, readWorkbookSheets, type SheetWanted } from "./readers";
 import type { Table } from "./readers";
 
 /** Where the CLI writes, and what it knows about the terminal and the clock (injected in tests). */
@@ -35,8 +44,26 @@ export type CliIo = {
   analyse: typeof analyse;
 };
 
-export const DEFAULT_PLANS_SHEET = "Pay Plans";
-export const DEFAULT_ROSTER_SHEET = "Roster";
+export const DEFAULT_PLANS_SHEET = PLANS_INPUT.sheets[0];
+export const DEFAULT_ROSTER_SHEET = ROSTER_INPUT.sheets[0];
+
+/** The version printed by --version: package.json's, found by walking up from this file. */
+export const VERSION = readVersion();
+
+function readVersion(): string {
+  for (let folder = __dirname; ; folder = path.dirname(folder)) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (manifest.name === "compstudy" && manifest.version) return manifest.version;
+    } catch {
+      // No package.json here (or not ours): keep walking up.
+    }
+    if (path.dirname(folder) === folder) return "unknown";
+  }
+}
 
 /** Exit codes: a contract with scripts that call the CLI. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
@@ -48,11 +75,20 @@ type ExhibitsOptions = {
   plansSheet?: string;
   rosterSheet?: string;
   asOf?: string;
+  exhibits?: string;
+  map?: string[];
   out?: string;
   json?: string;
   html?: string;
   quiet?: boolean;
+  /** Input files (--market FILE …) and option values by camel-cased flag, as commander gives them. */
+  [flag: string]: unknown;
 };
+
+/** commander's key for a kebab-case flag: aging-rate → agingRate. */
+export function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
 
 /** A usage or input problem: printed as `compstudy: <subject>: <message>`, exit 2. */
 export class UsageError extends Error {
@@ -125,7 +161,7 @@ function display(io: CliIo, file: string): string {
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
 }
 
-type Inputs = { plans: Table; roster: Table };
+type Inputs = Record<string, Table> & { plans: Table; roster: Table };
 
 /** Runs a reader, naming the file in its errors as the user typed it. */
 async function asGiven<T>(given: string, read: () => Promise<T>): Promise<T> {
@@ -138,37 +174,98 @@ async function asGiven<T>(given: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The input tables besides the pay plans and roster (market, proposed plans …). */
+const EXTRA_INPUTS: readonly InputSpec[] = INPUTS.filter((spec) => spec !== PLANS_INPUT && spec !== ROSTER_INPUT);
+
+/** An input read from its own file: a workbook's sheet named as the input (Market …), else its first sheet. */
+async function readInputFile(
+  spec: InputSpec,
+  given: string,
+  file: string,
+  onRows: (rows: number) => void,
+): Promise<Table> {
+  if (!/\.xls[xm]$/i.test(file)) return readTable(file, { onRows });
+  const [named, first] = await readWorkbookSheets(file, [{ names: spec.sheets, optional: true }, undefined], onRows);
+  return { ...((named ?? first) as Table), file: given };
+}
+
 async function readInputs(options: ExhibitsOptions, io: CliIo, progress: Progress): Promise<Inputs> {
   const resolve = (file: string) => path.resolve(io.cwd, file);
   const rowsRead = (file: string) => (rows: number) => progress.update(`reading ${file}: ${count(rows)} rows`);
+  const tables: Record<string, Table> = {};
   if (options.workbook) {
     if (options.plans || options.roster)
       throw new UsageError("use either --workbook or --plans with --roster, not both");
     const file = resolve(options.workbook);
     const given = options.workbook;
-    const [plans, roster] = await asGiven(given, () =>
-      readWorkbookSheets(
-        file,
-        [options.plansSheet ?? DEFAULT_PLANS_SHEET, options.rosterSheet ?? DEFAULT_ROSTER_SHEET],
-        rowsRead(given),
-      ),
-    );
-    return { plans: { ...plans, file: options.workbook }, roster: { ...roster, file: options.workbook } };
+    // Extra inputs given as files win over the workbook's sheets.
+    const fromSheets = EXTRA_INPUTS.filter((spec) => options[camel(spec.id)] === undefined);
+    const wanted: SheetWanted[] = [
+      options.plansSheet ?? DEFAULT_PLANS_SHEET,
+      options.rosterSheet ?? DEFAULT_ROSTER_SHEET,
+      ...fromSheets.map((spec): SheetWanted => ({ names: spec.sheets, optional: true })),
+    ];
+    const read = await asGiven(given, () => readWorkbookSheets(file, wanted, rowsRead(given)));
+    [PLANS_INPUT, ROSTER_INPUT, ...fromSheets].forEach((spec, index) => {
+      const table = read[index];
+      if (table) tables[spec.id] = { ...table, file: given };
+    });
+  } else {
+    if (!options.plans || !options.roster)
+      throw new UsageError(
+        options.plans || options.roster
+          ? `--${options.plans ? "roster" : "plans"} is missing: give --plans and --roster (or one --workbook)`
+          : "give --plans <file> and --roster <file>, or --workbook <file.xlsx>",
+      );
+    const { plans: plansFile, roster: rosterFile } = options;
+    tables.plans = {
+      ...(await asGiven(plansFile, () =>
+        readTable(resolve(plansFile), { sheet: options.plansSheet, onRows: rowsRead(plansFile) }),
+      )),
+      file: plansFile,
+    };
+    tables.roster = {
+      ...(await asGiven(rosterFile, () =>
+        readTable(resolve(rosterFile), { sheet: options.rosterSheet, onRows: rowsRead(rosterFile) }),
+      )),
+      file: rosterFile,
+    };
   }
-  if (!options.plans || !options.roster)
-    throw new UsageError(
-      options.plans || options.roster
-        ? `--${options.plans ? "roster" : "plans"} is missing: give --plans and --roster (or one --workbook)`
-        : "give --plans <file> and --roster <file>, or --workbook <file.xlsx>",
-    );
-  const { plans: plansFile, roster: rosterFile } = options;
-  const plans = await asGiven(plansFile, () =>
-    readTable(resolve(plansFile), { sheet: options.plansSheet, onRows: rowsRead(plansFile) }),
-  );
-  const roster = await asGiven(rosterFile, () =>
-    readTable(resolve(rosterFile), { sheet: options.rosterSheet, onRows: rowsRead(rosterFile) }),
-  );
-  return { plans: { ...plans, file: options.plans }, roster: { ...roster, file: options.roster } };
+  for (const spec of EXTRA_INPUTS) {
+    const given = options[camel(spec.id)];
+    if (typeof given !== "string") continue;
+    tables[spec.id] = await asGiven(given, () => readInputFile(spec, given, resolve(given), rowsRead(given)));
+    tables[spec.id].file = given;
+  }
+  return tables as Inputs;
+}
+
+/** The option values given on the command line, by option name (as the engine reads them). */
+function rawOptions(options: ExhibitsOptions): Record<string, string | boolean | string[]> {
+  const raw: Record<string, string | boolean | string[]> = {};
+  for (const spec of OPTIONS) {
+    const value = options[camel(spec.name)];
+    if (value === undefined) continue;
+    // A flag that defaults to true is only "given" when switched off (--no-suppress).
+    if (spec.kind === "flag" && value === spec.default) continue;
+    raw[spec.name] = value as string | boolean | string[];
+  }
+  return raw;
+}
+
+/** --map [input:]Field=Header, repeatable; the input defaults to the roster. */
+export function parseMappings(items: readonly string[] = []): Record<string, Record<string, string>> {
+  const mapping: Record<string, Record<string, string>> = {};
+  for (const item of items) {
+    const match = /^(?:([a-z-]+):)?([^=]+)=(.+)$/i.exec(item.trim());
+    if (!match)
+      throw new UsageError(`--map takes Field=Header (e.g. "Hire Date=Original Hire Date"), got '${oneLine(item)}'`);
+    const input = (match[1] ?? ROSTER_INPUT.id).toLowerCase();
+    if (!INPUTS.some((spec) => spec.id === input))
+      throw new UsageError(`--map: there is no input '${input}' (inputs: ${INPUTS.map((spec) => spec.id).join(", ")})`);
+    mapping[input] = { ...(mapping[input] ?? {}), [match[2].trim()]: match[3].trim() };
+  }
+  return mapping;
 }
 
 /** A one-line input check before the analysis: an empty sheet or a header without data. */
@@ -220,17 +317,35 @@ export function unmatchedReasons(result: StudyResult): [string, number][] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** "Hire Date ← 'Start Date'" where the header is not the field's own name; the field alone where it is. */
+function columnsLine(columns: Record<string, string>): string {
+  return Object.entries(columns)
+    .map(([label, header]) => (label.toLowerCase() === header.toLowerCase() ? label : `${label} ← '${header}'`))
+    .join(", ");
+}
+
 /** The summary printed on stdout after a run. */
 export function summaryText(result: StudyResult, inputs: Inputs, written: string[]): string {
   const s = result.summary;
   const reasons = unmatchedReasons(result);
+  const shownReasons = reasons.slice(0, 4).map(([r, n]) => `${r}: ${count(n)}`);
+  if (reasons.length > 4) shownReasons.push(`${reasons.length - 4} more kinds in unmatched-employees`);
+  const readerNotes = Object.values(inputs).flatMap((table) =>
+    (table.notes ?? []).map((note) => `${table.file}: ${note}`),
+  );
   const lines = [
     `compstudy: study as of ${result.asOf}`,
     `  pay plans   ${inputs.plans.source}: ${count(s.plans)} plans, ${count(s.grades)} grades`,
     `  roster      ${inputs.roster.source}: ${count(s.rosterRows)} rows`,
-    `  placed      ${count(s.employees)} employees`,
-    `  unmatched   ${count(s.unmatched)} rows${reasons.length ? ` (${reasons.map(([r, n]) => `${r}: ${count(n)}`).join(", ")})` : ""}`,
+    ...EXTRA_INPUTS.flatMap((spec) =>
+      inputs[spec.id] ? [`  ${spec.label.toLowerCase().padEnd(11)} ${inputs[spec.id].source}`] : [],
+    ),
+    `  columns     ${columnsLine(s.columns.roster)}`,
+    `  placed      ${count(s.employees)} employees${s.separated > 0 ? ` (and ${count(s.separated)} separated, in workforce exhibits only)` : ""}`,
+    `  unmatched   ${count(s.unmatched)} rows${shownReasons.length ? ` (${shownReasons.join(", ")})` : ""}`,
     `  audit       ${count(s.auditErrors)} errors, ${count(s.auditWarnings)} warnings (schedule-audit)`,
+    `  exhibits    ${result.exhibits.length}: ${result.exhibits.map((exhibit) => exhibit.id).join(", ")}`,
+    ...[...readerNotes, ...s.notes].map((note) => `  note        ${note}`),
     written.length ? `  wrote       ${written.join(", ")}` : "  wrote       nothing (add --out, --json or --html)",
   ];
   return `${lines.join("\n")}\n`;
@@ -238,19 +353,30 @@ export function summaryText(result: StudyResult, inputs: Inputs, written: string
 
 async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number> {
   const asOf = options.asOf === undefined ? isoDate(io.now()) : parseAsOf(options.asOf);
+  const mapping = parseMappings(options.map);
   const progress = new Progress(io, io.stderrIsTTY && !options.quiet);
   try {
     const inputs = await readInputs(options, io, progress);
     checkHasData(inputs.plans, "pay-plan");
     checkHasData(inputs.roster, "roster");
     progress.update(`analysing ${count(inputs.roster.rows.length)} roster rows…`);
-    const result = io.analyse(inputs.plans, inputs.roster, asOf);
+    const request: AnalysisInput = {
+      tables: inputs,
+      mapping,
+      asOf,
+      options: rawOptions(options),
+      exhibits:
+        options.exhibits === undefined ? undefined : options.exhibits.split(",").filter((id) => id.trim() !== ""),
+    };
+    const result = io.analyse(request);
+    // --no-suppress reveals small groups in the JSON and .xlsx only; the HTML report never does.
+    const reveal = request.options.suppress === false;
     const written: string[] = [];
     if (options.out) {
       progress.update(`writing ${options.out}…`);
-      written.push(writeOutput(io, options.out, await workbookBuffer(result)));
+      written.push(writeOutput(io, options.out, await workbookBuffer(result, { reveal })));
     }
-    if (options.json) written.push(writeOutput(io, options.json, renderJson(result)));
+    if (options.json) written.push(writeOutput(io, options.json, renderJson(result, { reveal })));
     if (options.html) written.push(writeOutput(io, options.html, renderHtmlReport(result)));
     progress.done();
     if (!options.quiet) io.stdout(summaryText(result, inputs, written));
@@ -260,11 +386,22 @@ async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number>
   }
 }
 
+/** "<rate>" for --help. */
+function placeholderOf(spec: OptionSpec): string {
+  return (
+    spec.placeholder ?? (spec.kind === "choice" || spec.kind === "choices" ? (spec.choices ?? []).join("|") : "value")
+  );
+}
+
+/** Repeatable options collect every value given. */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 function buildProgram(io: CliIo, run: (options: ExhibitsOptions) => Promise<void>): Command {
   const program = new Command();
   program
     .name("compstudy")
     .description("CompStudy: compensation-study exhibits from a pay-plan table and an employee roster.")
+    .version(VERSION, "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({
       writeOut: io.stdout,
@@ -272,12 +409,20 @@ function buildProgram(io: CliIo, run: (options: ExhibitsOptions) => Promise<void
       outputError: (text, write) => write(`compstudy: ${oneLine(text.replace(/^error: /, ""))}\n`),
     })
     .showSuggestionAfterError(true);
-  program
+  const command = program
     .command("exhibits")
-    .description("Compute the assessment-of-current-conditions exhibits and write them as .xlsx, .json and .html.")
-    .option("--plans <file>", "pay plans: .csv or .xlsx (Plan, Grade, Step 1 … Step N)")
+    .description(
+      "Compute the study's exhibits (current conditions, and every analysis whose tables are given) and write them as .xlsx, .json and .html.",
+    )
+    .option(
+      "--plans <file>",
+      "pay plans: .csv or .xlsx (Plan, Grade, Step 1 … Step N, or Minimum, Midpoint, Maximum; optional Unit)",
+    )
     .option("--roster <file>", "employee roster: .csv or .xlsx")
-    .option("--workbook <file.xlsx>", "one workbook holding both tables (instead of --plans and --roster)")
+    .option(
+      "--workbook <file.xlsx>",
+      "one workbook holding the tables, one sheet each (instead of --plans and --roster)",
+    )
     .option(
       "--plans-sheet <name>",
       `sheet of the pay plans (default with --workbook: "${DEFAULT_PLANS_SHEET}"; else the first)`,
@@ -285,8 +430,35 @@ function buildProgram(io: CliIo, run: (options: ExhibitsOptions) => Promise<void
     .option(
       "--roster-sheet <name>",
       `sheet of the roster (default with --workbook: "${DEFAULT_ROSTER_SHEET}"; else the first)`,
+    );
+  for (const spec of EXTRA_INPUTS)
+    command.option(
+      `--${spec.id} <file>`,
+      `${spec.label}: ${spec.description} (with --workbook: a sheet named '${spec.sheets[0]}')`,
+    );
+  command
+    .option(
+      "--as-of <yyyy-mm-dd>",
+      "the study's date: tenure, placement and the workforce period are measured to it (default: today)",
     )
-    .option("--as-of <yyyy-mm-dd>", "date tenure is measured to (default: today)")
+    .option(
+      "--exhibits <ids>",
+      `only these exhibits, comma-separated (default: every exhibit whose tables are given): ${EXHIBIT_IDS.join(", ")}`,
+    )
+    .option(
+      "--map <field=header>",
+      'read a field from this column, e.g. "Hire Date=Original Hire Date"; another input\'s: "market:Peer=Company" (repeatable)',
+      collect,
+    );
+  for (const spec of OPTIONS) {
+    if (spec.kind === "flag") {
+      if (spec.default === true) command.option(`--no-${spec.name}`, spec.description);
+      else command.option(`--${spec.name}`, spec.description);
+    } else if (spec.kind === "pairs")
+      command.option(`--${spec.name} <name=value>`, `${spec.description} (repeatable)`, collect);
+    else command.option(`--${spec.name} <${placeholderOf(spec)}>`, spec.description);
+  }
+  command
     .option("--out <file.xlsx>", "write the exhibits workbook")
     .option("--json <file.json>", "write the exhibits as JSON")
     .option("--html <file.html>", "write a printable HTML report")

@@ -22,6 +22,10 @@ export type Table = {
   rows: CellValue[][];
   /** For the exhibits' subtitle: `roster.csv`, or `[book.xlsx]Roster!A1:H1258`. */
   source: string;
+  /** The workbook uses the 1904 date system: its date serials count from 1904-01-01. */
+  date1904?: boolean;
+  /** What the reader did that a user should know (an encoding guessed, hidden rows skipped). */
+  notes?: string[];
 };
 
 /** Bad input in a file: the message names what and where; the CLI adds the file name. */
@@ -118,7 +122,7 @@ export async function readTable(file: string, options: ReadOptions = {}): Promis
   const head = sniff(file);
   if (formatOf(file, head) === "xlsx") {
     const [table] = await readWorkbookSheets(file, [options.sheet], options.onRows);
-    return table;
+    return table as Table;
   }
   return readCsv(file, options.onRows);
 }
@@ -255,20 +259,29 @@ function sameSheet(a: string, b: string): boolean {
 
 type SheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
 
+/** A sheet asked of a workbook: a name, undefined for the first sheet, or optional names (any of them). */
+export type SheetWanted = string | undefined | { names: readonly string[]; optional: true };
+
 /**
  * Reads several sheets of one workbook in a single streaming pass. `wanted[i]` is a sheet
- * name (matched exactly, then ignoring case and outer spaces) or undefined for the first
- * sheet. A missing sheet is a ReaderError listing the sheets the workbook has.
+ * name (matched exactly, then ignoring case and outer spaces), undefined for the first sheet,
+ * or a list of optional names (the first sheet matching any; undefined in the result when
+ * none does). A missing required sheet is a ReaderError listing the sheets the workbook has.
  */
 export async function readWorkbookSheets(
   file: string,
-  wanted: (string | undefined)[],
+  wanted: SheetWanted[],
   onRows?: (rows: number) => void,
-): Promise<Table[]> {
+): Promise<(Table | undefined)[]> {
   sniff(file);
   const found: (Table | undefined)[] = wanted.map(() => undefined);
   const names: string[] = [];
   let total = 0;
+  const matches = (want: SheetWanted, name: string, first: boolean): boolean => {
+    if (want === undefined) return first;
+    if (typeof want === "string") return want === name || sameSheet(want, name);
+    return want.names.some((candidate) => sameSheet(candidate, name));
+  };
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: "cache",
@@ -282,11 +295,7 @@ export async function readWorkbookSheets(
       const name = worksheet.name;
       const first = names.length === 0;
       names.push(name);
-      const targets = wanted.flatMap((want, index) => {
-        if (found[index]) return [];
-        const match = want === undefined ? first : want === name || sameSheet(want, name);
-        return match ? [index] : [];
-      });
+      const targets = wanted.flatMap((want, index) => (!found[index] && matches(want, name, first) ? [index] : []));
       if (targets.length === 0) {
         // Drain the sheet so the zip stream moves on to the next entry.
         for await (const _row of worksheet) void _row;
@@ -315,6 +324,7 @@ export async function readWorkbookSheets(
           rows,
           source: `[${path.basename(file)}]${quoteSheet(name)}${range}`,
         };
+      // Optional sheets may come later: stop only when every sheet asked for is read.
       if (found.every(Boolean)) break;
     }
   } catch (error) {
@@ -324,7 +334,8 @@ export async function readWorkbookSheets(
   if (names.length === 0) throw new ReaderError(file, "is not a readable .xlsx workbook (it has no sheets)");
   return wanted.map((want, index) => {
     const table = found[index];
-    if (!table)
+    if (!table) {
+      if (typeof want === "object" && want !== null) return undefined;
       throw new ReaderError(
         file,
         `no sheet named '${want}' (the workbook has: ${names.map((n) => `'${n}'`).join(", ")})`,
@@ -332,7 +343,11 @@ export async function readWorkbookSheets(
           sheet: want,
         },
       );
-    if (table.rows.length === 0) throw new ReaderError(file, `sheet '${table.sheet}' is empty`, { sheet: table.sheet });
+    }
+    if (table.rows.length === 0) {
+      if (typeof want === "object" && want !== null) return undefined;
+      throw new ReaderError(file, `sheet '${table.sheet}' is empty`, { sheet: table.sheet });
+    }
     onRows?.(total);
     return table;
   });

@@ -66,10 +66,30 @@ export function truncate(text: string, max = 40): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Normalises a grade or lane key for matching: trimmed, inner spaces folded, upper case. */
+/** Characters that print as nothing (zero-width spaces and joiners, BOM, soft hyphen). */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
+/** Excel's way of keeping a code as text in a CSV: ="H10". */
+const FORMULA_TEXT = /^="(.*)"$/;
+const NUMERIC_KEY = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Normalises a grade, plan or lane key as people mean it: invisible characters removed,
+ * Excel's ="H10" unwrapped, trimmed, inner spaces (also non-breaking ones) folded, upper case,
+ * and numeric codes equal by number (01 = 1 = 1.0).
+ */
 export function normalizeKey(value: CellValue): string {
-  return String(value ?? "")
-    .trim()
-    .replace(/\s+/g, " ")
-    .toUpperCase();
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  let text = String(value ?? "").replace(INVISIBLE, "");
+  const wrapped = FORMULA_TEXT.exec(text.trim());
+  if (wrapped) text = wrapped[1];
+  text = text.trim().replace(/\s+/g, " ").toUpperCase();
+  return NUMERIC_KEY.test(text) ? String(Number(text)) : text;
+}
+
+/** The text of a key cell as people read it: invisible characters removed, ="H10" unwrapped, trimmed. */
+export function cleanKeyText(value: CellValue): string {
+  let text = String(value ?? "").replace(INVISIBLE, "");
+  const wrapped = FORMULA_TEXT.exec(text.trim());
+  if (wrapped) text = wrapped[1];
+  return text.trim();
 }

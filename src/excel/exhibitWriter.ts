@@ -101,7 +101,8 @@ export async function writeExhibits(
 ): Promise<{ sheets: WrittenSheet[] }> {
   const wanted = options.exhibits ? new Set(options.exhibits) : undefined;
   const exhibits = result.exhibits.filter((exhibit) => !wanted || wanted.has(exhibit.id));
-  const layouts = exhibits.map((exhibit) => layoutExhibit(exhibit, { asOf: result.asOf, sources: result.sources }));
+  // Never revealed: what the pane writes into a shared workbook keeps small groups suppressed.
+  const layouts = exhibits.map((exhibit) => layoutExhibit(exhibit));
   const progress = options.onProgress ?? (() => undefined);
   checkCancelled(options.signal);
 
@@ -182,7 +183,7 @@ function formatSheet(sheet: Excel.Worksheet, layout: SheetLayout, tableNames: Se
       const title = sheet.getRange(cellAddress(block.row, block.column));
       title.format.font.bold = true;
       title.format.font.size = 14;
-    } else if (block.role === "subtitle" || block.role === "source") {
+    } else if (block.role === "subtitle" || block.role === "source" || block.role === "note") {
       sheet.getRange(cellAddress(block.row, block.column)).format.font.italic = true;
     }
     for (const bold of block.boldRows) {

@@ -13,12 +13,16 @@
  *   Source: …                                           (source line, italic)
  *   then extra blocks: the pay-plan step columns per plan, or the quartile chart data.
  */
-import type { CellScalar, ColumnKind, Exhibit, ExhibitRow, PayUnit } from "./spec/types";
+import { INPUTS } from "../engine/study/registry";
+import { showsCents, shownValues } from "./spec/types";
+import type { CellScalar, Exhibit, ExhibitColumn, ExhibitRow, StudyResult } from "./spec/types";
 
 /** Excel number formats, by what a value measures. */
 export const NUMBER_FORMATS = {
-  hourly: "$0.00",
-  annual: "$#,##0",
+  /** Money with cents (hourly and daily rates, grades whose steps carry cents). */
+  cents: "$#,##0.00",
+  /** Money in whole dollars (annual salaries, annual costs). */
+  dollars: "$#,##0",
   percent: "0.0%",
   years: "0.0",
   count: "#,##0",
@@ -71,9 +75,9 @@ export type SheetLayout = {
   charts: ChartPlacement[];
 };
 
-export type LayoutContext = {
-  asOf: string;
-  sources: { plans: string; roster: string };
+export type LayoutOptions = {
+  /** Show suppressed small-group cells as their values (`--no-suppress`: .xlsx only, never the pane). */
+  reveal?: boolean;
 };
 
 const TABLE_STYLE = "TableStyleMedium2";
@@ -101,11 +105,11 @@ export function uniqueSheetName(base: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** The format of one cell from its column's kind and its row's pay unit. */
-export function formatFor(kind: ColumnKind, unit: PayUnit | undefined): NumberFormat {
-  switch (kind) {
+/** The format of one cell from its column and its row (money: cents or whole dollars). */
+export function formatFor(column: ExhibitColumn, row: Pick<ExhibitRow, "unit" | "cents">): NumberFormat {
+  switch (column.kind) {
     case "money":
-      return unit === "hourly" ? NUMBER_FORMATS.hourly : NUMBER_FORMATS.annual;
+      return showsCents(column, row) ? NUMBER_FORMATS.cents : NUMBER_FORMATS.dollars;
     case "percent":
       return NUMBER_FORMATS.percent;
     case "years":
@@ -115,6 +119,7 @@ export function formatFor(kind: ColumnKind, unit: PayUnit | undefined): NumberFo
     case "number":
       return NUMBER_FORMATS.number;
     case "text":
+    case "date":
       return NUMBER_FORMATS.text;
   }
 }
@@ -124,9 +129,12 @@ export function exhibitHeading(exhibit: Pick<Exhibit, "number" | "title">): stri
   return `EXHIBIT ${exhibit.number} — ${exhibit.title.toUpperCase()}`;
 }
 
-/** The subtitle line: as-of date and the source ranges or files. */
-export function exhibitSubtitle(context: LayoutContext): string {
-  return `As of ${context.asOf} · Pay plans: ${context.sources.plans} · Roster: ${context.sources.roster}`;
+/** The study's line: as-of date and where each input came from. */
+export function studySubtitle(result: Pick<StudyResult, "asOf" | "sources">): string {
+  const parts = INPUTS.flatMap((spec) =>
+    result.sources[spec.id] === undefined ? [] : [`${spec.label}: ${result.sources[spec.id]}`],
+  );
+  return [`As of ${result.asOf}`, ...parts].join(" · ");
 }
 
 function textBlock(row: number, text: string, role: CellBlock["role"], bold = false): CellBlock {
@@ -134,22 +142,23 @@ function textBlock(row: number, text: string, role: CellBlock["role"], bold = fa
 }
 
 function rowFormats(exhibit: Exhibit, row: ExhibitRow): NumberFormat[] {
-  return exhibit.columns.map((column) => formatFor(column.kind, row.unit));
+  return exhibit.columns.map((column) => formatFor(column, row));
 }
 
 /** Lays out one exhibit on its own sheet. */
-export function layoutExhibit(exhibit: Exhibit, context: LayoutContext): SheetLayout {
+export function layoutExhibit(exhibit: Exhibit, options: LayoutOptions = {}): SheetLayout {
   const blocks: CellBlock[] = [
     textBlock(0, exhibitHeading(exhibit), "title", true),
-    textBlock(1, exhibitSubtitle(context), "subtitle"),
+    textBlock(1, exhibit.subtitle, "subtitle"),
   ];
+  if (exhibit.description) blocks.push(textBlock(2, exhibit.description, "note"));
 
-  const tableRow = 3;
+  const tableRow = exhibit.description ? 4 : 3;
   const header = exhibit.columns.map((column) => column.name);
   const tableBlock: CellBlock = {
     row: tableRow,
     column: 0,
-    values: [header, ...exhibit.rows.map((row) => row.values)],
+    values: [header, ...exhibit.rows.map((row) => shownValues(exhibit, row, options.reveal))],
     formats: [header.map(() => NUMBER_FORMATS.text), ...exhibit.rows.map((row) => rowFormats(exhibit, row))],
     boldRows: exhibit.rows.flatMap((row, index) => (row.kind === "detail" ? [] : [index + 1])),
     rightAlignedHeader: exhibit.columns.flatMap((column, index) => (column.kind === "text" ? [] : [index])),
@@ -164,12 +173,17 @@ export function layoutExhibit(exhibit: Exhibit, context: LayoutContext): SheetLa
   const tableRows = tableBlock.values.length;
   let next = tableRow + tableRows + 1;
   blocks.push(textBlock(next, exhibit.source, "source"));
-  next += 2;
+  next += 1;
+  for (const note of exhibit.notes ?? []) {
+    blocks.push(textBlock(next, note, "note"));
+    next += 1;
+  }
+  next += 1;
 
   for (const stepBlock of exhibit.stepBlocks ?? []) {
     blocks.push(textBlock(next, `${stepBlock.plan} — steps`, "step-heading", true));
     next += 1;
-    const money = stepBlock.unit === "hourly" ? NUMBER_FORMATS.hourly : NUMBER_FORMATS.annual;
+    const money = (cents: boolean | undefined): NumberFormat => (cents ? NUMBER_FORMATS.cents : NUMBER_FORMATS.dollars);
     const values: CellScalar[][] = [
       ["Grade", ...stepBlock.stepHeaders],
       ...stepBlock.rows.map((row) => [row.grade, ...padded(row.steps, stepBlock.stepHeaders.length)]),
@@ -179,7 +193,11 @@ export function layoutExhibit(exhibit: Exhibit, context: LayoutContext): SheetLa
       column: 0,
       values,
       formats: values.map((row, index) =>
-        row.map((_, column) => (index === 0 || column === 0 ? NUMBER_FORMATS.text : money)),
+        row.map((_, column) =>
+          index === 0 || column === 0
+            ? NUMBER_FORMATS.text
+            : money(stepBlock.rows[index - 1].cents ?? (stepBlock.unit === "hourly" || stepBlock.unit === "daily")),
+        ),
       ),
       boldRows: [0],
       rightAlignedHeader: values[0].flatMap((_, column) => (column === 0 ? [] : [column])),
@@ -242,8 +260,7 @@ function padded(steps: (number | null)[], length: number): (number | null)[] {
 function columnWidths(blocks: CellBlock[]): number[] {
   const widths: number[] = [];
   for (const block of blocks) {
-    if (block.role === "title" || block.role === "subtitle" || block.role === "source" || block.role === "step-heading")
-      continue;
+    if (["title", "subtitle", "source", "step-heading", "note"].includes(block.role)) continue;
     block.values.forEach((row, r) =>
       row.forEach((value, c) => {
         const column = block.column + c;
@@ -261,6 +278,6 @@ function shownLength(value: CellScalar, format: NumberFormat): number {
   if (format === NUMBER_FORMATS.percent) return 7;
   const digits = Math.abs(Math.trunc(value)).toString().length;
   const separators = Math.floor((digits - 1) / 3);
-  const decimals = format === NUMBER_FORMATS.hourly ? 3 : format === NUMBER_FORMATS.years ? 2 : 0;
+  const decimals = format === NUMBER_FORMATS.cents ? 3 : format === NUMBER_FORMATS.years ? 2 : 0;
   return digits + separators + decimals + (format.startsWith("$") ? 1 : 0) + (value < 0 ? 1 : 0);
 }

@@ -10,6 +10,7 @@ import {
   missingFields,
   parsePayPlans,
   parseRoster,
+  placeRoster,
   runStudy,
   type PayPlans,
   type Roster,
@@ -75,16 +76,7 @@ export function checkRoster(
       return { check: { ok: false, line: missing.map((m) => m.message).join("; "), problems: [] } };
     const roster = parseRoster(table, { mapping, asOf });
     let problems = roster.problems.map((p) => p.reason);
-    if (plans) {
-      const trial = runStudy({
-        plans,
-        roster,
-        asOf,
-        sources: { plans: "", roster: "" },
-        exhibits: ["unmatched-employees"],
-      });
-      problems = trial.exhibits[0].rows.map((row) => String(row.values[3]));
-    }
+    if (plans) problems = placeRoster(plans, roster, { asOf }).unplaced.map((row) => row.reason);
     return {
       roster,
       check: {
@@ -98,19 +90,25 @@ export function checkRoster(
   }
 }
 
-/** Runs the chosen exhibits. */
+/** Runs the chosen exhibits on the tables read from the workbook. */
 export function study(
-  plans: PayPlans,
-  roster: Roster,
+  tables: { plans: CellValue[][]; roster: CellValue[][] },
+  mapping: Mapping,
   asOf: string,
   sources: [Source, Source],
   exhibits: ExhibitId[],
 ): StudyResult {
+  const byLabel: Record<string, string> = {};
+  for (const spec of ROSTER_FIELDS) {
+    const header = mapping[spec.field];
+    if (header !== undefined) byLabel[spec.label] = header;
+  }
   return runStudy({
-    plans,
-    roster,
     asOf,
-    sources: { plans: sources[0].address, roster: sources[1].address },
+    tables: {
+      plans: { rows: tables.plans, source: sources[0].address },
+      roster: { rows: tables.roster, source: sources[1].address, mapping: byLabel },
+    },
     exhibits,
   });
 }

@@ -7,7 +7,7 @@ import * as path from "path";
 import { EngineError } from "../../src/engine";
 import type { Table } from "../../src/cli/readers";
 import { isoDate, parseAsOf, UsageError } from "../../src/cli/main";
-import { InputError } from "../../src/cli/analyse";
+import { InputError, type AnalysisInput } from "../../src/cli/analyse";
 import type { StudyResult } from "../../src/exhibits/spec/types";
 import { studyFixture } from "../exhibits/study-fixture";
 import { expectOneLine, run, tempFolder, writeFile, writeWorkbook } from "./helpers";
@@ -19,9 +19,9 @@ let folder: string;
 let seen: { plans?: Table; roster?: Table; asOf?: string };
 
 /** A stand-in for the analysis that records its input. */
-function fakeAnalyse(plans: Table, roster: Table, asOf: string): StudyResult {
-  seen = { plans, roster, asOf };
-  return { ...studyFixture(), asOf, sources: { plans: plans.source, roster: roster.source } };
+function fakeAnalyse({ tables, asOf }: AnalysisInput): StudyResult {
+  seen = { plans: tables.plans, roster: tables.roster, asOf };
+  return { ...studyFixture(), asOf, sources: { plans: tables.plans.source, roster: tables.roster.source } };
 }
 
 beforeAll(() => {
@@ -187,8 +187,8 @@ describe("compstudy exhibits: bad input exits 2 with one line naming the file", 
   });
 
   it("names the file an analysis error came from", async () => {
-    const analyse = (_plans: Table, roster: Table): StudyResult => {
-      throw new InputError(roster.file, "row 1: no column 'Salary' (looked for Salary, Rate, Annual Salary)");
+    const analyse = ({ tables }: AnalysisInput): StudyResult => {
+      throw new InputError(tables.roster.file, "row 1: no column 'Salary' (looked for Salary, Rate, Annual Salary)");
     };
     const result = await run(exhibits(), folder, { analyse });
     expect(result).toEqual({

@@ -146,7 +146,16 @@ describe("XLSX", () => {
 
   it("reads two sheets in one pass, matching names without regard to case or outer spaces", async () => {
     const [roster, plans] = await readWorkbookSheets(book, ["roster", " PAY PLANS "]);
-    expect([roster.sheet, plans.sheet]).toEqual(["Roster", "Pay Plans"]);
+    expect([roster?.sheet, plans?.sheet]).toEqual(["Roster", "Pay Plans"]);
+  });
+
+  it("reads optional sheets by any of their names, and leaves out the ones it does not find", async () => {
+    const [plans, market, missing] = await readWorkbookSheets(book, [
+      "Pay Plans",
+      { names: ["Employees", "roster"], optional: true },
+      { names: ["Market"], optional: true },
+    ]);
+    expect([plans?.sheet, market?.sheet, missing]).toEqual(["Pay Plans", "Roster", undefined]);
   });
 
   it("names the sheets the workbook has when one is missing", async () => {

@@ -1,6 +1,6 @@
 import { cellAddress, planChunks, rangeAddress, writeExhibits, WriteCancelled } from "../../src/excel/exhibitWriter";
 import { layoutExhibit } from "../../src/exhibits/layout";
-import { parsePayPlans, parseRoster, runStudy } from "../../src/engine/study";
+import { studyOf } from "../study/helpers";
 import type { StudyResult } from "../../src/exhibits/spec/types";
 
 type RangeWrite = { sheet: string; address: string; values?: unknown[][]; numberFormat?: unknown[][]; order: string[] };
@@ -128,13 +128,13 @@ function smallStudy(extraUnmatched = 0): StudyResult {
       HOSTILE,
     ]),
   ];
-  return runStudy({
-    plans: parsePayPlans([
+  return studyOf({
+    plans: [
       ["Plan", "Grade", "Step 1", "Step 2", "Step 3"],
       ["Hourly", "H1", 10, 15, 20],
       ["Annual", "A1", 40000, 60000, 80000],
-    ]),
-    roster: parseRoster(roster, { asOf: "2020-01-01" }),
+    ],
+    roster,
     asOf: "2020-01-01",
     sources: { plans: "Pay Plans!A1:E3", roster: "Roster!A1:G5" },
   });
@@ -180,7 +180,7 @@ describe("writeExhibits", () => {
     install(book.mock);
     const result = smallStudy();
     await writeExhibits(result, { exhibits: ["grade-placement"] });
-    const layout = layoutExhibit(result.exhibits[1], result);
+    const layout = layoutExhibit(result.exhibits[1]);
     const table = layout.blocks.find((b) => b.role === "table");
     const written = book.writes.find((w) => w.address === rangeAddress(3, 0, table?.values.length ?? 0, 7));
     expect(written?.values).toEqual(table?.values);
@@ -188,7 +188,7 @@ describe("writeExhibits", () => {
     expect(written?.order).toEqual(["numberFormat", "values"]);
     expect(book.writes.find((w) => w.address === "A1")?.values).toEqual([["EXHIBIT 3-2 — GRADE PLACEMENT"]]);
     expect(book.writes.find((w) => w.address === "A2")?.values).toEqual([
-      ["As of 2020-01-01 · Pay plans: Pay Plans!A1:E3 · Roster: Roster!A1:G5"],
+      ["As of 2020-01-01 · Pay Plans: Pay Plans!A1:E3 · Roster: Roster!A1:G5"],
     ]);
   });
 
@@ -273,7 +273,7 @@ describe("writeExhibits", () => {
 describe("planChunks", () => {
   it("keeps every chunk under the budget and every row exactly once", () => {
     const result = smallStudy(5_000);
-    const layouts = result.exhibits.map((e) => layoutExhibit(e, result));
+    const layouts = result.exhibits.map((e) => layoutExhibit(e));
     const chunks = planChunks(layouts, 50_000);
     for (const chunk of chunks) expect(chunk.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThanOrEqual(50_000);
     const rows = chunks.flat().reduce((sum, s) => sum + (s.to - s.from), 0);

@@ -24,8 +24,18 @@ describe("formatValue", () => {
     [1234567, "count", undefined, "1,234,567"],
     [null, "money", "annual", ""],
     ["Total", "text", undefined, "Total"],
+    [215.5, "money", "daily", "$215.50"],
+    [4321.25, "money", "monthly", "$4,321"],
   ] as const)("shows %p (%s, %s) as %p", (value, kind, unit, expected) => {
-    expect(formatValue(value, kind, unit)).toBe(expected);
+    expect(formatValue(value, kind, unit === undefined ? {} : { unit })).toBe(expected);
+  });
+
+  it("shows cents where the row says its pay carries them, and a column may fix the precision", () => {
+    expect(formatValue(52000.5, "money", { unit: "annual", cents: true })).toBe("$52,000.50");
+    expect(formatValue(15.5, "money", { unit: "hourly", cents: false })).toBe("$16");
+    expect(formatValue(31200.4, { name: "Annual Cost", kind: "money", money: "whole" }, { unit: "hourly" })).toBe(
+      "$31,200",
+    );
   });
 });
 

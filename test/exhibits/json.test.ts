@@ -57,9 +57,21 @@ describe("renderJson", () => {
     expect(quartiles.rows[0]["% Q1"]).toBe(10 / 22);
   });
 
-  it("keeps only id, title, columns and rows per exhibit", () => {
+  it("keeps only id, number, title, columns and rows per exhibit (and a description and notes where it has them)", () => {
     const json = studyToJson(studyFixture());
-    for (const exhibit of json.exhibits) expect(Object.keys(exhibit)).toEqual(["id", "title", "columns", "rows"]);
+    for (const exhibit of json.exhibits)
+      expect(Object.keys(exhibit)).toEqual(["id", "number", "title", "columns", "rows"]);
+    const fixture = studyFixture();
+    fixture.exhibits[0] = { ...fixture.exhibits[0], description: "What it means.", notes: ["A note."] };
+    expect(Object.keys(studyToJson(fixture).exhibits[0])).toEqual([
+      "id",
+      "number",
+      "title",
+      "description",
+      "columns",
+      "rows",
+      "notes",
+    ]);
   });
 
   it.each([

@@ -7,12 +7,11 @@ import {
 } from "../../src/exhibits/layout";
 import type { Exhibit } from "../../src/exhibits/spec/types";
 
-const context = { asOf: "2013-04-01", sources: { plans: "Pay Plans!A1:M45", roster: "Roster!A1:H1258" } };
-
 const placement: Exhibit = {
   id: "grade-placement",
   number: "3-2",
   title: "Grade Placement",
+  subtitle: "As of 2013-04-01 · Pay Plans: Pay Plans!A1:M45 · Roster: Roster!A1:H1258",
   columns: [
     { name: "Plan", kind: "text" },
     { name: "Grade", kind: "text" },
@@ -30,13 +29,13 @@ const placement: Exhibit = {
 };
 
 describe("layoutExhibit", () => {
-  const layout = layoutExhibit(placement, context);
+  const layout = layoutExhibit(placement);
   const table = layout.blocks.find((block) => block.role === "table");
 
   it("titles the sheet with the exhibit number and title in capitals, then the as-of date and sources", () => {
     expect(layout.blocks[0]).toMatchObject({ row: 0, values: [["EXHIBIT 3-2 — GRADE PLACEMENT"]], boldRows: [0] });
     expect(layout.blocks[1].values[0][0]).toBe(
-      "As of 2013-04-01 · Pay plans: Pay Plans!A1:M45 · Roster: Roster!A1:H1258",
+      "As of 2013-04-01 · Pay Plans: Pay Plans!A1:M45 · Roster: Roster!A1:H1258",
     );
   });
 
@@ -49,7 +48,7 @@ describe("layoutExhibit", () => {
   });
 
   it("formats money by the row's plan unit, percents as 0.0 %, counts with separators, text as text", () => {
-    expect(table?.formats[1]).toEqual(["@", "@", "#,##0", "$0.00", "0.0%"]);
+    expect(table?.formats[1]).toEqual(["@", "@", "#,##0", "$#,##0.00", "0.0%"]);
     expect(table?.formats[2]).toEqual(["@", "@", "#,##0", "$#,##0", "0.0%"]);
   });
 
@@ -69,54 +68,48 @@ describe("layoutExhibit", () => {
   });
 
   it("gives an exhibit without rows one 'None' row, since an Excel table needs a data row", () => {
-    const empty = layoutExhibit({ ...placement, rows: [] }, context);
+    const empty = layoutExhibit({ ...placement, rows: [] });
     expect(empty.blocks.find((block) => block.role === "table")?.values[1]).toEqual(["None", null, null, null, null]);
     expect(empty.table.rows).toBe(2);
   });
 
   it("lays out step blocks under the table with the plan's money format", () => {
-    const summary = layoutExhibit(
-      {
-        ...placement,
-        id: "pay-plan-summary",
-        stepBlocks: [
-          {
-            plan: "EDTECH",
-            unit: "hourly",
-            stepHeaders: ["Step 1", "Step 2"],
-            rows: [{ grade: "D8", steps: [14.02] }],
-          },
-        ],
-      },
-      context,
-    );
+    const summary = layoutExhibit({
+      ...placement,
+      id: "pay-plan-summary",
+      stepBlocks: [
+        {
+          plan: "EDTECH",
+          unit: "hourly",
+          stepHeaders: ["Step 1", "Step 2"],
+          rows: [{ grade: "D8", steps: [14.02] }],
+        },
+      ],
+    });
     const steps = summary.blocks.find((block) => block.role === "steps");
     expect(steps?.values).toEqual([
       ["Grade", "Step 1", "Step 2"],
       ["D8", 14.02, null],
     ]);
-    expect(steps?.formats[1]).toEqual(["@", NUMBER_FORMATS.hourly, NUMBER_FORMATS.hourly]);
+    expect(steps?.formats[1]).toEqual(["@", NUMBER_FORMATS.cents, NUMBER_FORMATS.cents]);
   });
 
   it("places one chart per plan beside the table, fed by a chart-data block", () => {
-    const quartiles = layoutExhibit(
-      {
-        ...placement,
-        id: "quartiles",
-        charts: [
-          {
-            plan: "PEA",
-            title: "PEA — quartile distribution",
-            categories: ["TE1", "TE2"],
-            series: [
-              { name: "Q1", values: [0.5, 0.25] },
-              { name: "Q2", values: [0.5, 0.75] },
-            ],
-          },
-        ],
-      },
-      context,
-    );
+    const quartiles = layoutExhibit({
+      ...placement,
+      id: "quartiles",
+      charts: [
+        {
+          plan: "PEA",
+          title: "PEA — quartile distribution",
+          categories: ["TE1", "TE2"],
+          series: [
+            { name: "Q1", values: [0.5, 0.25] },
+            { name: "Q2", values: [0.5, 0.75] },
+          ],
+        },
+      ],
+    });
     const data = quartiles.blocks.find((block) => block.role === "chart-data");
     expect(data?.values).toEqual([
       ["PEA", "Q1", "Q2"],

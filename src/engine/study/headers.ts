@@ -6,12 +6,19 @@ import type { CellValue } from "../cells";
 import { truncate } from "../cells";
 import { invalid } from "../errors";
 
-/** Folds a header for matching: BOM and punctuation dropped, spaces folded, lower case. */
+/** A format hint after a header: "Hire Date (mm/dd/yyyy)", "Salary [USD]", "FTE (0-1)". */
+const FORMAT_HINT = /\s*[([][^)\]]*[)\]]\s*$/;
+
+/**
+ * Folds a header for matching: invisible characters and a trailing format hint dropped,
+ * punctuation folded to spaces, spaces folded, lower case ("Hire Date (mm/dd/yyyy)" → "hire date").
+ */
 export function foldHeader(value: CellValue): string {
-  return String(value ?? "")
-    .replace(/^\uFEFF/, "")
+  const text = String(value ?? "").replace(/[\u00ad\u200b-\u200f\u2060\ufeff]/g, "");
+  const unhinted = text.replace(FORMAT_HINT, "");
+  return (unhinted.trim() === "" ? text : unhinted)
     .toLowerCase()
-    .replace(/[._#:/\\()-]+/g, " ")
+    .replace(/[._#:/\\()[\]-]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -22,7 +29,7 @@ export type FieldSpec<F extends string> = { field: F; label: string; synonyms: r
 export const PLAN_FIELD = {
   field: "plan",
   label: "Plan",
-  synonyms: ["plan", "pay plan", "bargaining unit", "unit", "schedule", "pay schedule", "salary schedule"],
+  synonyms: ["plan", "pay plan", "bargaining unit", "schedule", "pay schedule", "salary schedule"],
   required: false,
 } as const satisfies FieldSpec<"plan">;
 
@@ -83,6 +90,38 @@ export function mapColumns<F extends string>(
 export function missingColumnMessage<F extends string>(spec: FieldSpec<F>): string {
   const looked = spec.synonyms.slice(0, 6).map((s) => s.replace(/\b\w/g, (c) => c.toUpperCase()));
   return `Missing column '${spec.label}' (looked for: ${looked.join(", ")}${spec.synonyms.length > 6 ? ", …" : ""})`;
+}
+
+/** How far down a table the header row is looked for (title rows may sit above it). */
+export const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The header row: the first row, within the first HEADER_SEARCH_ROWS filled ones, that holds
+ * every required field (by synonym or by the explicit mapping) and passes `accept`; else the
+ * first filled row (whose missing columns the caller then reports). -1 for an empty table.
+ */
+export function findHeaderRow<F extends string>(
+  table: readonly (readonly CellValue[])[],
+  specs: readonly FieldSpec<F>[],
+  explicit: Partial<Record<F, string>> = {},
+  accept: (row: readonly CellValue[]) => boolean = () => true,
+): number {
+  const first = firstFilledRow(table);
+  if (first < 0) return -1;
+  const required = specs.filter((spec) => spec.required);
+  let seen = 0;
+  for (let index = first; index < table.length && seen < HEADER_SEARCH_ROWS; index++) {
+    const row = table[index];
+    if (!row.some((cell) => String(cell ?? "").trim() !== "")) continue;
+    seen++;
+    const folded = new Set(row.map(foldHeader));
+    const holds = required.every((spec) => {
+      const named = explicit[spec.field];
+      return named !== undefined ? folded.has(foldHeader(named)) : spec.synonyms.some((s) => folded.has(s));
+    });
+    if (holds && accept(row)) return index;
+  }
+  return first;
 }
 
 /** Index of the first row holding anything, or -1. */

@@ -1,10 +1,41 @@
-/** The compensation study's analysis (host-free): inputs in, exhibits out. */
-export { parsePayPlans, auditSchedules, HOURLY_UNIT_LIMIT, DEFAULT_PLAN } from "./plans";
-export { parseRoster, detectRosterColumns, missingFields, ROSTER_FIELDS } from "./roster";
+/** The compensation study (host-free): input tables in, exhibits out. */
+export {
+  parsePayPlans,
+  auditSchedules,
+  gradeMidpoint,
+  hasUsableRange,
+  GradeIndex,
+  DEFAULT_PLAN,
+  PLAN_FIELDS,
+} from "./plans";
+export { parseRoster, detectRosterColumns, missingFields, ROSTER_FIELDS, DEFAULT_MAX_FTE, ERROR_TEXT } from "./roster";
 export type { RosterOptions } from "./roster";
-export { runStudy, EXHIBIT_IDS } from "./analysis";
-export type { StudyInput } from "./analysis";
+export { placeRoster } from "./placement";
+export type { PlacedEmployee, Placement, PlacementOptions, SalaryBasis } from "./placement";
+export { runStudy, plannedExhibits, inputsOf } from "./run";
+export type { StudyRequest } from "./run";
+export { Study, listed } from "./context";
+export { EXHIBITS, EXHIBIT_IDS, FAMILIES, INPUTS, OPTIONS, exhibitById } from "./registry";
+export type { ExhibitId, RegisteredExhibit } from "./registry";
+export type { ExhibitDefinition, Family } from "./definition";
+export { family } from "./definition";
+export { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT, SALARY_BASIS, MAX_FTE, MIN_CELL, SUPPRESS } from "./core";
+export { input, parseInput, readRecords, mappingByField, InputTableError } from "./inputs";
+export type { InputSpec, InputTable, ParseContext, TableRecord } from "./inputs";
+export { option, parseOption, Options } from "./options";
+export type { OptionKind, OptionSpec, RawOptions } from "./options";
 export { parseDate, isoDate, fromExcelSerial, dayNumber } from "./dates";
-export { foldHeader } from "./headers";
+export { foldHeader, findHeaderRow, mapColumns, HEADER_SEARCH_ROWS } from "./headers";
+export type { FieldSpec } from "./headers";
+export {
+  PAY_UNITS,
+  ANNUAL_FACTOR,
+  FULL_TIME,
+  UNIT_MISMATCH_FACTOR,
+  parseUnit,
+  unitFromPay,
+  unitMixOf,
+  daysFromName,
+} from "./units";
 export { generateStudyInput, seededRandom } from "./synthetic";
 export type * from "./types";

@@ -2,10 +2,18 @@
  * Employee rosters as HRIS exports and hand-kept sheets give them. Every data row ends up
  * either an Employee or an Unplaced row with its reason — never dropped silently.
  */
-import { isBlank, parseNumberText, truncate, normalizeKey, type CellValue } from "../cells";
+import { cleanKeyText, isBlank, normalizeKey, parseNumberText, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
 import { parseDate, isoDate } from "./dates";
-import { GRADE_FIELD, PLAN_FIELD, firstFilledRow, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
+import {
+  GRADE_FIELD,
+  PLAN_FIELD,
+  findHeaderRow,
+  foldHeader,
+  mapColumns,
+  missingColumnMessage,
+  type FieldSpec,
+} from "./headers";
 import type { Employee, Roster, RosterField, Unplaced } from "./types";
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
@@ -25,7 +33,8 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
     ],
     required: true,
   },
-  PLAN_FIELD,
+  // A roster's "Unit" is the bargaining unit (pay plans use Unit for the pay unit).
+  { ...PLAN_FIELD, synonyms: [...PLAN_FIELD.synonyms, "unit"] },
   GRADE_FIELD,
   {
     field: "salary",
@@ -53,7 +62,7 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   {
     field: "jobFamily",
     label: "Job Family",
-    synonyms: ["job family", "family", "department", "dept", "job group", "occupational group"],
+    synonyms: ["job family", "family", "job group", "occupational group", "department", "dept"],
     required: false,
   },
   {
@@ -62,8 +71,53 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
     synonyms: ["job title", "title", "class", "classification", "class title", "position", "job class", "job"],
     required: false,
   },
-  { field: "fte", label: "FTE", synonyms: ["fte", "full time equivalent"], required: false },
+  { field: "fte", label: "FTE", synonyms: ["fte", "full time equivalent", "fte percent"], required: false },
   { field: "step", label: "Step", synonyms: ["step", "current step"], required: false },
+  { field: "gender", label: "Gender", synonyms: ["gender", "sex", "gender identity"], required: false },
+  {
+    field: "ethnicity",
+    label: "Ethnicity",
+    synonyms: ["ethnicity", "race ethnicity", "race", "ethnic group", "race and ethnicity"],
+    required: false,
+  },
+  {
+    field: "separationDate",
+    label: "Separation Date",
+    synonyms: ["separation date", "termination date", "term date", "end date", "exit date", "date of separation"],
+    required: false,
+  },
+  {
+    field: "separationReason",
+    label: "Separation Reason",
+    synonyms: ["separation reason", "termination reason", "reason for leaving", "exit reason", "term reason"],
+    required: false,
+  },
+  {
+    field: "positionId",
+    label: "Position ID",
+    synonyms: ["position id", "position number", "position no", "pcn", "position control number"],
+    required: false,
+  },
+  {
+    field: "department",
+    label: "Department",
+    synonyms: ["department", "dept", "location", "site", "cost center", "school"],
+    required: false,
+  },
+  {
+    field: "annualHours",
+    label: "Annual Hours",
+    synonyms: ["annual hours", "hours per year", "scheduled hours", "yearly hours"],
+    required: false,
+  },
+  {
+    field: "contractDays",
+    label: "Contract Days",
+    synonyms: ["contract days", "work days", "duty days", "days per year", "calendar days"],
+    required: false,
+  },
+  { field: "proposedPlan", label: "Proposed Plan", synonyms: ["proposed plan", "new plan"], required: false },
+  { field: "proposedGrade", label: "Proposed Grade", synonyms: ["proposed grade", "new grade"], required: false },
 ];
 
 export type RosterOptions = {
@@ -71,7 +125,17 @@ export type RosterOptions = {
   mapping?: Partial<Record<RosterField, string>>;
   /** yyyy-mm-dd; hire dates after it are problems. */
   asOf?: string;
+  /** Largest FTE accepted (default 1): FTE must be above 0 and at most this. */
+  maxFte?: number;
+  /** Date serials of the table count from 1904-01-01 (Excel for Mac's old date system). */
+  date1904?: boolean;
 };
+
+/** The largest FTE accepted by default: a full-time position. */
+export const DEFAULT_MAX_FTE = 1;
+
+/** Days between the 1900 and 1904 date systems' serial 0. */
+export const DATE_1904_OFFSET = 1462;
 
 /** Fields that are required but not found, with the message to show for each. */
 export function missingFields(mapping: Roster["mapping"]): { field: RosterField; message: string }[] {
@@ -81,51 +145,94 @@ export function missingFields(mapping: Roster["mapping"]): { field: RosterField;
   }));
 }
 
-/** Detects the roster's columns from its header row (the first filled row). */
+/** The roster's header row (0-based) and the columns detected (or mapped) for each field. */
 export function detectRosterColumns(
   table: readonly (readonly CellValue[])[],
   mapping: Partial<Record<RosterField, string>> = {},
 ): Roster["mapping"] {
-  const headerIndex = firstFilledRow(table);
+  const headerIndex = findHeaderRow(table, ROSTER_FIELDS, mapping);
   if (headerIndex < 0) invalid("The roster is empty");
-  return mapColumns(table[headerIndex], ROSTER_FIELDS, mapping);
+  const found = mapColumns(table[headerIndex], ROSTER_FIELDS, mapping);
+  // "Department" alone serves both the job family and the department.
+  const family = found.jobFamily;
+  if (!found.department && family && /^(department|dept)$/.test(foldHeader(family.header))) found.department = family;
+  return found;
 }
 
 /** Excel error values as readers hand them over (#ERROR! = an error whose name was lost). */
-const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)$/i;
+export const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)$/i;
 
 function text(value: CellValue): string {
   if (value === null || value === undefined) return "";
   return String(value).trim();
 }
 
-/** Parses a roster table into employees and rows that cannot be placed. */
+type Refusal = (reason: string) => void;
+
+/** A date cell: its day number, null when blank, undefined after refusing the row. */
+function dateCell(raw: CellValue, label: string, refuse: Refusal, date1904: boolean): number | null | undefined {
+  if (isBlank(raw)) return null;
+  if (typeof raw === "string" && ERROR_TEXT.test(raw.trim())) {
+    refuse(`${label} is an Excel error (${raw.trim()})`);
+    return undefined;
+  }
+  const parsed = parseDate(typeof raw === "number" && date1904 ? raw + DATE_1904_OFFSET : raw);
+  if (parsed === undefined) {
+    refuse(`${label} '${truncate(String(raw).trim())}' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)`);
+    return undefined;
+  }
+  return parsed;
+}
+
+/** An optional number cell: the number, null when blank, undefined after refusing the row. */
+function numberCell(raw: CellValue, label: string, refuse: Refusal): number | null | undefined {
+  if (isBlank(raw)) return null;
+  const value = typeof raw === "number" ? raw : parseNumberText(String(raw));
+  if (value === undefined || !Number.isFinite(value)) {
+    const shown = truncate(String(raw).trim());
+    refuse(ERROR_TEXT.test(shown) ? `${label} is an Excel error (${shown})` : `${label} '${shown}' is not a number`);
+    return undefined;
+  }
+  return value;
+}
+
+/** Parses a roster table into employees and rows that cannot be used. */
 export function parseRoster(table: readonly (readonly CellValue[])[], options: RosterOptions = {}): Roster {
-  const headerIndex = firstFilledRow(table);
+  const headerIndex = findHeaderRow(table, ROSTER_FIELDS, options.mapping);
   if (headerIndex < 0) invalid("The roster is empty");
-  const mapping = mapColumns(table[headerIndex], ROSTER_FIELDS, options.mapping);
+  const mapping = detectRosterColumns(table, options.mapping);
   const missing = missingFields(mapping);
   if (missing.length > 0) invalid(missing.map((m) => m.message).join("; "));
   const asOfDay = options.asOf === undefined ? undefined : parseDate(options.asOf);
+  const maxFte = options.maxFte ?? DEFAULT_MAX_FTE;
+  const date1904 = options.date1904 === true;
   const column = (field: RosterField): number | undefined => mapping[field]?.column;
-  const [idCol, planCol, gradeCol, salaryCol, hireCol, familyCol, titleCol] = (
-    ["employeeId", "plan", "grade", "salary", "hireDate", "jobFamily", "jobTitle"] as const
-  ).map(column);
+  const cell = (cells: readonly CellValue[], field: RosterField): CellValue => {
+    const at = column(field);
+    return at === undefined ? null : cells[at];
+  };
+  const idCol = column("employeeId") as number;
+  const gradeCol = column("grade") as number;
+  const salaryCol = column("salary") as number;
+  const hireCol = column("hireDate");
 
   const employees: Employee[] = [];
   const problems: Unplaced[] = [];
   const firstRowOfId = new Map<string, number>();
   let rowCount = 0;
+  let blankFte = 0;
 
   for (let index = headerIndex + 1; index < table.length; index++) {
     const cells = table[index];
     if (cells.every(isBlank)) continue;
     rowCount++;
     const row = index + 1;
-    const id = text(cells[idCol as number]);
-    const plan = planCol === undefined ? "" : text(cells[planCol]);
-    const grade = text(cells[gradeCol as number]);
+    const id = text(cells[idCol]);
+    const plan = cleanKeyText(cell(cells, "plan"));
+    const grade = cleanKeyText(cells[gradeCol]);
+    let refused = false;
     const refuse = (reason: string): void => {
+      refused = true;
       problems.push({ row, id, plan, grade, reason: `Row ${row}: ${reason}` });
     };
 
@@ -148,56 +255,77 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       refuse(`Grade is an Excel error (${grade})`);
       continue;
     }
-    const rawSalary = cells[salaryCol as number];
+    const rawSalary = cells[salaryCol];
     if (isBlank(rawSalary)) {
       refuse("Salary is blank");
       continue;
     }
-    const salary = typeof rawSalary === "number" ? rawSalary : parseNumberText(String(rawSalary));
-    if (salary === undefined || !Number.isFinite(salary)) {
-      const shown = truncate(String(rawSalary).trim());
-      refuse(ERROR_TEXT.test(shown) ? `Salary is an Excel error (${shown})` : `Salary '${shown}' is not a number`);
-      continue;
-    }
+    const salary = numberCell(rawSalary, "Salary", refuse);
+    if (salary === undefined || salary === null) continue;
     if (salary <= 0) {
       refuse(`Salary ${salary} is not above zero`);
       continue;
     }
     let hireDay: number | null = null;
     if (hireCol !== undefined) {
-      const rawDate = cells[hireCol];
-      if (isBlank(rawDate)) {
+      if (isBlank(cells[hireCol])) {
         refuse("Hire Date is blank");
         continue;
       }
-      if (typeof rawDate === "string" && ERROR_TEXT.test(rawDate.trim())) {
-        refuse(`Hire Date is an Excel error (${rawDate.trim()})`);
-        continue;
-      }
-      const parsed = parseDate(rawDate);
-      if (parsed === undefined) {
-        refuse(
-          `Hire Date '${truncate(String(rawDate).trim())}' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)`,
-        );
-        continue;
-      }
+      const parsed = dateCell(cells[hireCol], "Hire Date", refuse, date1904);
+      if (parsed === undefined || parsed === null) continue;
       if (asOfDay !== undefined && parsed > asOfDay) {
         refuse(`Hire Date ${isoDate(parsed)} is after the as-of date ${isoDate(asOfDay)}`);
         continue;
       }
       hireDay = parsed;
     }
+    const fteValue = numberCell(cell(cells, "fte"), "FTE", refuse);
+    if (fteValue === undefined) continue;
+    if (fteValue !== null && (fteValue <= 0 || fteValue > maxFte)) {
+      refuse(`FTE ${fteValue} is not above 0 and at most ${maxFte}`);
+      continue;
+    }
+    if (fteValue === null && column("fte") !== undefined) blankFte++;
+    const separationDay = dateCell(cell(cells, "separationDate"), "Separation Date", refuse, date1904);
+    if (separationDay === undefined) continue;
+    if (separationDay !== null && hireDay !== null && separationDay < hireDay) {
+      refuse(`Separation Date ${isoDate(separationDay)} is before the Hire Date ${isoDate(hireDay)}`);
+      continue;
+    }
+    const step = numberCell(cell(cells, "step"), "Step", refuse);
+    const annualHours = numberCell(cell(cells, "annualHours"), "Annual Hours", refuse);
+    const contractDays = numberCell(cell(cells, "contractDays"), "Contract Days", refuse);
+    if (refused || step === undefined || annualHours === undefined || contractDays === undefined) continue;
+    for (const [label, value] of [
+      ["Annual Hours", annualHours],
+      ["Contract Days", contractDays],
+    ] as const)
+      if (value !== null && value <= 0) refuse(`${label} ${value} is not above zero`);
+    if (refused) continue;
     employees.push({
       row,
       id,
       plan,
       grade,
       salary,
+      fte: fteValue ?? 1,
       hireDay,
-      jobFamily: familyCol === undefined ? "" : text(cells[familyCol]),
-      jobTitle: titleCol === undefined ? "" : text(cells[titleCol]),
+      jobFamily: text(cell(cells, "jobFamily")),
+      jobTitle: text(cell(cells, "jobTitle")),
+      step,
+      gender: text(cell(cells, "gender")),
+      ethnicity: text(cell(cells, "ethnicity")),
+      separationDay,
+      separationReason: text(cell(cells, "separationReason")),
+      positionId: cleanKeyText(cell(cells, "positionId")),
+      department: text(cell(cells, "department")),
+      annualHours,
+      contractDays,
+      proposedPlan: cleanKeyText(cell(cells, "proposedPlan")),
+      proposedGrade: cleanKeyText(cell(cells, "proposedGrade")),
     });
   }
   if (rowCount === 0) invalid("The roster has a header row but no employee rows");
-  return { employees, problems, rowCount, mapping };
+  return { employees, problems, rowCount, headerRow: headerIndex + 1, mapping, blankFte };
 }

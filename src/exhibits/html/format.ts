@@ -3,7 +3,8 @@
  * hourly `$0.00`, annual `$#,##0`, `0.0%`, years `0.0`, counts `#,##0`. Always en-US, so the
  * report reads the same on every machine.
  */
-import type { CellScalar, ColumnKind, PayUnit } from "../spec/types";
+import { showsCents } from "../spec/types";
+import type { CellScalar, ColumnKind, ExhibitColumn, ExhibitRow } from "../spec/types";
 
 function fixed(digits: number): Intl.NumberFormat {
   return new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -20,21 +21,26 @@ const PERCENT = new Intl.NumberFormat("en-US", {
 const GENERAL = new Intl.NumberFormat("en-US", { maximumFractionDigits: 10, useGrouping: false });
 
 /** Formats `value` as money with a leading minus sign before the dollar, as Excel shows it. */
-function money(value: number, unit: PayUnit | undefined): string {
-  const digits = unit === "hourly" ? CENTS : WHOLE;
+function money(value: number, cents: boolean): string {
+  const digits = cents ? CENTS : WHOLE;
   const text = digits.format(Math.abs(value));
   const negative = value < 0 && /[1-9]/.test(text);
   return `${negative ? "-" : ""}$${text}`;
 }
 
-/** The text a cell shows for its column kind and row unit (empty for null). */
-export function formatValue(value: CellScalar | undefined, kind: ColumnKind, unit: PayUnit | undefined): string {
+/** The text a cell shows for its column and row (money in cents or whole dollars; empty for null). */
+export function formatValue(
+  value: CellScalar | undefined,
+  column: ExhibitColumn | ColumnKind,
+  row: Pick<ExhibitRow, "unit" | "cents"> = {},
+): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (!Number.isFinite(value)) return "";
-  switch (kind) {
+  const spec: ExhibitColumn = typeof column === "string" ? { name: "", kind: column } : column;
+  switch (spec.kind) {
     case "money":
-      return money(value, unit);
+      return money(value, showsCents(spec, row));
     case "percent":
       return PERCENT.format(value);
     case "years":
@@ -43,6 +49,7 @@ export function formatValue(value: CellScalar | undefined, kind: ColumnKind, uni
       return WHOLE.format(value);
     case "number":
     case "text":
+    case "date":
       return GENERAL.format(value);
   }
 }

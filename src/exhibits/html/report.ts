@@ -4,7 +4,8 @@
  * the quartile charts as inline SVG, a page break between exhibits when printed.
  * Every string from the inputs is escaped (escape.ts). Host-free: returns a string.
  */
-import { exhibitHeading, exhibitSubtitle } from "../layout";
+import { exhibitHeading, studySubtitle } from "../layout";
+import { shownValues } from "../spec/types";
 import type { Exhibit, ExhibitColumn, ExhibitRow, StepBlock, StudyResult } from "../spec/types";
 import { renderStackedBarSvg } from "./chart";
 import { escapeHtml } from "./escape";
@@ -29,6 +30,9 @@ h2 { font-size: 13pt; margin: 0 0 2px; letter-spacing: 0.02em; }
 h3 { font-size: 10.5pt; margin: 18px 0 4px; }
 .subtitle, .source { color: #4a5a6a; font-style: italic; margin: 0 0 10px; }
 .source { margin-top: 6px; font-size: 9pt; }
+.description { margin: 0 0 10px; }
+.note { color: #4a5a6a; margin: 2px 0; font-size: 9pt; max-width: 60em; }
+.summary-notes { color: #4a5a6a; font-size: 9pt; margin: 4px 0 0; padding-left: 18px; }
 .summary { display: grid; grid-template-columns: repeat(4, auto); gap: 2px 24px; justify-content: start; margin: 12px 0 8px; }
 .summary dt { color: #4a5a6a; }
 .summary dd { margin: 0 0 4px; font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -84,11 +88,13 @@ function headerRow(names: string[], numeric: boolean[]): string {
 }
 
 function bodyRow(exhibit: Exhibit, row: ExhibitRow): string {
+  // The report is never unsuppressed: small groups stay hidden whatever the run's options.
+  const shown = shownValues(exhibit, row, false);
   const cells = exhibit.columns.map((column, index) => {
-    const value = row.values[index];
+    const value = shown[index];
     // A number in a text column, or text in a number column, is shown as it is, aligned by what it is.
     const numeric = typeof value === "number";
-    const text = formatValue(value, column.kind, row.unit);
+    const text = formatValue(value, column, row);
     // Short labels (plans, grades) never wrap; long text (messages, titles) may.
     const textClass = text.length <= SHORT_TEXT ? "text short" : "text";
     return `<td class="${numeric ? "num" : textClass}">${escapeHtml(text)}</td>`;
@@ -113,23 +119,25 @@ function stepTable(block: StepBlock): string {
   const rows = block.rows.map((row) => {
     const steps = block.stepHeaders.map((_, index) => {
       const value = row.steps[index] ?? null;
-      return `<td class="num">${escapeHtml(formatValue(value, "money", block.unit))}</td>`;
+      return `<td class="num">${escapeHtml(formatValue(value, "money", { cents: row.cents ?? (block.unit === "hourly" || block.unit === "daily") }))}</td>`;
     });
     return `<tr><td class="text short">${escapeHtml(row.grade)}</td>${steps.join("")}</tr>`;
   });
   return (
-    `<h3>${escapeHtml(block.plan)} — steps (${block.unit})</h3>\n` +
+    `<h3>${escapeHtml(block.plan)} — steps${block.unit ? ` (${block.unit})` : ""}</h3>\n` +
     `<div class="table-wrap"><table class="steps">${headerRow(names, numeric)}\n<tbody>\n${rows.join("\n")}\n</tbody></table></div>`
   );
 }
 
-function exhibitSection(exhibit: Exhibit, index: number, subtitle: string): string {
+function exhibitSection(exhibit: Exhibit, index: number): string {
   const parts = [
     `<section class="exhibit" id="exhibit-${escapeHtml(exhibit.id)}">`,
     `<h2>${escapeHtml(exhibitHeading(exhibit))}</h2>`,
-    `<p class="subtitle">${escapeHtml(subtitle)}</p>`,
+    `<p class="subtitle">${escapeHtml(exhibit.subtitle)}</p>`,
+    ...(exhibit.description ? [`<p class="description">${escapeHtml(exhibit.description)}</p>`] : []),
     exhibitTable(exhibit),
     `<p class="source">${escapeHtml(exhibit.source)}</p>`,
+    ...(exhibit.notes ?? []).map((note) => `<p class="note">${escapeHtml(note)}</p>`),
   ];
   for (const block of exhibit.stepBlocks ?? []) parts.push(stepTable(block));
   (exhibit.charts ?? []).forEach((chart, chartIndex) => {
@@ -146,7 +154,7 @@ function exhibitSection(exhibit: Exhibit, index: number, subtitle: string): stri
 
 function summaryList(result: StudyResult): string {
   const s = result.summary;
-  const count = (value: number): string => formatValue(value, "count", undefined);
+  const count = (value: number): string => formatValue(value, "count");
   const items: [string, string][] = [
     ["Pay plans", count(s.plans)],
     ["Grades", count(s.grades)],
@@ -156,13 +164,18 @@ function summaryList(result: StudyResult): string {
     ["Schedule errors", count(s.auditErrors)],
     ["Schedule warnings", count(s.auditWarnings)],
   ];
-  return `<dl class="summary">${items.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join("")}</dl>`;
+  if (s.separated > 0) items.push(["Separated (workforce only)", count(s.separated)]);
+  const list = `<dl class="summary">${items.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join("")}</dl>`;
+  const notes = s.notes.length
+    ? `<ul class="summary-notes">${s.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`
+    : "";
+  return list + notes;
 }
 
 /** The whole report: one HTML document as a string (UTF-8), deterministic for a given input. */
 export function renderHtmlReport(result: StudyResult, options: HtmlReportOptions = {}): string {
   const title = options.title ?? DEFAULT_TITLE;
-  const subtitle = exhibitSubtitle({ asOf: result.asOf, sources: result.sources });
+  const subtitle = studySubtitle(result);
   const toc = result.exhibits
     .map(
       (exhibit) =>
@@ -187,7 +200,7 @@ export function renderHtmlReport(result: StudyResult, options: HtmlReportOptions
     summaryList(result),
     `<nav aria-label="Exhibits"><ol>${toc}</ol></nav>`,
     "</header>",
-    ...result.exhibits.map((exhibit, index) => exhibitSection(exhibit, index, subtitle)),
+    ...result.exhibits.map((exhibit, index) => exhibitSection(exhibit, index)),
     `<footer>Generated by CompStudy from the files named above. This page loads nothing from the network.</footer>`,
     "</body>",
     "</html>",

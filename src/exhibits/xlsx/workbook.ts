@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { layoutExhibit, uniqueSheetName } from "../layout";
-import type { CellBlock, LayoutContext, SheetLayout } from "../layout";
+import type { CellBlock, LayoutOptions, SheetLayout } from "../layout";
 import type { CellScalar, StudyResult } from "../spec/types";
 
 // Fonts name their face and size: a bare { bold: true } makes some readers (LibreOffice) fall back to a serif.
@@ -110,7 +110,7 @@ export function addLayoutSheet(
 }
 
 /** Every exhibit of `result` as a workbook (not yet written). */
-export function buildWorkbook(result: StudyResult): ExcelJS.Workbook {
+export function buildWorkbook(result: StudyResult, options: LayoutOptions = {}): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CompStudy";
   // Fixed dates keep the file's metadata independent of when it was made.
@@ -119,19 +119,18 @@ export function buildWorkbook(result: StudyResult): ExcelJS.Workbook {
     workbook.created = fixed;
     workbook.modified = fixed;
   }
-  const context: LayoutContext = { asOf: result.asOf, sources: result.sources };
   const names = { sheets: new Set<string>(), tables: new Set<string>() };
-  for (const exhibit of result.exhibits) addLayoutSheet(workbook, layoutExhibit(exhibit, context), names);
+  for (const exhibit of result.exhibits) addLayoutSheet(workbook, layoutExhibit(exhibit, options), names);
   return workbook;
 }
 
 /** Writes the exhibits workbook to `file` (the folder must exist). */
-export async function writeWorkbook(result: StudyResult, file: string): Promise<void> {
-  await buildWorkbook(result).xlsx.writeFile(file);
+export async function writeWorkbook(result: StudyResult, file: string, options: LayoutOptions = {}): Promise<void> {
+  await buildWorkbook(result, options).xlsx.writeFile(file);
 }
 
 /** The exhibits workbook as bytes. */
-export async function workbookBuffer(result: StudyResult): Promise<Buffer> {
-  const data = await buildWorkbook(result).xlsx.writeBuffer();
+export async function workbookBuffer(result: StudyResult, options: LayoutOptions = {}): Promise<Buffer> {
+  const data = await buildWorkbook(result, options).xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

@@ -185,13 +185,19 @@ export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Elemen
   };
 
   const insert = async (): Promise<void> => {
-    if (!plans.parsed || !checked?.roster || !plans.source || !roster.source) return;
+    if (!plans.parsed || !plans.table || !roster.table || !checked?.roster || !plans.source || !roster.source) return;
     const controller = new AbortController();
     abort.current = controller;
     setNotice(undefined);
     setRunning({ step: "Computing the exhibits", fraction: 0 });
     try {
-      const result = study(plans.parsed, checked.roster, asOf, [plans.source, roster.source], chosen);
+      const result = study(
+        { plans: plans.table, roster: roster.table },
+        mapping,
+        asOf,
+        [plans.source, roster.source],
+        chosen,
+      );
       if (result.summary.employees === 0) {
         throw new Error(
           "No employee could be placed in a grade of the pay plans: check the roster's Plan and Grade columns",

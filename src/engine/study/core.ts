@@ -1,0 +1,79 @@
+/**
+ * What every analysis shares: the pay plans and the roster (the two inputs every study has),
+ * the options of the placement step, and the small-cell rule of the workforce and equity
+ * exhibits.
+ */
+import { PLAN_FIELDS, parsePayPlans } from "./plans";
+import { DEFAULT_MAX_FTE, ROSTER_FIELDS, parseRoster } from "./roster";
+import { input, mappingByField } from "./inputs";
+import { option } from "./options";
+import type { PayPlans, Roster } from "./types";
+
+export const SALARY_BASIS = option({
+  name: "salary-basis",
+  kind: "choice",
+  label: "Salary basis",
+  description:
+    "full-time: the roster shows each employee's full-time schedule rate; actual: it shows what they are paid, and salary ÷ FTE is compared with the schedule",
+  choices: ["full-time", "actual"],
+  default: "full-time",
+  placeholder: "full-time|actual",
+});
+
+export const MAX_FTE = option({
+  name: "max-fte",
+  kind: "number",
+  label: "Largest FTE",
+  description: "FTE must be above 0 and at most this (default 1); other rows are listed with the reason",
+  default: DEFAULT_MAX_FTE,
+  min: 0.01,
+  max: 10,
+  placeholder: "number",
+});
+
+export const MIN_CELL = option({
+  name: "min-cell",
+  kind: "integer",
+  label: "Smallest group shown",
+  description: "workforce and equity cells describing fewer people are shown as <N (default 5)",
+  default: 5,
+  min: 1,
+  max: 1000,
+  placeholder: "N",
+});
+
+export const SUPPRESS = option({
+  name: "suppress",
+  kind: "flag",
+  label: "Suppress small groups",
+  description:
+    "workforce and equity cells describing fewer than min-cell people are shown as <N; turned off (--no-suppress), the JSON and .xlsx keep their values — the HTML report and the task pane never do",
+  default: true,
+});
+
+export const CORE_OPTIONS = [SALARY_BASIS, MAX_FTE, MIN_CELL, SUPPRESS] as const;
+
+export const PLANS_INPUT = input<PayPlans>({
+  id: "plans",
+  label: "Pay Plans",
+  sheets: ["Pay Plans", "Plans", "Schedules", "Pay Plan", "Salary Schedules"],
+  description: "one row per grade: Plan, Grade, Step 1 … Step N, or Minimum, (Midpoint,) Maximum; optional Unit",
+  fields: PLAN_FIELDS,
+  otherColumns: "Step 1 … Step N (a grade's row ends at its last filled step)",
+  parse: (table) => parsePayPlans(table.rows),
+});
+
+export const ROSTER_INPUT = input<Roster>({
+  id: "roster",
+  label: "Roster",
+  sheets: ["Roster", "Employees", "Staff"],
+  description: "one row per employee",
+  fields: ROSTER_FIELDS,
+  parse: (table, context) =>
+    parseRoster(table.rows, {
+      asOf: context.asOf,
+      mapping: mappingByField(ROSTER_FIELDS, table.mapping),
+      maxFte: context.options.value(MAX_FTE),
+      date1904: table.date1904,
+    }),
+});

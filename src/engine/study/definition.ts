@@ -1,0 +1,46 @@
+/**
+ * How an analysis declares itself: a family of exhibits with the inputs and options it reads.
+ * The registry (registry.ts) lists the families; the CLI, the task pane and COMP.EXHIBIT are
+ * generated from it, so a new analysis touches its own module, its tests and one registry line.
+ */
+import type { ExhibitBody } from "../exhibit";
+import type { Study } from "./context";
+import type { InputSpec } from "./inputs";
+import type { OptionSpec } from "./options";
+import type { Unplaced } from "./types";
+
+export type ExhibitDefinition<Id extends string = string> = {
+  /** kebab-case, a public contract: never renamed once shipped. */
+  readonly id: Id;
+  /** Display number: chapter-position ("5-1"). */
+  readonly number: string;
+  readonly title: string;
+  /** One line for the task pane and the README: what the exhibit shows. */
+  readonly summary: string;
+  /** Input tables beyond the pay plans and the roster. */
+  readonly needs?: readonly InputSpec[];
+  /** Builds the exhibit's columns and rows from the study (shared computations go through study.memo). */
+  readonly build: (study: Study) => ExhibitBody;
+};
+
+export type Family<E extends readonly ExhibitDefinition[] = readonly ExhibitDefinition[]> = {
+  /** kebab-case id ("current-conditions", "market"). */
+  readonly id: string;
+  readonly title: string;
+  /** One or two sentences for the task pane's card and the README. */
+  readonly description: string;
+  /** Input tables this family reads beyond the pay plans and the roster. */
+  readonly inputs?: readonly InputSpec[];
+  readonly options?: readonly OptionSpec[];
+  readonly exhibits: E;
+  /**
+   * Rows this family cannot use, with the reason (listed in unmatched-employees when one of the
+   * family's exhibits is built): e.g. an employee whose grade has no proposed grade.
+   */
+  readonly problems?: (study: Study) => readonly Unplaced[];
+};
+
+/** Declares a family (keeps the exhibit ids as literal types for ExhibitId). */
+export function family<const E extends readonly ExhibitDefinition[]>(definition: Family<E>): Family<E> {
+  return definition;
+}

@@ -1,0 +1,126 @@
+/**
+ * A study's input tables as data: each analysis declares the tables it reads (id, label, the
+ * sheet names looked for, the columns, a parser) next to its code; the CLI makes a `--<id> FILE`
+ * flag and looks for the sheets in a workbook, the task pane a card, COMP.EXHIBIT a named range.
+ */
+import type { CellValue } from "../cells";
+import { EngineError, isEngineError } from "../errors";
+import { findHeaderRow, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
+import type { Options } from "./options";
+
+/** One table as a host read it. */
+export type InputTable = {
+  /** Rows of raw cell values; rows[i] is row i + 1 of the source. */
+  rows: readonly (readonly CellValue[])[];
+  /** Where it came from, for subtitles: "roster.csv", "[book.xlsx]Roster!A1:H1258", "Roster!A1:H1258". */
+  source: string;
+  /** Header (as written) per field label, overriding detection ("Hire Date" → "Original Hire Date"). */
+  mapping?: Readonly<Record<string, string>>;
+  /** Date serials count from 1904-01-01 (the workbook uses the 1904 date system). */
+  date1904?: boolean;
+};
+
+/** What a parser may consult besides its table. */
+export type ParseContext = { asOf: string; options: Options };
+
+/** One input table of the study. */
+export type InputSpec<T = unknown> = {
+  /** kebab-case: the CLI flag (--market FILE), the COMP.EXHIBIT option name, the settings key. */
+  readonly id: string;
+  /** As shown to people: "Market", "Proposed Plans". */
+  readonly label: string;
+  /** Sheet, table or range names looked for in a workbook, in order of preference. */
+  readonly sheets: readonly string[];
+  /** One sentence: what the table holds. */
+  readonly description: string;
+  /** Its columns (for the README, --help, the pane's mapping and messages). */
+  readonly fields: readonly FieldSpec<string>[];
+  /** Columns besides the fields, described in words (the pay plans' Step 1 … Step N). */
+  readonly otherColumns?: string;
+  readonly parse: (table: InputTable, context: ParseContext) => T;
+};
+
+/** Declares an input (keeps the parsed type for typed reads). */
+export function input<T>(spec: InputSpec<T>): InputSpec<T> {
+  return spec;
+}
+
+/** A problem with one input table: the adapters name the table (file, sheet, range) in the message. */
+export class InputTableError extends EngineError {
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super("invalid argument", message);
+    this.name = "InputTableError";
+  }
+}
+
+/** Runs a parser, naming the input in any EngineError it throws. */
+export function parseInput<T>(spec: InputSpec<T>, table: InputTable, context: ParseContext): T {
+  try {
+    return spec.parse(table, context);
+  } catch (error) {
+    if (error instanceof InputTableError) throw error;
+    if (isEngineError(error)) throw new InputTableError(spec.id, error.message);
+    throw error;
+  }
+}
+
+/** A record read from a table row by field. */
+export type TableRecord<F extends string> = { row: number; cells: readonly CellValue[]; get: (field: F) => CellValue };
+
+/**
+ * Reads the records of a simple input table: the header row (the first, within the first 20,
+ * holding the required columns; the explicit mapping by label wins), then one record per
+ * non-blank row. Throws naming the missing columns.
+ */
+export function readRecords<F extends string>(
+  table: InputTable,
+  fields: readonly FieldSpec<F>[],
+): { records: TableRecord<F>[]; headerRow: number; mapping: ReturnType<typeof mapColumns<F>> } {
+  const explicit: Partial<Record<F, string>> = {};
+  for (const spec of fields) {
+    const named = table.mapping?.[spec.label];
+    if (named !== undefined) explicit[spec.field] = named;
+  }
+  const headerIndex = findHeaderRow(table.rows, fields, explicit);
+  if (headerIndex < 0) throw new EngineError("invalid argument", "The table is empty");
+  const mapping = mapColumns(table.rows[headerIndex], fields, explicit);
+  const missing = fields.filter((spec) => spec.required && !mapping[spec.field]);
+  if (missing.length > 0) throw new EngineError("invalid argument", missing.map(missingColumnMessage).join("; "));
+  const records: TableRecord<F>[] = [];
+  for (let index = headerIndex + 1; index < table.rows.length; index++) {
+    const cells = table.rows[index];
+    if (!cells.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== "")) continue;
+    records.push({
+      row: index + 1,
+      cells,
+      get: (field) => {
+        const at = mapping[field]?.column;
+        return at === undefined ? null : cells[at];
+      },
+    });
+  }
+  return { records, headerRow: headerIndex + 1, mapping };
+}
+
+/** The mapping of roster/plans fields by label → by field, for parsers that take fields. */
+export function mappingByField<F extends string>(
+  fields: readonly FieldSpec<F>[],
+  byLabel: Readonly<Record<string, string>> | undefined,
+): Partial<Record<F, string>> {
+  const result: Partial<Record<F, string>> = {};
+  if (!byLabel) return result;
+  const known = new Map(fields.map((spec) => [spec.label.toLowerCase(), spec.field]));
+  for (const [label, header] of Object.entries(byLabel)) {
+    const field = known.get(label.toLowerCase()) ?? fields.find((spec) => spec.field === label)?.field;
+    if (field === undefined)
+      throw new EngineError(
+        "invalid argument",
+        `There is no column '${label}' to map (columns: ${fields.map((spec) => spec.label).join(", ")})`,
+      );
+    result[field] = header;
+  }
+  return result;
+}

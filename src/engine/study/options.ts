@@ -1,0 +1,214 @@
+/**
+ * Study options as data: each analysis declares its options (name, kind, default, bounds,
+ * description) next to its code; the CLI makes a flag of each (`--aging-rate 3%`), the task
+ * pane a field, COMP.EXHIBIT an entry of its `options` range — all parsed here, so "3%",
+ * "0.03" and a cell holding 0.03 mean the same everywhere.
+ */
+import { isBlank, parseNumberText, truncate, type CellValue } from "../cells";
+import { invalid } from "../errors";
+import { isoDate, parseDate } from "./dates";
+
+export type OptionKind =
+  "number" | "percent" | "integer" | "choice" | "choices" | "date" | "period" | "text" | "flag" | "pairs";
+
+type KindValue = {
+  number: number;
+  percent: number;
+  integer: number;
+  choice: string;
+  choices: string[];
+  date: string;
+  period: { start: string; end: string };
+  text: string;
+  flag: boolean;
+  pairs: Record<string, string>;
+};
+
+/** One option of an analysis. `T` is the parsed value's type. */
+export type OptionSpec<K extends OptionKind = OptionKind> = {
+  /** kebab-case: the CLI flag (--name), the COMP.EXHIBIT option name, the pane field's key. */
+  readonly name: string;
+  readonly kind: K;
+  /** Short label for the pane. */
+  readonly label: string;
+  /** One sentence for --help, the README and the pane's hint. */
+  readonly description: string;
+  /** The value when not given; undefined = not set (the analysis decides, e.g. a default period). */
+  readonly default?: KindValue[K];
+  /** choice/choices: the allowed values (lower case). A choice may also match `pattern`. */
+  readonly choices?: readonly string[];
+  /** choice: a pattern allowed besides the fixed choices (e.g. p75 for a percentile). */
+  readonly pattern?: RegExp;
+  /** number/percent/integer bounds (inclusive). */
+  readonly min?: number;
+  readonly max?: number;
+  /** A placeholder for the flag's value in --help (`<rate>`). */
+  readonly placeholder?: string;
+};
+
+export type OptionValue<S extends OptionSpec> = S extends OptionSpec<infer K> ? KindValue[K] : never;
+
+/** Declares an option (keeps the literal kind for typed reads). */
+export function option<K extends OptionKind>(spec: OptionSpec<K>): OptionSpec<K> {
+  return spec;
+}
+
+/** Raw option values as given (text from a flag or a cell, a number or boolean from a cell). */
+export type RawOptions = Readonly<Record<string, CellValue | readonly string[]>>;
+
+function fail(spec: OptionSpec, message: string): never {
+  return invalid(`Option ${spec.name}: ${message}`);
+}
+
+function bounded(spec: OptionSpec, value: number, shown: string): number {
+  if (spec.min !== undefined && value < spec.min) fail(spec, `${shown} is below ${spec.min}`);
+  if (spec.max !== undefined && value > spec.max) fail(spec, `${shown} is above ${spec.max}`);
+  return value;
+}
+
+function numberOf(spec: OptionSpec, raw: CellValue): number {
+  if (typeof raw === "number" && Number.isFinite(raw)) return raw;
+  const parsed = typeof raw === "string" ? parseNumberText(raw) : undefined;
+  if (parsed === undefined) fail(spec, `'${truncate(String(raw))}' is not a number`);
+  return parsed;
+}
+
+/** A percentage: "3%" → 0.03, "0.03" or 0.03 → 0.03. Plain numbers above `max` suggest the % sign. */
+function percentOf(spec: OptionSpec, raw: CellValue): number {
+  if (typeof raw === "string" && /%\s*$/.test(raw)) {
+    const parsed = parseNumberText(raw.replace(/%\s*$/, ""));
+    if (parsed === undefined) fail(spec, `'${truncate(raw)}' is not a percentage`);
+    return bounded(spec, parsed / 100, raw.trim());
+  }
+  const value = numberOf(spec, raw);
+  if (spec.max !== undefined && value > spec.max)
+    fail(spec, `${value} is above ${spec.max}: write a percentage as ${value}% or as a fraction (${value / 100})`);
+  return bounded(spec, value, String(value));
+}
+
+function dateOf(spec: OptionSpec, raw: CellValue): string {
+  const day = parseDate(raw);
+  if (day === undefined) fail(spec, `'${truncate(String(raw))}' is not a date (write yyyy-mm-dd)`);
+  return isoDate(day);
+}
+
+function textOf(raw: CellValue | readonly string[]): string {
+  return Array.isArray(raw) ? raw.join(",") : String(raw ?? "").trim();
+}
+
+/** Parses one option's raw value; throws an invalid-argument EngineError naming the option. */
+export function parseOption<K extends OptionKind>(
+  spec: OptionSpec<K>,
+  raw: CellValue | readonly string[],
+): KindValue[K] {
+  const value = parseAny(spec, raw);
+  return value as KindValue[K];
+}
+
+function parseAny(spec: OptionSpec, raw: CellValue | readonly string[]): KindValue[OptionKind] {
+  const single = (Array.isArray(raw) ? raw[raw.length - 1] : raw) as CellValue;
+  switch (spec.kind) {
+    case "number":
+      return bounded(spec, numberOf(spec, single), String(single));
+    case "integer": {
+      const value = numberOf(spec, single);
+      if (!Number.isInteger(value)) fail(spec, `${value} is not a whole number`);
+      return bounded(spec, value, String(value));
+    }
+    case "percent":
+      return percentOf(spec, single);
+    case "choice": {
+      const text = textOf(single).toLowerCase();
+      if (spec.choices?.includes(text) || spec.pattern?.test(text)) return text;
+      return fail(spec, `'${truncate(textOf(single))}' is not one of ${describeChoices(spec)}`);
+    }
+    case "choices": {
+      const list = (Array.isArray(raw) ? raw : [single])
+        .flatMap((item) => String(item ?? "").split(","))
+        .map((item) => item.trim().toLowerCase())
+        .filter((item) => item !== "");
+      if (list.length === 0) fail(spec, "give at least one value");
+      for (const item of list)
+        if (!spec.choices?.includes(item)) fail(spec, `'${truncate(item)}' is not one of ${describeChoices(spec)}`);
+      return [...new Set(list)];
+    }
+    case "date":
+      return dateOf(spec, single);
+    case "period": {
+      const text = textOf(single);
+      const match = /^(.+?)\s*(?:\.\.|–|—|\bto\b)\s*(.+)$/.exec(text);
+      if (!match) fail(spec, `'${truncate(text)}' is not a period: write start..end, e.g. 2022-07-01..2023-06-30`);
+      const start = dateOf(spec, match[1]);
+      const end = dateOf(spec, match[2]);
+      if (end < start) fail(spec, `the period ends (${end}) before it starts (${start})`);
+      return { start, end };
+    }
+    case "text":
+      return textOf(single);
+    case "flag": {
+      if (typeof single === "boolean") return single;
+      if (typeof single === "number") return single !== 0;
+      const text = textOf(single).toLowerCase();
+      if (["", "true", "yes", "1", "on"].includes(text)) return true;
+      if (["false", "no", "0", "off"].includes(text)) return false;
+      return fail(spec, `'${truncate(text)}' is not TRUE or FALSE`);
+    }
+    case "pairs": {
+      const pairs: Record<string, string> = {};
+      const items = (Array.isArray(raw) ? raw : [single]).flatMap((item) => String(item ?? "").split(/[,;]/));
+      for (const item of items) {
+        if (item.trim() === "") continue;
+        const at = item.indexOf("=");
+        if (at <= 0) fail(spec, `'${truncate(item.trim())}' is not Name=Value`);
+        pairs[item.slice(0, at).trim()] = item.slice(at + 1).trim();
+      }
+      return pairs;
+    }
+  }
+}
+
+function describeChoices(spec: OptionSpec): string {
+  const fixed = (spec.choices ?? []).map((choice) => `'${choice}'`).join(", ");
+  return spec.pattern ? `${fixed} or ${spec.placeholder ?? "a matching value"}` : fixed;
+}
+
+/** Reads options by spec from raw values: parsed once each, defaults where not given. */
+export class Options {
+  private readonly parsed = new Map<string, unknown>();
+  constructor(
+    private readonly raw: RawOptions = {},
+    private readonly known: ReadonlyMap<string, OptionSpec> = new Map(),
+  ) {
+    for (const name of Object.keys(raw))
+      if (known.size > 0 && !known.has(name))
+        invalid(`Unknown option '${truncate(name)}' (options: ${[...known.keys()].join(", ")})`);
+  }
+
+  /** The option's value: given, else its default (undefined when it has none). */
+  get<K extends OptionKind>(spec: OptionSpec<K>): KindValue[K] | undefined {
+    if (this.parsed.has(spec.name)) return this.parsed.get(spec.name) as KindValue[K] | undefined;
+    const raw = this.raw[spec.name];
+    const value =
+      raw === undefined || (!Array.isArray(raw) && isBlank(raw as CellValue)) ? spec.default : parseOption(spec, raw);
+    this.parsed.set(spec.name, value);
+    return value;
+  }
+
+  /** The option's value or its default; for options that have a default (a programmer error otherwise). */
+  value<K extends OptionKind>(spec: OptionSpec<K>): KindValue[K] {
+    const value = this.get(spec);
+    if (value === undefined) throw new Error(`option ${spec.name} has no default: read it with get()`);
+    return value;
+  }
+
+  /** True when the option was given (not defaulted). */
+  given(spec: OptionSpec): boolean {
+    const raw = this.raw[spec.name];
+    return raw !== undefined && (Array.isArray(raw) || !isBlank(raw as CellValue));
+  }
+
+  /** Parses every given option now, so a bad value fails before any work. */
+  validate(): void {
+    for (const spec of this.known.values()) this.get(spec);
+  }
+}

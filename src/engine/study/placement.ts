@@ -1,0 +1,133 @@
+/**
+ * The one placement step every analysis starts from: each roster row becomes a placed employee
+ * (plan, grade, unit, FTE, pay on the schedule's basis, position in the range) or an unplaced
+ * row with its reason — never dropped. Employees are compared with their own grade only.
+ */
+import { truncate } from "../cells";
+import type { PayUnit } from "../exhibit";
+import { HALF_CENT } from "../money";
+import { quartileClassifier } from "../range";
+import { GradeIndex, gradeMidpoint, hasUsableRange } from "./plans";
+import type { Employee, PayGrade, PayPlan, PayPlans, Roster, Unplaced } from "./types";
+import { unitMixOf } from "./units";
+
+/** How roster salaries relate to the schedule (`--salary-basis`). */
+export type SalaryBasis = "full-time" | "actual";
+
+export type PlacementOptions = {
+  /** yyyy-mm-dd: employees separated on or before it are not active. */
+  asOf: string;
+  /**
+   * "full-time" (default): the roster shows the schedule's full-time rate; "actual": the roster
+   * shows what the employee is paid, and salary ÷ FTE is compared with the schedule.
+   */
+  salaryBasis?: SalaryBasis;
+};
+
+/** An employee placed on a grade of the pay plans. */
+export type PlacedEmployee = Employee & {
+  payPlan: PayPlan;
+  payGrade: PayGrade & { min: number; max: number };
+  unit: PayUnit;
+  /** The full-time rate on the schedule's basis: the salary, or salary ÷ FTE with salary basis "actual". */
+  rate: number;
+  /** Where the rate sits in the grade's range. */
+  midpoint: number;
+  /** 1–4: below the minimum counts in Q1, above the maximum in Q4. */
+  quartile: 1 | 2 | 3 | 4;
+  atOrBelowMin: boolean;
+  atOrAboveMax: boolean;
+  belowMid: boolean;
+  /** (rate − minimum) / (maximum − minimum); null when minimum = maximum. */
+  penetration: number | null;
+  compaRatio: number;
+  /** Separated on or before the as-of date. */
+  separated: boolean;
+};
+
+export type Placement = {
+  /** Every placed employee, active and separated, in roster order. */
+  employees: PlacedEmployee[];
+  /** Placed and active at the as-of date: the current-conditions exhibits count them. */
+  active: PlacedEmployee[];
+  /** Rows that could not be placed (roster problems and placement problems), by row. */
+  unplaced: Unplaced[];
+  /** Data rows read: employees.length + unplaced.length. */
+  rowCount: number;
+  index: GradeIndex;
+  salaryBasis: SalaryBasis;
+};
+
+/** Places every roster row on its grade, or lists it with the reason. */
+export function placeRoster(plans: PayPlans, roster: Roster, options: PlacementOptions): Placement {
+  const index = new GradeIndex(plans.plans);
+  const basis = options.salaryBasis ?? "full-time";
+  const asOf = options.asOf;
+  const asOfDay =
+    Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10))) / 86_400_000;
+  const unplaced: Unplaced[] = [...roster.problems];
+  const employees: PlacedEmployee[] = [];
+  const classifiers = new Map<PayGrade, (rate: number) => number>();
+
+  for (const employee of roster.employees) {
+    const refuse = (reason: string): void => {
+      unplaced.push({
+        row: employee.row,
+        id: employee.id,
+        plan: employee.plan,
+        grade: employee.grade,
+        reason: `Row ${employee.row}: ${reason}`,
+      });
+    };
+    const found = index.find(employee.plan, employee.grade);
+    if (typeof found === "string") {
+      refuse(found);
+      continue;
+    }
+    const grade = found;
+    const plan = index.planOf(grade);
+    if (!hasUsableRange(grade)) {
+      refuse(`Grade '${truncate(grade.grade)}' of plan '${truncate(plan.name)}' has no usable pay range`);
+      continue;
+    }
+    const rate = basis === "actual" ? employee.salary / employee.fte : employee.salary;
+    const mix = unitMixOf(rate, grade.min, grade.max, grade.unit);
+    if (mix !== undefined) {
+      refuse(
+        `Salary ${employee.salary} looks ${mix} but grade '${truncate(grade.grade)}' of plan '${truncate(plan.name)}' is ${grade.unit} (${grade.min}–${grade.max})`,
+      );
+      continue;
+    }
+    let classify = classifiers.get(grade);
+    if (!classify) {
+      classify = quartileClassifier(grade.min, grade.max);
+      classifiers.set(grade, classify);
+    }
+    const midpoint = gradeMidpoint(grade) as number;
+    const width = grade.max - grade.min;
+    employees.push({
+      ...employee,
+      payPlan: plan,
+      payGrade: grade,
+      unit: grade.unit,
+      rate,
+      midpoint,
+      quartile: classify(rate) as 1 | 2 | 3 | 4,
+      atOrBelowMin: rate <= grade.min + HALF_CENT,
+      atOrAboveMax: rate >= grade.max - HALF_CENT,
+      belowMid: rate < midpoint - HALF_CENT,
+      penetration: width > 0 ? (rate - grade.min) / width : null,
+      compaRatio: rate / midpoint,
+      separated: employee.separationDay !== null && employee.separationDay <= asOfDay,
+    });
+  }
+  unplaced.sort((a, b) => a.row - b.row);
+  return {
+    employees,
+    active: employees.filter((employee) => !employee.separated),
+    unplaced,
+    rowCount: roster.rowCount,
+    index,
+    salaryBasis: basis,
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * A study run: the requested exhibits of the registry, each built from the one placement step
+ * and its family's shared computations. A short loop; each analysis lives in its own module.
+ */
+import type { Exhibit, StudyResult } from "../exhibit";
+import { invalid } from "../errors";
+import { Study } from "./context";
+import { PLANS_INPUT, ROSTER_INPUT } from "./core";
+import type { Family } from "./definition";
+import type { InputSpec, InputTable } from "./inputs";
+import type { RawOptions } from "./options";
+import {
+  EXHIBITS,
+  EXHIBIT_IDS,
+  FAMILIES,
+  INPUTS,
+  OPTIONS,
+  exhibitById,
+  type ExhibitId,
+  type RegisteredExhibit,
+} from "./registry";
+
+export type StudyRequest = {
+  /** yyyy-mm-dd: the date tenure, placement and the workforce period are measured to. */
+  asOf: string;
+  /** Input tables by input id ("plans", "roster", "market" …); the pay plans and roster are required. */
+  tables: Readonly<Partial<Record<string, InputTable>>>;
+  /** Option values by name ("aging-rate": "3%"), as given. */
+  options?: RawOptions;
+  /**
+   * Exhibits to build, in any order (they come out in report order). Default: every exhibit
+   * whose input tables were given. Asking for one whose table is missing is an error.
+   */
+  exhibits?: readonly string[];
+};
+
+/** The input tables an exhibit reads. */
+export function inputsOf(exhibit: RegisteredExhibit): InputSpec[] {
+  return [PLANS_INPUT, ROSTER_INPUT, ...(exhibit.needs ?? [])];
+}
+
+/** The exhibits a request can build: its own list (checked), or every one whose inputs were given. */
+export function plannedExhibits(request: Pick<StudyRequest, "tables" | "exhibits">): {
+  exhibits: RegisteredExhibit[];
+  skipped: { exhibit: RegisteredExhibit; missing: InputSpec[] }[];
+} {
+  const missingOf = (exhibit: RegisteredExhibit): InputSpec[] =>
+    inputsOf(exhibit).filter((spec) => request.tables[spec.id] === undefined);
+  if (request.exhibits !== undefined) {
+    const wanted = new Set<string>();
+    for (const id of request.exhibits) {
+      const exhibit = exhibitById(id.trim());
+      if (!exhibit) invalid(`There is no exhibit '${id}' (exhibits: ${EXHIBIT_IDS.join(", ")})`);
+      const missing = missingOf(exhibit);
+      if (missing.length > 0)
+        invalid(
+          `Exhibit ${exhibit.id} needs the ${missing.map((spec) => `${spec.label} table (sheet '${spec.sheets[0]}' or --${spec.id} FILE)`).join(" and the ")}`,
+        );
+      wanted.add(exhibit.id);
+    }
+    return { exhibits: EXHIBITS.filter((exhibit) => wanted.has(exhibit.id)), skipped: [] };
+  }
+  const exhibits: RegisteredExhibit[] = [];
+  const skipped: { exhibit: RegisteredExhibit; missing: InputSpec[] }[] = [];
+  for (const exhibit of EXHIBITS) {
+    const missing = missingOf(exhibit);
+    if (missing.length === 0) exhibits.push(exhibit);
+    else skipped.push({ exhibit, missing });
+  }
+  return { exhibits, skipped };
+}
+
+function subtitleOf(study: Study, exhibit: RegisteredExhibit): string {
+  const parts = inputsOf(exhibit).map((spec) => `${spec.label}: ${study.source(spec) ?? "—"}`);
+  return [`As of ${study.asOf}`, ...parts].join(" · ");
+}
+
+function sourceOf(study: Study, exhibit: RegisteredExhibit): string {
+  const names = inputsOf(exhibit).map((spec) => study.source(spec) ?? spec.label);
+  const list =
+    names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `Source: CompStudy analysis of ${list}, as of ${study.asOf}.`;
+}
+
+/** Runs the study: every requested exhibit, in report order, with the summary that reconciles. */
+export function runStudy(request: StudyRequest): StudyResult {
+  const study = new Study(request.asOf, request.tables, request.options ?? {}, OPTIONS);
+  study.options.validate();
+  const { exhibits: planned, skipped } = plannedExhibits(request);
+  study.require(PLANS_INPUT);
+  study.require(ROSTER_INPUT);
+  const running = new Set<Family>(planned.map((exhibit) => exhibit.family));
+  study.listProblemsFrom(() =>
+    FAMILIES.filter((f: Family) => running.has(f) && f.problems !== undefined).flatMap((f: Family) => [
+      ...(f.problems as NonNullable<Family["problems"]>)(study),
+    ]),
+  );
+  const exhibits: Exhibit[] = planned.map((exhibit) => ({
+    ...exhibit.build(study),
+    id: exhibit.id as ExhibitId,
+    number: exhibit.number,
+    title: exhibit.title,
+    subtitle: subtitleOf(study, exhibit),
+    source: sourceOf(study, exhibit),
+  }));
+  const { plans, findings } = study.plans;
+  const placement = study.placement;
+  const roster = study.roster;
+  const notes = [...study.plans.notes, ...rosterNotes(study), ...study.summaryNotes];
+  const missingTables = new Map<string, string[]>();
+  for (const { exhibit, missing } of skipped) {
+    const key = missing.map((spec) => spec.label).join(" and ");
+    missingTables.set(key, [...(missingTables.get(key) ?? []), exhibit.id]);
+  }
+  for (const [tables, ids] of missingTables) notes.push(`not built (no ${tables} table): ${ids.join(", ")}`);
+  const sources: Record<string, string> = {};
+  for (const spec of INPUTS) {
+    const source = study.source(spec);
+    if (source !== undefined) sources[spec.id] = source;
+  }
+  return {
+    asOf: study.asOf,
+    sources,
+    exhibits,
+    summary: {
+      plans: plans.length,
+      grades: plans.reduce((total, plan) => total + plan.grades.length, 0),
+      rosterRows: roster.rowCount,
+      employees: placement.active.length,
+      unmatched: placement.unplaced.length,
+      separated: placement.employees.length - placement.active.length,
+      auditErrors: findings.filter((f) => f.severity === "error").length,
+      auditWarnings: findings.filter((f) => f.severity === "warning").length,
+      notes,
+      columns: {
+        plans: study.plans.columns,
+        roster: Object.fromEntries(
+          ROSTER_INPUT.fields.flatMap((spec) => {
+            const hit = roster.mapping[spec.field as keyof typeof roster.mapping];
+            return hit ? [[spec.label, hit.header]] : [];
+          }),
+        ),
+      },
+    },
+  };
+}
+
+function rosterNotes(study: Study): string[] {
+  const roster = study.roster;
+  const placement = study.placement;
+  const notes: string[] = [];
+  if (roster.headerRow > 1) notes.push(`roster: header row ${roster.headerRow} (rows above it are titles)`);
+  if (roster.blankFte > 0)
+    notes.push(
+      `roster: FTE blank on ${roster.blankFte} ${roster.blankFte === 1 ? "row" : "rows"}, taken as 1 (full time)`,
+    );
+  const separated = placement.employees.length - placement.active.length;
+  if (separated > 0)
+    notes.push(
+      `roster: ${separated} separated ${separated === 1 ? "employee" : "employees"} (Separation Date on or before ${study.asOf}) count in retention and separations only, in no current-conditions exhibit`,
+    );
+  if (placement.salaryBasis === "actual")
+    notes.push("salary basis: actual pay; salary ÷ FTE is compared with the schedule");
+  return notes;
+}
