@@ -1,13 +1,15 @@
 /* eslint-disable no-undef */
 // Builds the add-in: one shared-runtime page (taskpane.html) loading the functions and
 // task-pane chunks (the ribbon button is declarative: ShowTaskpane needs no commands code); functions.json generated from the JSDoc of
-// src/functions/functions.ts; manifest.xml copied with its URLs set for the build.
+// every src/functions module holding a @customfunction (scripts/function-sources.js); manifest.xml
+// copied with its URLs set for the build.
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const { toProductionManifest } = require("./scripts/manifest-url");
+const { functionSources } = require("./scripts/function-sources");
 
 // Where the production build is hosted; set COMPSTUDY_URL when building for deployment.
 const urlProd = process.env.COMPSTUDY_URL || "https://compstudy.example.org/";
@@ -25,7 +27,7 @@ module.exports = async (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
@@ -50,7 +52,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        input: functionSources(),
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

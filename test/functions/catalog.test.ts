@@ -2,10 +2,12 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { CATALOG, searchCatalog } from "../../src/functions/catalog";
-import * as COMP from "../../src/functions/functions";
 
-// functions.json is generated from the JSDoc of functions.ts (custom-functions-metadata, the
-// generator the webpack plugin runs); the catalog must say the same thing.
+// functions.json is generated from the JSDoc of the function modules (custom-functions-metadata,
+// the generator the webpack plugin runs, over the files scripts/function-sources.js lists); the
+// catalog must say the same thing, and the functions entry must import every one of them.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { functionSources } = require("../../scripts/function-sources") as { functionSources: () => string[] };
 
 type MetadataParameter = {
   name: string;
@@ -23,25 +25,38 @@ type MetadataFunction = {
   options?: { volatile?: boolean };
 };
 
-const SOURCE = join(__dirname, "../../src/functions/functions.ts");
+const SOURCES = functionSources();
 let metadata: MetadataFunction[] = [];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const COMP = Object.assign({}, ...SOURCES.map((file) => require(file) as Record<string, unknown>)) as Record<
+  string,
+  unknown
+>;
 
 beforeAll(async () => {
-  const generated = await generateCustomFunctionsMetadata(SOURCE);
+  const generated = await generateCustomFunctionsMetadata(SOURCES);
   expect(generated.errors).toEqual([]);
   metadata = (JSON.parse(generated.metadataJson) as { functions: MetadataFunction[] }).functions;
 }, 30000);
 
 describe("functions.json generated from functions.ts", () => {
   it("declares every function with its id forever equal to its name", () => {
-    expect(metadata.map((f) => f.id)).toEqual(CATALOG.map((entry) => entry.name));
+    expect(metadata.map((f) => f.id).sort()).toEqual(CATALOG.map((entry) => entry.name).sort());
     for (const f of metadata) expect(f.name).toBe(f.id);
   });
 
   it("has an exported wrapper for every @customfunction id", () => {
-    const ids = [...readFileSync(SOURCE, "utf8").matchAll(/@customfunction (\S+)/g)].map((m) => m[1]);
-    expect(ids).toEqual(CATALOG.map((entry) => entry.name));
-    for (const id of ids) expect(typeof (COMP as Record<string, unknown>)[id]).toBe("function");
+    const ids = SOURCES.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/@customfunction (\S+)/g)].map((m) => m[1]),
+    );
+    expect([...ids].sort()).toEqual(CATALOG.map((entry) => entry.name).sort());
+    for (const id of ids) expect(typeof COMP[id]).toBe("function");
+  });
+
+  it("the functions entry imports every module that declares functions", () => {
+    const entry = readFileSync(join(__dirname, "../../src/functions/index.ts"), "utf8");
+    const imported = [...entry.matchAll(/^import "\.\/([\w-]+)";$/gm)].map((m) => m[1]).sort();
+    expect(imported).toEqual(SOURCES.map((file) => file.replace(/^.*[\\/]/, "").replace(/\.ts$/, "")).sort());
   });
 
   it("takes every argument as a range and returns a range, none volatile", () => {
