@@ -4,23 +4,9 @@
  * functions.json is generated; test/functions/catalog.test.ts keeps the two in step.
  */
 
-/** An Excel error a function can return, and when. */
-export type CatalogError = { readonly code: "#VALUE!" | "#N/A" | "#NUM!"; readonly when: string };
+import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry";
 
-export type CatalogParameter = { readonly name: string; readonly description: string; readonly optional: boolean };
-
-export type CatalogEntry = {
-  /** Function id and name (ids never change once shipped); called as COMP.<name>. */
-  readonly name: string;
-  readonly description: string;
-  readonly parameters: readonly CatalogParameter[];
-  readonly returns: string;
-  readonly example: string;
-  readonly errors: readonly CatalogError[];
-};
-
-const req = (name: string, description: string): CatalogParameter => ({ name, description, optional: false });
-const opt = (name: string, description: string): CatalogParameter => ({ name, description, optional: true });
+export type { CatalogEntry, CatalogError, CatalogParameter } from "./catalog-entry";
 
 const SALARY = req("salary", "Salary, or a range of salaries (the result spills).");
 const MIN_OR_ROW = req(
@@ -37,8 +23,8 @@ const PAY_CELL_ERROR: CatalogError = {
   when: "a pay cell of the schedule is not a number (the message names the cell)",
 };
 
-/** Every COMP function, in reference order. */
-export const CATALOG: readonly CatalogEntry[] = [
+/** The rule functions (pay plans, ranges, HISD rules), in reference order. */
+const RULES_CATALOG: readonly CatalogEntry[] = [
   {
     name: "PAYSTEP",
     description: "Pay at a grade's step of a pay plan (grades × steps).",
@@ -236,6 +222,9 @@ export const CATALOG: readonly CatalogEntry[] = [
     errors: [{ code: "#NUM!", when: "a negative salary, or periods that are not a whole number above 0" }],
   },
 ];
+
+/** Every COMP function, in reference order: each family's catalog lives beside its functions. */
+export const CATALOG: readonly CatalogEntry[] = [...RULES_CATALOG];
 
 /** Case-insensitive search over names, descriptions and parameter names (the task pane's list). */
 export function searchCatalog(query: string): readonly CatalogEntry[] {
