@@ -10,8 +10,11 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { seededRandom } from "../src/engine/study/synthetic";
 import { roundCents, roundHalfAwayFromZero } from "../src/engine/money";
+import type { CellValue } from "../src/engine/cells";
+import { SAMPLE_EXTENSIONS } from "./samples";
+import type { PublishedGrade, SampleSheet } from "./samples/types";
 
-type PublishedGrade = { plan: string; grade: string; steps: number[]; employees: number };
+export const SAMPLE_AS_OF = "2013-04-01";
 
 const TITLES: Record<string, { family: string; titles: string[] }[]> = {
   BASE: [
@@ -78,7 +81,7 @@ function isoDay(days: number): string {
 export function makeRoster(grades: PublishedGrade[], seed = 2013): (string | number)[][] {
   const random = seededRandom(seed);
   const rows: (string | number)[][] = [];
-  const asOfDay = Math.round(Date.UTC(2013, 3, 1) / 86_400_000);
+  const asOfDay = Math.round(Date.parse(`${SAMPLE_AS_OF}T00:00:00Z`) / 86_400_000);
   let id = 1000;
   for (const grade of grades) {
     const hourly = grade.steps[grade.steps.length - 1] < 200;
@@ -109,12 +112,29 @@ export function makeRoster(grades: PublishedGrade[], seed = 2013): (string | num
 const ROSTER_HEADER = ["Employee ID", "Plan", "Grade", "Salary", "Hire Date", "Job Family", "Job Title"];
 
 /** Writes the sample workbook and CSVs into `outDir` (samples/). */
-export async function makeSamples(outDir: string): Promise<{ grades: number; employees: number }> {
+export async function makeSamples(outDir: string): Promise<{ grades: number; employees: number; sheets: string[] }> {
   const grades = readPublished(fs.readFileSync(path.join(outDir, "data", "portland-2013-pay-plans.csv"), "utf8"));
   const stepCount = Math.max(...grades.map((g) => g.steps.length));
   const planHeader = ["Plan", "Grade", ...Array.from({ length: stepCount }, (_, s) => `Step ${s + 1}`)];
   const planRows = grades.map((g) => [g.plan, g.grade, ...g.steps]);
-  const roster = makeRoster(grades);
+  const roster: CellValue[][] = makeRoster(grades);
+  const rosterHeader: CellValue[] = [...ROSTER_HEADER];
+  // Each extension draws from its own seeded generator, so adding one never changes another's data.
+  const contextFor = (index: number) => ({
+    grades,
+    roster: [rosterHeader, ...roster],
+    asOf: SAMPLE_AS_OF,
+    random: seededRandom(9000 + index),
+  });
+  SAMPLE_EXTENSIONS.forEach((extension, index) => {
+    for (const column of extension.rosterColumns?.(contextFor(index)) ?? []) {
+      rosterHeader.push(column.header);
+      roster.forEach((row, r) => row.push(column.values[r] ?? null));
+    }
+  });
+  const extraSheets: SampleSheet[] = SAMPLE_EXTENSIONS.flatMap(
+    (extension, index) => extension.sheets?.(contextFor(index)) ?? [],
+  );
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CompStudy samples";
@@ -128,18 +148,28 @@ export async function makeSamples(outDir: string): Promise<{ grades: number; emp
     if (index >= 2) column.numFmt = "#,##0.00";
   });
   const rosterSheet = workbook.addWorksheet("Roster");
-  rosterSheet.addRows([ROSTER_HEADER, ...roster]);
+  rosterSheet.addRows([rosterHeader, ...roster]);
   rosterSheet.getRow(1).font = { bold: true };
-  [12, 8, 8, 12, 12, 22, 24].forEach((width, index) => {
-    rosterSheet.getColumn(index + 1).width = width;
+  rosterHeader.forEach((header, index) => {
+    rosterSheet.getColumn(index + 1).width =
+      [12, 8, 8, 12, 12, 22, 24][index] ?? Math.max(12, String(header).length + 2);
   });
+  for (const extra of extraSheets) {
+    const sheet = workbook.addWorksheet(extra.name);
+    sheet.addRows(extra.rows);
+    sheet.getRow(1).font = { bold: true };
+    extra.rows[0]?.forEach((header, index) => {
+      sheet.getColumn(index + 1).width = Math.max(10, String(header ?? "").length + 2);
+    });
+    if (extra.csv) fs.writeFileSync(path.join(outDir, extra.csv), Papa.unparse(extra.rows, { newline: "\n" }) + "\n");
+  }
   await workbook.xlsx.writeFile(path.join(outDir, "portland-2013.xlsx"));
   fs.writeFileSync(
     path.join(outDir, "pay-plans.csv"),
     Papa.unparse([planHeader, ...planRows], { newline: "\n" }) + "\n",
   );
-  fs.writeFileSync(path.join(outDir, "roster.csv"), Papa.unparse([ROSTER_HEADER, ...roster], { newline: "\n" }) + "\n");
-  return { grades: grades.length, employees: roster.length };
+  fs.writeFileSync(path.join(outDir, "roster.csv"), Papa.unparse([rosterHeader, ...roster], { newline: "\n" }) + "\n");
+  return { grades: grades.length, employees: roster.length, sheets: extraSheets.map((sheet) => sheet.name) };
 }
 
 if (require.main === module) {
@@ -152,7 +182,10 @@ if (require.main === module) {
     process.exit(2);
   }
   makeSamples(path.join(root, "samples")).then(
-    ({ grades, employees }) => process.stdout.write(`samples written: ${grades} grades, ${employees} employees\n`),
+    ({ grades, employees, sheets }) =>
+      process.stdout.write(
+        `samples written: ${grades} grades, ${employees} employees${sheets.length ? `; sheets ${sheets.join(", ")}` : ""}\n`,
+      ),
     (error: unknown) => {
       process.stderr.write(`make-samples: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

@@ -1,0 +1,4 @@
+/** The sample's extensions, one per analysis that needs more than the pay plans and roster. */
+import type { SampleExtension } from "./types";
+
+export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [];
