@@ -17,8 +17,14 @@ export type ExhibitDefinition<Id extends string = string> = {
   readonly title: string;
   /** One line for the task pane and the README: what the exhibit shows. */
   readonly summary: string;
-  /** Input tables beyond the pay plans and the roster. */
+  /** Input tables beyond the pay plans and the roster (all of them required). */
   readonly needs?: readonly InputSpec[];
+  /**
+   * Why the exhibit cannot be built from what was given, or undefined when it can — for needs
+   * that are not a table (a proposed structure from a table *or* an option; a roster column).
+   * Default runs skip it with this reason in the summary notes; asking for it is an error.
+   */
+  readonly unavailable?: (study: Study) => string | undefined;
   /** Builds the exhibit's columns and rows from the study (shared computations go through study.memo). */
   readonly build: (study: Study) => ExhibitBody;
 };

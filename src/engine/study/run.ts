@@ -39,33 +39,36 @@ export function inputsOf(exhibit: RegisteredExhibit): InputSpec[] {
   return [PLANS_INPUT, ROSTER_INPUT, ...(exhibit.needs ?? [])];
 }
 
+/** Why each exhibit of the registry cannot be built from this study's inputs (none when it can). */
+function missingFor(study: Study, tables: StudyRequest["tables"], exhibit: RegisteredExhibit): string | undefined {
+  const missing = inputsOf(exhibit).filter((spec) => tables[spec.id] === undefined);
+  if (missing.length > 0)
+    return `no ${missing.map((spec) => `${spec.label} table (sheet '${spec.sheets[0]}' or --${spec.id} FILE)`).join(" and no ")}`;
+  return exhibit.unavailable?.(study);
+}
+
 /** The exhibits a request can build: its own list (checked), or every one whose inputs were given. */
-export function plannedExhibits(request: Pick<StudyRequest, "tables" | "exhibits">): {
-  exhibits: RegisteredExhibit[];
-  skipped: { exhibit: RegisteredExhibit; missing: InputSpec[] }[];
-} {
-  const missingOf = (exhibit: RegisteredExhibit): InputSpec[] =>
-    inputsOf(exhibit).filter((spec) => request.tables[spec.id] === undefined);
+export function plannedExhibits(
+  study: Study,
+  request: Pick<StudyRequest, "tables" | "exhibits">,
+): { exhibits: RegisteredExhibit[]; skipped: { exhibit: RegisteredExhibit; reason: string }[] } {
   if (request.exhibits !== undefined) {
     const wanted = new Set<string>();
     for (const id of request.exhibits) {
       const exhibit = exhibitById(id.trim());
       if (!exhibit) invalid(`There is no exhibit '${id}' (exhibits: ${EXHIBIT_IDS.join(", ")})`);
-      const missing = missingOf(exhibit);
-      if (missing.length > 0)
-        invalid(
-          `Exhibit ${exhibit.id} needs the ${missing.map((spec) => `${spec.label} table (sheet '${spec.sheets[0]}' or --${spec.id} FILE)`).join(" and the ")}`,
-        );
+      const reason = missingFor(study, request.tables, exhibit);
+      if (reason !== undefined) invalid(`Exhibit ${exhibit.id} cannot be built: ${reason}`);
       wanted.add(exhibit.id);
     }
     return { exhibits: EXHIBITS.filter((exhibit) => wanted.has(exhibit.id)), skipped: [] };
   }
   const exhibits: RegisteredExhibit[] = [];
-  const skipped: { exhibit: RegisteredExhibit; missing: InputSpec[] }[] = [];
+  const skipped: { exhibit: RegisteredExhibit; reason: string }[] = [];
   for (const exhibit of EXHIBITS) {
-    const missing = missingOf(exhibit);
-    if (missing.length === 0) exhibits.push(exhibit);
-    else skipped.push({ exhibit, missing });
+    const reason = missingFor(study, request.tables, exhibit);
+    if (reason === undefined) exhibits.push(exhibit);
+    else skipped.push({ exhibit, reason });
   }
   return { exhibits, skipped };
 }
@@ -86,9 +89,9 @@ function sourceOf(study: Study, exhibit: RegisteredExhibit): string {
 export function runStudy(request: StudyRequest): StudyResult {
   const study = new Study(request.asOf, request.tables, request.options ?? {}, OPTIONS);
   study.options.validate();
-  const { exhibits: planned, skipped } = plannedExhibits(request);
   study.require(PLANS_INPUT);
   study.require(ROSTER_INPUT);
+  const { exhibits: planned, skipped } = plannedExhibits(study, request);
   const running = new Set<Family>(planned.map((exhibit) => exhibit.family));
   study.listProblemsFrom(() =>
     FAMILIES.filter((f: Family) => running.has(f) && f.problems !== undefined).flatMap((f: Family) => [
@@ -107,12 +110,9 @@ export function runStudy(request: StudyRequest): StudyResult {
   const placement = study.placement;
   const roster = study.roster;
   const notes = [...study.plans.notes, ...rosterNotes(study), ...study.summaryNotes];
-  const missingTables = new Map<string, string[]>();
-  for (const { exhibit, missing } of skipped) {
-    const key = missing.map((spec) => spec.label).join(" and ");
-    missingTables.set(key, [...(missingTables.get(key) ?? []), exhibit.id]);
-  }
-  for (const [tables, ids] of missingTables) notes.push(`not built (no ${tables} table): ${ids.join(", ")}`);
+  const byReason = new Map<string, string[]>();
+  for (const { exhibit, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), exhibit.id]);
+  for (const [reason, ids] of byReason) notes.push(`not built (${reason}): ${ids.join(", ")}`);
   const sources: Record<string, string> = {};
   for (const spec of INPUTS) {
     const source = study.source(spec);
