@@ -1,0 +1,527 @@
+/**
+ * The market summary of a compensation study (Portland 2013 study, chapter 5; HISD salary
+ * surveys): each benchmark job's grade compared with its peers' ranges, aged to the study's
+ * date, as a statistic across peers, with the differential and the market position. Survey
+ * rows that cannot be used stay out of the figures and are named in the exhibit's notes.
+ */
+import { isBlank, normalizeKey, parseNumberText, truncate, type CellValue } from "../../cells";
+import type { ExhibitRow } from "../../exhibit";
+import {
+  DEFAULT_AGING_RATE,
+  DEFAULT_MARKET_TOLERANCE,
+  DEFAULT_MIN_RESPONSES,
+  MARKET_STAT_PATTERN,
+  ageMarketValue,
+  describeStatistic,
+  marketDifferential,
+  marketPosition,
+  marketStatistic,
+  parseAgingMethod,
+  parseDifferentialConvention,
+  parseMarketStatistic,
+  type DifferentialConvention,
+  type MarketPosition,
+} from "../../market";
+import type { Study } from "../context";
+import { parseDate } from "../dates";
+import { family } from "../definition";
+import { GRADE_FIELD, PLAN_FIELD, type FieldSpec } from "../headers";
+import { input, readRecords } from "../inputs";
+import { option } from "../options";
+import { gradeMidpoint, hasUsableRange } from "../plans";
+import { DATE_1904_OFFSET } from "../roster";
+import type { PayGrade, PayPlan } from "../types";
+import { unitMixOf } from "../units";
+import { col, gradeMoney } from "./current";
+
+type MarketField = "job" | "plan" | "grade" | "peer" | "min" | "mid" | "max" | "date";
+
+/** The Market table's columns. */
+export const MARKET_FIELDS: readonly FieldSpec<MarketField>[] = [
+  {
+    field: "job",
+    label: "Benchmark Job",
+    synonyms: ["benchmark job", "benchmark", "benchmark title", "benchmark position", "job", "job title", "position"],
+    required: true,
+  },
+  PLAN_FIELD,
+  GRADE_FIELD,
+  {
+    field: "peer",
+    label: "Peer",
+    synonyms: ["peer", "peer organization", "peer organisation", "employer", "comparator", "organization", "district"],
+    required: true,
+  },
+  {
+    field: "min",
+    label: "Peer Minimum",
+    synonyms: ["peer minimum", "peer min", "market minimum", "minimum", "min", "range minimum"],
+    required: true,
+  },
+  {
+    field: "mid",
+    label: "Peer Midpoint",
+    synonyms: ["peer midpoint", "peer mid", "market midpoint", "midpoint", "mid", "range midpoint"],
+    required: false,
+  },
+  {
+    field: "max",
+    label: "Peer Maximum",
+    synonyms: ["peer maximum", "peer max", "market maximum", "maximum", "max", "range maximum"],
+    required: true,
+  },
+  {
+    field: "date",
+    label: "Effective Date",
+    synonyms: ["effective date", "survey date", "date", "as of", "effective"],
+    required: false,
+  },
+];
+
+/** One usable survey row: a peer's range for a benchmark job. */
+export type MarketEntry = {
+  /** 1-based row of the Market table. */
+  row: number;
+  job: string;
+  plan: string;
+  grade: string;
+  peer: string;
+  min: number;
+  /** The peer's stated midpoint; undefined → (min + max) / 2. */
+  mid?: number;
+  max: number;
+  /** Days since 1970-01-01 of the Effective Date; null when not given (not aged). */
+  day: number | null;
+};
+
+/** A survey row that cannot be used, with the reason ("row 7: Peer Minimum 'n/a' is not a number"). */
+export type MarketProblem = { row: number; message: string };
+
+export type MarketTable = { entries: MarketEntry[]; problems: MarketProblem[]; rowCount: number };
+
+function money(value: CellValue): number | undefined | "text" {
+  if (isBlank(value)) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? value : "text";
+  if (typeof value === "string") return parseNumberText(value) ?? "text";
+  return "text";
+}
+
+/** Reads the Market table: one entry per usable row, the others as problems (never dropped silently). */
+export function parseMarket(
+  rows: readonly (readonly CellValue[])[],
+  options: { date1904?: boolean } = {},
+): MarketTable {
+  const { records } = readRecords({ rows, source: "market" }, MARKET_FIELDS);
+  const entries: MarketEntry[] = [];
+  const problems: MarketProblem[] = [];
+  for (const record of records) {
+    const text = (field: MarketField): string => String(record.get(field) ?? "").trim();
+    const refuse = (message: string): void => {
+      problems.push({ row: record.row, message: `row ${record.row}: ${message}` });
+    };
+    const [job, grade, peer] = [text("job"), text("grade"), text("peer")];
+    const missing = [
+      ["Benchmark Job", job],
+      ["Grade", grade],
+      ["Peer", peer],
+    ].find(([, value]) => value === "");
+    if (missing) {
+      refuse(`${missing[0]} is blank`);
+      continue;
+    }
+    const figures: Partial<Record<"min" | "mid" | "max", number>> = {};
+    let bad = false;
+    for (const [field, label] of [
+      ["min", "Peer Minimum"],
+      ["mid", "Peer Midpoint"],
+      ["max", "Peer Maximum"],
+    ] as const) {
+      const value = money(record.get(field));
+      if (value === "text") {
+        refuse(`${label} '${truncate(text(field))}' is not a number`);
+        bad = true;
+        break;
+      }
+      if (value === undefined) {
+        if (field !== "mid") {
+          refuse(`${label} is blank`);
+          bad = true;
+          break;
+        }
+        continue;
+      }
+      if (value <= 0) {
+        refuse(`${label} ${value} is not above zero`);
+        bad = true;
+        break;
+      }
+      figures[field] = value;
+    }
+    if (bad) continue;
+    const { min, mid, max } = figures as { min: number; mid?: number; max: number };
+    if (max < min) {
+      refuse(`Peer Maximum ${max} is below Peer Minimum ${min}`);
+      continue;
+    }
+    if (mid !== undefined && (mid < min || mid > max)) {
+      refuse(`Peer Midpoint ${mid} is outside the peer's range ${min}–${max}`);
+      continue;
+    }
+    let day: number | null = null;
+    const rawDate = record.get("date");
+    if (!isBlank(rawDate)) {
+      const parsed = parseDate(
+        typeof rawDate === "number" && options.date1904 ? rawDate + DATE_1904_OFFSET : (rawDate as CellValue),
+      );
+      if (parsed === undefined) {
+        refuse(`Effective Date '${truncate(text("date"))}' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)`);
+        continue;
+      }
+      day = parsed;
+    }
+    entries.push({ row: record.row, job, plan: text("plan"), grade, peer, min, mid, max, day });
+  }
+  return { entries, problems, rowCount: records.length };
+}
+
+export const MARKET_INPUT = input<MarketTable>({
+  id: "market",
+  label: "Market",
+  sheets: ["Market", "Market Survey", "Salary Survey"],
+  description:
+    "one row per peer employer and benchmark job: the job, the organisation's Plan and Grade matched to it, the Peer and its Minimum, (Midpoint,) Maximum, and the Effective Date of the figures",
+  fields: MARKET_FIELDS,
+  parse: (table) => parseMarket(table.rows, { date1904: table.date1904 }),
+});
+
+export const AGING_RATE = option({
+  name: "aging-rate",
+  kind: "percent",
+  label: "Market aging rate",
+  description:
+    "yearly market movement used to age each peer's figures from their Effective Date to the as-of date (default 3%)",
+  default: DEFAULT_AGING_RATE,
+  min: 0,
+  max: 1,
+  placeholder: "rate",
+});
+
+export const AGING = option({
+  name: "aging",
+  kind: "choice",
+  label: "Aging method",
+  description:
+    "compound (default): figure × (1 + rate)^(days ÷ 365.25); simple: figure × (1 + rate × days ÷ 365.25). Figures without a date, or dated after the as-of date, are not aged",
+  choices: ["compound", "simple"],
+  default: "compound",
+  placeholder: "compound|simple",
+});
+
+export const MARKET_STAT = option({
+  name: "market-stat",
+  kind: "choice",
+  label: "Market statistic",
+  description:
+    "how the peers' figures are combined: mean (default), median, or a percentile pNN as Excel's PERCENTILE.INC computes it (p75 for a district that targets the top quartile)",
+  choices: ["mean", "median"],
+  pattern: MARKET_STAT_PATTERN,
+  default: "mean",
+  placeholder: "mean|median|pNN",
+});
+
+export const DIFFERENTIAL = option({
+  name: "differential",
+  kind: "choice",
+  label: "Differential",
+  description:
+    "org-over-market (default): (organisation − market) ÷ market, positive when the organisation pays above the market; market-over-org: (market − organisation) ÷ organisation, the raise needed to reach the market",
+  choices: ["org-over-market", "market-over-org"],
+  default: "org-over-market",
+  placeholder: "org-over-market|market-over-org",
+});
+
+export const TOLERANCE = option({
+  name: "tolerance",
+  kind: "percent",
+  label: "Competitive band",
+  description:
+    "a midpoint differential within ± this is 'competitive'; beyond it 'below market' or 'above market' (default 5%)",
+  default: DEFAULT_MARKET_TOLERANCE,
+  min: 0,
+  max: 1,
+  placeholder: "percent",
+});
+
+export const MIN_RESPONSES = option({
+  name: "min-responses",
+  kind: "integer",
+  label: "Fewest responses",
+  description:
+    "benchmarks with fewer peer responses than this show 'insufficient data' and stay out of the averages (default 5, the usual survey safe harbour)",
+  default: DEFAULT_MIN_RESPONSES,
+  min: 1,
+  max: 1000,
+  placeholder: "N",
+});
+
+/** One benchmark job compared with its peers. */
+export type Benchmark = {
+  job: string;
+  plan: PayPlan;
+  grade: PayGrade & { min: number; max: number };
+  /** First Market row of the job, for ordering and messages. */
+  row: number;
+  responses: number;
+  /** The organisation's minimum, midpoint and maximum. */
+  org: [number, number, number];
+  /** The market's minimum, midpoint and maximum (the statistic of the aged peer figures). */
+  market: [number, number, number];
+  differentials: [number, number, number];
+  /** Responses reach --min-responses: the row counts in the averages and positions. */
+  sufficient: boolean;
+  position: MarketPosition;
+};
+
+/** The market comparison, shared by market-summary and the --market-target structure. */
+export type MarketAnalysis = {
+  benchmarks: Benchmark[];
+  convention: DifferentialConvention;
+  tolerance: number;
+  /** What the reader should know: rows not used, aging. */
+  notes: string[];
+  description: string;
+};
+
+/** Problems listed in a note at most this many at a time (the rest counted). */
+const LISTED_PROBLEMS = 20;
+
+function listProblems(what: string, problems: readonly string[]): string[] {
+  if (problems.length === 0) return [];
+  const shown = problems.slice(0, LISTED_PROBLEMS);
+  const more = problems.length - shown.length;
+  return [
+    `${what}: ${problems.length} ${problems.length === 1 ? "row" : "rows"} not used — ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}.`,
+  ];
+}
+
+const mean = (values: readonly number[]): number | null =>
+  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+
+/** Compares every benchmark job of the Market table with its grade (memoised per study). */
+export function marketAnalysis(study: Study): MarketAnalysis {
+  return study.memo("market/analysis", () => {
+    const table = study.require(MARKET_INPUT);
+    const options = study.options;
+    const rate = options.value(AGING_RATE);
+    const method = parseAgingMethod(options.value(AGING));
+    const statistic = parseMarketStatistic(options.value(MARKET_STAT));
+    const convention = parseDifferentialConvention(options.value(DIFFERENTIAL));
+    const tolerance = options.value(TOLERANCE);
+    const minResponses = options.value(MIN_RESPONSES);
+    const index = study.placement.index;
+    const problems = table.problems.map((p) => p.message);
+    const future: number[] = [];
+    let aged = 0;
+    let undated = 0;
+
+    type Group = { job: string; plan: PayPlan; grade: PayGrade & { min: number; max: number }; row: number };
+    const groups = new Map<string, Group & { peers: Set<string>; figures: [number[], number[], number[]] }>();
+    for (const entry of table.entries) {
+      const found = index.find(entry.plan, entry.grade);
+      if (typeof found === "string") {
+        problems.push(`row ${entry.row}: ${found}`);
+        continue;
+      }
+      const plan = index.planOf(found);
+      if (!hasUsableRange(found)) {
+        problems.push(
+          `row ${entry.row}: grade '${truncate(found.grade)}' of plan '${truncate(plan.name)}' has no usable pay range`,
+        );
+        continue;
+      }
+      const peerMid = entry.mid ?? (entry.min + entry.max) / 2;
+      const mix = unitMixOf(peerMid, found.min, found.max, found.unit);
+      if (mix !== undefined) {
+        problems.push(
+          `row ${entry.row}: the peer's figures (midpoint ${peerMid}) look ${mix} but grade '${truncate(found.grade)}' of plan '${truncate(plan.name)}' is ${found.unit}`,
+        );
+        continue;
+      }
+      const key = `${normalizeKey(entry.job)}\u0000${normalizeKey(plan.name)}\u0000${normalizeKey(found.grade)}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { job: entry.job, plan, grade: found, row: entry.row, peers: new Set(), figures: [[], [], []] };
+        groups.set(key, group);
+      }
+      const peerKey = normalizeKey(entry.peer);
+      if (group.peers.has(peerKey)) {
+        problems.push(
+          `row ${entry.row}: peer '${truncate(entry.peer)}' already answered for '${truncate(entry.job)}'; the first row is used`,
+        );
+        continue;
+      }
+      group.peers.add(peerKey);
+      let days = 0;
+      if (entry.day === null) undated++;
+      else if (entry.day > study.asOfDay) future.push(entry.row);
+      else {
+        days = study.asOfDay - entry.day;
+        if (days > 0) aged++;
+      }
+      const age = (value: number): number => ageMarketValue(value, days, rate, method);
+      group.figures[0].push(age(entry.min));
+      group.figures[1].push(age(peerMid));
+      group.figures[2].push(age(entry.max));
+    }
+
+    const planOrder = new Map(study.plans.plans.map((plan, i) => [plan, i]));
+    const gradeOrder = new Map(study.plans.plans.flatMap((plan) => plan.grades.map((grade, i) => [grade, i] as const)));
+    const benchmarks: Benchmark[] = [...groups.values()]
+      .sort(
+        (a, b) =>
+          (planOrder.get(a.plan) as number) - (planOrder.get(b.plan) as number) ||
+          (gradeOrder.get(a.grade) as number) - (gradeOrder.get(b.grade) as number) ||
+          a.row - b.row,
+      )
+      .map((group) => {
+        const org: [number, number, number] = [group.grade.min, gradeMidpoint(group.grade) as number, group.grade.max];
+        const market = group.figures.map((values) => marketStatistic(values, statistic)) as [number, number, number];
+        const differentials = org.map((value, i) => marketDifferential(value, market[i], convention)) as [
+          number,
+          number,
+          number,
+        ];
+        const responses = group.peers.size;
+        const sufficient = responses >= minResponses;
+        return {
+          job: group.job,
+          plan: group.plan,
+          grade: group.grade,
+          row: group.row,
+          responses,
+          org,
+          market,
+          differentials,
+          sufficient,
+          position: sufficient ? marketPosition(differentials[1], tolerance, convention) : "insufficient data",
+        };
+      });
+
+    const notes: string[] = [];
+    const agingWords = `${percentText(rate)} a year (${method})`;
+    notes.push(
+      `Aging: ${aged} peer ${aged === 1 ? "row" : "rows"} aged to ${study.asOf} at ${agingWords}; ${undated} without an Effective Date not aged${future.length > 0 ? `; ${future.length} dated after ${study.asOf} not aged (${future.length === 1 ? "row" : "rows"} ${future.slice(0, 10).join(", ")}${future.length > 10 ? ", …" : ""})` : ""}.`,
+    );
+    notes.push(...listProblems("Market table", problems));
+    if (problems.length > 0)
+      study.note(
+        `market: ${problems.length} Market ${problems.length === 1 ? "row" : "rows"} not used (see market-summary)`,
+      );
+    if (future.length > 0)
+      study.note(
+        `market: ${future.length} Market ${future.length === 1 ? "row is" : "rows are"} dated after ${study.asOf} and not aged`,
+      );
+    const definition =
+      convention === "org-over-market"
+        ? "Differential = (organisation − market) ÷ market: positive means the organisation pays above the market."
+        : "Differential = (market − organisation) ÷ organisation: positive means the organisation pays below the market (the raise needed to reach it).";
+    const description = [
+      definition,
+      `Market = ${describeStatistic(statistic)} of the peers' figures, each aged from its Effective Date to ${study.asOf} at ${agingWords}; a peer without a midpoint counts (minimum + maximum) ÷ 2.`,
+      `Position by the midpoint differential: within ±${percentText(tolerance)} competitive, beyond it below or above market; fewer than ${minResponses} responses: insufficient data (kept out of the averages).`,
+    ].join(" ");
+    return { benchmarks, convention, tolerance, notes, description };
+  });
+}
+
+function percentText(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))} %`;
+}
+
+function marketSummary(study: Study) {
+  const analysis = marketAnalysis(study);
+  const rows: ExhibitRow[] = [];
+  const averageRow = (benchmarks: Benchmark[], plan: string, kind: ExhibitRow["kind"]): ExhibitRow => {
+    const counted = benchmarks.filter((b) => b.sufficient);
+    const means = [0, 1, 2].map((i) => mean(counted.map((b) => b.differentials[i])));
+    const position: MarketPosition =
+      means[1] === null ? "insufficient data" : marketPosition(means[1], analysis.tolerance, analysis.convention);
+    return {
+      values: ["Average", plan, null, null, null, null, means[0], null, null, means[1], null, null, means[2], position],
+      kind,
+    };
+  };
+  let current: Benchmark[] = [];
+  const flush = (): void => {
+    if (current.length > 0) rows.push(averageRow(current, current[0].plan.name, "total"));
+    current = [];
+  };
+  for (const benchmark of analysis.benchmarks) {
+    if (current.length > 0 && current[0].plan !== benchmark.plan) flush();
+    current.push(benchmark);
+    const { org, market, differentials: d } = benchmark;
+    rows.push({
+      values: [
+        benchmark.job,
+        benchmark.plan.name,
+        benchmark.grade.grade,
+        benchmark.responses,
+        org[0],
+        market[0],
+        d[0],
+        org[1],
+        market[1],
+        d[1],
+        org[2],
+        market[2],
+        d[2],
+        benchmark.position,
+      ],
+      kind: "detail",
+      ...gradeMoney(benchmark.grade),
+    });
+  }
+  flush();
+  rows.push(averageRow(analysis.benchmarks, "All", "grand-total"));
+  return {
+    columns: [
+      col("Benchmark Job", "text"),
+      col("Plan", "text"),
+      col("Grade", "text"),
+      col("Responses", "count"),
+      col("Minimum", "money"),
+      col("Market Minimum", "money"),
+      col("Minimum Differential", "percent"),
+      col("Midpoint", "money"),
+      col("Market Midpoint", "money"),
+      col("Midpoint Differential", "percent"),
+      col("Maximum", "money"),
+      col("Market Maximum", "money"),
+      col("Maximum Differential", "percent"),
+      col("Position", "text"),
+    ],
+    rows,
+    description: analysis.description,
+    notes: analysis.notes,
+  };
+}
+
+export const MARKET = family({
+  id: "market",
+  title: "Market comparison",
+  description:
+    "Each benchmark job's pay range against its peer employers' ranges, aged to the as-of date: the market minimum, midpoint and maximum, the differentials and whether the grade is below, at or above the market.",
+  inputs: [MARKET_INPUT],
+  options: [AGING_RATE, AGING, MARKET_STAT, DIFFERENTIAL, TOLERANCE, MIN_RESPONSES],
+  exhibits: [
+    {
+      id: "market-summary",
+      number: "5-1",
+      title: "Market Summary",
+      summary:
+        "per benchmark job: the grade's minimum, midpoint and maximum against the market's, the differentials and the market position, with plan averages",
+      needs: [MARKET_INPUT],
+      build: marketSummary,
+    },
+  ],
+});
