@@ -142,11 +142,15 @@ function checked<T>(parse: (cells: Cells) => T): (cells: Cells) => T {
   };
 }
 
-const gradeSchedules = new ScheduleCache(checked(parseGradeSchedule));
+export const gradeSchedules = new ScheduleCache(checked(parseGradeSchedule));
 const laneSchedules = new ScheduleCache(checked(parseLaneSchedule));
 
 /** Parses a schedule through its content cache; a broken schedule is one Excel error for the whole call. */
-function withSchedule<T>(schedule: unknown, cache: ScheduleCache<T>, use: (parsed: T) => Result[][]): Result[][] {
+export function withSchedule<T>(
+  schedule: unknown,
+  cache: ScheduleCache<T>,
+  use: (parsed: T) => Result[][],
+): Result[][] {
   let parsed: T;
   try {
     parsed = cache.get(gridOf(schedule) as Cells);
