@@ -5,6 +5,7 @@
  */
 import * as os from "os";
 import { benchFunctions } from "./functions";
+import { benchMarket } from "./market";
 import { benchStudy } from "./study";
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     },
   };
   if (only.length === 0 || only.includes("functions")) figures.functions = await benchFunctions();
+  if (only.length === 0 || only.includes("market")) figures.market = await benchMarket();
   if (only.length === 0 || only.includes("study"))
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -151,3 +151,25 @@ describe("raiseToMinimum, annualCost and costToMinimum", () => {
     );
   });
 });
+
+describe("completedYears agrees with the calendar", () => {
+  it("counts the anniversaries a Date-based count finds, for any pair of dates", () => {
+    const byCalendar = (hire: number, asOf: number): number => {
+      const h = new Date(hire * 86_400_000);
+      const a = new Date(asOf * 86_400_000);
+      let years = a.getUTCFullYear() - h.getUTCFullYear();
+      if (a.getUTCMonth() < h.getUTCMonth() || (a.getUTCMonth() === h.getUTCMonth() && a.getUTCDate() < h.getUTCDate()))
+        years--;
+      return Math.max(0, years);
+    };
+    // 1900-01-01 … 2099-12-31 as day numbers.
+    const day = fc.integer({ min: -25_567, max: 47_481 });
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [hire, asOf] = a <= b ? [a, b] : [b, a];
+        return completedYears(hire, asOf) === byCalendar(hire, asOf);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

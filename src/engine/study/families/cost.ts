@@ -23,7 +23,7 @@ import type { PlacedEmployee } from "../placement";
 import { hasUsableRange } from "../plans";
 import type { PayGrade, PayPlan, Unplaced } from "../types";
 import { FULL_TIME } from "../units";
-import { col, gradeMoney } from "./current";
+import { col } from "./current";
 import { GRADE_MAP_INPUT, findProposed, gradeTargets, proposedStructure, structureUnavailable } from "./structure";
 
 /** How an employee's new pay is set. */
@@ -83,6 +83,8 @@ const count = (n: number): string => n.toLocaleString("en-US");
 /** One employee moving to a proposed grade. */
 type Move = {
   employee: PlacedEmployee;
+  /** The employee's full-time rate (current pay in the grade's unit). */
+  rate: number;
   grade: PayGrade & { min: number; max: number };
   plan: PayPlan;
   /** The grade's steps (numbers only), or null for a range grade. */
@@ -129,6 +131,12 @@ function paid(move: Move, rate: number, newPay: number, step: number | null, not
   return { newPay: pay, step, increase, cost: annualCost(increase, move.units), redCircled: false, note };
 }
 
+/** The same outcome with another note (one object shape for every outcome keeps 300,000 of them fast). */
+function noted(outcome: Outcome, note: string): Outcome {
+  const { newPay, step, increase, cost, redCircled } = outcome;
+  return { newPay, step, increase, cost, redCircled, note };
+}
+
 function byMinimum(move: Move, rate: number): Outcome {
   const pay = raiseToMinimum(rate, move.grade.min);
   const step = move.steps ? stepPosition(move.steps, pay) || null : null;
@@ -150,18 +158,18 @@ function byNextStep(move: Move, rate: number, minIncrease: number): Outcome {
 
 function byYears(move: Move, rate: number, minIncrease: number): Outcome {
   const next = byNextStep(move, rate, minIncrease);
-  if (!move.steps) return { ...next, note: "range grade (no steps): next-step rule" };
-  if (move.years === null) return { ...next, note: "no hire date: next step" };
+  if (!move.steps) return noted(next, "range grade (no steps): next-step rule");
+  if (move.years === null) return noted(next, "no hire date: next step");
   const position = serviceStepPosition(move.steps.length, move.years);
   const pay = move.steps[position - 1];
   const years = `${move.years} ${move.years === 1 ? "year" : "years"}`;
-  if (pay < next.newPay - HALF_CENT) return { ...next, note: `the step for ${years} pays less: next step` };
+  if (pay < next.newPay - HALF_CENT) return noted(next, `the step for ${years} pays less: next step`);
   return paid(move, rate, pay, position, `step for ${years}${move.years + 1 > move.steps.length ? " (top step)" : ""}`);
 }
 
 /** One employee's new pay by a method (issue 9 implementation cost). */
 function outcomeOf(method: CostMethod, move: Move, minIncrease: number): Outcome {
-  const rate = move.employee.rate;
+  const rate = move.rate;
   const circled = redCircled(move, rate);
   if (circled) return circled;
   if (method === "minimum") return byMinimum(move, rate);
@@ -198,7 +206,8 @@ export function implementationCost(study: Study): Costing {
     const load = study.options.value(LOAD);
     const placement = study.placement;
     const problems: Unplaced[] = [];
-    const moves: Move[] = [];
+    const ordinal = new Map(structure.plans.plans.flatMap((plan) => plan.grades).map((grade, i) => [grade, i]));
+    const buckets: Move[][] = [];
     const bases = new Map<Basis, number>();
     const stepsOf = new Map<PayGrade, readonly number[] | null>();
     for (const employee of placement.active) {
@@ -243,25 +252,19 @@ export function implementationCost(study: Study): Costing {
         stepsOf.set(grade, steps);
       }
       bases.set(basis.basis, (bases.get(basis.basis) ?? 0) + 1);
-      moves.push({
+      (buckets[ordinal.get(grade) as number] ??= []).push({
         employee,
+        rate: employee.rate,
         grade,
         plan,
         steps,
-        ...basis,
+        basis: basis.basis,
+        units: basis.units,
         years: employee.hireDay === null ? null : completedYears(employee.hireDay, study.asOfDay),
       });
     }
-    const planOrder = new Map(structure.plans.plans.map((plan, i) => [plan, i]));
-    const gradeOrder = new Map(
-      structure.plans.plans.flatMap((plan) => plan.grades.map((grade, i) => [grade, i] as const)),
-    );
-    moves.sort(
-      (a, b) =>
-        (planOrder.get(a.plan) as number) - (planOrder.get(b.plan) as number) ||
-        (gradeOrder.get(a.grade) as number) - (gradeOrder.get(b.grade) as number) ||
-        a.employee.row - b.employee.row,
-    );
+    // Proposed plans and grades in their table's order; employees in roster order within a grade.
+    const moves = buckets.flat();
     const outcomes = new Map<CostMethod, Outcome[]>(
       methods.map((method) => [method, moves.map((move) => outcomeOf(method, move, minIncrease))]),
     );
@@ -323,7 +326,7 @@ function totalsOf(moves: readonly Move[], outcomes: readonly Outcome[], from = 0
     if (outcome.increase > HALF_CENT) {
       totals.adjusted++;
       totals.increases++;
-      totals.increaseSum += outcome.increase / moves[i].employee.rate;
+      totals.increaseSum += outcome.increase / moves[i].rate;
     }
     totals.cost += outcome.cost;
   }
@@ -416,16 +419,17 @@ function implementationDetail(study: Study): ExhibitBody {
         employee.payGrade.grade,
         move.plan.name,
         move.grade.grade,
-        employee.rate,
+        move.rate,
         outcome.newPay,
         outcome.step,
         outcome.increase,
-        outcome.increase / employee.rate,
+        outcome.increase / move.rate,
         outcome.cost,
         outcome.note,
       ],
       kind: "detail",
-      ...gradeMoney({ unit: move.grade.unit, cents: move.grade.cents || employee.payGrade.cents }),
+      unit: move.grade.unit,
+      cents: move.grade.cents || employee.payGrade.cents,
     };
   });
   return {

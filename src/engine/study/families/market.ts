@@ -26,7 +26,7 @@ import type { Study } from "../context";
 import { parseDate } from "../dates";
 import { family } from "../definition";
 import { GRADE_FIELD, PLAN_FIELD, type FieldSpec } from "../headers";
-import { input, readRecords } from "../inputs";
+import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
 import { gradeMidpoint, hasUsableRange } from "../plans";
 import { DATE_1904_OFFSET } from "../roster";
@@ -106,80 +106,66 @@ function money(value: CellValue): number | undefined | "text" {
   return "text";
 }
 
+const FIGURES = [
+  ["min", "Peer Minimum"],
+  ["mid", "Peer Midpoint"],
+  ["max", "Peer Maximum"],
+] as const;
+
+const cellText = (value: CellValue): string => (value === null || value === undefined ? "" : String(value).trim());
+
+/** One Market row read: its entry, or why it cannot be used. */
+function readEntry(
+  row: number,
+  cell: (field: MarketField) => CellValue,
+  dayOf: (raw: CellValue) => number | undefined,
+): MarketEntry | string {
+  const job = cellText(cell("job"));
+  const grade = cellText(cell("grade"));
+  const peer = cellText(cell("peer"));
+  if (job === "") return "Benchmark Job is blank";
+  if (grade === "") return "Grade is blank";
+  if (peer === "") return "Peer is blank";
+  const figures: (number | undefined)[] = [];
+  for (const [field, label] of FIGURES) {
+    const value = money(cell(field));
+    if (value === "text") return `${label} '${truncate(cellText(cell(field)))}' is not a number`;
+    if (value === undefined && field !== "mid") return `${label} is blank`;
+    if (value !== undefined && value <= 0) return `${label} ${value} is not above zero`;
+    figures.push(value);
+  }
+  const [min, mid, max] = figures as [number, number | undefined, number];
+  if (max < min) return `Peer Maximum ${max} is below Peer Minimum ${min}`;
+  if (mid !== undefined && (mid < min || mid > max))
+    return `Peer Midpoint ${mid} is outside the peer's range ${min}–${max}`;
+  const rawDate = cell("date");
+  let day: number | null = null;
+  if (!isBlank(rawDate)) {
+    const parsed = dayOf(rawDate);
+    if (parsed === undefined)
+      return `Effective Date '${truncate(cellText(rawDate))}' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)`;
+    day = parsed;
+  }
+  return { row, job, plan: cellText(cell("plan")), grade, peer, min, mid, max, day };
+}
+
 /** Reads the Market table: one entry per usable row, the others as problems (never dropped silently). */
-export function parseMarket(
-  rows: readonly (readonly CellValue[])[],
-  options: { date1904?: boolean } = {},
-): MarketTable {
-  const { records } = readRecords({ rows, source: "market" }, MARKET_FIELDS);
+export function parseMarket(table: InputTable): MarketTable {
+  const { records } = readRecords(table, MARKET_FIELDS);
   const entries: MarketEntry[] = [];
   const problems: MarketProblem[] = [];
+  // Survey dates repeat across thousands of rows: each spelling is parsed once.
+  const days = new Map<CellValue, number | undefined>();
+  const dayOf = (raw: CellValue): number | undefined => {
+    if (days.has(raw)) return days.get(raw);
+    const day = parseDate(typeof raw === "number" && table.date1904 ? raw + DATE_1904_OFFSET : raw);
+    days.set(raw, day);
+    return day;
+  };
   for (const record of records) {
-    const text = (field: MarketField): string => String(record.get(field) ?? "").trim();
-    const refuse = (message: string): void => {
-      problems.push({ row: record.row, message: `row ${record.row}: ${message}` });
-    };
-    const [job, grade, peer] = [text("job"), text("grade"), text("peer")];
-    const missing = [
-      ["Benchmark Job", job],
-      ["Grade", grade],
-      ["Peer", peer],
-    ].find(([, value]) => value === "");
-    if (missing) {
-      refuse(`${missing[0]} is blank`);
-      continue;
-    }
-    const figures: Partial<Record<"min" | "mid" | "max", number>> = {};
-    let bad = false;
-    for (const [field, label] of [
-      ["min", "Peer Minimum"],
-      ["mid", "Peer Midpoint"],
-      ["max", "Peer Maximum"],
-    ] as const) {
-      const value = money(record.get(field));
-      if (value === "text") {
-        refuse(`${label} '${truncate(text(field))}' is not a number`);
-        bad = true;
-        break;
-      }
-      if (value === undefined) {
-        if (field !== "mid") {
-          refuse(`${label} is blank`);
-          bad = true;
-          break;
-        }
-        continue;
-      }
-      if (value <= 0) {
-        refuse(`${label} ${value} is not above zero`);
-        bad = true;
-        break;
-      }
-      figures[field] = value;
-    }
-    if (bad) continue;
-    const { min, mid, max } = figures as { min: number; mid?: number; max: number };
-    if (max < min) {
-      refuse(`Peer Maximum ${max} is below Peer Minimum ${min}`);
-      continue;
-    }
-    if (mid !== undefined && (mid < min || mid > max)) {
-      refuse(`Peer Midpoint ${mid} is outside the peer's range ${min}–${max}`);
-      continue;
-    }
-    let day: number | null = null;
-    const rawDate = record.get("date");
-    if (!isBlank(rawDate)) {
-      const parsed = parseDate(
-        typeof rawDate === "number" && options.date1904 ? rawDate + DATE_1904_OFFSET : (rawDate as CellValue),
-      );
-      if (parsed === undefined) {
-        refuse(`Effective Date '${truncate(text("date"))}' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)`);
-        continue;
-      }
-      day = parsed;
-    }
-    entries.push({ row: record.row, job, plan: text("plan"), grade, peer, min, mid, max, day });
+    const read = readEntry(record.row, record.get, dayOf);
+    if (typeof read === "string") problems.push({ row: record.row, message: `row ${record.row}: ${read}` });
+    else entries.push(read);
   }
   return { entries, problems, rowCount: records.length };
 }
@@ -191,7 +177,7 @@ export const MARKET_INPUT = input<MarketTable>({
   description:
     "one row per peer employer and benchmark job: the job, the organisation's Plan and Grade matched to it, the Peer and its Minimum, (Midpoint,) Maximum, and the Effective Date of the figures",
   fields: MARKET_FIELDS,
-  parse: (table) => parseMarket(table.rows, { date1904: table.date1904 }),
+  parse: (table) => parseMarket(table),
 });
 
 export const AGING_RATE = option({
@@ -319,44 +305,81 @@ export function marketAnalysis(study: Study): MarketAnalysis {
     const tolerance = options.value(TOLERANCE);
     const minResponses = options.value(MIN_RESPONSES);
     const index = study.placement.index;
-    const problems = table.problems.map((p) => p.message);
+    const problems: MarketProblem[] = [...table.problems];
+    const problem = (row: number, message: string): void => {
+      problems.push({ row, message: `row ${row}: ${message}` });
+    };
     const future: number[] = [];
     let aged = 0;
     let undated = 0;
 
-    type Group = { job: string; plan: PayPlan; grade: PayGrade & { min: number; max: number }; row: number };
-    const groups = new Map<string, Group & { peers: Set<string>; figures: [number[], number[], number[]] }>();
+    type Group = {
+      job: string;
+      plan: PayPlan;
+      grade: PayGrade & { min: number; max: number };
+      row: number;
+      peers: Set<string>;
+      figures: [number[], number[], number[]];
+    };
+    // Jobs by grade, then by job key: job and peer names repeat, so each spelling is normalised once.
+    const groups = new Map<PayGrade, Map<string, Group>>();
+    const ordered: Group[] = [];
+    const keys = new Map<string, string>();
+    const keyOf = (text: string): string => {
+      let key = keys.get(text);
+      if (key === undefined) {
+        key = normalizeKey(text);
+        keys.set(text, key);
+      }
+      return key;
+    };
+    // One aging factor per distance in days: ageMarketValue(value) = value × ageMarketValue(1).
+    const factors = new Map<number, number>();
+    const factorOf = (days: number): number => {
+      let factor = factors.get(days);
+      if (factor === undefined) {
+        factor = ageMarketValue(1, days, rate, method);
+        factors.set(days, factor);
+      }
+      return factor;
+    };
     for (const entry of table.entries) {
       const found = index.find(entry.plan, entry.grade);
       if (typeof found === "string") {
-        problems.push(`row ${entry.row}: ${found}`);
+        problem(entry.row, found);
         continue;
       }
       const plan = index.planOf(found);
       if (!hasUsableRange(found)) {
-        problems.push(
-          `row ${entry.row}: grade '${truncate(found.grade)}' of plan '${truncate(plan.name)}' has no usable pay range`,
-        );
+        problem(entry.row, `grade '${truncate(found.grade)}' of plan '${truncate(plan.name)}' has no usable pay range`);
         continue;
       }
       const peerMid = entry.mid ?? (entry.min + entry.max) / 2;
       const mix = unitMixOf(peerMid, found.min, found.max, found.unit);
       if (mix !== undefined) {
-        problems.push(
-          `row ${entry.row}: the peer's figures (midpoint ${peerMid}) look ${mix} but grade '${truncate(found.grade)}' of plan '${truncate(plan.name)}' is ${found.unit}`,
+        problem(
+          entry.row,
+          `the peer's figures (midpoint ${peerMid}) look ${mix} but grade '${truncate(found.grade)}' of plan '${truncate(plan.name)}' is ${found.unit}`,
         );
         continue;
       }
-      const key = `${normalizeKey(entry.job)}\u0000${normalizeKey(plan.name)}\u0000${normalizeKey(found.grade)}`;
-      let group = groups.get(key);
+      let jobs = groups.get(found);
+      if (!jobs) {
+        jobs = new Map();
+        groups.set(found, jobs);
+      }
+      const jobKey = keyOf(entry.job);
+      let group = jobs.get(jobKey);
       if (!group) {
         group = { job: entry.job, plan, grade: found, row: entry.row, peers: new Set(), figures: [[], [], []] };
-        groups.set(key, group);
+        jobs.set(jobKey, group);
+        ordered.push(group);
       }
-      const peerKey = normalizeKey(entry.peer);
+      const peerKey = keyOf(entry.peer);
       if (group.peers.has(peerKey)) {
-        problems.push(
-          `row ${entry.row}: peer '${truncate(entry.peer)}' already answered for '${truncate(entry.job)}'; the first row is used`,
+        problem(
+          entry.row,
+          `peer '${truncate(entry.peer)}' already answered for '${truncate(entry.job)}'; the first row is used`,
         );
         continue;
       }
@@ -368,15 +391,15 @@ export function marketAnalysis(study: Study): MarketAnalysis {
         days = study.asOfDay - entry.day;
         if (days > 0) aged++;
       }
-      const age = (value: number): number => ageMarketValue(value, days, rate, method);
-      group.figures[0].push(age(entry.min));
-      group.figures[1].push(age(peerMid));
-      group.figures[2].push(age(entry.max));
+      const factor = factorOf(days);
+      group.figures[0].push(entry.min * factor);
+      group.figures[1].push(peerMid * factor);
+      group.figures[2].push(entry.max * factor);
     }
 
     const planOrder = new Map(study.plans.plans.map((plan, i) => [plan, i]));
     const gradeOrder = new Map(study.plans.plans.flatMap((plan) => plan.grades.map((grade, i) => [grade, i] as const)));
-    const benchmarks: Benchmark[] = [...groups.values()]
+    const benchmarks: Benchmark[] = ordered
       .sort(
         (a, b) =>
           (planOrder.get(a.plan) as number) - (planOrder.get(b.plan) as number) ||
@@ -412,7 +435,13 @@ export function marketAnalysis(study: Study): MarketAnalysis {
     notes.push(
       `Aging: ${aged} peer ${aged === 1 ? "row" : "rows"} aged to ${study.asOf} at ${agingWords}; ${undated} without an Effective Date not aged${future.length > 0 ? `; ${future.length} dated after ${study.asOf} not aged (${future.length === 1 ? "row" : "rows"} ${future.slice(0, 10).join(", ")}${future.length > 10 ? ", …" : ""})` : ""}.`,
     );
-    notes.push(...listProblems("Market table", problems));
+    problems.sort((a, b) => a.row - b.row);
+    notes.push(
+      ...listProblems(
+        "Market table",
+        problems.map((p) => p.message),
+      ),
+    );
     if (problems.length > 0)
       study.note(
         `market: ${problems.length} Market ${problems.length === 1 ? "row" : "rows"} not used (see market-summary)`,
