@@ -150,6 +150,26 @@ describe("compstudy exhibits with the market and a proposed structure", () => {
     );
   });
 
+  it("--map reads a Market column under another name", async () => {
+    writeFile(
+      folder,
+      "survey.csv",
+      csv([
+        ["Benchmark Job", "Grade", "Company", "Peer Minimum", "Peer Maximum"],
+        ...MARKET.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[5]]),
+      ]),
+    );
+    const study = await json([
+      "--market",
+      "survey.csv",
+      "--map",
+      "market:Peer=Company",
+      "--exhibits",
+      "market-summary",
+    ]);
+    expect((exhibitOf(study, "market-summary").rows[0] as Record<string, unknown>).Responses).toBe(5);
+  });
+
   it("lists every new flag in --help", async () => {
     const result = await run(["exhibits", "--help"], folder);
     for (const flag of [

@@ -10,7 +10,7 @@ import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import type { Study } from "../context";
 import { family } from "../definition";
 import type { FieldSpec } from "../headers";
-import { input, readRecords } from "../inputs";
+import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
 import { col } from "./current";
 
@@ -46,8 +46,8 @@ function amount(value: CellValue): number | undefined {
 }
 
 /** Reads the Labor Cost table: one entry per usable row; the others named with their reason. */
-export function parseLaborCost(rows: readonly (readonly CellValue[])[]): LaborCostTable {
-  const { records } = readRecords({ rows, source: "labor cost" }, LABOR_COST_FIELDS);
+export function parseLaborCost(table: InputTable): LaborCostTable {
+  const { records } = readRecords(table, LABOR_COST_FIELDS);
   const entries: LaborCostEntry[] = [];
   const problems: string[] = [];
   const seen = new Map<string, number>();
@@ -92,7 +92,7 @@ export const LABOR_COST_INPUT = input<LaborCostTable>({
   description:
     "one row per organisation — the organisation itself and its peers: Organization, Budget, Salaries (the same year and the same definitions for all)",
   fields: LABOR_COST_FIELDS,
-  parse: (table) => parseLaborCost(table.rows),
+  parse: parseLaborCost,
 });
 
 export const ORGANIZATION = option({

@@ -7,7 +7,7 @@
  * same plan and grade, or the one a Grade Map names — is decided here, for the comparison and
  * the implementation cost alike.
  */
-import { truncate, type CellValue } from "../../cells";
+import { truncate } from "../../cells";
 import { invalid } from "../../errors";
 import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import { percentileInc } from "../../market";
@@ -15,7 +15,7 @@ import { roundHalfAwayFromZero } from "../../money";
 import type { Study } from "../context";
 import { family } from "../definition";
 import { GRADE_FIELD, PLAN_FIELD, type FieldSpec } from "../headers";
-import { input, readRecords } from "../inputs";
+import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
 import { GradeIndex, PLAN_FIELDS, auditSchedules, gradeMidpoint, hasUsableRange, parsePayPlans } from "../plans";
 import type { PayGrade, PayPlan, PayPlans } from "../types";
@@ -57,8 +57,8 @@ export type GradeMapEntry = { row: number; plan: string; grade: string; proposed
 export type GradeMap = { entries: GradeMapEntry[]; problems: string[] };
 
 /** Reads the Grade Map: one entry per usable row; blank rows' reasons kept. */
-export function parseGradeMap(rows: readonly (readonly CellValue[])[]): GradeMap {
-  const { records } = readRecords({ rows, source: "grade map" }, GRADE_MAP_FIELDS);
+export function parseGradeMap(table: InputTable): GradeMap {
+  const { records } = readRecords(table, GRADE_MAP_FIELDS);
   const entries: GradeMapEntry[] = [];
   const problems: string[] = [];
   for (const record of records) {
@@ -85,7 +85,7 @@ export const GRADE_MAP_INPUT = input<GradeMap>({
   description:
     "where each current grade goes in the proposed plans: Plan, Grade, Proposed Plan, Proposed Grade (grades not listed move to the same plan and grade)",
   fields: GRADE_MAP_FIELDS,
-  parse: (table) => parseGradeMap(table.rows),
+  parse: parseGradeMap,
 });
 
 export const ADJUST = option({
