@@ -96,85 +96,141 @@ type Move = {
   years: number | null;
 };
 
-/** One employee's pay by one method. */
-export type Outcome = {
-  newPay: number;
-  /** 1-based step of the new grade the new pay sits on; null for a range grade or a red-circled employee. */
-  step: number | null;
-  increase: number;
-  cost: number;
-  redCircled: boolean;
-  note: string;
+/** Why an employee's new pay is what it is (the detail exhibit's Note). */
+const NOTE = {
+  redCircled: 0,
+  raised: 1,
+  atOrAbove: 2,
+  rangeNext: 3,
+  topStep: 4,
+  nextStep: 5,
+  rangeYears: 6,
+  noHireDate: 7,
+  yearsLess: 8,
+  years: 9,
+} as const;
+type Note = (typeof NOTE)[keyof typeof NOTE];
+
+function noteText(note: Note, move: Move): string {
+  const years = `${move.years} ${move.years === 1 ? "year" : "years"}`;
+  switch (note) {
+    case NOTE.redCircled:
+      return "red-circled: above the new maximum, pay kept";
+    case NOTE.raised:
+      return "raised to the new minimum";
+    case NOTE.atOrAbove:
+      return "at or above the new minimum";
+    case NOTE.rangeNext:
+      return "range grade: current pay × (1 + minimum increase), within the range";
+    case NOTE.topStep:
+      return "top step (less than the minimum increase above current pay)";
+    case NOTE.nextStep:
+      return "next step";
+    case NOTE.rangeYears:
+      return "range grade (no steps): next-step rule";
+    case NOTE.noHireDate:
+      return "no hire date: next step";
+    case NOTE.yearsLess:
+      return `the step for ${years} pays less: next step`;
+    case NOTE.years:
+      return `step for ${years}${(move.years as number) + 1 > (move.steps?.length ?? 0) ? " (top step)" : ""}`;
+  }
+}
+
+/**
+ * Every employee's pay by one method, as columns (index = the move's): 100,000 employees × three
+ * methods make no object per outcome.
+ */
+export type Outcomes = {
+  newPay: Float64Array;
+  increase: Float64Array;
+  cost: Float64Array;
+  /** 1-based step of the new grade the new pay sits on; 0 for none (a range grade, a red-circled employee). */
+  step: Int32Array;
+  note: Uint8Array;
 };
 
 type Costing = {
   methods: CostMethod[];
   moves: Move[];
-  outcomes: Map<CostMethod, Outcome[]>;
+  outcomes: Map<CostMethod, Outcomes>;
   problems: Unplaced[];
   bases: Map<Basis, number>;
   notes: string[];
   load: number;
 };
 
-const RED_CIRCLED_NOTE = "red-circled: above the new maximum, pay kept";
+/** A method's choice for one employee before the common rules (nobody loses pay, the cost). */
+type Choice = { pay: number; step: number; note: Note };
 
-function redCircled(move: Move, rate: number): Outcome | undefined {
-  if (rate <= move.grade.max + HALF_CENT) return undefined;
-  return { newPay: rate, step: null, increase: 0, cost: 0, redCircled: true, note: RED_CIRCLED_NOTE };
+function byMinimum(move: Move, out: Choice): void {
+  out.pay = raiseToMinimum(move.rate, move.grade.min);
+  out.step = move.steps ? stepPosition(move.steps, out.pay) : 0;
+  out.note = out.pay > move.rate ? NOTE.raised : NOTE.atOrAbove;
 }
 
-function paid(move: Move, rate: number, newPay: number, step: number | null, note: string): Outcome {
-  // Nobody loses pay: a step within half a cent below current pay keeps current pay.
-  const pay = newPay < rate ? rate : newPay;
-  const increase = pay - rate;
-  return { newPay: pay, step, increase, cost: annualCost(increase, move.units), redCircled: false, note };
-}
-
-/** The same outcome with another note (one object shape for every outcome keeps 300,000 of them fast). */
-function noted(outcome: Outcome, note: string): Outcome {
-  const { newPay, step, increase, cost, redCircled } = outcome;
-  return { newPay, step, increase, cost, redCircled, note };
-}
-
-function byMinimum(move: Move, rate: number): Outcome {
-  const pay = raiseToMinimum(rate, move.grade.min);
-  const step = move.steps ? stepPosition(move.steps, pay) || null : null;
-  return paid(move, rate, pay, step, pay > rate ? "raised to the new minimum" : "at or above the new minimum");
-}
-
-function byNextStep(move: Move, rate: number, minIncrease: number): Outcome {
+function byNextStep(move: Move, minIncrease: number, out: Choice): void {
+  const rate = move.rate;
   if (!move.steps) {
-    const target = Math.min(Math.max(rate * (1 + minIncrease), move.grade.min), move.grade.max);
-    return paid(move, rate, target, null, "range grade: current pay × (1 + minimum increase), within the range");
+    out.pay = Math.min(Math.max(rate * (1 + minIncrease), move.grade.min), move.grade.max);
+    out.step = 0;
+    out.note = NOTE.rangeNext;
+    return;
   }
   const position = nextStepPosition(move.steps, rate, minIncrease);
-  if (position === 0) {
-    const top = move.steps.length;
-    return paid(move, rate, move.steps[top - 1], top, "top step (less than the minimum increase above current pay)");
+  out.step = position === 0 ? move.steps.length : position;
+  out.pay = move.steps[out.step - 1];
+  out.note = position === 0 ? NOTE.topStep : NOTE.nextStep;
+}
+
+function byYears(move: Move, minIncrease: number, out: Choice): void {
+  byNextStep(move, minIncrease, out);
+  if (!move.steps) out.note = NOTE.rangeYears;
+  else if (move.years === null) out.note = NOTE.noHireDate;
+  else {
+    const position = serviceStepPosition(move.steps.length, move.years);
+    const pay = move.steps[position - 1];
+    const next = out.pay < move.rate ? move.rate : out.pay;
+    if (pay < next - HALF_CENT) out.note = NOTE.yearsLess;
+    else {
+      out.pay = pay;
+      out.step = position;
+      out.note = NOTE.years;
+    }
   }
-  return paid(move, rate, move.steps[position - 1], position, "next step");
 }
 
-function byYears(move: Move, rate: number, minIncrease: number): Outcome {
-  const next = byNextStep(move, rate, minIncrease);
-  if (!move.steps) return noted(next, "range grade (no steps): next-step rule");
-  if (move.years === null) return noted(next, "no hire date: next step");
-  const position = serviceStepPosition(move.steps.length, move.years);
-  const pay = move.steps[position - 1];
-  const years = `${move.years} ${move.years === 1 ? "year" : "years"}`;
-  if (pay < next.newPay - HALF_CENT) return noted(next, `the step for ${years} pays less: next step`);
-  return paid(move, rate, pay, position, `step for ${years}${move.years + 1 > move.steps.length ? " (top step)" : ""}`);
-}
-
-/** One employee's new pay by a method (issue 9 implementation cost). */
-function outcomeOf(method: CostMethod, move: Move, minIncrease: number): Outcome {
-  const rate = move.rate;
-  const circled = redCircled(move, rate);
-  if (circled) return circled;
-  if (method === "minimum") return byMinimum(move, rate);
-  if (method === "next-step") return byNextStep(move, rate, minIncrease);
-  return byYears(move, rate, minIncrease);
+/** Every employee's new pay by a method (issue 9 implementation cost): red-circled, or the method's choice, never less than current pay. */
+function outcomesOf(method: CostMethod, moves: readonly Move[], minIncrease: number): Outcomes {
+  const n = moves.length;
+  const outcomes: Outcomes = {
+    newPay: new Float64Array(n),
+    increase: new Float64Array(n),
+    cost: new Float64Array(n),
+    step: new Int32Array(n),
+    note: new Uint8Array(n),
+  };
+  const choice: Choice = { pay: 0, step: 0, note: NOTE.nextStep };
+  for (let i = 0; i < n; i++) {
+    const move = moves[i];
+    const rate = move.rate;
+    if (rate > move.grade.max + HALF_CENT) {
+      outcomes.newPay[i] = rate;
+      outcomes.note[i] = NOTE.redCircled;
+      continue; // increase, cost and step stay 0
+    }
+    if (method === "minimum") byMinimum(move, choice);
+    else if (method === "next-step") byNextStep(move, minIncrease, choice);
+    else byYears(move, minIncrease, choice);
+    // Nobody loses pay: a step within half a cent below current pay keeps current pay.
+    const pay = choice.pay < rate ? rate : choice.pay;
+    outcomes.newPay[i] = pay;
+    outcomes.increase[i] = pay - rate;
+    outcomes.cost[i] = annualCost(pay - rate, move.units);
+    outcomes.step[i] = choice.step;
+    outcomes.note[i] = choice.note;
+  }
+  return outcomes;
 }
 
 function basisOf(employee: PlacedEmployee, grade: PayGrade, plan: PayPlan): { basis: Basis; units: number } | string {
@@ -265,8 +321,8 @@ export function implementationCost(study: Study): Costing {
     }
     // Proposed plans and grades in their table's order; employees in roster order within a grade.
     const moves = buckets.flat();
-    const outcomes = new Map<CostMethod, Outcome[]>(
-      methods.map((method) => [method, moves.map((move) => outcomeOf(method, move, minIncrease))]),
+    const outcomes = new Map<CostMethod, Outcomes>(
+      methods.map((method) => [method, outcomesOf(method, moves, minIncrease)]),
     );
     const separated = placement.employees.length - placement.active.length;
     const notes = [
@@ -317,18 +373,18 @@ type Totals = {
   increaseSum: number;
 };
 
-function totalsOf(moves: readonly Move[], outcomes: readonly Outcome[], from = 0, to = moves.length): Totals {
+function totalsOf(moves: readonly Move[], outcomes: Outcomes, from = 0, to = moves.length): Totals {
   const totals: Totals = { employees: 0, adjusted: 0, redCircled: 0, cost: 0, increases: 0, increaseSum: 0 };
   for (let i = from; i < to; i++) {
-    const outcome = outcomes[i];
+    const increase = outcomes.increase[i];
     totals.employees++;
-    if (outcome.redCircled) totals.redCircled++;
-    if (outcome.increase > HALF_CENT) {
+    if (outcomes.note[i] === NOTE.redCircled) totals.redCircled++;
+    if (increase > HALF_CENT) {
       totals.adjusted++;
       totals.increases++;
-      totals.increaseSum += outcome.increase / moves[i].rate;
+      totals.increaseSum += increase / moves[i].rate;
     }
-    totals.cost += outcome.cost;
+    totals.cost += outcomes.cost[i];
   }
   return totals;
 }
@@ -352,7 +408,7 @@ const EMPTY: Totals = { employees: 0, adjusted: 0, redCircled: 0, cost: 0, incre
 function implementationCostExhibit(study: Study): ExhibitBody {
   const costing = implementationCost(study);
   const method = costing.methods[0];
-  const outcomes = costing.outcomes.get(method) as Outcome[];
+  const outcomes = costing.outcomes.get(method) as Outcomes;
   const { moves } = costing;
   const rows: ExhibitRow[] = [];
   const values = (plan: string, grade: string, t: Totals): (string | number | null)[] => [
@@ -408,9 +464,8 @@ function implementationCostExhibit(study: Study): ExhibitBody {
 function implementationDetail(study: Study): ExhibitBody {
   const costing = implementationCost(study);
   const method = costing.methods[0];
-  const outcomes = costing.outcomes.get(method) as Outcome[];
+  const outcomes = costing.outcomes.get(method) as Outcomes;
   const rows: ExhibitRow[] = costing.moves.map((move, i) => {
-    const outcome = outcomes[i];
     const employee = move.employee;
     return {
       values: [
@@ -420,12 +475,12 @@ function implementationDetail(study: Study): ExhibitBody {
         move.plan.name,
         move.grade.grade,
         move.rate,
-        outcome.newPay,
-        outcome.step,
-        outcome.increase,
-        outcome.increase / move.rate,
-        outcome.cost,
-        outcome.note,
+        outcomes.newPay[i],
+        outcomes.step[i] === 0 ? null : outcomes.step[i],
+        outcomes.increase[i],
+        outcomes.increase[i] / move.rate,
+        outcomes.cost[i],
+        noteText(outcomes.note[i] as Note, move),
       ],
       kind: "detail",
       unit: move.grade.unit,
@@ -457,7 +512,7 @@ function implementationOptions(study: Study): ExhibitBody {
   const costing = implementationCost(study);
   const minIncrease = study.options.value(MIN_INCREASE);
   const rows: ExhibitRow[] = costing.methods.map((method) => {
-    const t = totalsOf(costing.moves, costing.outcomes.get(method) as Outcome[]);
+    const t = totalsOf(costing.moves, costing.outcomes.get(method) as Outcomes);
     return {
       values: [method, t.adjusted, t.redCircled, t.cost, t.cost * (1 + costing.load), averageIncrease(t)],
       kind: "detail",

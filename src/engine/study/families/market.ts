@@ -25,7 +25,7 @@ import {
 import type { Study } from "../context";
 import { parseDate } from "../dates";
 import { family } from "../definition";
-import { GRADE_FIELD, PLAN_FIELD, type FieldSpec } from "../headers";
+import { GRADE_FIELD, HEADER_SEARCH_ROWS, PLAN_FIELD, type FieldSpec } from "../headers";
 import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
 import { gradeMidpoint, hasUsableRange } from "../plans";
@@ -106,39 +106,45 @@ function money(value: CellValue): number | undefined | "text" {
   return "text";
 }
 
-const FIGURES = [
-  ["min", "Peer Minimum"],
-  ["mid", "Peer Midpoint"],
-  ["max", "Peer Maximum"],
-] as const;
+/** A peer figure: the number, undefined when blank and optional, or why it cannot be used. */
+function figureOf(raw: CellValue, label: string, required: boolean): number | undefined | string {
+  const value = money(raw);
+  if (value === "text") return `${label} '${truncate(cellText(raw))}' is not a number`;
+  if (value === undefined) return required ? `${label} is blank` : undefined;
+  return value <= 0 ? `${label} ${value} is not above zero` : value;
+}
 
 const cellText = (value: CellValue): string => (value === null || value === undefined ? "" : String(value).trim());
+
+type Columns = Readonly<Partial<Record<MarketField, number>>>;
+
+const at = (cells: readonly CellValue[], column: number | undefined): CellValue =>
+  column === undefined ? null : cells[column];
 
 /** One Market row read: its entry, or why it cannot be used. */
 function readEntry(
   row: number,
-  cell: (field: MarketField) => CellValue,
+  cells: readonly CellValue[],
+  columns: Columns,
   dayOf: (raw: CellValue) => number | undefined,
 ): MarketEntry | string {
-  const job = cellText(cell("job"));
-  const grade = cellText(cell("grade"));
-  const peer = cellText(cell("peer"));
+  const job = cellText(at(cells, columns.job));
+  const grade = cellText(at(cells, columns.grade));
+  const peer = cellText(at(cells, columns.peer));
   if (job === "") return "Benchmark Job is blank";
   if (grade === "") return "Grade is blank";
   if (peer === "") return "Peer is blank";
-  const figures: (number | undefined)[] = [];
-  for (const [field, label] of FIGURES) {
-    const value = money(cell(field));
-    if (value === "text") return `${label} '${truncate(cellText(cell(field)))}' is not a number`;
-    if (value === undefined && field !== "mid") return `${label} is blank`;
-    if (value !== undefined && value <= 0) return `${label} ${value} is not above zero`;
-    figures.push(value);
-  }
-  const [min, mid, max] = figures as [number, number | undefined, number];
+  const min = figureOf(at(cells, columns.min), "Peer Minimum", true);
+  if (typeof min === "string") return min;
+  const mid = figureOf(at(cells, columns.mid), "Peer Midpoint", false);
+  if (typeof mid === "string") return mid;
+  const max = figureOf(at(cells, columns.max), "Peer Maximum", true);
+  if (typeof max === "string") return max;
+  if (min === undefined || max === undefined) return "Peer Minimum and Peer Maximum are needed";
   if (max < min) return `Peer Maximum ${max} is below Peer Minimum ${min}`;
   if (mid !== undefined && (mid < min || mid > max))
     return `Peer Midpoint ${mid} is outside the peer's range ${min}–${max}`;
-  const rawDate = cell("date");
+  const rawDate = at(cells, columns.date);
   let day: number | null = null;
   if (!isBlank(rawDate)) {
     const parsed = dayOf(rawDate);
@@ -146,12 +152,25 @@ function readEntry(
       return `Effective Date '${truncate(cellText(rawDate))}' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)`;
     day = parsed;
   }
-  return { row, job, plan: cellText(cell("plan")), grade, peer, min, mid, max, day };
+  return { row, job, plan: cellText(at(cells, columns.plan)), grade, peer, min, mid, max, day };
 }
 
-/** Reads the Market table: one entry per usable row, the others as problems (never dropped silently). */
+/** The rows up to the one after the (HEADER_SEARCH_ROWS)-th filled row: all readRecords looks at for the header. */
+function headerPart(rows: readonly (readonly CellValue[])[]): readonly (readonly CellValue[])[] {
+  let filled = 0;
+  for (let i = 0; i < rows.length; i++)
+    if (rows[i].some((cell) => !isBlank(cell)) && ++filled > HEADER_SEARCH_ROWS) return rows.slice(0, i + 1);
+  return rows;
+}
+
+/**
+ * Reads the Market table: one entry per usable row, the others as problems (never dropped
+ * silently). The header, the --map columns and the missing-column message are readRecords';
+ * the rows (tens of thousands in a large survey) are then read by column index.
+ */
 export function parseMarket(table: InputTable): MarketTable {
-  const { records } = readRecords(table, MARKET_FIELDS);
+  const { headerRow, mapping } = readRecords({ ...table, rows: headerPart(table.rows) }, MARKET_FIELDS);
+  const columns: Columns = Object.fromEntries(MARKET_FIELDS.map((spec) => [spec.field, mapping[spec.field]?.column]));
   const entries: MarketEntry[] = [];
   const problems: MarketProblem[] = [];
   // Survey dates repeat across thousands of rows: each spelling is parsed once.
@@ -162,12 +181,16 @@ export function parseMarket(table: InputTable): MarketTable {
     days.set(raw, day);
     return day;
   };
-  for (const record of records) {
-    const read = readEntry(record.row, record.get, dayOf);
-    if (typeof read === "string") problems.push({ row: record.row, message: `row ${record.row}: ${read}` });
+  let rowCount = 0;
+  for (let index = headerRow; index < table.rows.length; index++) {
+    const cells = table.rows[index];
+    if (!cells.some((cell) => !isBlank(cell))) continue;
+    rowCount++;
+    const read = readEntry(index + 1, cells, columns, dayOf);
+    if (typeof read === "string") problems.push({ row: index + 1, message: `row ${index + 1}: ${read}` });
     else entries.push(read);
   }
-  return { entries, problems, rowCount: records.length };
+  return { entries, problems, rowCount };
 }
 
 export const MARKET_INPUT = input<MarketTable>({
@@ -343,8 +366,13 @@ export function marketAnalysis(study: Study): MarketAnalysis {
       }
       return factor;
     };
+    // A job's answers are usually consecutive rows: the last grade found is tried first.
+    let last: { plan: string; grade: string; found: ReturnType<typeof index.find> } | undefined;
+    let lastJob = { text: "", key: "" };
     for (const entry of table.entries) {
-      const found = index.find(entry.plan, entry.grade);
+      if (last === undefined || last.plan !== entry.plan || last.grade !== entry.grade)
+        last = { plan: entry.plan, grade: entry.grade, found: index.find(entry.plan, entry.grade) };
+      const found = last.found;
       if (typeof found === "string") {
         problem(entry.row, found);
         continue;
@@ -368,7 +396,8 @@ export function marketAnalysis(study: Study): MarketAnalysis {
         jobs = new Map();
         groups.set(found, jobs);
       }
-      const jobKey = keyOf(entry.job);
+      const jobKey = entry.job === lastJob.text ? lastJob.key : keyOf(entry.job);
+      lastJob = { text: entry.job, key: jobKey };
       let group = jobs.get(jobKey);
       if (!group) {
         group = { job: entry.job, plan, grade: found, row: entry.row, peers: new Set(), figures: [[], [], []] };
