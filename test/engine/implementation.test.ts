@@ -1,6 +1,6 @@
 /** Implementation rules (issue 9), worked by hand: step of a salary, next step, service step, cost to the minimum. */
 import fc from "fast-check";
-import { EngineError } from "../../src/engine/errors";
+import { errorKindOf } from "./error-kind";
 import {
   annualCost,
   completedYears,
@@ -14,15 +14,7 @@ import { dayNumber } from "../../src/engine/study";
 
 const STEPS = [100, 110, 120, 130];
 
-const kindOf = (action: () => unknown): string | undefined => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof EngineError) return error.kind;
-    throw error;
-  }
-  return undefined;
-};
+const kindOf = errorKindOf;
 
 describe("stepPosition: the highest step at or below a salary", () => {
   it.each([

@@ -1,6 +1,6 @@
 /** Market rules (issue 9), worked by hand: aging, statistics (PERCENTILE.INC), differentials, positions. */
 import fc from "fast-check";
-import { EngineError } from "../../src/engine/errors";
+import { errorKindOf } from "./error-kind";
 import {
   ageMarketValue,
   describeStatistic,
@@ -13,15 +13,7 @@ import {
   percentileInc,
 } from "../../src/engine/market";
 
-const kindOf = (action: () => unknown): string | undefined => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof EngineError) return error.kind;
-    throw error;
-  }
-  return undefined;
-};
+const kindOf = errorKindOf;
 
 describe("ageMarketValue", () => {
   it.each([

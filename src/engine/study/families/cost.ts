@@ -24,6 +24,7 @@ import { hasUsableRange } from "../plans";
 import type { PayGrade, PayPlan, Unplaced } from "../types";
 import { FULL_TIME } from "../units";
 import { col } from "./current";
+import { percentText } from "./market";
 import { GRADE_MAP_INPUT, findProposed, gradeTargets, proposedStructure, structureUnavailable } from "./structure";
 
 /** How an employee's new pay is set. */
@@ -339,10 +340,6 @@ function basesText(costing: Costing): string {
     ([basis, employees]) => `${BASIS_WORDS[basis]} (${count(employees)} ${employees === 1 ? "employee" : "employees"})`,
   );
   return used.length === 0 ? "no employee costed" : used.join("; ");
-}
-
-function percentText(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(12))} %`;
 }
 
 const METHOD_WORDS: Readonly<Record<CostMethod, string>> = {

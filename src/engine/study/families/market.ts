@@ -492,7 +492,8 @@ export function marketAnalysis(study: Study): MarketAnalysis {
   });
 }
 
-function percentText(fraction: number): string {
+/** A fraction as people read it in a description: 0.0765 → "7.65 %" (binary noise dropped). */
+export function percentText(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(12))} %`;
 }
 

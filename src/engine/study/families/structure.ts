@@ -20,7 +20,7 @@ import { option } from "../options";
 import { GradeIndex, PLAN_FIELDS, auditSchedules, gradeMidpoint, hasUsableRange, parsePayPlans } from "../plans";
 import type { PayGrade, PayPlan, PayPlans } from "../types";
 import { col, gradeMoney } from "./current";
-import { MARKET_INPUT, marketAnalysis } from "./market";
+import { MARKET_INPUT, marketAnalysis, percentText } from "./market";
 
 export const PROPOSED_INPUT = input<PayPlans>({
   id: "proposed",
@@ -152,6 +152,9 @@ export function scaleGrade(grade: PayGrade, factor: number): PayGrade {
   return scaled;
 }
 
+/** How scaled figures are rounded, in words (scaleGrade's rule). */
+const ROUNDING = "rounded to the cent for grades shown with cents and to the dollar otherwise";
+
 function scaledPlans(current: PayPlans, factorOf: (grade: PayGrade, plan: PayPlan) => number): PayPlans {
   const plans = current.plans.map((plan) => ({
     ...plan,
@@ -161,10 +164,6 @@ function scaledPlans(current: PayPlans, factorOf: (grade: PayGrade, plan: PayPla
     }),
   }));
   return { plans, findings: auditSchedules(plans), headerRow: current.headerRow, notes: [], columns: current.columns };
-}
-
-function percentText(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(12))} %`;
 }
 
 /** The proposed structure: the Proposed Plans table, else --adjust, else --market-target (memoised). */
@@ -186,7 +185,7 @@ export function proposedStructure(study: Study): ProposedStructure {
     } else if (study.options.given(ADJUST)) {
       const adjust = study.options.get(ADJUST) as number;
       plans = scaledPlans(study.plans, () => 1 + adjust);
-      origin = `every step × ${Number((1 + adjust).toPrecision(12))} (--${ADJUST.name} ${percentText(adjust)}), rounded to the cent for grades shown with cents and to the dollar otherwise`;
+      origin = `every step × ${Number((1 + adjust).toPrecision(12))} (--${ADJUST.name} ${percentText(adjust)}), ${ROUNDING}`;
     } else {
       ({ plans, origin } = marketTargetPlans(study, study.options.get(MARKET_TARGET) as number));
     }
@@ -221,7 +220,7 @@ function marketTargetPlans(study: Study, target: number): { plans: PayPlans; ori
     return median;
   });
   const unchanged = study.plans.plans.length - planFactors.size;
-  const origin = `each grade with a benchmark of sufficient data × (${percentText(target)} × market midpoint ÷ current midpoint) (${factors.size} ${factors.size === 1 ? "grade" : "grades"}); the other grades of those plans × the plan's median factor (${others}); ${unchanged} ${unchanged === 1 ? "plan" : "plans"} without a benchmark unchanged (--${MARKET_TARGET.name} ${percentText(target)}); rounded to the cent for grades shown with cents and to the dollar otherwise`;
+  const origin = `each grade with a benchmark of sufficient data × (${percentText(target)} × market midpoint ÷ current midpoint) (${factors.size} ${factors.size === 1 ? "grade" : "grades"}); the other grades of those plans × the plan's median factor (${others}); ${unchanged} ${unchanged === 1 ? "plan" : "plans"} without a benchmark unchanged (--${MARKET_TARGET.name} ${percentText(target)}); ${ROUNDING}`;
   return { plans, origin };
 }
 
