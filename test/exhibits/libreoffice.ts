@@ -82,10 +82,12 @@ export function compareWithJson(sheets: Map<string, string[][]>, sheetNames: str
       problems.push(`${exhibit.id}: no sheet '${sheetNames[index]}' in the LibreOffice export`);
       return;
     }
-    const header = rows[3].slice(0, exhibit.columns.length);
+    // The layout puts the header under the description line when there is one (layoutExhibit).
+    const headerRow = exhibit.description === undefined ? 3 : 4;
+    const header = rows[headerRow].slice(0, exhibit.columns.length);
     if (header.join("|") !== exhibit.columns.join("|")) problems.push(`${exhibit.id}: header ${header.join("|")}`);
     exhibit.rows.forEach((row, r) => {
-      const shown = rows[4 + r] ?? [];
+      const shown = rows[headerRow + 1 + r] ?? [];
       exhibit.columns.forEach((column, c) => {
         const expected = row[column];
         const text = shown[c] ?? "";
