@@ -8,6 +8,7 @@
  */
 import {
   GradeRow,
+  GradeSchedule,
   ScheduleCache,
   findGrade,
   gradeStepPay,
@@ -172,23 +173,31 @@ export function withSchedule<T>(
  */
 export function PAYSTEP(schedule: unknown[][], grade: unknown[][], step: unknown[][]): unknown[][] {
   return withSchedule(schedule, gradeSchedules, (parsed) => {
-    // One lookup per distinct grade value: a 1,000,000-row call repeats the same 80 grades.
-    const rows = new Map<string | number, GradeRow | EngineError>();
-    return elementwise(PARAMS.PAYSTEP, [grade, step], (key, stepNumber) => {
-      let row = rows.get(key);
-      if (row === undefined) {
-        try {
-          row = findGrade(parsed, key);
-        } catch (error) {
-          if (!(error instanceof EngineError)) throw error;
-          row = error;
-        }
-        rows.set(key, row);
-      }
-      if (row instanceof EngineError) throw row;
-      return gradeStepPay(parsed, row, stepNumber);
-    });
+    const find = gradeFinder(parsed);
+    return elementwise(PARAMS.PAYSTEP, [grade, step], (key, stepNumber) => gradeStepPay(parsed, find(key), stepNumber));
   });
+}
+
+/**
+ * Finds each distinct grade of a schedule once per call (a 1,000,000-row call repeats the same
+ * 80 grades); an unknown grade throws its not-found error every time it is asked for.
+ */
+export function gradeFinder(schedule: GradeSchedule): (key: string | number) => GradeRow {
+  const rows = new Map<string | number, GradeRow | EngineError>();
+  return (key) => {
+    let row = rows.get(key);
+    if (row === undefined) {
+      try {
+        row = findGrade(schedule, key);
+      } catch (error) {
+        if (!(error instanceof EngineError)) throw error;
+        row = error;
+      }
+      rows.set(key, row);
+    }
+    if (row instanceof EngineError) throw row;
+    return row;
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * take the rules' defaults. The reference text mirrors catalog-market.ts.
  */
 import type { CellValue } from "../engine/cells";
-import { EngineError, invalid, notFound } from "../engine/errors";
+import { invalid, notFound } from "../engine/errors";
 import { costToMinimum, nextStepPosition, stepPosition } from "../engine/implementation";
 import {
   DEFAULT_AGING_RATE,
@@ -15,9 +15,8 @@ import {
   parseDifferentialConvention,
 } from "../engine/market";
 import { roundCents } from "../engine/money";
-import { findGrade, type GradeRow, type GradeSchedule } from "../engine/schedule";
 import { parseDate } from "../engine/study/dates";
-import { gradeSchedules, withSchedule } from "./functions";
+import { gradeFinder, gradeSchedules, withSchedule } from "./functions";
 import { elementwise, optional, required } from "./machinery";
 
 /** The parameter tables: names as Excel shows them, coercion, optional. */
@@ -45,25 +44,6 @@ function dayOf(value: string | number, name: string): number {
   const day = parseDate(value as CellValue);
   if (day === undefined) invalid(`${name} is not a date: '${String(value).trim()}'`);
   return day;
-}
-
-/** Finds each distinct grade once per call: a column of 100,000 salaries repeats the same grades. */
-function gradeFinder(schedule: GradeSchedule): (key: string | number) => GradeRow {
-  const rows = new Map<string | number, GradeRow | EngineError>();
-  return (key) => {
-    let row = rows.get(key);
-    if (row === undefined) {
-      try {
-        row = findGrade(schedule, key);
-      } catch (error) {
-        if (!(error instanceof EngineError)) throw error;
-        row = error;
-      }
-      rows.set(key, row);
-    }
-    if (row instanceof EngineError) throw row;
-    return row;
-  };
 }
 
 /**
