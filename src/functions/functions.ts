@@ -121,7 +121,7 @@ function endOf(row: PayRow, at: 0 | -1): number | ExcelError {
   return at === 0 ? row[0] : row[row.length - 1];
 }
 
-type Cells = readonly (readonly CellValue[])[];
+export type Cells = readonly (readonly CellValue[])[];
 
 /** Thrown by a schedule parse when the range holds an Excel error: propagated, never cached. */
 class ErrorInRange extends Error {
@@ -134,7 +134,7 @@ class ErrorInRange extends Error {
  * Parses a schedule argument after checking it for Excel errors. Runs only when the content
  * cache misses, so the 100,000th call with the same schedule pays for neither scan nor parse.
  */
-function checked<T>(parse: (cells: Cells) => T): (cells: Cells) => T {
+export function checked<T>(parse: (cells: Cells) => T): (cells: Cells) => T {
   return (cells) => {
     const error = firstError(cells);
     if (error !== undefined) throw new ErrorInRange(error);
@@ -146,7 +146,11 @@ const gradeSchedules = new ScheduleCache(checked(parseGradeSchedule));
 const laneSchedules = new ScheduleCache(checked(parseLaneSchedule));
 
 /** Parses a schedule through its content cache; a broken schedule is one Excel error for the whole call. */
-function withSchedule<T>(schedule: unknown, cache: ScheduleCache<T>, use: (parsed: T) => Result[][]): Result[][] {
+export function withSchedule<T>(
+  schedule: unknown,
+  cache: ScheduleCache<T>,
+  use: (parsed: T) => Result[][],
+): Result[][] {
   let parsed: T;
   try {
     parsed = cache.get(gridOf(schedule) as Cells);
