@@ -156,6 +156,7 @@ describe("placements (4-1)", () => {
       "8 candidates: 5 decided (3 CHRO, 0 Compensation Committee, 1 on a schedule, 0 above the maximum, 1 with the approver to decide), 2 of them with warnings; 3 not decided (the reason is in Warning).",
       "Approval (CompStudy's reading of the HISD manual): the CHRO up to the start of the 4th quartile below grade 28 (T9) and up to the midpoint from it, the Compensation Committee above that; teachers placed on a schedule need none; the Requested Salary is the one approved when given.",
       "Rules: the HISD defaults (no COMP Rules sheet).",
+      "Lane schedules (lanes.csv): PEA (Bachelor's, Master's, Master's +30, Doctorate).",
     ]);
   });
 
@@ -216,6 +217,9 @@ describe("the COMP Rules sheet (the pane's 'Insert rules sheet', read back)", ()
     expect(ann.Rule).toBe("3 % × 8 years over the minimum 52,000 (12 years given, at most 8 credited)");
     expect(exhibit(result, "placements").notes).toContain(
       "Rules: the COMP Rules sheet (rules.csv): COMP_EXPERIENCE_RATE = 0.03 (default 0.025), COMP_EXPERIENCE_CAP_YEARS = 8 (default 10).",
+    );
+    expect(exhibit(result, "placements").description).toContain(
+      "other jobs at 3 % over the minimum per year of related experience (at most 8, never above the maximum)",
     );
   });
 

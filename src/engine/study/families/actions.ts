@@ -253,6 +253,14 @@ function countLine(decided: readonly Decided[]): string {
   return `${n} ${n === 1 ? "candidate" : "candidates"}: ${n - undecided} decided (${approvers}), ${warned} of them with warnings; ${undecided} not decided (the reason is in Warning).`;
 }
 
+/** Which lane schedules the candidates could be placed on, and where they came from. */
+function laneNotes(study: Study, schedules: PlacementSchedules): string[] {
+  const lanes = schedules.lanes ?? [];
+  if (lanes.length === 0) return [];
+  const names = lanes.map((table) => `${table.name} (${table.schedule.lanes.join(", ")})`).join("; ");
+  return [`Lane schedules (${study.source(LANES_INPUT) ?? LANES_INPUT.label}): ${names}.`];
+}
+
 /** CompStudy's reading of the HISD approval authority, with the workbook's grade values. */
 function approvalNote(policy: Policy): string {
   const senior = policy.COMP_SENIOR_GRADE;
@@ -270,8 +278,7 @@ function placements(study: Study): ExhibitBody {
     decision: row.candidate === undefined ? undefined : decidePlacement(schedules, row.candidate, policy),
   }));
   return {
-    description:
-      "Each candidate placed by the HISD manual's rules: teachers on the step for their approved years; nurses and speech therapists with up to 10 non-school years; other jobs at 2.5 % over the minimum per year of related experience (at most 10, never above the maximum); promotions at the higher of the promotion increase and the new-hire method; rehires within 6 months at their last salary; lateral transfers at the same salary.",
+    description: `Each candidate placed by the HISD manual's rules: teachers on the step for their approved years; nurses and speech therapists with up to ${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS} non-school years; other jobs at ${Number((policy.COMP_EXPERIENCE_RATE * 100).toFixed(6))} % over the minimum per year of related experience (at most ${policy.COMP_EXPERIENCE_CAP_YEARS}, never above the maximum); promotions at the higher of the promotion increase and the new-hire method; rehires within ${policy.COMP_REHIRE_WINDOW_MONTHS} months at their last salary; lateral transfers at the same salary.`,
     columns: [
       col("Candidate", "text"),
       col("Action", "text"),
@@ -285,7 +292,7 @@ function placements(study: Study): ExhibitBody {
       col("Warning", "text"),
     ],
     rows: placementRows(decided),
-    notes: [countLine(decided), approvalNote(policy), ...policyNotes(study)],
+    notes: [countLine(decided), approvalNote(policy), ...policyNotes(study), ...laneNotes(study, schedules)],
   };
 }
 
