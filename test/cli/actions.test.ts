@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { unzipSync, zipSync } from "fflate";
 import type { JsonStudy } from "../../src/exhibits/json";
 import { expectOneLine, run, tempFolder, writeFile, writeWorkbook } from "./helpers";
 
@@ -44,6 +45,22 @@ const RULES = [
 const csv = (rows: string[][]): string =>
   rows.map((row) => row.map((c) => (/[",]/.test(c) ? `"${c}"` : c)).join(",")).join("\n") + "\n";
 
+/**
+ * Puts the workbook, its relationships and shared strings before the worksheets in the zip.
+ * ExcelJS's streaming reader (src/cli/readers.ts) otherwise buffers each worksheet to a
+ * temporary file, and its zip iteration sometimes ends before xl/workbook.xml ("is not a
+ * readable .xlsx workbook": about 6 reads in 100 of a small four-sheet workbook): a reader bug
+ * reported to the lead, kept out of this test of the personnel-action inputs.
+ */
+function partsInReadingOrder(file: string): void {
+  const parts = unzipSync(fs.readFileSync(file));
+  const first = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"];
+  const ordered: Record<string, Uint8Array> = {};
+  for (const name of [...first, "xl/sharedStrings.xml", "xl/styles.xml", ...Object.keys(parts)])
+    if (parts[name] !== undefined && ordered[name] === undefined) ordered[name] = parts[name];
+  fs.writeFileSync(file, zipSync(ordered));
+}
+
 let folder: string;
 beforeAll(async () => {
   folder = tempFolder("compstudy-actions-");
@@ -60,14 +77,15 @@ beforeAll(async () => {
     ],
   };
   for (const [name, rows] of Object.entries(files)) writeFile(folder, name, csv(rows));
-  // Four sheets: ExcelJS's streaming reader (src/cli/readers.ts) fails on some ExcelJS-written
-  // workbooks of five or more sheets ("reading 'sheets'"); the lane schedules come as a file.
-  await writeWorkbook(path.join(folder, "book.xlsx"), {
+  const book = path.join(folder, "book.xlsx");
+  await writeWorkbook(book, {
     "Pay Plans": PLANS,
     Roster: ROSTER,
     Candidates: CANDIDATES,
+    "Title Changes": TITLES,
     "COMP Rules": RULES,
   });
+  partsInReadingOrder(book);
 });
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
@@ -98,6 +116,7 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
   });
 
   it("reads the same tables as sheets of one workbook, the COMP Rules sheet included", async () => {
+    // The lane schedules as a file beside the workbook: a file given for an input wins over its sheet.
     const args = ["exhibits", "--workbook", "book.xlsx", "--lanes", "lanes.csv", "--as-of", "2013-04-01"];
     const result = await run([...args, "--json", "book.json"], folder);
     expect(result.stderr).toBe("");
@@ -105,6 +124,7 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
     const study = read("book.json");
     expect(rowsOf(study, "placements")[0]).toMatchObject({ Salary: 61360 });
     expect(rowsOf(study, "placements")[2]).toMatchObject({ Salary: 48360 });
+    expect(rowsOf(study, "class-title-changes").map((r) => r.Employees)).toEqual([1, 0, 1]);
     expect(study.sources).toMatchObject({
       candidates: expect.stringContaining("Candidates"),
       rules: expect.stringContaining("COMP Rules"),

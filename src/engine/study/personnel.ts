@@ -368,7 +368,7 @@ function years(count: number, word = "year"): string {
 // ---------------------------------------------------------------------------------------
 // The rules.
 
-type Placed = { step: number | null; salary: number; text: string };
+type Placed = { readonly step: number | null; readonly salary: number; readonly text: string };
 
 /** A count the candidate gave: null when absent; negative or not finite refused. */
 function amount(value: number | null | undefined, name: string): number | null {
@@ -460,13 +460,30 @@ function bySteps(scale: Scale, job: JobType, credit: number, other: number, poli
   return { step, salary, text: `${job}: ${where}${lane} for ${basis}` };
 }
 
+const newHires = new WeakMap<Scale, Map<string, Placed>>();
+
 /** The new-hire method of the candidate's job type. */
 function asNewHire(scale: Scale, candidate: Candidate, credit: number, policy: Policy, warnings: string[]): Placed {
   const job = candidate.jobType ?? "other";
   const other = amount(candidate.otherYears, "Other Years") ?? 0;
   if (other > 0 && job !== "nurse" && job !== "speech therapist")
     warnings.push(`Other Years (${other}) count only for nurses and speech therapists: not credited`);
-  return job === "other" ? byExperience(scale, credit, policy) : bySteps(scale, job, credit, other, policy);
+  // A batch places many people on the same grade with the same years: each placement is computed once.
+  const key =
+    job === "other"
+      ? `${credit}|${policy.COMP_EXPERIENCE_RATE}|${policy.COMP_EXPERIENCE_CAP_YEARS}`
+      : `${job}|${credit}|${other}|${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS}`;
+  let byKey = newHires.get(scale);
+  if (byKey === undefined) {
+    byKey = new Map();
+    newHires.set(scale, byKey);
+  }
+  let placed = byKey.get(key);
+  if (placed === undefined) {
+    placed = job === "other" ? byExperience(scale, credit, policy) : bySteps(scale, job, credit, other, policy);
+    if (byKey.size < 10_000) byKey.set(key, placed);
+  }
+  return placed;
 }
 
 function requiredYears(candidate: Candidate, why: string): number {
