@@ -4,6 +4,7 @@
  * the machine and its load, so they are reported, not asserted.
  */
 import * as os from "os";
+import { benchActions } from "./actions";
 import { benchFunctions } from "./functions";
 import { benchMarket } from "./market";
 import { benchStudy } from "./study";
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   };
   if (only.length === 0 || only.includes("functions")) figures.functions = await benchFunctions();
   if (only.length === 0 || only.includes("market")) figures.market = await benchMarket();
+  if (only.length === 0 || only.includes("actions")) figures.actions = benchActions();
   if (only.length === 0 || only.includes("study"))
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

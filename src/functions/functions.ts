@@ -122,7 +122,7 @@ function endOf(row: PayRow, at: 0 | -1): number | ExcelError {
   return at === 0 ? row[0] : row[row.length - 1];
 }
 
-type Cells = readonly (readonly CellValue[])[];
+export type Cells = readonly (readonly CellValue[])[];
 
 /** Thrown by a schedule parse when the range holds an Excel error: propagated, never cached. */
 class ErrorInRange extends Error {
@@ -135,7 +135,7 @@ class ErrorInRange extends Error {
  * Parses a schedule argument after checking it for Excel errors. Runs only when the content
  * cache misses, so the 100,000th call with the same schedule pays for neither scan nor parse.
  */
-function checked<T>(parse: (cells: Cells) => T): (cells: Cells) => T {
+export function checked<T>(parse: (cells: Cells) => T): (cells: Cells) => T {
   return (cells) => {
     const error = firstError(cells);
     if (error !== undefined) throw new ErrorInRange(error);

@@ -71,7 +71,7 @@ function tolerance(shown: string): number {
 
 /**
  * Compares each exhibit of `json` with the sheet LibreOffice shows (title in row 1, the
- * table's header in row 4): same header, same text, numbers equal to the shown precision.
+ * table's header in row 4, or 5 under a description): same header, same text, numbers equal to the shown precision.
  * Returns the list of differences (empty when all agree).
  */
 export function compareWithJson(sheets: Map<string, string[][]>, sheetNames: string[], json: JsonStudy): string[] {

@@ -26,7 +26,7 @@ import {
 } from "@fluentui/react-components";
 import type { CellValue } from "../../engine/cells";
 import type { PayPlans, Roster } from "../../engine/study";
-import { ROSTER_FIELDS, EXHIBIT_IDS } from "../../engine/study";
+import { ROSTER_FIELDS, EXHIBITS } from "../../engine/study";
 import { searchCatalog } from "../../functions/catalog";
 import type { ExhibitId } from "../../exhibits/spec/types";
 import type { FormulaScope, Source, WorkbookGateway } from "../../excel/gateway";
@@ -84,10 +84,14 @@ export const EXHIBIT_LABELS: Partial<Record<ExhibitId, string>> = {
   tenure: "3-6 Tenure",
   "schedule-audit": "3-7 Schedule audit",
   "unmatched-employees": "3-8 Unmatched employees",
+  placements: "4-1 Placement decisions",
+  "class-title-changes": "4-2 Class title changes",
 };
 
 /** The exhibits this pane builds: those of the pay plans and roster alone (the other families need their own tables). */
-const PANE_EXHIBIT_IDS: ExhibitId[] = EXHIBIT_IDS.filter((id) => EXHIBIT_LABELS[id] !== undefined);
+const PANE_EXHIBIT_IDS: ExhibitId[] = EXHIBITS.filter(
+  (e) => (e.needs ?? []).length === 0 && EXHIBIT_LABELS[e.id] !== undefined,
+).map((e) => e.id);
 
 type Notice = { intent: "error" | "success" | "info"; title: string; text: string; sheets?: WrittenSheet[] };
 
