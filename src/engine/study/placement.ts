@@ -94,7 +94,7 @@ export function placeRoster(plans: PayPlans, roster: Roster, options: PlacementO
     const mix = unitMixOf(rate, grade.min, grade.max, grade.unit);
     if (mix !== undefined) {
       refuse(
-        `Salary ${employee.salary} looks ${mix} but grade '${truncate(grade.grade)}' of plan '${truncate(plan.name)}' is ${grade.unit} (${grade.min}–${grade.max})`,
+        `Salary looks ${mix} (${employee.salary}${basis === "actual" && employee.fte !== 1 ? ` at FTE ${employee.fte}` : ""}), but grade '${truncate(grade.grade)}' of plan '${truncate(plan.name)}' is ${grade.unit} (${grade.min}–${grade.max})`,
       );
       continue;
     }
