@@ -253,10 +253,24 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
     return {
-      text: new TextDecoder("windows-1252").decode(bytes),
+      text: decodeWindows1252(bytes),
       note: "not valid UTF-8, read as Windows-1252 (check accented names; saving as 'CSV UTF-8' avoids the guess)",
     };
   }
+}
+
+/** Windows-1252's characters for the bytes 0x80–0x9F (the five it leaves undefined map to themselves, as WHATWG says). */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * Windows-1252 text. Not TextDecoder("windows-1252"): Node 20's decodes it as ISO-8859-1, so
+ * € and Excel's curly quotes (0x80, 0x93, 0x94) would come out as invisible control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]);
 }
 
 /** Reads a CSV file: encoding and delimiter (`,` `;` tab `|`) detected, quoted fields, CRLF or LF. */
