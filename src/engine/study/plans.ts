@@ -160,8 +160,8 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
     const anyPay = [...stepValues, ...rangeValues].some((value) => typeof value === "number");
     const ownPlan = planColumn === undefined ? "" : cleanKeyText(cells[planColumn]);
 
-    if (gradeName === "" && !anyPay) {
-      // A footnote, a source line or a sub-heading: never a plan.
+    if (!anyPay && (gradeName === "" || isProse(cells, gradeName))) {
+      // A footnote, a source line or a sub-heading: never a plan, never a grade.
       footnotes.push(row);
       continue;
     }
@@ -220,7 +220,8 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
       plan: planName,
       grade: gradeName,
       row,
-      kind: numeric.length > 0 || rawMin === null ? "steps" : "range",
+      // A grade is a range when it gives any of Minimum, Midpoint, Maximum and no steps.
+      kind: numeric.length > 0 || (rawMin === null && rawMid === null && rawMax === null) ? "steps" : "range",
       steps,
       unit: "annual",
       unitFrom: "pay",
@@ -242,7 +243,7 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
           message: `The Minimum column (${rawMin}) differs from step 1 (${grade.min}); the steps are used`,
         });
     } else {
-      grade.min = rawMin as number;
+      if (rawMin !== null) grade.min = rawMin;
       if (rawMax !== null) grade.max = rawMax;
       if (rawMid !== null) grade.mid = rawMid;
     }
@@ -300,6 +301,18 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
   };
 }
 
+/** Marks footnotes and source lines start with. */
+const FOOTNOTE_START = /^([*†‡§¹²³#(]|\d+[.)]\s|(note|notes|source|sources|effective|approved|revised)\b)/i;
+
+/**
+ * A row of text alone — its only filled cell prose, not a grade code — under or inside a table
+ * without a Plan column: a footnote ("* Steps are granted on the anniversary…"), a source line.
+ */
+function isProse(cells: readonly CellValue[], text: string): boolean {
+  if (cells.filter((cell) => !isBlank(cell)).length !== 1) return false;
+  return FOOTNOTE_START.test(text) || (text.length > 20 && /\s\S+\s/.test(text));
+}
+
 function listRows(rows: number[]): string {
   return rows.length <= 5 ? rows.join(", ") : `${rows.slice(0, 5).join(", ")} and ${rows.length - 5} more`;
 }
@@ -353,7 +366,7 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
           null,
           "error",
           grade.kind === "range"
-            ? `Grade '${truncate(grade.grade)}' (row ${grade.row}) has a Minimum but no Maximum`
+            ? `Grade '${truncate(grade.grade)}' (row ${grade.row}) has ${grade.min === undefined ? "no Minimum" : "a Minimum but no Maximum"}`
             : `Grade '${truncate(grade.grade)}' (row ${grade.row}) has no pay steps`,
         );
         continue;
