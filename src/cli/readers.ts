@@ -275,7 +275,12 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 /** Reads a CSV file: encoding and delimiter (`,` `;` tab `|`) detected, quoted fields, CRLF or LF. */
 export function readCsv(file: string, onRows?: (rows: number) => void): Table {
-  const { text, note } = decodeText(readBytes(file));
+  return csvTable(file, readBytes(file), onRows);
+}
+
+/** A CSV file's table from its bytes (decoded as decodeText says, noted when not plain UTF-8). */
+export function csvTable(file: string, bytes: Uint8Array, onRows?: (rows: number) => void): Table {
+  const { text, note } = decodeText(bytes);
   if (text.slice(0, UTF16_SAMPLE).includes("\u0000"))
     throw new ReaderError(file, "is not a text file (it holds binary data): save the table as .csv or .xlsx");
   const table = parseCsvText(file, text, onRows);

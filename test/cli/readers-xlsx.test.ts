@@ -347,7 +347,7 @@ describe("cells", () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 });
 
 describe("files that are not .xlsx workbooks", () => {
