@@ -6,7 +6,7 @@
  * salary basis, headers with format hints, and --map between two hire-date columns. Each test
  * checks what a user sees: the exhibit's cells, the money as shown, the listed reason, the note.
  */
-import { parsePayPlans, parseRoster } from "../../src/engine/study";
+import { parsePayPlans, parseRoster, readRecords } from "../../src/engine/study";
 import { parseDate, parseDateCell, dateOrderHint } from "../../src/engine/study/dates";
 import type { CellValue } from "../../src/engine/cells";
 import { EngineError } from "../../src/engine/errors";
@@ -70,7 +70,7 @@ describe("units belong to grades", () => {
       "a Unit column (daily)",
       [
         ["Plan", "Grade", "Pay Basis", "Step 1"],
-        ["P", "G", "Daily", 40000],
+        ["P", "G", "Daily", 80],
       ],
       "G",
       "daily",
@@ -80,7 +80,8 @@ describe("units belong to grades", () => {
       "the grade's name",
       [
         ["Plan", "Grade", "Step 1"],
-        ["P", "Sub (per diem)", 40000],
+        // 95 alone would read hourly (under 100): the name says daily.
+        ["P", "Sub (per diem)", 95],
       ],
       "Sub (per diem)",
       "daily",
@@ -90,7 +91,8 @@ describe("units belong to grades", () => {
       "the plan's name",
       [
         ["Plan", "Grade", "Step 1"],
-        ["Classified Hourly", "G", 40000],
+        // 105 alone would read daily: the name says hourly.
+        ["Classified Hourly", "G", 105],
       ],
       "G",
       "hourly",
@@ -139,6 +141,37 @@ describe("units belong to grades", () => {
   ])("comes from %s", (_, table, grade, unit, from) => {
     const found = parsePayPlans(table).plans[0].grades.find((candidate) => candidate.grade === grade);
     expect({ unit: found?.unit, from: found?.unitFrom }).toEqual({ unit, from });
+  });
+
+  it("is not taken from a plan name naming two units, nor from a name the pay cannot be in", () => {
+    const parsed = parsePayPlans([
+      ["Plan", "Grade", "Step 1", "Step 2"],
+      ["Non-Rep Hourly & Salaried", "NR1", 48000, 55566],
+      ["Non-Rep Hourly & Salaried", "NRH1", 15.5, 17.94],
+      ["Hourly Staff", "Coordinator", 52000, 61000],
+    ]);
+    expect(parsed.plans.flatMap((plan) => plan.grades.map((g) => [g.grade, g.unit, g.unitFrom]))).toEqual([
+      ["NR1", "annual", "pay"],
+      ["NRH1", "hourly", "pay"],
+      ["Coordinator", "annual", "pay"],
+    ]);
+  });
+
+  it("keeps a Unit column's unit the pay cannot be in, with an audit warning", () => {
+    const parsed = parsePayPlans([
+      ["Plan", "Grade", "Unit", "Step 1", "Step 2"],
+      ["P", "G", "Hourly", 48000, 55566],
+    ]);
+    expect(parsed.plans[0].grades[0].unit).toBe("hourly");
+    expect(parsed.findings).toEqual([
+      {
+        plan: "P",
+        grade: "G",
+        step: null,
+        severity: "warning",
+        message: "Unit 'Hourly' with a top pay of 55566, which looks annual",
+      },
+    ]);
   });
 
   it("is inferred from the pay when the Unit cell names no unit, with an audit error saying so", () => {
@@ -636,6 +669,34 @@ describe("headers with format hints, and dates read as the column says", () => {
     expect(parseDateCell("38731", { date1904: true })).toBe(day);
     expect(parseDateCell(40193)).toBe(day);
     expect(parseDateCell("2010-01-15", { date1904: true })).toBe(day);
+  });
+
+  it("gives every input table's date fields the same reading (readRecords: 1904 serials, hints)", () => {
+    const fields = [
+      { field: "id", label: "ID", synonyms: ["id"], required: true },
+      { field: "effective", label: "Effective Date", synonyms: ["effective date"], required: false },
+    ] as const;
+    const { records } = readRecords(
+      {
+        rows: [
+          ["ID", "Effective Date (dd/mm/yyyy)"],
+          ["A", 38731],
+          ["B", "05/01/2010"],
+          ["C", null],
+          ["D", "someday"],
+        ],
+        source: "actions.xlsx",
+        date1904: true,
+      },
+      fields,
+    );
+    // 38,731 in the 1904 system is 2010-01-15; 05/01/2010 day first is 2010-01-05.
+    expect(records.map((record) => record.date("effective"))).toEqual([
+      parseDate("2010-01-15"),
+      parseDate("2010-01-05"),
+      null,
+      undefined,
+    ]);
   });
 
   it("lets --map choose 'Original Hire Date' over 'Start Date'", () => {

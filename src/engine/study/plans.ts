@@ -20,7 +20,7 @@ import {
   type FieldSpec,
 } from "./headers";
 import type { AuditFinding, PayGrade, PayPlan, PayPlans } from "./types";
-import { daysFromName, hasCents, parseUnit, unitFromName, unitFromPay } from "./units";
+import { daysFromName, hasCents, parseUnit, plausibleUnit, unitFromName, unitFromPay } from "./units";
 
 /** A step rise this many times the grade's median rise (or that fraction of it) is flagged by the audit. */
 export const STEP_RISE_FACTOR = 2.5;
@@ -317,22 +317,34 @@ function listRows(rows: number[]): string {
   return rows.length <= 5 ? rows.join(", ") : `${rows.slice(0, 5).join(", ")} and ${rows.length - 5} more`;
 }
 
-/** The grade's unit: the Unit cell, else a unit named by the plan or grade, else its pay's size. */
+/**
+ * The grade's unit: the Unit cell, else a unit named by the grade or its plan (when the pay can
+ * be in it), else the size of the grade's own pay. A Unit cell the pay cannot be in is kept —
+ * the table says so — with an audit warning.
+ */
 function decideUnit(grade: PayGrade, planName: string, cell: CellValue, findings: AuditFinding[]): void {
   const stated = isBlank(cell) ? undefined : String(cell);
   let unit: PayUnit | undefined = stated === undefined ? undefined : parseUnit(stated);
+  const finding = (severity: AuditFinding["severity"], message: string): void => {
+    findings.push({ plan: planName, grade: grade.grade, step: null, severity, message });
+  };
   if (stated !== undefined && unit === undefined)
-    findings.push({
-      plan: planName,
-      grade: grade.grade,
-      step: null,
-      severity: "error",
-      message: `Unit '${truncate(stated.trim())}' is not hourly, daily, monthly or annual; the unit is inferred from the pay`,
-    });
+    finding(
+      "error",
+      `Unit '${truncate(stated.trim())}' is not hourly, daily, monthly or annual; the unit is inferred from the pay`,
+    );
   grade.unitFrom = "column";
+  if (unit !== undefined && grade.max !== undefined && !plausibleUnit(unit, grade.max))
+    finding(
+      "warning",
+      `Unit '${truncate(String(stated).trim())}' with a top pay of ${grade.max}, which looks ${unitFromPay(grade.max)}`,
+    );
   if (unit === undefined) {
-    unit = unitFromName(grade.grade) ?? unitFromName(planName);
-    grade.unitFrom = "name";
+    const named = unitFromName(grade.grade) ?? unitFromName(planName);
+    if (named !== undefined && (grade.max === undefined || plausibleUnit(named, grade.max))) {
+      unit = named;
+      grade.unitFrom = "name";
+    }
   }
   if (unit === undefined) {
     grade.unitFrom = "pay";
