@@ -9,10 +9,10 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { zipSync } from "fflate";
-import { ReaderError, readTable, readWorkbookSheets } from "../../src/cli/readers";
+import { readTable, readWorkbookSheets } from "../../src/cli/readers";
 import { isoDateSerial } from "../../src/cli/xlsx-reader";
 import { oleStub, rawXlsx, serialOf, type RawBook, type RawCell } from "../fixtures/make-real-world-corpus";
-import { run, tempFolder, writeFile } from "./helpers";
+import { readerError, run, tempFolder, writeFile } from "./helpers";
 
 let folder: string;
 beforeAll(() => {
@@ -23,16 +23,6 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 let count = 0;
 function book(spec: RawBook): string {
   return writeFile(folder, `book-${++count}.xlsx`, Buffer.from(rawXlsx(spec)));
-}
-
-async function readerError(promise: Promise<unknown>): Promise<ReaderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ReaderError) return error;
-    throw error;
-  }
-  throw new Error("expected a ReaderError");
 }
 
 const PLANS: RawCell[][] = [

@@ -2,23 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { ReaderError, columnLetters, parseCsvText, readTable, readWorkbookSheets } from "../../src/cli/readers";
-import { tempFolder, writeFile, writeWorkbook } from "./helpers";
+import { readerError, tempFolder, writeFile, writeWorkbook } from "./helpers";
 
 let folder: string;
 beforeAll(() => {
   folder = tempFolder("compstudy-readers-");
 });
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
-
-async function readerError(promise: Promise<unknown>): Promise<ReaderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ReaderError) return error;
-    throw error;
-  }
-  throw new Error("expected a ReaderError");
-}
 
 describe("CSV", () => {
   it("strips a BOM, detects ';', reads CRLF and quoted fields (with the delimiter, quotes and line breaks inside)", async () => {
