@@ -18,6 +18,7 @@ import {
   elementPattern,
   plainInner,
   richText,
+  TextPool,
   XmlScanner,
 } from "./xml-scan";
 import { entryBytes, streamEntry, ZipError, zipEntries, type ZipEntry } from "./zip";
@@ -254,12 +255,13 @@ function partKind(type: string): SheetInfo["kind"] {
 /** The shared-string table: each `<si>`'s text (rich-text runs joined, phonetic runs left out). */
 async function readSharedStrings(data: Uint8Array, entry: ZipEntry): Promise<string[]> {
   const strings: string[] = [];
+  const pool = new TextPool();
   const scanner = new XmlScanner(
     {
       open: () => undefined,
       close: () => undefined,
       block: (_name, _attributes, inner) => {
-        strings.push(inner === undefined ? "" : richText(inner));
+        strings.push(inner === undefined ? "" : pool.keep(richText(inner)));
       },
     },
     new Set(["si"]),
@@ -402,6 +404,7 @@ async function readSheetRows(
   let rowHidden = false;
   let rowNumbered = false;
   let cells: CellValue[] = [];
+  const pool = new TextPool();
   let column = -1;
 
   const fail = (message: string): never => {
@@ -463,6 +466,8 @@ async function readSheetRows(
       cell = cellValue(type, value, inline, strings, date1904);
     }
     if (cell === null || cell === "") return;
+    // Shared strings are kept already; other text is cut from the chunk being scanned.
+    if (typeof cell === "string" && type !== "s") cell = pool.keep(cell);
     while (cells.length < column) cells.push(null);
     cells[column] = cell;
   };
