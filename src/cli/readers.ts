@@ -294,9 +294,43 @@ const DELIMITERS = [",", ";", "\t", "|"];
  * text fails on files with blank lines, which we keep so that row numbers match the file).
  */
 function guessDelimiter(text: string): string {
-  const preview = Papa.parse<string[]>(text, { delimitersToGuess: DELIMITERS, skipEmptyLines: "greedy", preview: 20 });
-  return preview.meta.delimiter || ",";
+  // Counted outside quotes, record by record (a quoted field may hold a delimiter or a line
+  // break): the delimiter found the same number of times in every one of the first records wins,
+  // the most frequent among those; papaparse's own guess counts inside quotes too.
+  const records: number[][] = [];
+  let counts = DELIMITERS.map(() => 0);
+  let quoted = false;
+  let filled = false;
+  for (let index = 0; index < text.length && records.length < GUESS_RECORDS; index++) {
+    const char = text[index];
+    if (char === '"') {
+      quoted = !quoted;
+      filled = true;
+    } else if (!quoted && (char === "\n" || char === "\r")) {
+      if (filled) records.push(counts);
+      counts = DELIMITERS.map(() => 0);
+      filled = false;
+    } else if (!quoted) {
+      const at = DELIMITERS.indexOf(char);
+      if (at >= 0) counts[at]++;
+      if (char.trim() !== "") filled = true;
+    }
+  }
+  if (filled && records.length < GUESS_RECORDS) records.push(counts);
+  let best: { delimiter: string; score: number; consistent: boolean } | undefined;
+  DELIMITERS.forEach((delimiter, d) => {
+    const seen = records.map((record) => record[d]);
+    const consistent = seen.length > 0 && seen.every((n) => n === seen[0]) && seen[0] > 0;
+    const score = seen.reduce((sum, n) => sum + n, 0);
+    if (score === 0) return;
+    if (!best || (consistent && !best.consistent) || (consistent === best.consistent && score > best.score))
+      best = { delimiter, score, consistent };
+  });
+  return best?.delimiter ?? ",";
 }
+
+/** How many records the delimiter is guessed from. */
+const GUESS_RECORDS = 20;
 
 /** Parses CSV text (exported for tests and property checks). */
 export function parseCsvText(file: string, text: string, onRows?: (rows: number) => void): Table {
