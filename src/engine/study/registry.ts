@@ -5,11 +5,13 @@
 import { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT } from "./core";
 import type { ExhibitDefinition, Family } from "./definition";
 import { CURRENT_CONDITIONS } from "./families/current";
+import { PAY_EQUITY } from "./families/equity";
+import { WORKFORCE } from "./families/workforce";
 import type { InputSpec } from "./inputs";
 import type { OptionSpec } from "./options";
 
 /** The families, in report order. */
-export const FAMILIES = [CURRENT_CONDITIONS] as const;
+export const FAMILIES = [CURRENT_CONDITIONS, WORKFORCE, PAY_EQUITY] as const;
 
 /** Every exhibit id of the registry: a public contract. */
 export type ExhibitId = (typeof FAMILIES)[number]["exhibits"][number]["id"];

@@ -75,7 +75,7 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
-export const EXHIBIT_LABELS: Record<ExhibitId, string> = {
+export const EXHIBIT_LABELS: Partial<Record<ExhibitId, string>> = {
   "pay-plan-summary": "3-1 Pay plan summary",
   "grade-placement": "3-2 Grade placement",
   midpoint: "3-3 Midpoint analysis",
@@ -85,6 +85,9 @@ export const EXHIBIT_LABELS: Record<ExhibitId, string> = {
   "schedule-audit": "3-7 Schedule audit",
   "unmatched-employees": "3-8 Unmatched employees",
 };
+
+// Until the registry-driven pane: the exhibits this pane can feed (pay plans and roster only).
+const PANE_EXHIBITS = EXHIBIT_IDS.filter((id) => EXHIBIT_LABELS[id] !== undefined);
 
 type Notice = { intent: "error" | "success" | "info"; title: string; text: string; sheets?: WrittenSheet[] };
 
@@ -102,7 +105,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Elemen
   const [roster, setRoster] = React.useState<Input<Roster>>({ reading: false });
   const [mapping, setMapping] = React.useState<Mapping>({});
   const [asOf, setAsOf] = React.useState(today());
-  const [chosen, setChosen] = React.useState<ExhibitId[]>([...EXHIBIT_IDS]);
+  const [chosen, setChosen] = React.useState<ExhibitId[]>([...PANE_EXHIBITS]);
   const [running, setRunning] = React.useState<{ step: string; fraction: number } | undefined>();
   const [notice, setNotice] = React.useState<Notice | undefined>();
   const [query, setQuery] = React.useState("");
@@ -346,10 +349,10 @@ export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Elemen
         <Checkbox
           label="All exhibits"
           disabled={busy}
-          checked={chosen.length === EXHIBIT_IDS.length ? true : chosen.length === 0 ? false : "mixed"}
-          onChange={(_, data) => setChosen(data.checked === true ? [...EXHIBIT_IDS] : [])}
+          checked={chosen.length === PANE_EXHIBITS.length ? true : chosen.length === 0 ? false : "mixed"}
+          onChange={(_, data) => setChosen(data.checked === true ? [...PANE_EXHIBITS] : [])}
         />
-        {EXHIBIT_IDS.map((id) => (
+        {PANE_EXHIBITS.map((id) => (
           <Checkbox
             key={id}
             label={EXHIBIT_LABELS[id]}
@@ -357,7 +360,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Elemen
             checked={chosen.includes(id)}
             onChange={(_, data) =>
               setChosen((current) =>
-                EXHIBIT_IDS.filter((e) => (e === id ? data.checked === true : current.includes(e))),
+                PANE_EXHIBITS.filter((e) => (e === id ? data.checked === true : current.includes(e))),
               )
             }
           />
@@ -370,7 +373,7 @@ export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Elemen
         ) : (
           <Button appearance="primary" disabled={!ready || busy} onClick={() => void insert()}>
             Insert{" "}
-            {chosen.length === EXHIBIT_IDS.length
+            {chosen.length === PANE_EXHIBITS.length
               ? "all exhibits"
               : `${chosen.length} exhibit${chosen.length === 1 ? "" : "s"}`}
           </Button>
