@@ -5,6 +5,7 @@
  */
 
 import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry";
+import { EQUITY_CATALOG } from "./catalog-equity";
 
 export type { CatalogEntry, CatalogError, CatalogParameter } from "./catalog-entry";
 
@@ -224,7 +225,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
 ];
 
 /** Every COMP function, in reference order: each family's catalog lives beside its functions. */
-export const CATALOG: readonly CatalogEntry[] = [...RULES_CATALOG];
+export const CATALOG: readonly CatalogEntry[] = [...RULES_CATALOG, ...EQUITY_CATALOG];
 
 /** Case-insensitive search over names, descriptions and parameter names (the task pane's list). */
 export function searchCatalog(query: string): readonly CatalogEntry[] {

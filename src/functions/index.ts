@@ -3,4 +3,5 @@
  * appends each module's CustomFunctions.associate calls; scripts/function-sources.js lists the
  * same modules for the metadata generator (a test keeps the two lists equal).
  */
+import "./equity";
 import "./functions";
