@@ -21,28 +21,28 @@ export type FlowKind = (typeof FLOW_KINDS)[number];
 /** One cell per flow count of a row: employed at the start, hired, separated, employed at the end, … */
 export type FlowCells = Readonly<Record<FlowKind, number>>;
 
-/** What one placed employee contributes to the flow counts of a period. */
-export type Flow = Readonly<Record<FlowKind, boolean>>;
-
 /**
- * Employed when the period opens (hired before its first day, not separated before it), hired
- * in it, separated in it, employed when it closes (hired by its last day, not separated on or
- * before it — the placement step's rule for the as-of date); stayers and leavers split those
- * employed at the start. Headcount at end = start + hires − separations, always.
+ * What one placed employee contributes to the flow counts of a period, one bit per kind (in
+ * FLOW_KINDS order): employed when the period opens (hired before its first day, not separated
+ * before it), hired in it, separated in it, employed when it closes (hired by its last day, not
+ * separated on or before it — the placement step's rule for the as-of date); stayers and
+ * leavers split those employed at the start. Headcount at end = start + hires − separations.
  */
-export function flowOf(employee: Pick<PlacedEmployee, "hireDay" | "separationDay">, period: Period): Flow {
+export function flowBits(employee: Pick<PlacedEmployee, "hireDay" | "separationDay">, period: Period): number {
   const hire = employee.hireDay ?? -Infinity;
   const separation = employee.separationDay;
   const start = hire < period.startDay && (separation === null || separation >= period.startDay);
   const end = hire <= period.endDay && (separation === null || separation > period.endDay);
-  return {
-    start,
-    hires: hire >= period.startDay && hire <= period.endDay,
-    separations: separation !== null && separation >= period.startDay && separation <= period.endDay,
-    end,
-    stayers: start && end,
-    leavers: start && !end,
-  };
+  const hired = hire >= period.startDay && hire <= period.endDay;
+  const separated = separation !== null && separation >= period.startDay && separation <= period.endDay;
+  return (
+    (start ? 1 : 0) |
+    (hired ? 2 : 0) |
+    (separated ? 4 : 0) |
+    (end ? 8 : 0) |
+    (start && end ? 16 : 0) |
+    (start && !end ? 32 : 0)
+  );
 }
 
 export type CompositionPart = {
@@ -215,7 +215,7 @@ export function workforceCells(study: Study): WorkforceCells {
     const roster = study.roster.mapping;
     let flow: FlowPart | undefined;
     let separationsTotal: number | undefined;
-    let flows: Flow[] | undefined;
+    let flows: Uint8Array | undefined;
     const addFlowRow = (counts: Record<FlowKind, number>): FlowCells => {
       const cells = Object.fromEntries(FLOW_KINDS.map((kind) => [kind, book.add(counts[kind])])) as Record<
         FlowKind,
@@ -238,18 +238,20 @@ export function workforceCells(study: Study): WorkforceCells {
       Object.fromEntries(FLOW_KINDS.map((kind) => [kind, 0])) as Record<FlowKind, number>;
     if (roster.hireDate !== undefined) {
       const period = periodOf(study);
-      flows = employees.map((employee) => flowOf(employee, period));
+      flows = new Uint8Array(employees.length);
+      employees.forEach((employee, index) => ((flows as Uint8Array)[index] = flowBits(employee, period)));
       const total = zero();
-      for (const one of flows) for (const kind of FLOW_KINDS) if (one[kind]) total[kind]++;
+      for (const bits of flows) FLOW_KINDS.forEach((kind, k) => (total[kind] += (bits >> k) & 1));
       const all = addFlowRow(total);
       separationsTotal = all.separations;
       const byDimension = dims.map((grouping) => {
         const counts = grouping.groups.map(zero);
         const involved = new Uint8Array(grouping.groups.length);
-        flows?.forEach((one, index) => {
+        flows?.forEach((bits, index) => {
+          if (bits === 0) return;
           const g = grouping.of[index];
-          for (const kind of FLOW_KINDS) if (one[kind]) counts[g][kind]++;
-          if (one.start || one.hires || one.separations || one.end) involved[g] = 1;
+          FLOW_KINDS.forEach((kind, k) => (counts[g][kind] += (bits >> k) & 1));
+          involved[g] = 1;
         });
         const rows = grouping.groups
           .filter((group) => involved[group.id])

@@ -69,8 +69,9 @@ function askedReferences(study: Study, parts: readonly EquityPart[]): Map<string
   return asked;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/** The median of a group's pays (sorted in place: a copy made for it). */
+function median(sorted: Float64Array): number {
+  sorted.sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
@@ -85,27 +86,34 @@ function models(study: Study): DimensionModel[] {
     const withTenure = study.roster.mapping.hireDate !== undefined;
     return cells.equity.map((part) => {
       const { grouping } = part;
-      const position = new Map(part.groups.map((entry, at) => [entry.group, at]));
-      const pay: number[] = [];
-      const group: number[] = [];
-      const level: number[] = [];
-      const tenure: number[] = [];
-      const pays: number[][] = part.groups.map(() => []);
-      let blank = 0;
-      population.rows.forEach((index, r) => {
-        const at = position.get(grouping.of[index]);
-        if (at === undefined) {
-          blank++;
-          return;
-        }
-        pay.push(population.pay[r]);
-        group.push(at);
-        level.push(population.level[r]);
-        pays[at].push(population.pay[r]);
-        if (withTenure) tenure.push((study.asOfDay - (employees[index].hireDay as number)) / DAYS_PER_YEAR);
-      });
+      // Position of each group among the listed ones (-1: blank, out of this dimension's model).
+      const position = new Int32Array(grouping.groups.length).fill(-1);
+      part.groups.forEach((entry, at) => (position[entry.group] = at));
+      const size = population.rows.length;
+      const pay = new Float64Array(size);
+      const group = new Int32Array(size);
+      const level = new Int32Array(size);
+      const tenure = new Float64Array(withTenure ? size : 0);
+      const counts = new Array<number>(part.groups.length).fill(0);
+      const sums = new Array<number>(part.groups.length).fill(0);
+      let n = 0;
+      for (let r = 0; r < size; r++) {
+        const index = population.rows[r];
+        const at = position[grouping.of[index]];
+        if (at < 0) continue;
+        pay[n] = population.pay[r];
+        group[n] = at;
+        level[n] = population.level[r];
+        if (withTenure) tenure[n] = (study.asOfDay - (employees[index].hireDay as number)) / DAYS_PER_YEAR;
+        counts[at]++;
+        sums[at] += pay[n];
+        n++;
+      }
+      const blank = size - n;
+      const byGroup = counts.map((count) => new Float64Array(count));
+      const filled = new Array<number>(counts.length).fill(0);
+      for (let r = 0; r < n; r++) byGroup[group[r]][filled[group[r]]++] = pay[r];
       const names = part.groups.map((entry) => grouping.groups[entry.group].name);
-      const counts = pays.map((list) => list.length);
       const wanted = asked.get(grouping.dimension.name);
       let reference = largestGroup(counts, names);
       if (wanted !== undefined) {
@@ -120,18 +128,18 @@ function models(study: Study): DimensionModel[] {
           );
       }
       const fit = fitPayGap({
-        pay,
-        group,
+        pay: pay.subarray(0, n),
+        group: group.subarray(0, n),
         groups: names,
         reference,
-        level,
-        tenure: withTenure ? tenure : undefined,
+        level: level.subarray(0, n),
+        tenure: withTenure ? tenure.subarray(0, n) : undefined,
         minimum: cells.minimum,
       });
       return {
         part,
-        mean: pays.map((list) => (list.length === 0 ? NaN : list.reduce((a, b) => a + b, 0) / list.length)),
-        median: pays.map((list) => (list.length === 0 ? NaN : median(list))),
+        mean: counts.map((count, at) => (count === 0 ? NaN : sums[at] / count)),
+        median: byGroup.map((pays) => (pays.length === 0 ? NaN : median(pays))),
         reference,
         chosen: wanted === undefined ? "largest" : "option",
         fit,
@@ -234,12 +242,13 @@ function payEquityByGrade(study: Study): ExhibitBody {
   const all = models(study);
   // Mean pay per grade and listed group, per dimension.
   const means = all.map(({ part }) => {
-    const position = new Map(part.groups.map((entry, at) => [entry.group, at]));
+    const position = new Int32Array(part.grouping.groups.length).fill(-1);
+    part.groups.forEach((entry, at) => (position[entry.group] = at));
     const sums = population.grades.map(() => new Array<number>(part.groups.length).fill(0));
-    population.rows.forEach((index, r) => {
-      const at = position.get(part.grouping.of[index]);
-      if (at !== undefined) sums[population.level[r]][at] += population.pay[r];
-    });
+    for (let r = 0; r < population.rows.length; r++) {
+      const at = position[part.grouping.of[population.rows[r]]];
+      if (at >= 0) sums[population.level[r]][at] += population.pay[r];
+    }
     return sums;
   });
   const rows: ExhibitRow[] = [];

@@ -11,6 +11,7 @@ import type { Study } from "../context";
 import { GRADE_FIELD, PLAN_FIELD, type FieldSpec } from "../headers";
 import { input, readRecords, type InputTable } from "../inputs";
 import { gradeMidpoint, hasUsableRange } from "../plans";
+import type { PlacedEmployee } from "../placement";
 import type { PayGrade, PayPlan } from "../types";
 import { ANNUAL_FACTOR, daysFromName } from "../units";
 import { col } from "./current";
@@ -179,32 +180,36 @@ export function positionControl(study: Study, positions: Positions): PositionCon
       problem: p.reason,
       order: p.row,
     }));
-    const byKey = new Map<string, { position: Position; filled: number; actual: number; holders: string[] }>();
+    const byKey = new Map<string, { position: Position; filled: number; actual: number }>();
     for (const position of positions.positions)
-      byKey.set(normalizeKey(position.id), { position, filled: 0, actual: 0, holders: [] });
+      byKey.set(normalizeKey(position.id), { position, filled: 0, actual: 0 });
     const rosterOrder = 1_000_000_000; // employees' problems after the Positions table's
+    const listed = (employee: PlacedEmployee, positionId: string, problem: string) =>
+      problems.push({
+        positionId,
+        employeeId: employee.id,
+        problem: `Roster row ${employee.row}: ${problem}`,
+        order: rosterOrder + employee.row,
+      });
     for (const employee of study.placement.active) {
-      const listed = (positionId: string, problem: string) =>
-        problems.push({
-          positionId,
-          employeeId: employee.id,
-          problem: `Roster row ${employee.row}: ${problem}`,
-          order: rosterOrder + employee.row,
-        });
       if (employee.positionId === "") {
-        listed("", "no Position ID: the employee holds no budgeted position");
+        listed(employee, "", "no Position ID: the employee holds no budgeted position");
         continue;
       }
       const entry = byKey.get(normalizeKey(employee.positionId));
       if (entry === undefined) {
-        listed(employee.positionId, `Position ID '${truncate(employee.positionId)}' is not in the Positions table`);
+        listed(
+          employee,
+          employee.positionId,
+          `Position ID '${truncate(employee.positionId)}' is not in the Positions table`,
+        );
         continue;
       }
       entry.filled += employee.fte;
-      entry.holders.push(employee.id);
       const annual = annualRate(employee);
       if (annual === undefined) {
         listed(
+          employee,
           employee.positionId,
           `daily grade '${truncate(employee.payGrade.grade)}' has no contract days: pay left out of Actual Cost`,
         );
@@ -212,10 +217,17 @@ export function positionControl(study: Study, positions: Positions): PositionCon
       }
       entry.actual += annual * employee.fte;
     }
+    // Who holds each position filled past its FTE (few: a second pass only for them).
+    const overfilled = new Map<string, string[]>();
+    for (const [key, entry] of byKey)
+      if (entry.filled > entry.position.budgetedFte + FTE_TOLERANCE) overfilled.set(key, []);
+    if (overfilled.size > 0)
+      for (const employee of study.placement.active)
+        if (employee.positionId !== "") overfilled.get(normalizeKey(employee.positionId))?.push(employee.id);
 
     const lines = new Map<string, Line>();
     let midpointPriced = 0;
-    for (const { position, filled, actual, holders } of byKey.values()) {
+    for (const [key, { position, filled, actual }] of byKey) {
       const found = index.find(position.plan, position.grade);
       const grade = typeof found === "string" ? undefined : found;
       const plan = grade === undefined ? undefined : index.planOf(grade);
@@ -236,7 +248,8 @@ export function positionControl(study: Study, positions: Positions): PositionCon
         else midpointPriced++;
         salary = annual ?? null;
       }
-      if (filled > position.budgetedFte + FTE_TOLERANCE)
+      const holders = overfilled.get(key);
+      if (holders !== undefined)
         problems.push({
           positionId: position.id,
           employeeId: holders.join(", "),
@@ -246,8 +259,8 @@ export function positionControl(study: Study, positions: Positions): PositionCon
       const department = position.department === "" ? BLANK_GROUP : position.department;
       const planName = plan?.name ?? position.plan;
       const gradeName = grade?.grade ?? position.grade;
-      const key = `${normalizeKey(department)}\u0000${grade === undefined ? `?${normalizeKey(planName)}|${normalizeKey(gradeName)}` : String(gradeOrder.get(grade))}`;
-      let line = lines.get(key);
+      const lineKey = `${normalizeKey(department)}\u0000${grade === undefined ? `?${normalizeKey(planName)}|${normalizeKey(gradeName)}` : String(gradeOrder.get(grade))}`;
+      let line = lines.get(lineKey);
       if (line === undefined) {
         line = {
           department,
@@ -261,7 +274,7 @@ export function positionControl(study: Study, positions: Positions): PositionCon
           budgetedCost: 0,
           actualCost: 0,
         };
-        lines.set(key, line);
+        lines.set(lineKey, line);
       }
       line.positions++;
       line.budgetedFte += position.budgetedFte;
