@@ -17,6 +17,7 @@ import { annualRate, BLANK_GROUP, groupings, periodOf, type Grouping, type Perio
 
 export const FLOW_KINDS = ["start", "hires", "separations", "end", "stayers", "leavers"] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
+const KINDS = FLOW_KINDS.length;
 
 /** One cell per flow count of a row: employed at the start, hired, separated, employed at the end, … */
 export type FlowCells = Readonly<Record<FlowKind, number>>;
@@ -114,10 +115,14 @@ export function equityPopulation(study: Study): EquityPopulation {
     const gradeIndex = new Map<PayGrade, number>();
     const grades: PayGrade[] = [];
     for (const plan of study.plans.plans) for (const grade of plan.grades) gradeIndex.set(grade, gradeIndex.size);
-    const rows: number[] = [];
-    const pay: number[] = [];
-    const rawLevel: number[] = [];
+    const rows = new Int32Array(employees.length);
+    const pay = new Float64Array(employees.length);
+    const rawLevel = new Int32Array(employees.length);
     const unknownPay: number[] = [];
+    let n = 0;
+    // Rosters come sorted by grade more often than not: the last grade's level is kept.
+    let lastGrade: PayGrade | undefined;
+    let lastLevel = 0;
     employees.forEach((employee, index) => {
       if (employee.separated) return;
       const annual = annualRate(employee);
@@ -125,22 +130,27 @@ export function equityPopulation(study: Study): EquityPopulation {
         unknownPay.push(index);
         return;
       }
-      rows.push(index);
-      pay.push(annual);
-      rawLevel.push(gradeIndex.get(employee.payGrade) as number);
+      if (employee.payGrade !== lastGrade) {
+        lastGrade = employee.payGrade;
+        lastLevel = gradeIndex.get(lastGrade) as number;
+      }
+      rows[n] = index;
+      pay[n] = annual;
+      rawLevel[n] = lastLevel;
+      n++;
     });
     // Levels in pay-plan order, only grades with employees.
-    const used = [...new Set(rawLevel)].sort((a, b) => a - b);
     const all = [...gradeIndex.keys()];
-    const compact = new Map(used.map((raw, id) => [raw, id]));
-    for (const raw of used) grades.push(all[raw]);
-    return {
-      rows: Int32Array.from(rows),
-      pay: Float64Array.from(pay),
-      level: Int32Array.from(rawLevel.map((raw) => compact.get(raw) as number)),
-      grades,
-      unknownPay,
-    };
+    const compact = new Int32Array(all.length).fill(-1);
+    for (let r = 0; r < n; r++) compact[rawLevel[r]] = 0;
+    compact.forEach((mark, raw) => {
+      if (mark < 0) return;
+      compact[raw] = grades.length;
+      grades.push(all[raw]);
+    });
+    const level = rawLevel.subarray(0, n);
+    for (let r = 0; r < n; r++) level[r] = compact[level[r]];
+    return { rows: rows.subarray(0, n), pay: pay.subarray(0, n), level, grades, unknownPay };
   });
 }
 
@@ -154,17 +164,22 @@ export function workforceCells(study: Study): WorkforceCells {
 
     // Composition: active employees by family × group; the All family first.
     const familyKey = new Map<string, number>();
+    const familyBySpelling = new Map<string, number>();
     const familyNames: string[] = [];
     const familyOf = new Int32Array(employees.length).fill(-1);
     employees.forEach((employee, index) => {
       if (employee.separated) return;
-      const name = familyName(employee);
-      const key = name === BLANK_GROUP ? "" : normalizeKey(name);
-      let id = familyKey.get(key);
+      let id = familyBySpelling.get(employee.jobFamily);
       if (id === undefined) {
-        id = familyNames.length;
-        familyKey.set(key, id);
-        familyNames.push(name);
+        const name = familyName(employee);
+        const key = name === BLANK_GROUP ? "" : normalizeKey(name);
+        id = familyKey.get(key);
+        if (id === undefined) {
+          id = familyNames.length;
+          familyKey.set(key, id);
+          familyNames.push(name);
+        }
+        familyBySpelling.set(employee.jobFamily, id);
       }
       familyOf[index] = id;
     });
@@ -234,28 +249,38 @@ export function workforceCells(study: Study): WorkforceCells {
       ]);
       return cells;
     };
-    const zero = (): Record<FlowKind, number> =>
-      Object.fromEntries(FLOW_KINDS.map((kind) => [kind, 0])) as Record<FlowKind, number>;
     if (roster.hireDate !== undefined) {
       const period = periodOf(study);
       flows = new Uint8Array(employees.length);
       employees.forEach((employee, index) => ((flows as Uint8Array)[index] = flowBits(employee, period)));
-      const total = zero();
-      for (const bits of flows) FLOW_KINDS.forEach((kind, k) => (total[kind] += (bits >> k) & 1));
-      const all = addFlowRow(total);
+      // Counts per group and kind, flat: [group × kind].
+      const tally = (groupOf: (index: number) => number, groups: number): Int32Array => {
+        const counts = new Int32Array(groups * KINDS);
+        const bitsOf = flows as Uint8Array;
+        for (let index = 0; index < bitsOf.length; index++) {
+          const bits = bitsOf[index];
+          if (bits === 0) continue;
+          const base = groupOf(index) * KINDS;
+          for (let k = 0; k < KINDS; k++) counts[base + k] += (bits >> k) & 1;
+        }
+        return counts;
+      };
+      const record = (counts: Int32Array, g: number): Record<FlowKind, number> =>
+        Object.fromEntries(FLOW_KINDS.map((kind, k) => [kind, counts[g * KINDS + k]])) as Record<FlowKind, number>;
+      const all = addFlowRow(
+        record(
+          tally(() => 0, 1),
+          0,
+        ),
+      );
       separationsTotal = all.separations;
       const byDimension = dims.map((grouping) => {
-        const counts = grouping.groups.map(zero);
-        const involved = new Uint8Array(grouping.groups.length);
-        flows?.forEach((bits, index) => {
-          if (bits === 0) return;
-          const g = grouping.of[index];
-          FLOW_KINDS.forEach((kind, k) => (counts[g][kind] += (bits >> k) & 1));
-          involved[g] = 1;
-        });
+        const counts = tally((index) => grouping.of[index], grouping.groups.length);
+        // A group is listed when anyone of it was employed in the period (start, hired, left or at the end).
+        const involved = (g: number) => [0, 1, 2, 3].some((k) => counts[g * KINDS + k] > 0);
         const rows = grouping.groups
-          .filter((group) => involved[group.id])
-          .map((group) => ({ group: group.id, cells: addFlowRow(counts[group.id]) }));
+          .filter((group) => involved(group.id))
+          .map((group) => ({ group: group.id, cells: addFlowRow(record(counts, group.id)) }));
         for (const kind of FLOW_KINDS)
           book.sum(
             rows.map((row) => row.cells[kind]),
@@ -310,12 +335,15 @@ export function workforceCells(study: Study): WorkforceCells {
     const equity: EquityPart[] = dims.map((grouping, d) => {
       const groupCount = grouping.groups.length;
       const counts = new Array<number>(groupCount).fill(0);
-      const byGrade = Array.from({ length: population.grades.length }, () => new Array<number>(groupCount).fill(0));
-      population.rows.forEach((index, r) => {
-        const g = grouping.of[index];
+      const byGradeFlat = new Int32Array(population.grades.length * groupCount);
+      for (let r = 0; r < population.rows.length; r++) {
+        const g = grouping.of[population.rows[r]];
         counts[g]++;
-        byGrade[population.level[r]][g]++;
-      });
+        byGradeFlat[population.level[r] * groupCount + g]++;
+      }
+      const byGrade = population.grades.map((_, level) =>
+        byGradeFlat.subarray(level * groupCount, (level + 1) * groupCount),
+      );
       const unknown = new Array<number>(groupCount).fill(0);
       for (const index of population.unknownPay) unknown[grouping.of[index]]++;
       const listed = grouping.groups

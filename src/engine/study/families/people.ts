@@ -22,11 +22,13 @@ import { ANNUAL_FACTOR, daysFromName } from "../units";
 export type Dimension = {
   readonly name: "Gender" | "Ethnicity";
   readonly field: Extract<RosterField, "gender" | "ethnicity">;
+  /** The employee's cell of that column (a plain property read: 100,000 of them per study). */
+  readonly of: (employee: Pick<PlacedEmployee, "gender" | "ethnicity">) => string;
 };
 
 export const DIMENSIONS: readonly Dimension[] = [
-  { name: "Gender", field: "gender" },
-  { name: "Ethnicity", field: "ethnicity" },
+  { name: "Gender", field: "gender", of: (employee) => employee.gender },
+  { name: "Ethnicity", field: "ethnicity", of: (employee) => employee.ethnicity },
 ];
 
 /** The group of a blank cell. */
@@ -89,7 +91,7 @@ export function groupings(study: Study): Grouping[] {
       const bySpelling = new Map<string, { key: string; name: string; count: number }>();
       const raw: { key: string; name: string; count: number }[] = new Array(employees.length);
       employees.forEach((employee, index) => {
-        const spelling = employee[dimension.field];
+        const spelling = dimension.of(employee);
         let entry = bySpelling.get(spelling);
         if (entry === undefined) {
           const key = spelling === "" ? "" : normalizeKey(spelling);

@@ -52,6 +52,8 @@ export type Position = {
   /** 1-based row of the Positions table. */
   readonly row: number;
   readonly id: string;
+  /** The ID as people mean it (normalizeKey): P-01 = p-01. */
+  readonly key: string;
   readonly department: string;
   readonly plan: string;
   readonly grade: string;
@@ -118,6 +120,7 @@ export function parsePositions(table: InputTable): Positions {
     positions.push({
       row: record.row,
       id,
+      key,
       department: String(record.get("department") ?? "").trim(),
       plan: cleanKeyText(record.get("plan")),
       grade,
@@ -180,9 +183,20 @@ export function positionControl(study: Study, positions: Positions): PositionCon
       problem: p.reason,
       order: p.row,
     }));
-    const byKey = new Map<string, { position: Position; filled: number; actual: number }>();
-    for (const position of positions.positions)
-      byKey.set(normalizeKey(position.id), { position, filled: 0, actual: 0 });
+    // Filled FTE and actual cost per position (by index); IDs looked up as written first (most
+    // rosters write them as the Positions table does), then as people mean them.
+    const list = positions.positions;
+    const filledOf = new Float64Array(list.length);
+    const actualOf = new Float64Array(list.length);
+    const byId = new Map<string, number>();
+    list.forEach((position, at) => byId.set(position.id, at));
+    let byKey: Map<string, number> | undefined;
+    const find = (id: string): number | undefined => {
+      const exact = byId.get(id);
+      if (exact !== undefined) return exact;
+      byKey ??= new Map(list.map((position, at) => [position.key, at]));
+      return byKey.get(normalizeKey(id));
+    };
     const rosterOrder = 1_000_000_000; // employees' problems after the Positions table's
     const listed = (employee: PlacedEmployee, positionId: string, problem: string) =>
       problems.push({
@@ -196,8 +210,8 @@ export function positionControl(study: Study, positions: Positions): PositionCon
         listed(employee, "", "no Position ID: the employee holds no budgeted position");
         continue;
       }
-      const entry = byKey.get(normalizeKey(employee.positionId));
-      if (entry === undefined) {
+      const at = find(employee.positionId);
+      if (at === undefined) {
         listed(
           employee,
           employee.positionId,
@@ -205,7 +219,7 @@ export function positionControl(study: Study, positions: Positions): PositionCon
         );
         continue;
       }
-      entry.filled += employee.fte;
+      filledOf[at] += employee.fte;
       const annual = annualRate(employee);
       if (annual === undefined) {
         listed(
@@ -215,20 +229,39 @@ export function positionControl(study: Study, positions: Positions): PositionCon
         );
         continue;
       }
-      entry.actual += annual * employee.fte;
+      actualOf[at] += annual * employee.fte;
     }
     // Who holds each position filled past its FTE (few: a second pass only for them).
-    const overfilled = new Map<string, string[]>();
-    for (const [key, entry] of byKey)
-      if (entry.filled > entry.position.budgetedFte + FTE_TOLERANCE) overfilled.set(key, []);
+    const overfilled = new Map<number, string[]>();
+    list.forEach((position, at) => {
+      if (filledOf[at] > position.budgetedFte + FTE_TOLERANCE) overfilled.set(at, []);
+    });
     if (overfilled.size > 0)
-      for (const employee of study.placement.active)
-        if (employee.positionId !== "") overfilled.get(normalizeKey(employee.positionId))?.push(employee.id);
+      for (const employee of study.placement.active) {
+        const at = employee.positionId === "" ? undefined : find(employee.positionId);
+        if (at !== undefined) overfilled.get(at)?.push(employee.id);
+      }
 
-    const lines = new Map<string, Line>();
+    // Lines by department (as people mean it), then by grade (or plan|grade text when unknown).
+    const lines = new Map<string, Map<PayGrade | string, Line>>();
+    const all: Line[] = [];
     let midpointPriced = 0;
-    for (const [key, { position, filled, actual }] of byKey) {
-      const found = index.find(position.plan, position.grade);
+    const departmentKeys = new Map<string, string>();
+    // The grade of each plan and grade spelling, found once.
+    const grades = new Map<string, Map<string, PayGrade | string>>();
+    list.forEach((position, at) => {
+      const filled = filledOf[at];
+      const actual = actualOf[at];
+      let byGradeText = grades.get(position.plan);
+      if (byGradeText === undefined) {
+        byGradeText = new Map();
+        grades.set(position.plan, byGradeText);
+      }
+      let found = byGradeText.get(position.grade);
+      if (found === undefined) {
+        found = index.find(position.plan, position.grade);
+        byGradeText.set(position.grade, found);
+      }
       const grade = typeof found === "string" ? undefined : found;
       const plan = grade === undefined ? undefined : index.planOf(grade);
       let salary = position.budgetedSalary;
@@ -248,7 +281,7 @@ export function positionControl(study: Study, positions: Positions): PositionCon
         else midpointPriced++;
         salary = annual ?? null;
       }
-      const holders = overfilled.get(key);
+      const holders = overfilled.get(at);
       if (holders !== undefined)
         problems.push({
           positionId: position.id,
@@ -259,8 +292,18 @@ export function positionControl(study: Study, positions: Positions): PositionCon
       const department = position.department === "" ? BLANK_GROUP : position.department;
       const planName = plan?.name ?? position.plan;
       const gradeName = grade?.grade ?? position.grade;
-      const lineKey = `${normalizeKey(department)}\u0000${grade === undefined ? `?${normalizeKey(planName)}|${normalizeKey(gradeName)}` : String(gradeOrder.get(grade))}`;
-      let line = lines.get(lineKey);
+      let departmentKey = departmentKeys.get(department);
+      if (departmentKey === undefined) {
+        departmentKey = normalizeKey(department);
+        departmentKeys.set(department, departmentKey);
+      }
+      let byGrade = lines.get(departmentKey);
+      if (byGrade === undefined) {
+        byGrade = new Map();
+        lines.set(departmentKey, byGrade);
+      }
+      const gradeKey = grade ?? `${normalizeKey(planName)}|${normalizeKey(gradeName)}`;
+      let line = byGrade.get(gradeKey);
       if (line === undefined) {
         line = {
           department,
@@ -274,7 +317,8 @@ export function positionControl(study: Study, positions: Positions): PositionCon
           budgetedCost: 0,
           actualCost: 0,
         };
-        lines.set(lineKey, line);
+        byGrade.set(gradeKey, line);
+        all.push(line);
       }
       line.positions++;
       line.budgetedFte += position.budgetedFte;
@@ -282,13 +326,13 @@ export function positionControl(study: Study, positions: Positions): PositionCon
       line.vacantFte += Math.max(0, position.budgetedFte - filled);
       line.budgetedCost += (salary ?? 0) * position.budgetedFte;
       line.actualCost += actual;
-    }
+    });
     const notes: string[] = [];
     if (midpointPriced > 0)
       notes.push(
         `${midpointPriced} ${midpointPriced === 1 ? "position has" : "positions have"} no Budgeted Salary: priced at the grade's midpoint (full-time annual).`,
       );
-    const sorted = [...lines.values()].sort(
+    const sorted = all.sort(
       (a, b) =>
         Number(a.department === BLANK_GROUP) - Number(b.department === BLANK_GROUP) ||
         (a.department < b.department ? -1 : a.department > b.department ? 1 : 0) ||
