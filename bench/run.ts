@@ -6,6 +6,7 @@
 import * as os from "os";
 import { benchFunctions } from "./functions";
 import { benchStudy } from "./study";
+import { benchWorkforce } from "./workforce";
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("functions")) figures.functions = await benchFunctions();
   if (only.length === 0 || only.includes("study"))
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
+  if (only.length === 0 || only.includes("workforce")) figures.workforce = await benchWorkforce();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 
