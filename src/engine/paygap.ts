@@ -232,12 +232,13 @@ export function fitPayGap(data: PayGapData): PayGapFit {
     });
     const q = kept.length;
     const meat: Matrix = Array.from({ length: q }, () => new Array<number>(q).fill(0));
+    for (let r = 0; r < n; r++) residual[r] *= residual[r]; // eᵢ²
     for (let i = 0; i < q; i++) {
       const ci = columns[kept[i]];
       for (let j = i; j < q; j++) {
         const cj = columns[kept[j]];
         let sum = 0;
-        for (let r = 0; r < n; r++) sum += residual[r] * residual[r] * ci[r] * cj[r];
+        for (let r = 0; r < n; r++) sum += residual[r] * ci[r] * cj[r];
         meat[i][j] = sum;
         meat[j][i] = sum;
       }

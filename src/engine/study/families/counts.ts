@@ -13,6 +13,7 @@ import { MIN_CELL, SUPPRESS } from "../core";
 import type { PlacedEmployee } from "../placement";
 import { CellBook, suppressionText, type SuppressionResult } from "../suppression";
 import type { PayGrade } from "../types";
+import { DAYS_PER_YEAR } from "./current";
 import { annualRate, BLANK_GROUP, groupings, periodOf, type Grouping, type Period } from "./people";
 
 export const FLOW_KINDS = ["start", "hires", "separations", "end", "stayers", "leavers"] as const;
@@ -73,6 +74,8 @@ export type EquityPopulation = {
   readonly pay: Float64Array;
   /** Each row's plan-and-grade: an index into `grades` (in pay-plan order). */
   readonly level: Int32Array;
+  /** Each row's tenure in years at the as-of date (days ÷ 365.25); NaN without a hire date. */
+  readonly tenure: Float64Array;
   readonly grades: readonly PayGrade[];
   /** Active employees whose pay cannot be annualised (a daily grade without contract days): indices into placement.employees. */
   readonly unknownPay: readonly number[];
@@ -118,6 +121,7 @@ export function equityPopulation(study: Study): EquityPopulation {
     const rows = new Int32Array(employees.length);
     const pay = new Float64Array(employees.length);
     const rawLevel = new Int32Array(employees.length);
+    const tenure = new Float64Array(employees.length);
     const unknownPay: number[] = [];
     let n = 0;
     // Rosters come sorted by grade more often than not: the last grade's level is kept.
@@ -137,6 +141,7 @@ export function equityPopulation(study: Study): EquityPopulation {
       rows[n] = index;
       pay[n] = annual;
       rawLevel[n] = lastLevel;
+      tenure[n] = employee.hireDay === null ? NaN : (study.asOfDay - employee.hireDay) / DAYS_PER_YEAR;
       n++;
     });
     // Levels in pay-plan order, only grades with employees.
@@ -150,7 +155,14 @@ export function equityPopulation(study: Study): EquityPopulation {
     });
     const level = rawLevel.subarray(0, n);
     for (let r = 0; r < n; r++) level[r] = compact[level[r]];
-    return { rows: rows.subarray(0, n), pay: pay.subarray(0, n), level, grades, unknownPay };
+    return {
+      rows: rows.subarray(0, n),
+      pay: pay.subarray(0, n),
+      level,
+      tenure: tenure.subarray(0, n),
+      grades,
+      unknownPay,
+    };
   });
 }
 

@@ -16,7 +16,7 @@ import { ROSTER_FIELDS } from "../roster";
 import type { Unplaced } from "../types";
 import { isSmall } from "../suppression";
 import { withSuppression, workforceCells, type EquityPart } from "./counts";
-import { col, DAYS_PER_YEAR } from "./current";
+import { col } from "./current";
 import { DIMENSIONS, noGroupColumns, type Dimension } from "./people";
 
 /**
@@ -81,7 +81,6 @@ function models(study: Study): DimensionModel[] {
   return study.memo("equity/models", () => {
     const cells = workforceCells(study);
     const { population } = cells;
-    const employees = study.placement.employees;
     const asked = askedReferences(study, cells.equity);
     const withTenure = study.roster.mapping.hireDate !== undefined;
     return cells.equity.map((part) => {
@@ -104,7 +103,7 @@ function models(study: Study): DimensionModel[] {
         pay[n] = population.pay[r];
         group[n] = at;
         level[n] = population.level[r];
-        if (withTenure) tenure[n] = (study.asOfDay - (employees[index].hireDay as number)) / DAYS_PER_YEAR;
+        if (withTenure) tenure[n] = population.tenure[r];
         counts[at]++;
         sums[at] += pay[n];
         n++;
