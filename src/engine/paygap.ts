@@ -161,96 +161,148 @@ export function fitPayGap(data: PayGapData): PayGapFit {
   }
   const levels = levelIds.size;
 
-  // Regressors: one indicator per non-reference group in the model, then tenure and tenure²
-  // (tenure centred first: the same fit, better conditioned).
+  // Regressors: one indicator per non-reference group in the model (slot j), then tenure and
+  // tenure² (centred first: the same fit, better conditioned). Demeaned within a level, an
+  // indicator is [group = a] − the group's share of that level, so every sum over employees
+  // it enters is a sum per level and group: the indicators are never built as columns.
   const indicatorGroups = data.groups.map((_, g) => g).filter((g) => g !== data.reference && !small[g]);
+  const m = indicatorGroups.length;
+  const slot = new Int32Array(data.groups.length).fill(-1);
+  indicatorGroups.forEach((g, j) => (slot[g] = j));
   const names = indicatorGroups.map((g) => data.groups[g]);
-  const columns: Float64Array[] = indicatorGroups.map((g) => {
-    const column = new Float64Array(n);
-    for (let r = 0; r < n; r++) if (data.group[rows[r]] === g) column[r] = 1;
-    return column;
-  });
   const tenure = data.tenure !== undefined;
-  if (data.tenure !== undefined) {
-    let mean = 0;
-    for (let r = 0; r < n; r++) mean += data.tenure[rows[r]];
-    mean /= n;
-    const linear = new Float64Array(n);
-    const square = new Float64Array(n);
-    for (let r = 0; r < n; r++) {
-      const t = data.tenure[rows[r]] - mean;
-      linear[r] = t;
-      square[r] = t * t;
-    }
-    columns.push(linear, square);
-    names.push("tenure", "tenure²");
-  }
+  if (tenure) names.push("tenure", "tenure²");
+  const p = names.length;
+  const slotOf = new Int32Array(n);
   const y = new Float64Array(n);
-  for (let r = 0; r < n; r++) y[r] = Math.log(data.pay[rows[r]]);
+  const t = new Float64Array(tenure ? n : 0);
+  const t2 = new Float64Array(tenure ? n : 0);
+  let centre = 0;
+  if (data.tenure !== undefined) {
+    for (let r = 0; r < n; r++) centre += data.tenure[rows[r]];
+    centre /= n;
+  }
+  for (let r = 0; r < n; r++) {
+    slotOf[r] = slot[data.group[rows[r]]];
+    y[r] = Math.log(data.pay[rows[r]]);
+    if (data.tenure !== undefined) {
+      t[r] = data.tenure[rows[r]] - centre;
+      t2[r] = t[r] * t[r];
+    }
+  }
 
-  // Absorb the fixed effects: subtract each level's mean from y and every regressor.
+  // Absorb the fixed effects: subtract each level's mean from y, tenure and tenure².
   const sizes = new Float64Array(levels);
-  for (let r = 0; r < n; r++) sizes[levelOf[r]]++;
-  for (const column of [y, ...columns]) {
+  const cells = new Float64Array(levels * m); // employees of level l in slot j
+  for (let r = 0; r < n; r++) {
+    sizes[levelOf[r]]++;
+    if (slotOf[r] >= 0) cells[levelOf[r] * m + slotOf[r]]++;
+  }
+  for (const column of tenure ? [y, t, t2] : [y]) {
     const sums = new Float64Array(levels);
     for (let r = 0; r < n; r++) sums[levelOf[r]] += column[r];
     for (let r = 0; r < n; r++) column[r] -= sums[levelOf[r]] / sizes[levelOf[r]];
   }
+  const share = (l: number, j: number) => cells[l * m + j] / sizes[l];
 
-  const p = columns.length;
+  // X'X and X'y. Indicators: Σ x̃ₐ x̃ᵦ = δ Nₐ − Σₗ cₗₐ cₗᵦ ÷ nₗ; Σ x̃ₐ v = Σ over group a of ṽ
+  // (ṽ sums to zero within each level).
   const xtx: Matrix = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   const xty = new Array<number>(p).fill(0);
-  for (let a = 0; a < p; a++) {
-    const ca = columns[a];
-    for (let b = a; b < p; b++) {
-      const cb = columns[b];
-      let sum = 0;
-      for (let r = 0; r < n; r++) sum += ca[r] * cb[r];
-      xtx[a][b] = sum;
-      xtx[b][a] = sum;
+  for (let l = 0; l < levels; l++)
+    for (let a = 0; a < m; a++) {
+      const ca = cells[l * m + a];
+      if (ca === 0) continue;
+      xtx[a][a] += ca;
+      for (let b = 0; b < m; b++) xtx[a][b] -= (ca * cells[l * m + b]) / sizes[l];
     }
-    let sum = 0;
-    for (let r = 0; r < n; r++) sum += ca[r] * y[r];
-    xty[a] = sum;
+  for (let r = 0; r < n; r++) {
+    const j = slotOf[r];
+    if (j >= 0) {
+      xty[j] += y[r];
+      if (tenure) {
+        xtx[j][m] += t[r];
+        xtx[j][m + 1] += t2[r];
+      }
+    }
+    if (tenure) {
+      xtx[m][m] += t[r] * t[r];
+      xtx[m][m + 1] += t[r] * t2[r];
+      xtx[m + 1][m + 1] += t2[r] * t2[r];
+      xty[m] += t[r] * y[r];
+      xty[m + 1] += t2[r] * y[r];
+    }
   }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtx[a][b] = xtx[b][a];
+
   const factor = choleskyKept(xtx);
   const kept = factor.kept;
-  const beta = choleskySolve(
+  const solved = choleskySolve(
     factor,
     kept.map((a) => xty[a]),
   );
+  const beta = new Array<number>(p).fill(0); // a dropped regressor contributes nothing, as in R
+  kept.forEach((a, j) => (beta[a] = solved[j]));
   const k = kept.length + levels;
   const dropped = names.filter((_, a) => !kept.includes(a));
 
-  // HC1: n / (n − k) · (X'X)⁻¹ (Σ eᵢ² xᵢ xᵢ') (X'X)⁻¹ over the kept regressors.
+  // HC1: n ÷ (n − k) · (X'X)⁻¹ (Σ eᵢ² xᵢ xᵢ') (X'X)⁻¹ over the kept regressors, the meat's
+  // indicator terms from sums of eᵢ² (and eᵢ² × tenure) per level and group.
   let se: (number | null)[] = kept.map(() => null);
   if (n - k > 0 && kept.length > 0) {
-    const residual = Float64Array.from(y);
-    kept.forEach((a, j) => {
-      const column = columns[a];
-      for (let r = 0; r < n; r++) residual[r] -= beta[j] * column[r];
-    });
-    const q = kept.length;
-    const meat: Matrix = Array.from({ length: q }, () => new Array<number>(q).fill(0));
-    for (let r = 0; r < n; r++) residual[r] *= residual[r]; // eᵢ²
-    for (let i = 0; i < q; i++) {
-      const ci = columns[kept[i]];
-      for (let j = i; j < q; j++) {
-        const cj = columns[kept[j]];
-        let sum = 0;
-        for (let r = 0; r < n; r++) sum += residual[r] * ci[r] * cj[r];
-        meat[i][j] = sum;
-        meat[j][i] = sum;
+    const offset = new Float64Array(levels); // Σₐ βₐ × share of a in level l
+    for (let l = 0; l < levels; l++) for (let a = 0; a < m; a++) offset[l] += beta[a] * share(l, a);
+    const w = new Float64Array(levels); // Σ eᵢ² per level
+    const wGroup = new Float64Array(levels * m);
+    const wt = new Float64Array(tenure ? levels : 0);
+    const wt2 = new Float64Array(tenure ? levels : 0);
+    const wtGroup = new Float64Array(tenure ? levels * m : 0);
+    const wt2Group = new Float64Array(tenure ? levels * m : 0);
+    const meat: Matrix = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    for (let r = 0; r < n; r++) {
+      const l = levelOf[r];
+      const j = slotOf[r];
+      let e = y[r] + offset[l] - (j >= 0 ? beta[j] : 0);
+      if (tenure) e -= beta[m] * t[r] + beta[m + 1] * t2[r];
+      const e2 = e * e;
+      w[l] += e2;
+      if (j >= 0) wGroup[l * m + j] += e2;
+      if (tenure) {
+        wt[l] += e2 * t[r];
+        wt2[l] += e2 * t2[r];
+        if (j >= 0) {
+          wtGroup[l * m + j] += e2 * t[r];
+          wt2Group[l * m + j] += e2 * t2[r];
+        }
+        meat[m][m] += e2 * t[r] * t[r];
+        meat[m][m + 1] += e2 * t[r] * t2[r];
+        meat[m + 1][m + 1] += e2 * t2[r] * t2[r];
       }
     }
+    for (let l = 0; l < levels; l++)
+      for (let a = 0; a < m; a++) {
+        const pa = share(l, a);
+        const wa = wGroup[l * m + a];
+        meat[a][a] += wa;
+        for (let b = a; b < m; b++) {
+          const pb = share(l, b);
+          meat[a][b] += -pb * wa - pa * wGroup[l * m + b] + pa * pb * w[l];
+        }
+        if (tenure) {
+          meat[a][m] += wtGroup[l * m + a] - pa * wt[l];
+          meat[a][m + 1] += wt2Group[l * m + a] - pa * wt2[l];
+        }
+      }
+    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) meat[a][b] = meat[b][a];
+    const keptMeat = kept.map((a) => kept.map((b) => meat[a][b]));
     const bread = choleskyInverse(factor);
-    const covariance = multiply(multiply(bread, meat), bread);
+    const covariance = multiply(multiply(bread, keptMeat), bread);
     const scale = n / (n - k);
     se = covariance.map((row, j) => Math.sqrt(Math.max(0, row[j] * scale)));
   }
   const estimates = new Map<number, { beta: number; se: number | null }>();
   kept.forEach((a, j) => {
-    if (a < indicatorGroups.length) estimates.set(indicatorGroups[a], { beta: beta[j], se: se[j] });
+    if (a < m) estimates.set(indicatorGroups[a], { beta: beta[a], se: se[j] });
   });
   return result(estimates, whyNot, { n, k, levels, dropped, tenure });
 }
