@@ -175,6 +175,18 @@ describe("what the model leaves out", () => {
     expect(fit.dropped).toEqual(["B"]);
   });
 
+  it("drops a tenure without variation (everyone hired the same day): the fit without tenure", () => {
+    const pay = [100, 110, 120, 130, 140, 90, 95, 100, 105, 111];
+    const group = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
+    const base = { pay, group, groups: ["A", "B"], reference: 0, minimum: 5 };
+    const flat = fitPayGap({ ...base, tenure: pay.map(() => 7) });
+    const without = fitPayGap(base);
+    expect(flat.dropped).toEqual(["tenure", "tenure²"]);
+    expect(flat.groups[1].beta).toBeCloseTo(without.groups[1].beta as number, 12);
+    expect(flat.groups[1].se).toBeCloseTo(without.groups[1].se as number, 12);
+    expect(flat.k).toBe(without.k);
+  });
+
   it("has no interval when n − k ≤ 0", () => {
     const fit = fitPayGap({ pay: [100, 120], group: [0, 1], groups: ["A", "B"], reference: 0, minimum: 1 });
     expect(fit.groups[1].beta).toBeCloseTo(Math.log(1.2), 12);
