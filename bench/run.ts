@@ -8,6 +8,7 @@ import { benchActions } from "./actions";
 import { benchFunctions } from "./functions";
 import { benchMarket } from "./market";
 import { benchStudy } from "./study";
+import { benchWorkforce } from "./workforce";
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("actions")) figures.actions = benchActions();
   if (only.length === 0 || only.includes("study"))
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
+  if (only.length === 0 || only.includes("workforce")) figures.workforce = await benchWorkforce();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

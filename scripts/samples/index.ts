@@ -2,5 +2,6 @@
 import { ACTIONS_SAMPLE } from "./actions";
 import { MARKET_SAMPLE } from "./market";
 import type { SampleExtension } from "./types";
+import { WORKFORCE_SAMPLE } from "./workforce";
 
-export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [MARKET_SAMPLE, ACTIONS_SAMPLE];
+export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [MARKET_SAMPLE, ACTIONS_SAMPLE, WORKFORCE_SAMPLE];

@@ -32,6 +32,12 @@ export type SampleExtension = {
   label: string;
   /** Columns appended to the roster: a header and one value per employee row. */
   rosterColumns?: (context: SampleContext) => { header: string; values: CellValue[] }[];
+  /**
+   * Rows appended to the roster after the generated employees (e.g. employees who left before
+   * the as-of date, so the published head counts stay those of the active employees), each a
+   * value by header; columns a row does not name are left blank.
+   */
+  rosterRows?: (context: SampleContext) => Record<string, CellValue>[];
   /** Sheets added to the sample workbook, after Pay Plans and Roster. */
   sheets?: (context: SampleContext) => SampleSheet[];
 };

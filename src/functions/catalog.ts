@@ -7,6 +7,7 @@
 import { ACTIONS_CATALOG } from "./catalog-actions";
 import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry";
 import { MARKET_CATALOG } from "./catalog-market";
+import { EQUITY_CATALOG } from "./catalog-equity";
 
 export type { CatalogEntry, CatalogError, CatalogParameter } from "./catalog-entry";
 
@@ -226,7 +227,12 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
 ];
 
 /** Every COMP function, in reference order: each family's catalog lives beside its functions. */
-export const CATALOG: readonly CatalogEntry[] = [...RULES_CATALOG, ...MARKET_CATALOG, ...ACTIONS_CATALOG];
+export const CATALOG: readonly CatalogEntry[] = [
+  ...RULES_CATALOG,
+  ...MARKET_CATALOG,
+  ...ACTIONS_CATALOG,
+  ...EQUITY_CATALOG,
+];
 
 /** Case-insensitive search over names, descriptions and parameter names (the task pane's list). */
 export function searchCatalog(query: string): readonly CatalogEntry[] {

@@ -4,5 +4,6 @@
  * same modules for the metadata generator (a test keeps the two lists equal).
  */
 import "./actions";
+import "./equity";
 import "./functions";
 import "./market";

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DEMO_OUTPUTS, SAMPLE_WORKBOOK, demo, projectRoot } from "../../src/cli/demo";
+import { EXHIBIT_IDS } from "../../src/engine/study";
 import { tempFolder } from "./helpers";
 
 const root = projectRoot(__dirname);
@@ -46,7 +47,9 @@ describe("demo", () => {
         expect(fs.statSync(path.join(copy, file)).size).toBeGreaterThan(0);
       expect(stdout).toContain("compstudy: study as of 2013-04-01");
       const json = JSON.parse(fs.readFileSync(path.join(copy, DEMO_OUTPUTS.json), "utf8"));
-      expect(json.summary.employees + json.summary.unmatched).toBe(json.summary.rosterRows);
+      // The sample's leavers are separated: placed, in the workforce exhibits only.
+      expect(json.summary.employees + json.summary.separated + json.summary.unmatched).toBe(json.summary.rosterRows);
+      expect(json.exhibits.map((exhibit: { id: string }) => exhibit.id)).toEqual([...EXHIBIT_IDS]);
       fs.rmSync(copy, { recursive: true, force: true });
     },
     120_000,

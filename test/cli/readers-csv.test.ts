@@ -119,10 +119,34 @@ describe("encodings", () => {
 describe("delimiters", () => {
   it.each([
     ['"a",";",";;"\r\n', [["a", ";", ";;"]]],
-    ['"E1","x;y"\r\n"E2","z;w;v"\r\n', [["E1", "x;y"], ["E2", "z;w;v"]]],
-    ["Employee ID;Salary\r\nE1;12,50\r\n", [["Employee ID", "Salary"], ["E1", "12,50"]]],
-    ["Employee ID\tSalary\nE1\t12.50\n", [["Employee ID", "Salary"], ["E1", "12.50"]]],
-    ['a|"b|c"\n1|2\n', [["a", "b|c"], ["1", "2"]]],
+    [
+      '"E1","x;y"\r\n"E2","z;w;v"\r\n',
+      [
+        ["E1", "x;y"],
+        ["E2", "z;w;v"],
+      ],
+    ],
+    [
+      "Employee ID;Salary\r\nE1;12,50\r\n",
+      [
+        ["Employee ID", "Salary"],
+        ["E1", "12,50"],
+      ],
+    ],
+    [
+      "Employee ID\tSalary\nE1\t12.50\n",
+      [
+        ["Employee ID", "Salary"],
+        ["E1", "12.50"],
+      ],
+    ],
+    [
+      'a|"b|c"\n1|2\n',
+      [
+        ["a", "b|c"],
+        ["1", "2"],
+      ],
+    ],
   ])("counts delimiters outside quotes: %j", (text, rows) => {
     expect(readInMemory(Buffer.from(text)).rows).toEqual(rows);
   });

@@ -10,6 +10,8 @@ import { MARKET } from "./families/market";
 import { LABOR_COST } from "./families/labor-cost";
 import { STRUCTURE } from "./families/structure";
 import { IMPLEMENTATION_COST } from "./families/cost";
+import { PAY_EQUITY } from "./families/equity";
+import { WORKFORCE } from "./families/workforce";
 import type { InputSpec } from "./inputs";
 import type { OptionSpec } from "./options";
 
@@ -21,6 +23,8 @@ export const FAMILIES = [
   LABOR_COST,
   STRUCTURE,
   IMPLEMENTATION_COST,
+  WORKFORCE,
+  PAY_EQUITY,
 ] as const;
 
 /** Every exhibit id of the registry: a public contract. */
