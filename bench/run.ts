@@ -4,6 +4,7 @@
  * the machine and its load, so they are reported, not asserted.
  */
 import * as os from "os";
+import { benchExhibit } from "./exhibit";
 import { benchFunctions } from "./functions";
 import { benchStudy } from "./study";
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("functions")) figures.functions = await benchFunctions();
   if (only.length === 0 || only.includes("study"))
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
+  if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

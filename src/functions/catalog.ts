@@ -5,6 +5,7 @@
  */
 
 import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry";
+import { EXHIBIT_CATALOG } from "./catalog-exhibit";
 
 export type { CatalogEntry, CatalogError, CatalogParameter } from "./catalog-entry";
 
@@ -224,7 +225,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
 ];
 
 /** Every COMP function, in reference order: each family's catalog lives beside its functions. */
-export const CATALOG: readonly CatalogEntry[] = [...RULES_CATALOG];
+export const CATALOG: readonly CatalogEntry[] = [...RULES_CATALOG, ...EXHIBIT_CATALOG];
 
 /** Case-insensitive search over names, descriptions and parameter names (the task pane's list). */
 export function searchCatalog(query: string): readonly CatalogEntry[] {

@@ -4,3 +4,4 @@
  * same modules for the metadata generator (a test keeps the two lists equal).
  */
 import "./functions";
+import "./exhibit";
