@@ -262,7 +262,7 @@ describe("writeExhibits", () => {
     const promise = writeExhibits(smallStudy(), {
       signal: controller.signal,
       onProgress: (step) => {
-        if (step.startsWith("Writing values")) controller.abort();
+        if (step.startsWith("Writing ")) controller.abort();
       },
     });
     await expect(promise).rejects.toBeInstanceOf(WriteCancelled);
