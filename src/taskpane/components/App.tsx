@@ -602,9 +602,9 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
           ) : view === "data" ? (
             <DataView />
           ) : view === "analyze" ? (
-            <AnalyzeView />
+            <AnalyzeView key="analyze" />
           ) : view === "personnel" ? (
-            <AnalyzeView only={PLACEMENTS_EXHIBIT} />
+            <AnalyzeView key="personnel" only={PLACEMENTS_EXHIBIT} />
           ) : (
             <ToolsView />
           )}
