@@ -280,10 +280,11 @@ export async function writeExhibits(
       await context.sync().catch(() => undefined);
       if (error instanceof WriteCancelled) throw error;
       const failed = sheetsWritten[sheetsWritten.length - 1]?.name;
-      const detail = error instanceof Error ? error.message : String(error);
+      // Excel's own words go in `cause`: the pane shows them behind Details.
       throw new Error(
-        `The exhibits could not be inserted${failed ? ` (while writing ${layouts.length} sheets)` : ""}: ${detail}. ` +
+        `Excel stopped ${failed ? `while writing ${layouts.length === 1 ? "the sheet" : `${layouts.length} sheets`}` : "before writing"}. ` +
           "The workbook was left as it was.",
+        { cause: error },
       );
     }
   });

@@ -56,7 +56,7 @@ describe("first run", () => {
     expect(gateway.calls).toContain("tables PayPlans,Roster");
     expect(screen.getByRole("heading", { level: 1, name: "Data" })).toHaveFocus();
     expect(screen.getByText("Sample data inserted")).toBeInTheDocument();
-    expect(screen.getByText("2 tables added (PayPlans and Roster), as of 2013-04-01.")).toBeInTheDocument();
+    expect(screen.getByText("2 tables added (PayPlans and Roster), as of Apr 1, 2013.")).toBeInTheDocument();
     // Remembered in the workbook: the first run is over, the sample's as-of date kept.
     expect(gateway.saved[gateway.saved.length - 1]).toMatchObject({ started: true, asOf: "2013-04-01" });
   });

@@ -42,7 +42,7 @@ import {
   type InputState,
   type Registry,
 } from "../study";
-import { count, list } from "../text";
+import { count, list, shownDate } from "../text";
 import { AnalyzeView } from "./AnalyzeView";
 import { DataView } from "./DataView";
 import { FirstRun, type SampleTables } from "./FirstRun";
@@ -81,6 +81,8 @@ const useStyles = makeStyles({
   tabs: { padding: `0 ${tokens.spacingHorizontalS}`, flexWrap: "wrap" },
   main: {
     flexGrow: 1,
+    flexBasis: 0,
+    minHeight: 0,
     overflowY: "auto",
     overflowX: "hidden",
     padding: tokens.spacingHorizontalM,
@@ -95,7 +97,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     maxHeight: "50vh",
     overflowY: "auto",
+    flexShrink: 0,
+    // Its parts keep their height: the footer scrolls (up to half the window) rather than squeeze them.
+    "& > *": { flexShrink: 0 },
     "@media (forced-colors: active)": { borderTop: "1px solid CanvasText" },
+    // Nothing to show (no message, no action): no empty band at the bottom.
+    ":has(> div:only-child:empty)": { display: "none" },
   },
 });
 
@@ -569,19 +576,20 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
             />
           </div>
         </header>
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={starting ? null : view}
-          onTabSelect={(_, data) => go(data.value as View)}
-          aria-label="Views"
-        >
-          {views.map((key) => (
-            <Tab key={key} value={key}>
-              {TAB_LABELS[key]}
-            </Tab>
-          ))}
-        </TabList>
+        <nav aria-label="Views">
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={starting ? null : view}
+            onTabSelect={(_, data) => go(data.value as View)}
+          >
+            {views.map((key) => (
+              <Tab key={key} value={key}>
+                {TAB_LABELS[key]}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
         <main className={styles.main} aria-labelledby={undefined} aria-label={title}>
           {starting ? (
             <FirstRun
@@ -595,7 +603,7 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
                   setHelp(false);
                   setView("data");
                   h1.current?.focus();
-                  return `${count(added.length, "table")} added (${list(sample.tables.map((t) => t.table))}), as of ${sample.asOf}.`;
+                  return `${count(added.length, "table")} added (${list(sample.tables.map((t) => t.table))}), as of ${shownDate(sample.asOf)}.`;
                 })
               }
             />

@@ -194,9 +194,13 @@ function MapPage({ spec }: { spec: InputSpec }): React.JSX.Element {
               label={`${field.label}${field.required ? " (required)" : ""}`}
               hint={found ? `Reading “${found}”` : field.required ? "No column found" : "Not in this table"}
               validationState={field.required && !found ? "error" : "none"}
-              className={styles.full}
+              className={styles.field}
             >
-              <Select value={mapped ?? ""} onChange={(_, data) => pane.setMapping(spec.id, field.label, data.value)}>
+              <Select
+                className={styles.select}
+                value={mapped ?? ""}
+                onChange={(_, data) => pane.setMapping(spec.id, field.label, data.value)}
+              >
                 <option value="">Found automatically{found && !mapped ? ` (${found})` : ""}</option>
                 {check.headers.map((header) => (
                   <option key={header} value={header}>

@@ -40,7 +40,7 @@ export function OptionField({
       hint={hint}
       validationState={error ? "error" : "none"}
       validationMessage={error}
-      className={styles.wrap}
+      className={styles.field}
     >
       {control}
     </Field>
@@ -58,7 +58,12 @@ export function OptionField({
     case "choice":
       if (!spec.pattern)
         return field(
-          <Select value={value} disabled={disabled} onChange={(_, data) => onChange(data.value)}>
+          <Select
+            className={styles.select}
+            value={value}
+            disabled={disabled}
+            onChange={(_, data) => onChange(data.value)}
+          >
             <option value="">Default{fallback ? ` (${fallback})` : ""}</option>
             {(spec.choices ?? []).map((choice) => (
               <option key={choice} value={choice}>

@@ -61,9 +61,18 @@ export const useStyles = makeStyles({
   },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   full: { width: "100%", minWidth: 0 },
+  /** A Field whose control may be narrower than its longest option (a select at 270 px). */
+  field: { minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
+  select: {
+    width: "100%",
+    minWidth: 0,
+    maxWidth: "100%",
+    "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+  },
   detail: {
     margin: 0,
-    whiteSpace: "pre-wrap",
+    // pre-line: line breaks kept, spaces folded, so no trailing space hangs past the edge.
+    whiteSpace: "pre-line",
     overflowWrap: "anywhere",
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
