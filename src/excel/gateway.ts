@@ -151,9 +151,7 @@ export function createOfficeGateway(): WorkbookGateway {
             .filter((item) => item.type === "Range" && item.visible)
             .map((item): Source => ({ kind: "name", name: item.name, address: String(item.value).replace(/^=/, "") })),
           ...sheets.items.flatMap((sheet, index): Source[] =>
-            used[index].isNullObject
-              ? []
-              : [{ kind: "range", name: sheet.name, address: used[index].address }],
+            used[index].isNullObject ? [] : [{ kind: "range", name: sheet.name, address: used[index].address }],
           ),
         ];
       });

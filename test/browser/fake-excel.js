@@ -243,6 +243,9 @@ window.__installFakeExcel = function (options) {
       },
     },
     onReady: (callback) => Promise.resolve().then(() => callback({ host: "Excel", platform: "OfficeOnline" })),
+    // The ribbon's ExecuteFunction buttons (shared runtime): the test calls window.__actions[name].
+    actions: { associate: (name, action) => ((window.__actions = window.__actions || {})[name] = action) },
+    addin: { showAsTaskpane: async () => (window.__shown = (window.__shown || 0) + 1) },
   };
   window.CustomFunctions = {
     associate() {},

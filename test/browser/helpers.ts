@@ -255,7 +255,17 @@ export function focusState(page: Page): Promise<{ tag: string; name: string; vis
       style.boxShadow !== "none";
     return {
       tag: el.tagName.toLowerCase(),
-      name: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 60),
+      name: (
+        el.getAttribute("aria-label") ??
+        ((el as HTMLInputElement).labels?.length ? (el as HTMLInputElement).labels?.[0].textContent : null) ??
+        (el.getAttribute("aria-labelledby")
+          ? document.getElementById(el.getAttribute("aria-labelledby") as string)?.textContent
+          : null) ??
+        el.textContent ??
+        ""
+      )
+        .trim()
+        .slice(0, 60),
       visible: el.matches(":focus-visible") && (outline || ring),
     };
   });

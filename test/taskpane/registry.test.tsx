@@ -79,7 +79,10 @@ jest.mock("../../src/engine/study/registry", () => {
   });
   // The registry's own derivations (registry.ts), over its families plus this one.
   const FAMILIES = [...actual.FAMILIES, FAKE];
-  const EXHIBITS = FAMILIES.flatMap((f: { exhibits: object[] }) => f.exhibits.map((e) => ({ ...e, family: f })));
+  type Entry = { id: string; family: unknown };
+  const EXHIBITS: Entry[] = FAMILIES.flatMap((f: { exhibits: { id: string }[] }) =>
+    f.exhibits.map((e) => ({ ...e, family: f })),
+  );
   const unique = <T extends { id?: string; name?: string }>(items: T[]): T[] =>
     items.filter(
       (item, index) => items.findIndex((other) => (other.id ?? other.name) === (item.id ?? item.name)) === index,
@@ -88,8 +91,8 @@ jest.mock("../../src/engine/study/registry", () => {
     ...actual,
     FAMILIES,
     EXHIBITS,
-    EXHIBIT_IDS: EXHIBITS.map((e: { id: string }) => e.id),
-    exhibitById: (id: string) => EXHIBITS.find((e: { id: string }) => e.id === id),
+    EXHIBIT_IDS: EXHIBITS.map((e) => e.id),
+    exhibitById: (id: string) => EXHIBITS.find((e) => e.id === id),
     INPUTS: unique([PLANS_INPUT, ROSTER_INPUT, BENCHMARKS]),
     OPTIONS: unique([...CORE_OPTIONS, AGING]),
   };

@@ -160,6 +160,7 @@ function FamilyCard({ family }: { family: Family }): React.JSX.Element {
       <div>
         <Button
           size="small"
+          data-opener={`family:${family.id}`}
           onClick={() => pane.openPage({ kind: "family", id: family.id })}
           aria-label={`Open ${family.title}`}
         >

@@ -289,10 +289,15 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
                 error: `${saved.name} is no longer in the workbook: choose the ${spec.label.toLowerCase()} again`,
               },
             }));
-        } else if (detected[spec.id]) void read(spec.id, detected[spec.id], mapping);
+        } else if (detected[spec.id]) {
+          // Found by its name: remembered from now on, so a later rename of another table cannot take its place.
+          const source = detected[spec.id];
+          save((current) => ({ ...current, inputs: { ...current.inputs, [spec.id]: { ...source } } }));
+          void read(spec.id, source, mapping);
+        }
       }
     },
-    [gateway, read, registry.inputs, say],
+    [gateway, read, registry.inputs, say, save],
   );
 
   // Opening: the settings saved in the workbook, then every input re-checked.
@@ -682,10 +687,20 @@ export function PrimaryAction({
   const running = pane.task?.id === id;
   return createPortal(
     <div className={ui.row}>
-      <Button appearance="primary" disabledFocusable={pane.busy} onClick={run}>
+      <Button appearance="primary" data-primary="" disabledFocusable={pane.busy} onClick={run}>
         {running ? busyLabel : label}
       </Button>
-      {running && pane.task?.controller && <Button onClick={pane.cancel}>Cancel</Button>}
+      {running && pane.task?.controller && (
+        <Button
+          onClick={() => {
+            // Cancel goes away with the run: focus moves to the action it cancelled first.
+            document.querySelector<HTMLElement>("[data-primary]")?.focus();
+            pane.cancel();
+          }}
+        >
+          Cancel
+        </Button>
+      )}
     </div>,
     pane.footer,
   );

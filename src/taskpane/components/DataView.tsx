@@ -87,6 +87,7 @@ function InputCard({ spec }: { spec: InputSpec }): React.JSX.Element {
         <Button
           size="small"
           disabledFocusable={pane.busy}
+          data-opener={`choose:${spec.id}`}
           onClick={() => pane.openPage({ kind: "choose", input: spec.id })}
         >
           {state?.source ? "Change" : "Choose"}
