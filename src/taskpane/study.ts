@@ -100,7 +100,7 @@ export function sourceSize(source: Source): { rows: number; columns: number } | 
   }
 }
 
-/** How a source is named to people: "Table PayPlans", "Named range Staff", "Sheet Roster (used range)". */
+/** How a source is named to people: "Table PayPlans", "Named range Staff", "Used range of Roster". */
 export function sourceLabel(source: Source): string {
   switch (source.kind) {
     case "table":
@@ -108,7 +108,7 @@ export function sourceLabel(source: Source): string {
     case "name":
       return `Named range ${source.name}`;
     case "range":
-      return source.name === "Selection" ? `Range ${source.address}` : `Sheet ${source.name} (used range)`;
+      return source.name === "Selection" ? `Range ${source.address}` : `Used range of ${source.name}`;
   }
 }
 
