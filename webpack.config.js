@@ -81,6 +81,9 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks (the sample) load from beside the page: a fixed public path, so the runtime carries
+      // no worker-only publicPath detection (importScripts), which the bundle test forbids.
+      publicPath: "",
       // dist/node holds the headless build (tsc -p tsconfig.cli.json); keep it.
       clean: { keep: /^node\// },
     },

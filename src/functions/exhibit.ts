@@ -15,6 +15,7 @@
 import type { CellValue } from "../engine/cells";
 import { EngineError, invalid } from "../engine/errors";
 import {
+  EXHIBIT_IDS,
   INPUTS,
   InputTableError,
   PLANS_INPUT,
@@ -294,6 +295,8 @@ export function EXHIBIT(
   return guarded(() => {
     const name = textOf(gridOf(id)[0][0]).toLowerCase();
     if (name === "") invalid('id is blank: give an exhibit id such as "quartiles"');
+    // The id first: a table's problem must not hide a mistyped id.
+    if (!exhibitById(name)) invalid(`There is no exhibit '${name}' (exhibits: ${EXHIBIT_IDS.join(", ")})`);
     const args = readArguments(plans, roster, as_of, options, [input1, table1, input2, table2, input3, table3]);
     let result: StudyResult | undefined;
     try {

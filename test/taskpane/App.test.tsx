@@ -8,7 +8,7 @@ import { App } from "../../src/taskpane/components/App";
 import type { WorkbookGateway } from "../../src/excel/gateway";
 import { DEFAULT_SETTINGS } from "../../src/excel/settings";
 import { EXHIBIT_IDS } from "../../src/engine/study";
-import { fakeGateway, PLANS, ROSTER, type FakeGateway } from "./fake-gateway";
+import { fakeGateway, PLANS, ROSTER, SOURCES, type FakeGateway } from "./fake-gateway";
 
 // Fluent UI renders slowly under jsdom on a loaded 2-core machine: wait longer than the defaults.
 configure({ asyncUtilTimeout: 10_000 });
@@ -147,6 +147,26 @@ describe("Data", () => {
     expect(await screen.findByText("1 plan, 2 grades")).toBeInTheDocument();
     expect(gateway.calls).toContain("read Plans!A1:E3");
     expect(await screen.findByText("People is no longer in the workbook: choose the roster again")).toBeInTheDocument();
+  });
+
+  it("finds a table added after the pane opened", async () => {
+    const gateway = fakeGateway({}, { sources: [SOURCES[0]] });
+    show(gateway);
+    await screen.findByText("1 plan, 2 grades");
+    expect(within(screen.getByRole("article", { name: "Roster" })).getByText("Not set")).toBeInTheDocument();
+    gateway.setSources(SOURCES);
+    act(() => gateway.emit({ kind: "structure" }));
+    expect(await screen.findByText("3 employees, 1 row with problems")).toBeInTheDocument();
+  });
+
+  it("Help reopens Get started; Choose my tables goes to Data", async () => {
+    const user = userEvent.setup();
+    show(fakeGateway());
+    await screen.findByText("1 plan, 2 grades");
+    await user.click(screen.getByRole("button", { name: "Help: getting started" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Get started" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Choose my tables" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Data" })).toBeInTheDocument();
   });
 
   it("reads an input again when its sheet changes", async () => {

@@ -25,6 +25,7 @@ export type FakeGateway = WorkbookGateway & {
   saved: PaneSettings[];
   tables: Record<string, CellValue[][]>;
   emit: (change: WorkbookChange) => void;
+  setSources: (next: Source[]) => void;
 };
 
 export function fakeGateway(
@@ -98,6 +99,8 @@ export function fakeGateway(
     saved,
     tables,
     emit: (change: WorkbookChange) => listener?.(change),
-    setSources: (next: Source[]) => (sources = next),
+    setSources: (next: Source[]) => {
+      sources = next;
+    },
   });
 }

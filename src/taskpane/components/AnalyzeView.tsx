@@ -238,7 +238,7 @@ function FamilyPage({
                   )
                 }
               />
-              <Text id={summaryId} size={200} className={`${styles.wrap} ${styles.muted}`} style={{ paddingLeft: 32 }}>
+              <Text id={summaryId} size={200} className={styles.note} style={{ paddingLeft: 32 }}>
                 {reason ?? exhibit.summary.replace(/^./, (c) => c.toUpperCase())}
               </Text>
             </div>

@@ -141,8 +141,8 @@ export type Pane = {
   setInsertAs: (mode: PaneSettings["insertAs"]) => void;
   insert: (id: string, exhibits: readonly string[], families: readonly string[]) => void;
   cancel: () => void;
-  act: (id: string, title: string, failure: string, action: () => Promise<string>) => void;
-  say: (notice: Notice | undefined) => void;
+  act: (id: string, title: string, failure: string, action: () => Promise<string>, to?: View) => void;
+  say: (notice: Notice | undefined, where?: View | "start") => void;
 };
 
 export const PaneContext = React.createContext<Pane | undefined>(undefined);
@@ -218,12 +218,14 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
   const tables = React.useMemo(() => studyTables(inputs, checks), [inputs, checks]);
   const reasons = React.useMemo(() => availability(tables, asOf, options, registry), [tables, asOf, options, registry]);
 
+  // Where a message goes by default: the page in sight (Get started, or the current view).
+  const startingRef = React.useRef(false);
   const say = React.useCallback(
-    (notice: Notice | undefined, where: View = view) => {
-      setNotices((current) => ({ ...current, [help ? "start" : where]: notice }));
+    (notice: Notice | undefined, where?: View | "start") => {
+      setNotices((current) => ({ ...current, [where ?? (startingRef.current ? "start" : view)]: notice }));
       if (notice) announce(`${notice.title}. ${notice.text}`);
     },
-    [announce, view, help],
+    [announce, view],
   );
 
   const save = React.useCallback(
@@ -356,6 +358,7 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
   const noneDetected =
     loaded && registry.inputs.every((spec) => !inputs[spec.id]?.source) && !settings.started && !help;
   const starting = help || noneDetected;
+  startingRef.current = starting;
 
   const go = (next: View): void => {
     setHelp(false);
@@ -462,14 +465,21 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
     })();
   };
 
-  const act = (id: string, title: string, failure: string, action: () => Promise<string>): void => {
+  const act = (
+    id: string,
+    title: string,
+    failure: string,
+    action: () => Promise<string>,
+    /** Where the success is said, when the action moves to another view (the sample: to Data). */
+    to?: View,
+  ): void => {
     if (task) return;
-    const here = view;
+    const here = startingRef.current ? "start" : view;
     say(undefined);
-    setTask({ view: here, id, step: "", fraction: 0 });
+    setTask({ view, id, step: "", fraction: 0 });
     action()
       .then(
-        (text) => say({ intent: "success", title, text }, here),
+        (text) => say({ intent: "success", title, text }, to ?? here),
         (error: unknown) => say({ intent: "error", title: failure, text: messageOf(error) }, here),
       )
       .finally(() => setTask(undefined));
@@ -595,21 +605,27 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
             ))}
           </TabList>
         </nav>
-        <main className={styles.main} aria-labelledby={undefined} aria-label={title}>
+        <main className={styles.main} aria-label={title}>
           {starting ? (
             <FirstRun
               loadSample={loadSample}
               onStart={() => go("data")}
               onSample={(sample) =>
-                act("sample", "Sample data inserted", "The sample data was not inserted", async () => {
-                  const added = await gateway.insertTables(sample.tables);
-                  save((current) => ({ ...current, started: true, asOf: sample.asOf, inputs: {} }));
-                  await refresh({ ...settings, inputs: {} });
-                  setHelp(false);
-                  setView("data");
-                  h1.current?.focus();
-                  return `${count(added.length, "table")} added (${list(sample.tables.map((t) => t.table))}), as of ${shownDate(sample.asOf)}.`;
-                })
+                act(
+                  "sample",
+                  "Sample data inserted",
+                  "The sample data was not inserted",
+                  async () => {
+                    const added = await gateway.insertTables(sample.tables);
+                    save((current) => ({ ...current, started: true, asOf: sample.asOf, inputs: {} }));
+                    await refresh({ ...settings, inputs: {} });
+                    setHelp(false);
+                    setView("data");
+                    h1.current?.focus();
+                    return `${count(added.length, "table")} added (${list(sample.tables.map((t) => t.table))}), as of ${shownDate(sample.asOf)}.`;
+                  },
+                  "data",
+                )
               }
             />
           ) : view === "data" ? (

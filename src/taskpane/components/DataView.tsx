@@ -80,7 +80,7 @@ function InputCard({ spec }: { spec: InputSpec }): React.JSX.Element {
           {check.line}
         </Text>
       )}
-      <Text size={200} className={`${styles.wrap} ${styles.muted}`}>
+      <Text size={200} className={styles.note}>
         Used by {list(users)}.
       </Text>
       <div className={styles.row}>

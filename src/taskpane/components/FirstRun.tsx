@@ -64,7 +64,7 @@ export function FirstRun({
         )}
         <Button onClick={onStart}>Choose my tables</Button>
       </div>
-      <Text size={200} className={`${styles.wrap} ${styles.muted}`}>
+      <Text size={200} className={styles.note}>
         The sample adds sheets with made-up employees on the Portland Public Schools 2013 pay plans. Nothing leaves your
         workbook: CompStudy makes no network calls.
       </Text>

@@ -43,6 +43,8 @@ export const useStyles = makeStyles({
   },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
+  /** Secondary text that wraps anywhere. */
+  note: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere", minWidth: 0 },
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
   list: {
     margin: 0,
