@@ -4,8 +4,9 @@
  * implementation below is the only place the task pane's Excel.run calls live; each user
  * action is one Excel.run, reads are chunked under Excel on the web's 5 MB request limit.
  *
- * Requirement sets: ExcelApi 1.1 (ranges, tables), 1.4 (named items add), 1.7 (sheet events
- * not used), 1.9 (range special cells not used). The manifest declares 1.9.
+ * Requirement sets: ExcelApi 1.1 (ranges, tables), 1.4 (named items add), 1.7 (sheets added and
+ * deleted), 1.9 (cells changed in any sheet, tables added and deleted); Office's document
+ * settings (the pane's choices, saved in the workbook). The manifest declares ExcelApi 1.9.
  */
 import type { CellValue } from "../engine/cells";
 import { POLICY_TABLE } from "../engine/policy";

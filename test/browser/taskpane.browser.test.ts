@@ -51,8 +51,9 @@ describeBrowser("task pane in Chromium", () => {
   afterAll(async () => harness?.close());
 
   it("outside Excel, the real Office.js (from @microsoft/office-js) starts it and it says to open it from Excel", async () => {
-    const { page, requests, officeRequests } = await openOutsideOffice(harness);
+    const { page, requests, officeRequests, errors } = await openOutsideOffice(harness);
     await page.getByText("Open CompStudy from Excel").waitFor();
+    expect(errors).toEqual([]);
     expect(await page.getByText("This page is not running inside Office.").count()).toBe(1);
     expect(officeRequests[0]).toBe("office.js");
     for (const url of requests)
