@@ -277,10 +277,11 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
         const saved = remembered.inputs[spec.id] ?? inputsRef.current[spec.id]?.source;
         const mapping = remembered.mappings[spec.id];
         if (saved) {
-          const again =
-            found.find(
-              (source) => source.kind === saved.kind && source.name === saved.name && saved.kind !== "range",
-            ) ?? (saved.kind === "range" ? { ...saved } : undefined);
+          // A table, name or sheet is found again by its name (it may have grown); a selection by its address.
+          const fixed = saved.kind === "range" && saved.name === "Selection";
+          const again = fixed
+            ? { ...saved }
+            : found.find((source) => source.kind === saved.kind && source.name === saved.name);
           if (again) void read(spec.id, again, mapping);
           else
             setInputs((current) => ({
