@@ -53,6 +53,8 @@ export type InputState = {
   source?: Source;
   table?: CellValue[][];
   reading?: boolean;
+  /** How much of a large table is read (reads go in chunks under Excel on the web's request limit). */
+  progress?: number;
   /** Why the source could not be read. */
   error?: string;
   /** Field label → header as written. */
@@ -227,7 +229,12 @@ export type CheckContext = { asOf: string; options: Record<string, string>; plan
 
 /** Checks one input: read, parsed and (for the roster) placed; says what is wrong in words. */
 export function checkInput(spec: InputSpec, state: InputState, context: CheckContext): InputCheck {
-  if (state.reading) return { ...NOT_SET, status: "reading", line: "Reading…" };
+  if (state.reading)
+    return {
+      ...NOT_SET,
+      status: "reading",
+      line: state.progress && state.progress < 1 ? `Reading… ${Math.round(state.progress * 100)}%` : "Reading…",
+    };
   if (state.error) return { ...NOT_SET, status: "error", line: state.error };
   const table = inputTable(state);
   if (!table) return NOT_SET;

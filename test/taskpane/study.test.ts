@@ -117,6 +117,8 @@ describe("checks", () => {
   it("not read, reading, or unreadable", () => {
     expect(checkInput(ROSTER_INPUT, { mapping: {} }, context).status).toBe("not-set");
     expect(checkInput(ROSTER_INPUT, { mapping: {}, reading: true }, context).line).toBe("Reading…");
+    // A 100,000-row roster is read in chunks: the line says how far.
+    expect(checkInput(ROSTER_INPUT, { mapping: {}, reading: true, progress: 0.4 }, context).line).toBe("Reading… 40%");
     expect(checkInput(ROSTER_INPUT, { mapping: {}, error: "Roster is empty" }, context)).toMatchObject({
       status: "error",
       line: "Roster is empty",

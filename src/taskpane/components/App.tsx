@@ -246,10 +246,14 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
         [id]: { source, reading: true, mapping: mapping ?? current[id]?.mapping ?? {} },
       }));
       try {
-        const table = await gateway.readValues(source);
+        const table = await gateway.readValues(source, (fraction) =>
+          setInputs((current) =>
+            current[id]?.reading ? { ...current, [id]: { ...current[id], progress: fraction } } : current,
+          ),
+        );
         setInputs((current) => ({
           ...current,
-          [id]: { ...current[id], source, table, reading: false, error: undefined },
+          [id]: { ...current[id], source, table, reading: false, progress: undefined, error: undefined },
         }));
       } catch (error) {
         setInputs((current) => ({
