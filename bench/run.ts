@@ -4,8 +4,10 @@
  * the machine and its load, so they are reported, not asserted.
  */
 import * as os from "os";
+import { benchActions } from "./actions";
 import { benchExhibit } from "./exhibit";
 import { benchFunctions } from "./functions";
+import { benchMarket } from "./market";
 import { benchStudy } from "./study";
 
 async function main(): Promise<void> {
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
     },
   };
   if (only.length === 0 || only.includes("functions")) figures.functions = await benchFunctions();
+  if (only.length === 0 || only.includes("market")) figures.market = await benchMarket();
+  if (only.length === 0 || only.includes("actions")) figures.actions = benchActions();
   if (only.length === 0 || only.includes("study"))
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
   if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();

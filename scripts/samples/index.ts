@@ -1,4 +1,6 @@
 /** The sample's extensions, one per analysis that needs more than the pay plans and roster. */
+import { ACTIONS_SAMPLE } from "./actions";
+import { MARKET_SAMPLE } from "./market";
 import type { SampleExtension } from "./types";
 
-export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [];
+export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [MARKET_SAMPLE, ACTIONS_SAMPLE];

@@ -49,6 +49,7 @@ export async function demo(io: Partial<CliIo> = {}, root: string = projectRoot()
       SAMPLE_WORKBOOK,
       "--as-of",
       DEMO_AS_OF,
+      ...["--adjust", "3%"], // a proposed structure for chapter 6: every step + 3 % (the sample has no Proposed Plans sheet)
       "--out",
       DEMO_OUTPUTS.xlsx,
       "--json",

@@ -27,7 +27,14 @@ import { renderJson } from "../exhibits/json";
 import type { StudyResult } from "../exhibits/spec/types";
 import { workbookBuffer } from "../exhibits/xlsx";
 import { analyse, InputError, type AnalysisInput } from "./analyse";
-import { ReaderError, describeIoError, readTable, readWorkbookSheets, type SheetWanted } from "./readers";
+import {
+  ReaderError,
+  describeIoError,
+  readTable,
+  readWorkbookSheets,
+  type HiddenRows,
+  type SheetWanted,
+} from "./readers";
 import type { Table } from "./readers";
 
 /** Where the CLI writes, and what it knows about the terminal and the clock (injected in tests). */
@@ -77,6 +84,7 @@ type ExhibitsOptions = {
   asOf?: string;
   exhibits?: string;
   map?: string[];
+  hiddenRows?: HiddenRows;
   out?: string;
   json?: string;
   html?: string;
@@ -183,9 +191,12 @@ async function readInputFile(
   given: string,
   file: string,
   onRows: (rows: number) => void,
+  hiddenRows: HiddenRows | undefined,
 ): Promise<Table> {
-  if (!/\.xls[xm]$/i.test(file)) return readTable(file, { onRows });
-  const [named, first] = await readWorkbookSheets(file, [{ names: spec.sheets, optional: true }, undefined], onRows);
+  if (!/\.xls[xm]$/i.test(file)) return readTable(file, { onRows, hiddenRows });
+  const [named, first] = await readWorkbookSheets(file, [{ names: spec.sheets, optional: true }, undefined], onRows, {
+    hiddenRows,
+  });
   return { ...((named ?? first) as Table), file: given };
 }
 
@@ -205,7 +216,9 @@ async function readInputs(options: ExhibitsOptions, io: CliIo, progress: Progres
       options.rosterSheet ?? DEFAULT_ROSTER_SHEET,
       ...fromSheets.map((spec): SheetWanted => ({ names: spec.sheets, optional: true })),
     ];
-    const read = await asGiven(given, () => readWorkbookSheets(file, wanted, rowsRead(given)));
+    const read = await asGiven(given, () =>
+      readWorkbookSheets(file, wanted, rowsRead(given), { hiddenRows: options.hiddenRows }),
+    );
     [PLANS_INPUT, ROSTER_INPUT, ...fromSheets].forEach((spec, index) => {
       const table = read[index];
       if (table) tables[spec.id] = { ...table, file: given };
@@ -220,13 +233,21 @@ async function readInputs(options: ExhibitsOptions, io: CliIo, progress: Progres
     const { plans: plansFile, roster: rosterFile } = options;
     tables.plans = {
       ...(await asGiven(plansFile, () =>
-        readTable(resolve(plansFile), { sheet: options.plansSheet, onRows: rowsRead(plansFile) }),
+        readTable(resolve(plansFile), {
+          sheet: options.plansSheet,
+          onRows: rowsRead(plansFile),
+          hiddenRows: options.hiddenRows,
+        }),
       )),
       file: plansFile,
     };
     tables.roster = {
       ...(await asGiven(rosterFile, () =>
-        readTable(resolve(rosterFile), { sheet: options.rosterSheet, onRows: rowsRead(rosterFile) }),
+        readTable(resolve(rosterFile), {
+          sheet: options.rosterSheet,
+          onRows: rowsRead(rosterFile),
+          hiddenRows: options.hiddenRows,
+        }),
       )),
       file: rosterFile,
     };
@@ -234,7 +255,9 @@ async function readInputs(options: ExhibitsOptions, io: CliIo, progress: Progres
   for (const spec of EXTRA_INPUTS) {
     const given = options[camel(spec.id)];
     if (typeof given !== "string") continue;
-    tables[spec.id] = await asGiven(given, () => readInputFile(spec, given, resolve(given), rowsRead(given)));
+    tables[spec.id] = await asGiven(given, () =>
+      readInputFile(spec, given, resolve(given), rowsRead(given), options.hiddenRows),
+    );
     tables[spec.id].file = given;
   }
   return tables as Inputs;
@@ -425,11 +448,17 @@ function buildProgram(io: CliIo, run: (options: ExhibitsOptions) => Promise<void
     )
     .option(
       "--plans-sheet <name>",
-      `sheet of the pay plans (default with --workbook: "${DEFAULT_PLANS_SHEET}"; else the first)`,
+      `sheet of the pay plans (default with --workbook: "${DEFAULT_PLANS_SHEET}"; else the first visible sheet)`,
     )
     .option(
       "--roster-sheet <name>",
-      `sheet of the roster (default with --workbook: "${DEFAULT_ROSTER_SHEET}"; else the first)`,
+      `sheet of the roster (default with --workbook: "${DEFAULT_ROSTER_SHEET}"; else the first visible sheet)`,
+    )
+    .addOption(
+      new Option(
+        "--hidden-rows <include|skip>",
+        "rows hidden in a workbook's sheet (filtered out, collapsed): read like the others (default) or skipped; the summary says how many",
+      ).choices(["include", "skip"]),
     );
   for (const spec of EXTRA_INPUTS)
     command.option(

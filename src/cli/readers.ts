@@ -1,6 +1,6 @@
 /**
- * File readers for the CLI: a pay-plan or roster table from .csv (papaparse) or .xlsx
- * (ExcelJS's streaming reader, so a 1,048,576-row roster never sits in memory as a DOM).
+ * File readers for the CLI: a pay-plan or roster table from .csv (papaparse; UTF-8, UTF-16 or
+ * Windows-1252) or .xlsx (xlsx-reader.ts, sheet by sheet as the inflater hands it over).
  * A table is rows of raw cell values — numbers, text, booleans, null — with row i of the
  * array being row i + 1 of the file, so the analysis' row numbers match what the user sees.
  * Anything wrong with a file is a ReaderError that names the file (and sheet, row, column
@@ -8,9 +8,18 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { CellValue } from "../engine";
+import {
+  openWorkbook,
+  WorkbookError,
+  type HiddenRows,
+  type SheetInfo,
+  type SheetRows,
+  type Workbook,
+} from "./xlsx-reader";
+
+export type { HiddenRows } from "./xlsx-reader";
 
 /** A rectangular-ish block of raw cell values read from one file (or one sheet of it). */
 export type Table = {
@@ -46,24 +55,33 @@ export class ReaderError extends Error {
 }
 
 export type ReadOptions = {
-  /** Sheet to read from a workbook; the first sheet when omitted. Ignored for CSV. */
+  /** Sheet to read from a workbook; the first visible sheet when omitted. Ignored for CSV. */
   sheet?: string;
   /** Called now and then with the number of rows read so far (for a progress line). */
   onRows?: (rows: number) => void;
+  /** Rows hidden in a workbook's sheet: read like the others (default) or skipped. */
+  hiddenRows?: HiddenRows;
 };
 
 const PROGRESS_EVERY = 50_000;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+/** An empty zip (no entries) starts with its end record. */
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-type Format = "csv" | "xlsx";
+type Format = "csv" | "xlsx" | "ole";
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, index) => bytes[index] === byte);
 }
 
+/** `-` on the command line means standard input to most tools: say that CompStudy reads files. */
+export const STDIN_MESSAGE =
+  "standard input ('-') cannot be read: save the table to a file and give its path (e.g. --roster roster.csv)";
+
 /** Reads the first bytes of a file, turning "not there / not a file / not readable" into ReaderErrors. */
 function sniff(file: string): Uint8Array {
+  if (file === "-" || path.basename(file) === "-") throw new ReaderError(file, STDIN_MESSAGE);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -105,48 +123,168 @@ export function describeIoError(error: unknown, fallback: string): string {
   }
 }
 
+/** Spreadsheet formats that are not .xlsx, known by their extension: what to do instead. */
+const OTHER_FORMATS: Readonly<Record<string, string>> = {
+  ".ods": "is an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv (LibreOffice: File › Save As…)",
+  ".fods": "is a flat OpenDocument spreadsheet (.fods): save it as .xlsx or .csv (LibreOffice: File › Save As…)",
+  ".xlsb": "is a binary workbook (.xlsb): save it as .xlsx or .csv (Excel: File › Save As)",
+  ".numbers": "is an Apple Numbers file: export it as .xlsx or .csv (Numbers: File › Export To)",
+};
+
 function formatOf(file: string, head: Uint8Array): Format {
   const extension = path.extname(file).toLowerCase();
-  if (startsWith(head, OLE_MAGIC) || extension === ".xls")
-    throw new ReaderError(file, "old binary .xls workbooks are not supported: save it as .xlsx or .csv");
+  if (startsWith(head, OLE_MAGIC)) return "ole";
+  const zip = startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC);
+  const other = OTHER_FORMATS[extension];
+  if (other !== undefined && !zip) throw new ReaderError(file, other);
+  if (extension === ".xls") return "ole"; // an .xls that is not an OLE file is said to be damaged there
   if (extension === ".xlsx" || extension === ".xlsm") {
-    if (!startsWith(head, ZIP_MAGIC)) throw new ReaderError(file, "is not a readable .xlsx workbook (not a zip file)");
+    if (!zip) throw new ReaderError(file, "is not a readable .xlsx workbook (not a zip file)");
     return "xlsx";
   }
   // Whatever its name, a zip file is not CSV; text is.
-  return startsWith(head, ZIP_MAGIC) ? "xlsx" : "csv";
+  return zip ? "xlsx" : "csv";
 }
 
 /** Reads a table from a .csv or .xlsx file (by content and extension). */
 export async function readTable(file: string, options: ReadOptions = {}): Promise<Table> {
   const head = sniff(file);
-  if (formatOf(file, head) === "xlsx") {
-    const [table] = await readWorkbookSheets(file, [options.sheet], options.onRows);
+  const format = formatOf(file, head);
+  if (format === "ole") throw new ReaderError(file, oleMessage(file, readBytes(file)));
+  if (format === "xlsx") {
+    const [table] = await readWorkbookSheets(file, [options.sheet], options.onRows, {
+      hiddenRows: options.hiddenRows,
+    });
     return table as Table;
   }
   return readCsv(file, options.onRows);
 }
 
-// ---------------------------------------------------------------------------------------
-// CSV
-
-/** Decodes file bytes: UTF-8 (BOM stripped), or UTF-16 when it starts with a UTF-16 BOM. */
-function decode(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  // TextDecoder strips a UTF-8 BOM; invalid bytes become U+FFFD rather than failing the run.
-  return new TextDecoder("utf-8").decode(bytes);
-}
-
-/** Reads a CSV file: delimiter (`,` `;` tab `|`) detected, quoted fields, CRLF or LF. */
-export function readCsv(file: string, onRows?: (rows: number) => void): Table {
-  let bytes: Buffer;
+function readBytes(file: string): Buffer {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (error) {
     throw new ReaderError(file, describeIoError(error, "cannot read the file"));
   }
-  return parseCsvText(file, decode(bytes), onRows);
+}
+
+// ---------------------------------------------------------------------------------------
+// Old Office files (OLE compound files): an encrypted workbook, an .xls, or something else
+
+/**
+ * What an OLE compound file holds, from the names of its streams: "EncryptionInfo" and
+ * "EncryptedPackage" are a password-protected .xlsx (Office encrypts into this container),
+ * "Workbook" or "Book" an old binary .xls. Directory entries are 128-byte records whose name
+ * is UTF-16 with its byte length (terminator included) at offset 64 and type 2 (a stream) at 66.
+ */
+export function oleKind(bytes: Uint8Array): "encrypted" | "xls" | "other" {
+  const names = new Set<string>();
+  for (let at = 512; at + 128 <= bytes.length; at += 128) {
+    const length = bytes[at + 64] | (bytes[at + 65] << 8);
+    const type = bytes[at + 66];
+    if (type !== 2 || length < 4 || length > 64 || length % 2 !== 0) continue;
+    let name = "";
+    for (let index = 0; index < length - 2; index += 2)
+      name += String.fromCharCode(bytes[at + index] | (bytes[at + index + 1] << 8));
+    names.add(name);
+  }
+  if (names.has("EncryptionInfo") || names.has("EncryptedPackage")) return "encrypted";
+  if (names.has("Workbook") || names.has("Book")) return "xls";
+  return "other";
+}
+
+/** The one line for an OLE file (or a file named .xls, which old report tools also write as HTML or text). */
+function oleMessage(file: string, bytes: Uint8Array): string {
+  const kind = startsWith(bytes, OLE_MAGIC) ? oleKind(bytes) : "other";
+  if (kind === "encrypted")
+    return "is password-protected (encrypted): open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password), save, and run again — or save the tables as .csv";
+  if (kind === "xls" || path.extname(file).toLowerCase() === ".xls")
+    return "old binary .xls workbooks are not supported: save it as .xlsx or .csv";
+  return "is an old Office file, not a workbook CompStudy reads: save the table as .xlsx or .csv";
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV
+
+/** Decoded text and, when the encoding was not plain UTF-8, a note saying how it was read. */
+export type DecodedText = { text: string; note?: string };
+
+/** How many leading bytes are looked at to recognise UTF-16 without a byte-order mark. */
+const UTF16_SAMPLE = 4096;
+
+/**
+ * UTF-16 without a byte-order mark, recognised by its zero bytes: text that is mostly ASCII has
+ * a zero in every other byte (the high byte: odd offsets in little-endian, even in big-endian),
+ * which UTF-8 and Windows-1252 text never has.
+ */
+function utf16Without(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const pairs = Math.floor(Math.min(bytes.length, UTF16_SAMPLE) / 2);
+  if (pairs < 1) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < pairs * 2; index += 2) {
+    if (bytes[index] === 0) evenZeros++;
+    if (bytes[index + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.05) return "utf-16le";
+  if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.05) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * Decodes a text file's bytes: UTF-8 (a byte-order mark dropped), UTF-16 with a byte-order mark
+ * or recognised by its zero bytes, else — when the bytes are not valid UTF-8 — Windows-1252,
+ * the encoding Excel on Windows saves "CSV (Comma delimited)" in for Western languages.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder("utf-8").decode(bytes) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes), note: "read as UTF-16 (little-endian)" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes), note: "read as UTF-16 (big-endian)" };
+  const utf16 = utf16Without(bytes);
+  if (utf16 !== undefined)
+    return {
+      text: new TextDecoder(utf16).decode(bytes),
+      note: `read as UTF-16 (${utf16 === "utf-16le" ? "little" : "big"}-endian, recognised without a byte-order mark)`,
+    };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      text: decodeWindows1252(bytes),
+      note: "not valid UTF-8, read as Windows-1252 (check accented names; saving as 'CSV UTF-8' avoids the guess)",
+    };
+  }
+}
+
+/** Windows-1252's characters for the bytes 0x80–0x9F (the five it leaves undefined map to themselves, as WHATWG says). */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * Windows-1252 text. Not TextDecoder("windows-1252"): Node 20's decodes it as ISO-8859-1, so
+ * € and Excel's curly quotes (0x80, 0x93, 0x94) would come out as invisible control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]);
+}
+
+/** Reads a CSV file: encoding and delimiter (`,` `;` tab `|`) detected, quoted fields, CRLF or LF. */
+export function readCsv(file: string, onRows?: (rows: number) => void): Table {
+  return csvTable(file, readBytes(file), onRows);
+}
+
+/** A CSV file's table from its bytes (decoded as decodeText says, noted when not plain UTF-8). */
+export function csvTable(file: string, bytes: Uint8Array, onRows?: (rows: number) => void): Table {
+  const { text, note } = decodeText(bytes);
+  if (text.slice(0, UTF16_SAMPLE).includes("\u0000"))
+    throw new ReaderError(file, "is not a text file (it holds binary data): save the table as .csv or .xlsx");
+  const table = parseCsvText(file, text, onRows);
+  return note === undefined ? table : { ...table, notes: [note] };
 }
 
 const DELIMITERS = [",", ";", "\t", "|"];
@@ -205,42 +343,6 @@ function trimTrailingBlankRows(rows: CellValue[][]): void {
 // ---------------------------------------------------------------------------------------
 // XLSX
 
-/** Excel's day 0 (1899-12-30) in Unix days: serial = Unix days + 25569. */
-const EXCEL_EPOCH_OFFSET = 25569;
-const MS_PER_DAY = 86_400_000;
-
-/**
- * An ExcelJS cell value as a raw cell value: Date → Excel serial number, rich text → its
- * text, formula → its cached result, error → its text ("#N/A"), hyperlink → its text.
- */
-export function fromExcelJs(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) {
-    const time = value.getTime();
-    return Number.isNaN(time) ? null : time / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
-  }
-  if (typeof value !== "object") return null;
-  const object = value as Record<string, unknown>;
-  if (Array.isArray(object.richText))
-    return (object.richText as { text?: unknown }[])
-      .map((run) => (typeof run.text === "string" ? run.text : ""))
-      .join("");
-  if (typeof object.error === "string") return object.error;
-  if ("formula" in object || "sharedFormula" in object) {
-    const result = object.result;
-    // ExcelJS's streaming reader parses an error result (<c t="e">) as a number: NaN. The
-    // error's name is lost, so say only that it is an error — the analysis lists the row.
-    // A formula without any cached result is the same case as far as the reader can tell
-    // (ExcelJS drops <v>#N/A</v> of a t="e" cell), or a formula never calculated: an error either way.
-    if (result === undefined || (typeof result === "number" && Number.isNaN(result))) return "#ERROR!";
-    return fromExcelJs(result);
-  }
-  if ("hyperlink" in object || "text" in object) return fromExcelJs(object.text);
-  return null;
-}
-
 /** Column letters for a 1-based column number (1 → A, 27 → AA). */
 export function columnLetters(column: number): string {
   let letters = "";
@@ -257,98 +359,142 @@ function sameSheet(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-type SheetReader = AsyncIterable<ExcelJS.Row> & { name: string };
-
-/** A sheet asked of a workbook: a name, undefined for the first sheet, or optional names (any of them). */
+/** A sheet asked of a workbook: a name, undefined for the first visible sheet, or optional names (any of them). */
 export type SheetWanted = string | undefined | { names: readonly string[]; optional: true };
 
+export type WorkbookReadOptions = { hiddenRows?: HiddenRows };
+
+/** "'Roster'", "'Lookup' (hidden)" for a list of the sheets a workbook has. */
+function sheetList(sheets: readonly SheetInfo[]): string {
+  return sheets.map((sheet) => `'${sheet.name}'${sheet.state === "visible" ? "" : " (hidden)"}`).join(", ");
+}
+
+/** The sheet `want` names, and what the user should hear about the choice. */
+function choose(book: Workbook, want: SheetWanted, file: string): { sheet: SheetInfo; notes: string[] } | undefined {
+  if (want === undefined) {
+    const index = book.sheets.findIndex((sheet) => sheet.state === "visible" && sheet.kind === "worksheet");
+    if (index < 0)
+      throw new ReaderError(file, `no visible sheet holds a table (${sheetList(book.sheets)}): name the sheet to read`);
+    const hidden = book.sheets.slice(0, index).filter((skipped) => skipped.state !== "visible");
+    const sheet = book.sheets[index];
+    const notes =
+      hidden.length === 0
+        ? []
+        : [
+            `hidden ${hidden.length === 1 ? "sheet" : "sheets"} ${hidden.map((s) => `'${s.name}'`).join(", ")} skipped: read '${sheet.name}', the first visible sheet (name a sheet to read another)`,
+          ];
+    return { sheet, notes };
+  }
+  const sheet =
+    typeof want === "string"
+      ? (book.sheets.find((candidate) => candidate.name === want) ??
+        book.sheets.find((candidate) => sameSheet(want, candidate.name)))
+      : book.sheets.find((candidate) => want.names.some((name) => sameSheet(name, candidate.name)));
+  if (!sheet) {
+    if (typeof want === "object") return undefined;
+    throw new ReaderError(file, `no sheet named '${want}' (the workbook has: ${sheetList(book.sheets)})`, {
+      sheet: want,
+    });
+  }
+  return {
+    sheet,
+    notes: sheet.state === "visible" ? [] : [`sheet '${sheet.name}' is hidden; read because it was named`],
+  };
+}
+
+/** The notes on one sheet read: its hidden rows. */
+function hiddenRowsNote(sheet: string, hidden: readonly number[], mode: HiddenRows): string[] {
+  if (hidden.length === 0) return [];
+  const rows =
+    hidden.length <= 5 ? hidden.join(", ") : `${hidden.slice(0, 5).join(", ")} and ${hidden.length - 5} more`;
+  const what = `${hidden.length.toLocaleString("en-US")} hidden ${hidden.length === 1 ? "row" : "rows"} (${rows})`;
+  return [
+    mode === "skip"
+      ? `sheet '${sheet}': ${what} skipped (--hidden-rows skip)`
+      : `sheet '${sheet}': ${what} read like the others (--hidden-rows skip leaves them out)`,
+  ];
+}
+
+/** Formulas never calculated: their cells hold no value to read, so the sheet cannot be studied. */
+function uncalculatedError(file: string, sheet: string, result: SheetRows): ReaderError {
+  const first = result.firstUncalculated as { ref: string; formula: string };
+  const formula = first.formula.length > 30 ? `${first.formula.slice(0, 29)}…` : first.formula;
+  const count = result.uncalculated.toLocaleString("en-US");
+  return new ReaderError(
+    file,
+    `sheet '${sheet}': ${count} ${result.uncalculated === 1 ? "formula was" : "formulas were"} never calculated (first: ${first.ref} =${formula}): open the workbook in Excel or LibreOffice and save it, or save the values as .csv`,
+    { sheet },
+  );
+}
+
 /**
- * Reads several sheets of one workbook in a single streaming pass. `wanted[i]` is a sheet
- * name (matched exactly, then ignoring case and outer spaces), undefined for the first sheet,
- * or a list of optional names (the first sheet matching any; undefined in the result when
- * none does). A missing required sheet is a ReaderError listing the sheets the workbook has.
+ * Reads several sheets of one workbook. `wanted[i]` is a sheet name (matched exactly, then
+ * ignoring case and outer spaces), undefined for the first visible sheet in tab order, or a
+ * list of optional names (the first sheet matching any; undefined in the result when none
+ * does). A missing required sheet is a ReaderError listing the sheets the workbook has.
  */
 export async function readWorkbookSheets(
   file: string,
   wanted: SheetWanted[],
   onRows?: (rows: number) => void,
+  options: WorkbookReadOptions = {},
 ): Promise<(Table | undefined)[]> {
-  sniff(file);
-  const found: (Table | undefined)[] = wanted.map(() => undefined);
-  const names: string[] = [];
-  let total = 0;
-  const matches = (want: SheetWanted, name: string, first: boolean): boolean => {
-    if (want === undefined) return first;
-    if (typeof want === "string") return want === name || sameSheet(want, name);
-    return want.names.some((candidate) => sameSheet(candidate, name));
-  };
+  const head = sniff(file);
+  if (startsWith(head, OLE_MAGIC)) throw new ReaderError(file, oleMessage(file, readBytes(file)));
+  const bytes = readBytes(file);
+  const mode = options.hiddenRows ?? "include";
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-      sharedStrings: "cache",
-      hyperlinks: "ignore",
-      // Styles are not needed: dates then arrive as the serial numbers the analysis reads.
-      styles: "ignore",
-      worksheets: "emit",
-      entries: "ignore",
-    });
-    for await (const worksheet of reader as unknown as AsyncIterable<SheetReader>) {
-      const name = worksheet.name;
-      const first = names.length === 0;
-      names.push(name);
-      const targets = wanted.flatMap((want, index) => (!found[index] && matches(want, name, first) ? [index] : []));
-      if (targets.length === 0) {
-        // Drain the sheet so the zip stream moves on to the next entry.
-        for await (const _row of worksheet) void _row;
+    const book = openWorkbook(bytes);
+    const chosen = wanted.map((want) => choose(book, want, file));
+    const read = new Map<SheetInfo, Table>();
+    let total = 0;
+    const tables: (Table | undefined)[] = [];
+    for (const [index, choice] of chosen.entries()) {
+      if (choice === undefined) {
+        tables.push(undefined);
         continue;
       }
-      const rows: CellValue[][] = [];
-      let width = 0;
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells: CellValue[] = [];
-        // row.values is 1-based and sparse.
-        for (let column = 1; column < values.length; column++) cells.push(fromExcelJs(values[column]));
-        while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
-        while (rows.length < row.number - 1) rows.push([]);
-        rows.push(cells);
-        width = Math.max(width, cells.length);
-        total++;
-        if (onRows && total % PROGRESS_EVERY === 0) onRows(total);
-      }
-      trimTrailingBlankRows(rows);
-      const range = rows.length > 0 && width > 0 ? `!A1:${columnLetters(width)}${rows.length}` : "";
-      for (const index of targets)
-        found[index] = {
+      const { sheet } = choice;
+      let table = read.get(sheet);
+      if (!table) {
+        const before = total;
+        const result = await book.readSheet(sheet, {
+          hiddenRows: mode,
+          onRows: onRows && ((rows) => onRows(before + rows)),
+        });
+        total += result.rows.length;
+        if (result.uncalculated > 0) throw uncalculatedError(file, sheet.name, result);
+        const range =
+          result.rows.length > 0 && result.width > 0 ? `!A1:${columnLetters(result.width)}${result.rows.length}` : "";
+        table = {
           file,
-          sheet: name,
-          rows,
-          source: `[${path.basename(file)}]${quoteSheet(name)}${range}`,
+          sheet: sheet.name,
+          rows: result.rows,
+          source: `[${path.basename(file)}]${quoteSheet(sheet.name)}${range}`,
+          date1904: book.date1904 || undefined,
+          notes: hiddenRowsNote(sheet.name, result.hiddenRows, mode),
         };
-      // Optional sheets may come later: stop only when every sheet asked for is read.
-      if (found.every(Boolean)) break;
+        read.set(sheet, table);
+      }
+      if (table.rows.length === 0) {
+        if (typeof wanted[index] === "object") {
+          tables.push(undefined);
+          continue;
+        }
+        throw new ReaderError(file, `sheet '${sheet.name}' is empty`, { sheet: sheet.name });
+      }
+      tables.push({ ...table, notes: [...choice.notes, ...(table.notes ?? [])] });
     }
+    // The date system is the workbook's: say it once, on the first table read.
+    const first = tables.find((table) => table !== undefined);
+    if (first && book.date1904)
+      first.notes = [...(first.notes ?? []), "the workbook uses the 1904 date system; its dates are read in it"];
+    onRows?.(total);
+    return tables;
   } catch (error) {
     if (error instanceof ReaderError) throw error;
+    if (error instanceof WorkbookError) throw new ReaderError(file, error.message, { sheet: error.sheet });
+    // Damage the checks above did not foresee: still one line about the file, never a stack.
     throw new ReaderError(file, "is not a readable .xlsx workbook (the zip or its XML is damaged)");
   }
-  if (names.length === 0) throw new ReaderError(file, "is not a readable .xlsx workbook (it has no sheets)");
-  return wanted.map((want, index) => {
-    const table = found[index];
-    if (!table) {
-      if (typeof want === "object" && want !== null) return undefined;
-      throw new ReaderError(
-        file,
-        `no sheet named '${want}' (the workbook has: ${names.map((n) => `'${n}'`).join(", ")})`,
-        {
-          sheet: want,
-        },
-      );
-    }
-    if (table.rows.length === 0) {
-      if (typeof want === "object" && want !== null) return undefined;
-      throw new ReaderError(file, `sheet '${table.sheet}' is empty`, { sheet: table.sheet });
-    }
-    onRows?.(total);
-    return table;
-  });
 }

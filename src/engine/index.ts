@@ -43,8 +43,10 @@ export {
   overtimePay,
   periodPay,
   promotionSalary,
+  rehireReturnSalary,
   rehireSalary,
   stepForYears,
+  withinRehireWindow,
 } from "./rules";
 export type { ApprovalLevel } from "./rules";
 export { POLICY, POLICY_TABLE } from "./policy";

@@ -3,7 +3,7 @@
  * defaults taken from POLICY. Money is carried at full precision and rounded to the cent
  * only where the rule states a salary.
  */
-import { invalid, outOfRange } from "./errors";
+import { invalid, notFound, outOfRange } from "./errors";
 import { atMost, roundCents } from "./money";
 import { POLICY } from "./policy";
 import { checkRange } from "./range";
@@ -180,6 +180,36 @@ export function stepForYears(
   return maxStep === null ? step : Math.min(step, maxStep);
 }
 
+/** True when a rehire is back within the window (HISD II.A.1.f: "within six months" includes the sixth). */
+export function withinRehireWindow(
+  monthsAway: number,
+  windowMonths: number = POLICY.COMP_REHIRE_WINDOW_MONTHS,
+): boolean {
+  checkNonNegative(monthsAway, "months away");
+  checkNonNegative(windowMonths, "rehire window");
+  return monthsAway <= windowMonths;
+}
+
+/**
+ * Rehire salary within the window (HISD II.A.1.f): the last salary, not above the range
+ * maximum. After the window the person is placed as a new hire, which needs the range minimum
+ * and the years: not found, with a message saying so.
+ */
+export function rehireReturnSalary(
+  lastSalary: number,
+  max: number,
+  monthsAway: number,
+  windowMonths: number = POLICY.COMP_REHIRE_WINDOW_MONTHS,
+): number {
+  checkPositive(lastSalary, "last salary");
+  checkPositive(max, "range maximum");
+  if (!withinRehireWindow(monthsAway, windowMonths))
+    notFound(
+      `Back after ${monthsAway} months, more than the ${windowMonths}-month rehire window: placed as a new hire (COMP.PLACEMENT or COMP.EXPERIENCE_SALARY)`,
+    );
+  return Math.min(lastSalary, max);
+}
+
 /**
  * Rehire salary (HISD II.A.1.f): back within `windowMonths` → the last salary, not above the
  * range maximum; later → placed like a new hire (experienceSalary).
@@ -191,12 +221,14 @@ export function rehireSalary(
   monthsAway: number,
   years = 0,
   windowMonths: number = POLICY.COMP_REHIRE_WINDOW_MONTHS,
+  rate: number = POLICY.COMP_EXPERIENCE_RATE,
+  capYears: number = POLICY.COMP_EXPERIENCE_CAP_YEARS,
 ): number {
   checkRange(min, max);
   checkPositive(lastSalary, "last salary");
-  checkNonNegative(monthsAway, "months away");
-  if (monthsAway <= windowMonths) return Math.min(lastSalary, max);
-  return experienceSalary(min, max, years);
+  if (withinRehireWindow(monthsAway, windowMonths))
+    return rehireReturnSalary(lastSalary, max, monthsAway, windowMonths);
+  return experienceSalary(min, max, years, rate, capYears);
 }
 
 /** Daily rate of pay (HISD terminology 10, extended time): annual salary / duty days. */

@@ -4,8 +4,10 @@
  * functions.json is generated; test/functions/catalog.test.ts keeps the two in step.
  */
 
+import { ACTIONS_CATALOG } from "./catalog-actions";
 import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry";
 import { EXHIBIT_CATALOG } from "./catalog-exhibit";
+import { MARKET_CATALOG } from "./catalog-market";
 
 export type { CatalogEntry, CatalogError, CatalogParameter } from "./catalog-entry";
 
@@ -225,7 +227,12 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
 ];
 
 /** Every COMP function, in reference order: each family's catalog lives beside its functions. */
-export const CATALOG: readonly CatalogEntry[] = [...RULES_CATALOG, ...EXHIBIT_CATALOG];
+export const CATALOG: readonly CatalogEntry[] = [
+  ...RULES_CATALOG,
+  ...MARKET_CATALOG,
+  ...ACTIONS_CATALOG,
+  ...EXHIBIT_CATALOG,
+];
 
 /** Case-insensitive search over names, descriptions and parameter names (the task pane's list). */
 export function searchCatalog(query: string): readonly CatalogEntry[] {

@@ -8,6 +8,7 @@
  */
 import {
   GradeRow,
+  GradeSchedule,
   ScheduleCache,
   findGrade,
   gradeStepPay,
@@ -121,7 +122,7 @@ function endOf(row: PayRow, at: 0 | -1): number | ExcelError {
   return at === 0 ? row[0] : row[row.length - 1];
 }
 
-type Cells = readonly (readonly CellValue[])[];
+export type Cells = readonly (readonly CellValue[])[];
 
 /** Thrown by a schedule parse when the range holds an Excel error: propagated, never cached. */
 class ErrorInRange extends Error {
@@ -134,7 +135,7 @@ class ErrorInRange extends Error {
  * Parses a schedule argument after checking it for Excel errors. Runs only when the content
  * cache misses, so the 100,000th call with the same schedule pays for neither scan nor parse.
  */
-function checked<T>(parse: (cells: Cells) => T): (cells: Cells) => T {
+export function checked<T>(parse: (cells: Cells) => T): (cells: Cells) => T {
   return (cells) => {
     const error = firstError(cells);
     if (error !== undefined) throw new ErrorInRange(error);
@@ -142,11 +143,15 @@ function checked<T>(parse: (cells: Cells) => T): (cells: Cells) => T {
   };
 }
 
-const gradeSchedules = new ScheduleCache(checked(parseGradeSchedule));
+export const gradeSchedules = new ScheduleCache(checked(parseGradeSchedule));
 const laneSchedules = new ScheduleCache(checked(parseLaneSchedule));
 
 /** Parses a schedule through its content cache; a broken schedule is one Excel error for the whole call. */
-function withSchedule<T>(schedule: unknown, cache: ScheduleCache<T>, use: (parsed: T) => Result[][]): Result[][] {
+export function withSchedule<T>(
+  schedule: unknown,
+  cache: ScheduleCache<T>,
+  use: (parsed: T) => Result[][],
+): Result[][] {
   let parsed: T;
   try {
     parsed = cache.get(gridOf(schedule) as Cells);
@@ -168,23 +173,31 @@ function withSchedule<T>(schedule: unknown, cache: ScheduleCache<T>, use: (parse
  */
 export function PAYSTEP(schedule: unknown[][], grade: unknown[][], step: unknown[][]): unknown[][] {
   return withSchedule(schedule, gradeSchedules, (parsed) => {
-    // One lookup per distinct grade value: a 1,000,000-row call repeats the same 80 grades.
-    const rows = new Map<string | number, GradeRow | EngineError>();
-    return elementwise(PARAMS.PAYSTEP, [grade, step], (key, stepNumber) => {
-      let row = rows.get(key);
-      if (row === undefined) {
-        try {
-          row = findGrade(parsed, key);
-        } catch (error) {
-          if (!(error instanceof EngineError)) throw error;
-          row = error;
-        }
-        rows.set(key, row);
-      }
-      if (row instanceof EngineError) throw row;
-      return gradeStepPay(parsed, row, stepNumber);
-    });
+    const find = gradeFinder(parsed);
+    return elementwise(PARAMS.PAYSTEP, [grade, step], (key, stepNumber) => gradeStepPay(parsed, find(key), stepNumber));
   });
+}
+
+/**
+ * Finds each distinct grade of a schedule once per call (a 1,000,000-row call repeats the same
+ * 80 grades); an unknown grade throws its not-found error every time it is asked for.
+ */
+export function gradeFinder(schedule: GradeSchedule): (key: string | number) => GradeRow {
+  const rows = new Map<string | number, GradeRow | EngineError>();
+  return (key) => {
+    let row = rows.get(key);
+    if (row === undefined) {
+      try {
+        row = findGrade(schedule, key);
+      } catch (error) {
+        if (!(error instanceof EngineError)) throw error;
+        row = error;
+      }
+      rows.set(key, row);
+    }
+    if (row instanceof EngineError) throw row;
+    return row;
+  };
 }
 
 /**

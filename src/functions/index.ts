@@ -3,5 +3,7 @@
  * appends each module's CustomFunctions.associate calls; scripts/function-sources.js lists the
  * same modules for the metadata generator (a test keeps the two lists equal).
  */
-import "./functions";
+import "./actions";
 import "./exhibit";
+import "./functions";
+import "./market";

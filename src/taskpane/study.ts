@@ -395,16 +395,18 @@ export function liveFormula(
   optionsAddress: string | undefined,
   registry: Registry = REGISTRY,
 ): string {
+  // The tables the exhibit's family declares, then the other tables chosen (a family may read
+  // another's, as the structure reads the market), as many as one formula takes.
   const exhibit = registry.exhibits.find((e) => e.id === exhibitId);
-  const extra = exhibit
-    ? [...new Set([...(exhibit.family.inputs ?? []), ...(exhibit.needs ?? [])].map((spec) => spec.id))].filter(
-        (id) => sources[id] !== undefined,
-      )
-    : [];
-  if (extra.length > LIVE_EXTRA_TABLES)
+  const declared = exhibit ? [...(exhibit.family.inputs ?? []), ...(exhibit.needs ?? [])].map((spec) => spec.id) : [];
+  if (declared.filter((id) => sources[id] !== undefined).length > LIVE_EXTRA_TABLES)
     throw new Error(
-      `${exhibitId} reads ${extra.length} extra tables: a formula takes ${LIVE_EXTRA_TABLES}; insert it as values`,
+      `${exhibitId} reads more than ${LIVE_EXTRA_TABLES} extra tables, which a formula cannot take: insert it as values`,
     );
+  const others = registry.inputs.map((spec) => spec.id).filter((id) => id !== PLANS_INPUT.id && id !== ROSTER_INPUT.id);
+  const extra = [...new Set([...declared, ...others])]
+    .filter((id) => sources[id] !== undefined)
+    .slice(0, LIVE_EXTRA_TABLES);
   const [year, month, day] = asOf.split("-").map(Number);
   const args = [
     JSON.stringify(exhibitId),

@@ -93,7 +93,7 @@ describeBrowser("layout matrix", () => {
 
     await button("Try with sample data").click();
     await page.getByText("1,176 employees").waitFor();
-    await check(page, theme, "detected", ["6 plans, 43 grades", "Sample data inserted", "2 inputs ready"]);
+    await check(page, theme, "detected", ["6 plans, 43 grades", "Sample data inserted", /\d inputs? ready/]);
 
     // A grade no plan has: the roster's first employee becomes a problem (the pane re-reads the sheet).
     await page.evaluate(() =>
@@ -138,7 +138,7 @@ describeBrowser("layout matrix", () => {
     await page.getByText("1,176 employees, 1 row with problems").waitFor();
 
     await tab("Analyze");
-    await check(page, theme, "analyze", ["Study settings", "Current conditions", "Insert 8 exhibits"]);
+    await check(page, theme, "analyze", ["Study settings", "Current conditions", /Insert \d+ exhibits/]);
     await button("Open Current conditions").click();
     await page.getByRole("heading", { level: 2, name: "Current conditions" }).waitFor();
     await check(page, theme, "family", ["3-4 Quartile Analysis", "Insert 8 exhibits"]);

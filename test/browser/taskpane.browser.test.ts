@@ -168,7 +168,7 @@ describeBrowser("task pane in Chromium", () => {
       }).observe(document.body, { subtree: true, attributes: true, childList: true });
     });
     await host(page, { delay: 120 });
-    await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
+    await page.getByRole("button", { name: /^Insert \d+ exhibits$/ }).click();
     const bar = page.getByRole("progressbar", { name: "Inserting exhibits" });
     await bar.waitFor();
     expect(await bar.getAttribute("aria-valuetext")).toMatch(/^\d+%: \S/);
@@ -180,26 +180,31 @@ describeBrowser("task pane in Chromium", () => {
     expect(after.tables).toEqual(before.tables);
     await expectFocus(page, "Insert 8 exhibits", "mouse");
 
-    // Scrolled down to the bottom of the page, the result shows in the footer: no jump.
+    // Scrolled down the page, the result shows in the footer and what was in sight stays where it was.
     await host(page, { delay: 20 });
     await page.setViewportSize({ width: 320, height: 500 });
     const scrolled = await page.evaluate(() => {
       const main = document.querySelector("main") as HTMLElement;
       main.scrollTop = main.scrollHeight;
-      return main.scrollTop;
+      const anchor = document.elementFromPoint(40, 150) as HTMLElement;
+      (window as unknown as { __anchor: HTMLElement }).__anchor = anchor;
+      return { top: main.scrollTop, anchor: anchor.getBoundingClientRect().top };
     });
-    expect(scrolled).toBeGreaterThan(0);
-    await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
-    await page.getByText("8 exhibit sheets inserted").waitFor();
+    expect(scrolled.top).toBeGreaterThan(0);
+    await page.getByRole("button", { name: /^Insert \d+ exhibits$/ }).click();
+    await page.getByText(/^\d+ exhibit sheets inserted$/).waitFor();
     const view = await page.evaluate(() => {
-      const main = document.querySelector("main") as HTMLElement;
+      const anchor = (window as unknown as { __anchor: HTMLElement }).__anchor;
       const notice = Array.from(document.querySelectorAll("footer *")).find((el) =>
-        el.textContent?.startsWith("8 exhibit sheets inserted"),
+        /^\d+ exhibit sheets inserted/.test(el.textContent ?? ""),
       ) as HTMLElement;
       const rect = notice.getBoundingClientRect();
-      return { top: main.scrollTop, inView: rect.top >= 0 && rect.bottom <= window.innerHeight };
+      return {
+        anchor: document.contains(anchor) ? Math.round(anchor.getBoundingClientRect().top) : -1,
+        inView: rect.top >= 0 && rect.bottom <= window.innerHeight,
+      };
     });
-    expect(view).toEqual({ top: scrolled, inView: true });
+    expect(view).toEqual({ anchor: Math.round(scrolled.anchor), inView: true });
     const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
     expect(progress.length).toBeGreaterThan(3);
     for (let i = 1; i < progress.length; i++) {
@@ -253,7 +258,9 @@ describeBrowser("task pane in Chromium", () => {
     await page.keyboard.press("Escape");
     await expectFocus(page, "Open Current conditions");
     await tabTo(page, "Analyze");
-    await page.keyboard.press("ArrowRight");
+    // Across the tabs with the arrow keys (Personnel sits between when a family offers it).
+    for (let i = 0; i < 4 && !(await focusState(page)).name.startsWith("Tools"); i++)
+      await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Tools" }).waitFor();
     await tabTo(page, "");

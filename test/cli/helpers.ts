@@ -5,6 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import type { CliIo } from "../../src/cli/main";
+import { ReaderError } from "../../src/cli/readers";
 
 export type Run = { code: number; stdout: string; stderr: string };
 
@@ -52,4 +53,15 @@ export async function writeWorkbook(file: string, sheets: Record<string, ExcelJS
 export function expectOneLine(text: string): void {
   const lines = text.trimEnd().split("\n");
   if (lines.length !== 1 || /\n\s+at /.test(text)) throw new Error(`expected one line, got:\n${text}`);
+}
+
+/** The ReaderError a read fails with (fails the test when it succeeds or fails otherwise). */
+export async function readerError(promise: Promise<unknown>): Promise<ReaderError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ReaderError) return error;
+    throw error;
+  }
+  throw new Error("expected a ReaderError");
 }

@@ -1,31 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import {
-  ReaderError,
-  columnLetters,
-  fromExcelJs,
-  parseCsvText,
-  readTable,
-  readWorkbookSheets,
-} from "../../src/cli/readers";
-import { tempFolder, writeFile, writeWorkbook } from "./helpers";
+import { ReaderError, columnLetters, parseCsvText, readTable, readWorkbookSheets } from "../../src/cli/readers";
+import { readerError, tempFolder, writeFile, writeWorkbook } from "./helpers";
 
 let folder: string;
 beforeAll(() => {
   folder = tempFolder("compstudy-readers-");
 });
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
-
-async function readerError(promise: Promise<unknown>): Promise<ReaderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ReaderError) return error;
-    throw error;
-  }
-  throw new Error("expected a ReaderError");
-}
 
 describe("CSV", () => {
   it("strips a BOM, detects ';', reads CRLF and quoted fields (with the delimiter, quotes and line breaks inside)", async () => {
@@ -191,22 +174,6 @@ describe("XLSX", () => {
       }),
       { numRuns: 40 },
     );
-  });
-});
-
-describe("fromExcelJs", () => {
-  it.each([
-    [null, null],
-    [Number.NaN, null],
-    [new Date(Date.UTC(1900, 0, 1)), 2],
-    [new Date(Date.UTC(2013, 3, 1)), 41365],
-    [{ formula: "NA()", result: Number.NaN }, "#ERROR!"],
-    [{ sharedFormula: "A1", result: "x" }, "x"],
-    [{ formula: "A1" }, "#ERROR!"], // no cached result: an error, or never calculated
-    [{ error: "#DIV/0!" }, "#DIV/0!"],
-    [{ text: { richText: [{ text: "a" }, { text: "b" }] }, hyperlink: "h" }, "ab"],
-  ])("converts %p to %p", (value, expected) => {
-    expect(fromExcelJs(value)).toEqual(expected);
   });
 });
 

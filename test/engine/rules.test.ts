@@ -9,8 +9,10 @@ import {
   overtimePay,
   periodPay,
   promotionSalary,
+  rehireReturnSalary,
   rehireSalary,
   stepForYears,
+  withinRehireWindow,
 } from "../../src/engine/rules";
 import { failure } from "./helpers";
 
@@ -212,6 +214,31 @@ describe("rehireSalary (HISD II.A.1.f: back within six months at the last salary
     [65000, 7, 2, 52500], // later: placed like a new hire
   ])("last salary %p, %p months away, %p years → %p", (last, months, years, expected) => {
     expect(rehireSalary(last, 50000, 68000, months, years)).toBe(expected);
+  });
+});
+
+describe("the rehire window and the returning salary (HISD II.A.1.f)", () => {
+  it("counts six months as within, seven as later; the window is a parameter", () => {
+    expect([5, 6, 6.5, 7].map((months) => withinRehireWindow(months))).toEqual([true, true, false, false]);
+    expect(withinRehireWindow(7, 12)).toBe(true);
+    expect(failure(() => withinRehireWindow(-1))).toEqual({
+      kind: "out of range",
+      message: "The months away cannot be negative, got -1",
+    });
+  });
+
+  it("returns the last salary capped at the maximum, and refuses after the window", () => {
+    expect(rehireReturnSalary(65000, 68000, 6)).toBe(65000);
+    expect(rehireReturnSalary(70000, 68000, 1)).toBe(68000);
+    expect(failure(() => rehireReturnSalary(65000, 68000, 7))).toEqual({
+      kind: "not found",
+      message:
+        "Back after 7 months, more than the 6-month rehire window: placed as a new hire (COMP.PLACEMENT or COMP.EXPERIENCE_SALARY)",
+    });
+  });
+
+  it("places a later rehire with the given rate and cap: 50,000 × (1 + 3 % × min(12, 8)) = 62,000", () => {
+    expect(rehireSalary(65000, 50000, 68000, 7, 12, 6, 0.03, 8)).toBe(62000);
   });
 });
 

@@ -71,7 +71,7 @@ function tolerance(shown: string): number {
 
 /**
  * Compares each exhibit of `json` with the sheet LibreOffice shows (title in row 1, the
- * table's header in row 4): same header, same text, numbers equal to the shown precision.
+ * table's header in row 4, or 5 under a description): same header, same text, numbers equal to the shown precision.
  * Returns the list of differences (empty when all agree).
  */
 export function compareWithJson(sheets: Map<string, string[][]>, sheetNames: string[], json: JsonStudy): string[] {
@@ -82,10 +82,12 @@ export function compareWithJson(sheets: Map<string, string[][]>, sheetNames: str
       problems.push(`${exhibit.id}: no sheet '${sheetNames[index]}' in the LibreOffice export`);
       return;
     }
-    const header = rows[3].slice(0, exhibit.columns.length);
+    // The layout puts the header under the description line when there is one (layoutExhibit).
+    const headerRow = exhibit.description === undefined ? 3 : 4;
+    const header = rows[headerRow].slice(0, exhibit.columns.length);
     if (header.join("|") !== exhibit.columns.join("|")) problems.push(`${exhibit.id}: header ${header.join("|")}`);
     exhibit.rows.forEach((row, r) => {
-      const shown = rows[4 + r] ?? [];
+      const shown = rows[headerRow + 1 + r] ?? [];
       exhibit.columns.forEach((column, c) => {
         const expected = row[column];
         const text = shown[c] ?? "";

@@ -102,7 +102,7 @@ describe("the catalog", () => {
     ["range spread", ["RANGE_SPREAD"]],
     ["overtime", ["OVERTIME_PAY"]],
     ["lane", ["LANEPAY"]],
-    ["HISD promotion", ["PROMOTION_SALARY"]],
+    ["HISD promotion", ["PROMOTION_SALARY", "PLACEMENT"]],
     ["zzz", []],
   ])("searches %p", (query, names) => {
     expect(searchCatalog(query).map((entry) => entry.name)).toEqual(names);

@@ -7,7 +7,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import type { WorkbookGateway } from "../../src/excel/gateway";
 import { DEFAULT_SETTINGS } from "../../src/excel/settings";
-import { EXHIBIT_IDS } from "../../src/engine/study";
+import { EXHIBIT_IDS, FAMILIES, PLANS_INPUT, ROSTER_INPUT } from "../../src/engine/study";
+import { CURRENT_CONDITIONS } from "../../src/engine/study/families/current";
+import { REGISTRY, type Registry } from "../../src/taskpane/study";
+import { list } from "../../src/taskpane/text";
+
+const CURRENT = CURRENT_CONDITIONS.exhibits.length;
 import { fakeGateway, PLANS, ROSTER, SOURCES, type FakeGateway } from "./fake-gateway";
 
 // Fluent UI renders slowly under jsdom on a loaded 2-core machine: wait longer than the defaults.
@@ -73,7 +78,8 @@ describe("Data", () => {
     const roster = screen.getByRole("article", { name: "Roster" });
     await within(roster).findByText("3 employees, 1 row with problems");
     expect(within(roster).getByText("1 problem")).toBeInTheDocument();
-    expect(within(roster).getByText("Used by Current conditions.")).toBeInTheDocument();
+    // The pay plans and roster serve every family of the registry.
+    expect(within(roster).getByText(`Used by ${list(FAMILIES.map((f) => f.title))}.`)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Data status: 2 inputs ready" })).toBeInTheDocument();
   });
 
@@ -192,7 +198,8 @@ describe("Analyze", () => {
       });
     show(gateway);
     await analyze(user);
-    const button = screen.getByRole("button", { name: `Insert ${EXHIBIT_IDS.length} exhibits` });
+    // With the pay plans and roster alone, the exhibits that need nothing else: current conditions' eight.
+    const button = screen.getByRole("button", { name: `Insert ${CURRENT} exhibits` });
     await user.click(button);
     expect(await screen.findByRole("button", { name: "Inserting…" })).toHaveFocus();
     expect(screen.getByRole("progressbar")).toHaveAttribute(
@@ -272,11 +279,38 @@ describe("Analyze", () => {
   });
 
   it("has no Personnel tab while no family offers the placements batch", async () => {
-    show(fakeGateway());
+    const registry: Registry = {
+      families: [CURRENT_CONDITIONS],
+      inputs: [PLANS_INPUT, ROSTER_INPUT],
+      options: REGISTRY.options,
+      exhibits: REGISTRY.exhibits.filter((exhibit) => exhibit.family.id === CURRENT_CONDITIONS.id),
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App gateway={fakeGateway()} registry={registry} />
+      </FluentProvider>,
+    );
     await screen.findByText("1 plan, 2 grades");
     expect(screen.getAllByRole("tab")).toHaveLength(3);
     expect(screen.queryByRole("tab", { name: "Personnel" })).not.toBeInTheDocument();
   });
+
+  (EXHIBIT_IDS.includes("placements" as never) ? it : it.skip)(
+    "with the placements batch registered, the Personnel tab offers it, saying what it needs",
+    async () => {
+      const user = userEvent.setup();
+      show(fakeGateway());
+      await screen.findByText("1 plan, 2 grades");
+      expect(screen.getAllByRole("tab")).toHaveLength(4);
+      await user.click(screen.getByRole("tab", { name: "Personnel" }));
+      expect(screen.getByRole("heading", { level: 1, name: "Personnel" })).toBeInTheDocument();
+      const placements = REGISTRY.exhibits.find((exhibit) => exhibit.id === "placements");
+      const box = screen.getByRole("checkbox", { name: `${placements?.number} ${placements?.title}` });
+      expect(box).toBeDisabled();
+      const needs = (placements?.needs ?? []).map((spec) => spec.label);
+      expect(box).toHaveAccessibleDescription(`Needs the ${needs.join(" and ")} table`);
+    },
+  );
 });
 
 describe("Tools", () => {

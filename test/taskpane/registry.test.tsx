@@ -4,7 +4,7 @@
  * A family registered the way the analyses' engineers add theirs (family({...}) with an input
  * and an option, one line in the registry) appears in the pane with no pane code: a Data card
  * for its table, an Analyze card, a field for its option with the engine's messages, its exhibit
- * inserted end to end — and, as it offers the placements batch, the Personnel tab.
+ * inserted end to end.
  */
 import * as React from "react";
 import "@testing-library/jest-dom";
@@ -39,9 +39,9 @@ jest.mock("../../src/engine/study/registry", () => {
     parse: (table: never) => readRecords(table, fields).records,
   });
   const AGING = option({
-    name: "aging-rate",
+    name: "fake-rate",
     kind: "percent",
-    label: "Aging rate",
+    label: "Fake rate",
     description: "yearly rate that ages the market data to the as-of date",
     default: 0.03,
     min: 0,
@@ -68,13 +68,6 @@ jest.mock("../../src/engine/study/registry", () => {
           rows: [{ kind: "detail", values: [study.require(BENCHMARKS).length, study.options.value(AGING)] }],
         }),
       },
-      {
-        id: "placements",
-        number: "9-2",
-        title: "Placements",
-        summary: "each candidate's placement",
-        build: () => ({ columns: [{ name: "Employee ID", kind: "text" }], rows: [] }),
-      },
     ],
   });
   // The registry's own derivations (registry.ts), over its families plus this one.
@@ -93,8 +86,15 @@ jest.mock("../../src/engine/study/registry", () => {
     EXHIBITS,
     EXHIBIT_IDS: EXHIBITS.map((e) => e.id),
     exhibitById: (id: string) => EXHIBITS.find((e) => e.id === id),
-    INPUTS: unique([PLANS_INPUT, ROSTER_INPUT, BENCHMARKS]),
-    OPTIONS: unique([...CORE_OPTIONS, AGING]),
+    INPUTS: unique([
+      PLANS_INPUT,
+      ROSTER_INPUT,
+      ...FAMILIES.flatMap((f: { inputs?: object[]; exhibits: { needs?: object[] }[] }) => [
+        ...(f.inputs ?? []),
+        ...f.exhibits.flatMap((e) => e.needs ?? []),
+      ]),
+    ]),
+    OPTIONS: unique([...CORE_OPTIONS, ...FAMILIES.flatMap((f: { options?: object[] }) => f.options ?? [])]),
   };
 });
 
@@ -105,7 +105,7 @@ const BENCHMARK_ROWS = [
 ];
 
 describe("a family added to the registry", () => {
-  it("gets its Data card, Analyze card, option field, exhibit and the Personnel tab — no pane code", async () => {
+  it("gets its Data card, Analyze card, option field and exhibit — no pane code", async () => {
     const user = userEvent.setup();
     const inserted: StudyResult[] = [];
     const gateway = fakeGateway(
@@ -129,38 +129,28 @@ describe("a family added to the registry", () => {
     expect(await within(card).findByText("2 rows")).toBeInTheDocument();
     expect(within(card).getByText("Table Market_Jobs · 3 rows × 2 columns")).toBeInTheDocument();
     expect(within(card).getByText("Used by Fake market.")).toBeInTheDocument();
-    expect(screen.getByRole("tab", { name: "Personnel" })).toBeInTheDocument();
-    expect(screen.getAllByRole("tab")).toHaveLength(4);
 
     await screen.findByText("3 employees, 1 row with problems");
     await user.click(screen.getByRole("tab", { name: "Analyze" }));
     await user.click(screen.getByRole("button", { name: "Open Fake market" }));
-    const rate = screen.getByRole("textbox", { name: "Aging rate" });
+    const rate = screen.getByRole("textbox", { name: "Fake rate" });
     await user.type(rate, "50");
     let expected = "";
     try {
-      parseOption(OPTIONS.find((spec) => spec.name === "aging-rate") as never, "50");
+      parseOption(OPTIONS.find((spec) => spec.name === "fake-rate") as never, "50");
     } catch (error) {
       if (isEngineError(error)) expected = error.message;
     }
-    expect(expected).toMatch(/^Option aging-rate: 50 is above 0.2/);
+    expect(expected).toMatch(/^Option fake-rate: 50 is above 0.2/);
     expect(screen.getByText(expected)).toBeInTheDocument();
     await user.clear(rate);
     await user.type(rate, "5%");
     expect(screen.queryByText(expected)).not.toBeInTheDocument();
-    await user.click(screen.getByRole("checkbox", { name: "9-2 Placements" }));
     await user.click(screen.getByRole("button", { name: "Insert 1 exhibit" }));
     expect(await screen.findByText("1 exhibit sheet inserted")).toBeInTheDocument();
     const exhibit = inserted[0].exhibits[0];
     expect(exhibit.id).toBe("benchmark-count");
     // Two benchmark rows under the header; the aging rate typed as 5 %.
     expect(exhibit.rows[0].values).toEqual([2, 0.05]);
-
-    await user.click(screen.getByRole("tab", { name: "Personnel" }));
-    expect(screen.getByRole("heading", { level: 1, name: "Personnel" })).toBeInTheDocument();
-    expect(screen.getByRole("checkbox", { name: "9-2 Placements" })).toBeChecked();
-    await user.click(screen.getByRole("button", { name: "Insert 1 exhibit" }));
-    await screen.findAllByText("1 exhibit sheet inserted");
-    expect(inserted[1].exhibits.map((e) => e.id)).toEqual(["placements"]);
   });
 });

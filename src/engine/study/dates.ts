@@ -1,7 +1,8 @@
 /**
- * Hire dates as HR exports write them: ISO text, US m/d/yyyy and m/d/yy, "March 5, 2010",
- * "05-Mar-2010", Excel serial numbers (1900 date system) and Date objects (ExcelJS).
- * Dates are whole days since 1970-01-01 (UTC), so tenure arithmetic has no time zones.
+ * Hire dates as HR exports write them: ISO text, US m/d/yyyy and m/d/yy (day first when the
+ * column says so: "Hire Date (dd/mm/yyyy)"), "March 5, 2010", "05-Mar-2010", Excel serial
+ * numbers in the workbook's date system (1900, or 1904: Excel for Mac's old one) and Date
+ * objects. Dates are whole days since 1970-01-01 (UTC), so tenure arithmetic has no time zones.
  */
 import type { CellValue } from "../cells";
 
@@ -33,6 +34,9 @@ export function fromExcelSerial(serial: number): number | undefined {
   return whole < 60 ? whole - EXCEL_EPOCH_OFFSET + 1 : whole - EXCEL_EPOCH_OFFSET;
 }
 
+/** 5/1/2010, 05.01.2010, 05-01-10: two small numbers and a year. */
+const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
+
 function twoDigitYear(year: number): number {
   // m/d/yy: 00–29 → 2000s, 30–99 → 1900s (Excel's own pivot).
   return year < 30 ? 2000 + year : 1900 + year;
@@ -42,8 +46,17 @@ function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
-/** Parses a date cell to a day number; undefined when it is not a date. */
-export function parseDate(value: CellValue | { getTime(): number }): number | undefined {
+/** The order of a numeric date's parts: month first (US, the default) or day first. */
+export type DateOrder = "mdy" | "dmy";
+
+/** Days between the 1900 and 1904 date systems' serial 0 (1899-12-30 and 1904-01-01). */
+export const DATE_1904_OFFSET = 1462;
+
+/**
+ * Parses a date cell to a day number; undefined when it is not a date. `order` reads numeric
+ * dates (5/1/2010) day first; serials are of the 1900 date system (see parseDateCell).
+ */
+export function parseDate(value: CellValue | { getTime(): number }, order: DateOrder = "mdy"): number | undefined {
   if (value === null || value === undefined || typeof value === "boolean") return undefined;
   if (typeof value === "object") {
     const time = value.getTime();
@@ -53,10 +66,11 @@ export function parseDate(value: CellValue | { getTime(): number }): number | un
   const text = value.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (m) return dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(text);
+  m = NUMERIC_DATE.exec(text);
   if (m) {
-    const year = m[3].length === 2 ? twoDigitYear(Number(m[3])) : Number(m[3]);
-    return dayNumber(year, Number(m[1]), Number(m[2]));
+    const year = m[4].length === 2 ? twoDigitYear(Number(m[4])) : Number(m[4]);
+    const [month, day] = order === "dmy" ? [m[3], m[1]] : [m[1], m[3]];
+    return dayNumber(year, Number(month), Number(day));
   }
   m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(text);
   if (m && monthIndex(m[1]) > 0) return dayNumber(Number(m[3]), monthIndex(m[1]), Number(m[2]));
@@ -66,5 +80,38 @@ export function parseDate(value: CellValue | { getTime(): number }): number | un
     return dayNumber(year, monthIndex(m[2]), Number(m[1]));
   }
   if (/^\d+(\.\d+)?$/.test(text)) return fromExcelSerial(Number(text));
+  return undefined;
+}
+
+/**
+ * A date cell of a table as its workbook means it: serials (numbers, or digits as text) of a
+ * 1904-date-system workbook shifted to the 1900 system first (ECMA-376 §18.17.4.1), numeric
+ * dates in the column's order.
+ */
+export function parseDateCell(
+  value: CellValue,
+  options: { date1904?: boolean; order?: DateOrder } = {},
+): number | undefined {
+  const serial =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : undefined;
+  if (serial !== undefined) return fromExcelSerial(options.date1904 ? serial + DATE_1904_OFFSET : serial);
+  return parseDate(value, options.order);
+}
+
+/** The parts of a numeric date text (5/1/2010 → [5, 1]); undefined for anything else. */
+export function numericDateParts(value: CellValue): [number, number] | undefined {
+  if (typeof value !== "string") return undefined;
+  const m = NUMERIC_DATE.exec(value.trim());
+  return m ? [Number(m[1]), Number(m[3])] : undefined;
+}
+
+/** The order a header's format hint states: "Hire Date (dd/mm/yyyy)" → "dmy"; undefined when none. */
+export function dateOrderHint(header: string): DateOrder | undefined {
+  if (/\bd{1,2}\s*[/.-]\s*m{1,2}\s*[/.-]\s*y{2,4}\b/i.test(header)) return "dmy";
+  if (/\bm{1,2}\s*[/.-]\s*d{1,2}\s*[/.-]\s*y{2,4}\b/i.test(header)) return "mdy";
   return undefined;
 }

@@ -39,3 +39,21 @@ export {
 } from "./units";
 export { generateStudyInput, seededRandom } from "./synthetic";
 export type * from "./types";
+export { decidePlacement, parseAction, parseJobType, parsePlacementSchedule, ACTIONS, JOB_TYPES } from "./personnel";
+export type {
+  Approval,
+  Candidate,
+  JobType,
+  PersonnelAction,
+  PlacementDecision,
+  PlacementSchedule,
+  PlacementSchedules,
+} from "./personnel";
+export { LANES_INPUT, parseLaneTables, DEFAULT_LANE_SCHEDULE } from "./lanes";
+export type { LaneTable, LaneTables } from "./lanes";
+export { RULES_INPUT, parseRulesSheet, studyPolicy, policyNotes } from "./rules-sheet";
+export type { Policy, PolicyOverride, RulesSheet } from "./rules-sheet";
+export { TITLE_CHANGES_INPUT, APPLY_TITLE_CHANGES, TitleMap, parseTitleChanges, classTitles } from "./titles";
+export type { TitleChange } from "./titles";
+export { CANDIDATES_INPUT, parseCandidates, studySchedules } from "./families/actions";
+export type { CandidateRow } from "./families/actions";

@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "../cells";
 import { EngineError, isEngineError } from "../errors";
+import { dateOrderHint, parseDateCell } from "./dates";
 import { findHeaderRow, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
 import type { Options } from "./options";
 
@@ -68,7 +69,17 @@ export function parseInput<T>(spec: InputSpec<T>, table: InputTable, context: Pa
 }
 
 /** A record read from a table row by field. */
-export type TableRecord<F extends string> = { row: number; cells: readonly CellValue[]; get: (field: F) => CellValue };
+export type TableRecord<F extends string> = {
+  row: number;
+  cells: readonly CellValue[];
+  get: (field: F) => CellValue;
+  /**
+   * A date field as a day number (days since 1970-01-01) as the table means it — serials in the
+   * workbook's date system, numeric dates in the order the header's hint gives — null when
+   * blank, undefined when not a date (list the row with that reason).
+   */
+  date: (field: F) => number | null | undefined;
+};
 
 /**
  * Reads the records of a simple input table: the header row (the first, within the first 20,
@@ -93,12 +104,19 @@ export function readRecords<F extends string>(
   for (let index = headerIndex + 1; index < table.rows.length; index++) {
     const cells = table.rows[index];
     if (!cells.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== "")) continue;
+    const get = (field: F): CellValue => {
+      const at = mapping[field]?.column;
+      return at === undefined ? null : cells[at];
+    };
     records.push({
       row: index + 1,
       cells,
-      get: (field) => {
-        const at = mapping[field]?.column;
-        return at === undefined ? null : cells[at];
+      get,
+      date: (field) => {
+        const value = get(field);
+        if (value === null || value === undefined || String(value).trim() === "") return null;
+        const header = mapping[field]?.header ?? "";
+        return parseDateCell(value, { date1904: table.date1904, order: dateOrderHint(header) });
       },
     });
   }

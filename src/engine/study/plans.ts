@@ -20,7 +20,7 @@ import {
   type FieldSpec,
 } from "./headers";
 import type { AuditFinding, PayGrade, PayPlan, PayPlans } from "./types";
-import { daysFromName, hasCents, parseUnit, unitFromName, unitFromPay } from "./units";
+import { daysFromName, hasCents, parseUnit, plausibleUnit, unitFromName, unitFromPay } from "./units";
 
 /** A step rise this many times the grade's median rise (or that fraction of it) is flagged by the audit. */
 export const STEP_RISE_FACTOR = 2.5;
@@ -160,8 +160,8 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
     const anyPay = [...stepValues, ...rangeValues].some((value) => typeof value === "number");
     const ownPlan = planColumn === undefined ? "" : cleanKeyText(cells[planColumn]);
 
-    if (gradeName === "" && !anyPay) {
-      // A footnote, a source line or a sub-heading: never a plan.
+    if (!anyPay && (gradeName === "" || isProse(cells, gradeName))) {
+      // A footnote, a source line or a sub-heading: never a plan, never a grade.
       footnotes.push(row);
       continue;
     }
@@ -220,7 +220,8 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
       plan: planName,
       grade: gradeName,
       row,
-      kind: numeric.length > 0 || rawMin === null ? "steps" : "range",
+      // A grade is a range when it gives any of Minimum, Midpoint, Maximum and no steps.
+      kind: numeric.length > 0 || (rawMin === null && rawMid === null && rawMax === null) ? "steps" : "range",
       steps,
       unit: "annual",
       unitFrom: "pay",
@@ -242,7 +243,7 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
           message: `The Minimum column (${rawMin}) differs from step 1 (${grade.min}); the steps are used`,
         });
     } else {
-      grade.min = rawMin as number;
+      if (rawMin !== null) grade.min = rawMin;
       if (rawMax !== null) grade.max = rawMax;
       if (rawMid !== null) grade.mid = rawMid;
     }
@@ -300,26 +301,50 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
   };
 }
 
+/** Marks footnotes and source lines start with. */
+const FOOTNOTE_START = /^([*†‡§¹²³#(]|\d+[.)]\s|(note|notes|source|sources|effective|approved|revised)\b)/i;
+
+/**
+ * A row of text alone — its only filled cell prose, not a grade code — under or inside a table
+ * without a Plan column: a footnote ("* Steps are granted on the anniversary…"), a source line.
+ */
+function isProse(cells: readonly CellValue[], text: string): boolean {
+  if (cells.filter((cell) => !isBlank(cell)).length !== 1) return false;
+  return FOOTNOTE_START.test(text) || (text.length > 20 && /\s\S+\s/.test(text));
+}
+
 function listRows(rows: number[]): string {
   return rows.length <= 5 ? rows.join(", ") : `${rows.slice(0, 5).join(", ")} and ${rows.length - 5} more`;
 }
 
-/** The grade's unit: the Unit cell, else a unit named by the plan or grade, else its pay's size. */
+/**
+ * The grade's unit: the Unit cell, else a unit named by the grade or its plan (when the pay can
+ * be in it), else the size of the grade's own pay. A Unit cell the pay cannot be in is kept —
+ * the table says so — with an audit warning.
+ */
 function decideUnit(grade: PayGrade, planName: string, cell: CellValue, findings: AuditFinding[]): void {
   const stated = isBlank(cell) ? undefined : String(cell);
   let unit: PayUnit | undefined = stated === undefined ? undefined : parseUnit(stated);
+  const finding = (severity: AuditFinding["severity"], message: string): void => {
+    findings.push({ plan: planName, grade: grade.grade, step: null, severity, message });
+  };
   if (stated !== undefined && unit === undefined)
-    findings.push({
-      plan: planName,
-      grade: grade.grade,
-      step: null,
-      severity: "error",
-      message: `Unit '${truncate(stated.trim())}' is not hourly, daily, monthly or annual; the unit is inferred from the pay`,
-    });
+    finding(
+      "error",
+      `Unit '${truncate(stated.trim())}' is not hourly, daily, monthly or annual; the unit is inferred from the pay`,
+    );
   grade.unitFrom = "column";
+  if (unit !== undefined && grade.max !== undefined && !plausibleUnit(unit, grade.max))
+    finding(
+      "warning",
+      `Unit '${truncate(String(stated).trim())}' with a top pay of ${grade.max}, which looks ${unitFromPay(grade.max)}`,
+    );
   if (unit === undefined) {
-    unit = unitFromName(grade.grade) ?? unitFromName(planName);
-    grade.unitFrom = "name";
+    const named = unitFromName(grade.grade) ?? unitFromName(planName);
+    if (named !== undefined && (grade.max === undefined || plausibleUnit(named, grade.max))) {
+      unit = named;
+      grade.unitFrom = "name";
+    }
   }
   if (unit === undefined) {
     grade.unitFrom = "pay";
@@ -353,7 +378,7 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
           null,
           "error",
           grade.kind === "range"
-            ? `Grade '${truncate(grade.grade)}' (row ${grade.row}) has a Minimum but no Maximum`
+            ? `Grade '${truncate(grade.grade)}' (row ${grade.row}) has ${grade.min === undefined ? "no Minimum" : "a Minimum but no Maximum"}`
             : `Grade '${truncate(grade.grade)}' (row ${grade.row}) has no pay steps`,
         );
         continue;

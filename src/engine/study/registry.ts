@@ -4,12 +4,24 @@
  */
 import { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT } from "./core";
 import type { ExhibitDefinition, Family } from "./definition";
+import { PERSONNEL_ACTIONS } from "./families/actions";
 import { CURRENT_CONDITIONS } from "./families/current";
+import { MARKET } from "./families/market";
+import { LABOR_COST } from "./families/labor-cost";
+import { STRUCTURE } from "./families/structure";
+import { IMPLEMENTATION_COST } from "./families/cost";
 import type { InputSpec } from "./inputs";
 import type { OptionSpec } from "./options";
 
 /** The families, in report order. */
-export const FAMILIES = [CURRENT_CONDITIONS] as const;
+export const FAMILIES = [
+  CURRENT_CONDITIONS,
+  PERSONNEL_ACTIONS,
+  MARKET,
+  LABOR_COST,
+  STRUCTURE,
+  IMPLEMENTATION_COST,
+] as const;
 
 /** Every exhibit id of the registry: a public contract. */
 export type ExhibitId = (typeof FAMILIES)[number]["exhibits"][number]["id"];

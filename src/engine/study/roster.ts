@@ -4,7 +4,7 @@
  */
 import { cleanKeyText, isBlank, normalizeKey, parseNumberText, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
-import { parseDate, isoDate } from "./dates";
+import { dateOrderHint, isoDate, numericDateParts, parseDate, parseDateCell, type DateOrder } from "./dates";
 import {
   GRADE_FIELD,
   PLAN_FIELD,
@@ -71,7 +71,12 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
     synonyms: ["job title", "title", "class", "classification", "class title", "position", "job class", "job"],
     required: false,
   },
-  { field: "fte", label: "FTE", synonyms: ["fte", "full time equivalent", "fte percent"], required: false },
+  {
+    field: "fte",
+    label: "FTE",
+    synonyms: ["fte", "full time equivalent", "fte percent", "fte %", "percent fte", "fte pct"],
+    required: false,
+  },
   { field: "step", label: "Step", synonyms: ["step", "current step"], required: false },
   { field: "gender", label: "Gender", synonyms: ["gender", "sex", "gender identity"], required: false },
   {
@@ -134,8 +139,7 @@ export type RosterOptions = {
 /** The largest FTE accepted by default: a full-time position. */
 export const DEFAULT_MAX_FTE = 1;
 
-/** Days between the 1900 and 1904 date systems' serial 0. */
-export const DATE_1904_OFFSET = 1462;
+export { DATE_1904_OFFSET } from "./dates";
 
 /** Fields that are required but not found, with the message to show for each. */
 export function missingFields(mapping: Roster["mapping"]): { field: RosterField; message: string }[] {
@@ -169,16 +173,53 @@ function text(value: CellValue): string {
 
 type Refusal = (reason: string) => void;
 
+/**
+ * How a date column's numeric dates (5/1/2010) are read: in the order its header's hint states
+ * ("Hire Date (dd/mm/yyyy)"), else month first (US). A column whose dates can only be day first
+ * (13/01/2010) while none can only be month first (1/13/2010) is not guessed: those dates and the
+ * ambiguous ones (5/1/2010) are listed, asking for the hint — never silently shifted.
+ */
+type DatePolicy = { order: DateOrder; dayFirstSeen?: string; header: string; date1904: boolean };
+
+function datePolicy(
+  table: readonly (readonly CellValue[])[],
+  from: number,
+  hit: { column: number; header: string } | undefined,
+  date1904: boolean,
+): DatePolicy | undefined {
+  if (!hit) return undefined;
+  const hinted = dateOrderHint(hit.header);
+  const policy: DatePolicy = { order: hinted ?? "mdy", header: hit.header, date1904 };
+  if (hinted) return policy;
+  let dayFirst: string | undefined;
+  for (let index = from; index < table.length; index++) {
+    const value = table[index][hit.column];
+    const parts = numericDateParts(value);
+    if (!parts) continue;
+    if (parts[1] > 12 && parts[0] <= 12) return policy; // 1/13/2010: the column is month first
+    if (parts[0] > 12 && parts[1] <= 12) dayFirst ??= String(value).trim();
+  }
+  return { ...policy, dayFirstSeen: dayFirst };
+}
+
 /** A date cell: its day number, null when blank, undefined after refusing the row. */
-function dateCell(raw: CellValue, label: string, refuse: Refusal, date1904: boolean): number | null | undefined {
+function dateCell(raw: CellValue, label: string, refuse: Refusal, policy: DatePolicy): number | null | undefined {
   if (isBlank(raw)) return null;
   if (typeof raw === "string" && ERROR_TEXT.test(raw.trim())) {
     refuse(`${label} is an Excel error (${raw.trim()})`);
     return undefined;
   }
-  const parsed = parseDate(typeof raw === "number" && date1904 ? raw + DATE_1904_OFFSET : raw);
+  const shown = truncate(String(raw).trim());
+  if (policy.dayFirstSeen !== undefined && numericDateParts(raw)) {
+    refuse(
+      `${label} '${shown}' may be day/month/year (the column has '${truncate(policy.dayFirstSeen)}'): name the column '${label} (dd/mm/yyyy)' or '${label} (mm/dd/yyyy)' to say which`,
+    );
+    return undefined;
+  }
+  const parsed = parseDateCell(raw, { date1904: policy.date1904, order: policy.order });
   if (parsed === undefined) {
-    refuse(`${label} '${truncate(String(raw).trim())}' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)`);
+    const written = policy.order === "dmy" ? "d/m/yyyy" : "m/d/yyyy";
+    refuse(`${label} '${shown}' is not a date (use yyyy-mm-dd, ${written} or an Excel date)`);
     return undefined;
   }
   return parsed;
@@ -194,6 +235,19 @@ function numberCell(raw: CellValue, label: string, refuse: Refusal): number | nu
     return undefined;
   }
   return value;
+}
+
+/**
+ * An FTE cell: a fraction (0.5), a percentage ("50%"), or a number in a column headed as a
+ * percentage ("FTE Percent": 50) — all 0.5. Null when blank, undefined after refusing the row.
+ */
+function fteCell(raw: CellValue, percentColumn: boolean, refuse: Refusal): number | null | undefined {
+  if (typeof raw === "string" && /%\s*$/.test(raw)) {
+    const value = parseNumberText(raw.replace(/%\s*$/, ""));
+    if (value !== undefined) return value / 100;
+  }
+  const value = numberCell(raw, "FTE", refuse);
+  return percentColumn && typeof value === "number" ? value / 100 : value;
 }
 
 /** Parses a roster table into employees and rows that cannot be used. */
@@ -215,6 +269,9 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const gradeCol = column("grade") as number;
   const salaryCol = column("salary") as number;
   const hireCol = column("hireDate");
+  const hirePolicy = datePolicy(table, headerIndex + 1, mapping.hireDate, date1904);
+  const separationPolicy = datePolicy(table, headerIndex + 1, mapping.separationDate, date1904);
+  const ftePercent = mapping.fte !== undefined && /percent|%|pct/.test(foldHeader(mapping.fte.header));
 
   const employees: Employee[] = [];
   const problems: Unplaced[] = [];
@@ -272,7 +329,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
         refuse("Hire Date is blank");
         continue;
       }
-      const parsed = dateCell(cells[hireCol], "Hire Date", refuse, date1904);
+      const parsed = dateCell(cells[hireCol], "Hire Date", refuse, hirePolicy as DatePolicy);
       if (parsed === undefined || parsed === null) continue;
       if (asOfDay !== undefined && parsed > asOfDay) {
         refuse(`Hire Date ${isoDate(parsed)} is after the as-of date ${isoDate(asOfDay)}`);
@@ -280,14 +337,17 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       }
       hireDay = parsed;
     }
-    const fteValue = numberCell(cell(cells, "fte"), "FTE", refuse);
+    const fteValue = fteCell(cell(cells, "fte"), ftePercent, refuse);
     if (fteValue === undefined) continue;
     if (fteValue !== null && (fteValue <= 0 || fteValue > maxFte)) {
       refuse(`FTE ${fteValue} is not above 0 and at most ${maxFte}`);
       continue;
     }
     if (fteValue === null && column("fte") !== undefined) blankFte++;
-    const separationDay = dateCell(cell(cells, "separationDate"), "Separation Date", refuse, date1904);
+    const separationDay =
+      separationPolicy === undefined
+        ? null
+        : dateCell(cell(cells, "separationDate"), "Separation Date", refuse, separationPolicy);
     if (separationDay === undefined) continue;
     if (separationDay !== null && hireDay !== null && separationDay < hireDay) {
       refuse(`Separation Date ${isoDate(separationDay)} is before the Hire Date ${isoDate(hireDay)}`);

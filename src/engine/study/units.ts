@@ -28,9 +28,32 @@ const NAME_HINTS: readonly [PayUnit, RegExp][] = [
   ["annual", /\b(annual|salaried|yearly|per year)\b/i],
 ];
 
-/** The unit a plan or grade name states ("Hourly Classified", "Substitutes (daily)"), if any. */
+/**
+ * The unit a plan or grade name states ("Hourly Classified", "Substitutes (daily)"), if any — none
+ * when it names two ("Non-Rep Hourly & Salaried": a plan of both kinds of grades).
+ */
 export function unitFromName(name: string): PayUnit | undefined {
-  return NAME_HINTS.find(([, pattern]) => pattern.test(name))?.[0];
+  const named = NAME_HINTS.filter(([, pattern]) => pattern.test(name));
+  return named.length === 1 ? named[0][0] : undefined;
+}
+
+/**
+ * The pay a grade of each unit can have at its top: an hourly rate under 500, a daily rate
+ * under 3,000, a monthly salary under 50,000; an annual salary of at least 1,000 (stipends
+ * included). Wide on purpose: a unit named by the plan or grade is only overruled by pay it
+ * cannot be (an "Hourly" plan's 48,000 grade), and a Unit column's unit only warned about.
+ */
+export const UNIT_PLAUSIBLE: Readonly<Record<PayUnit, { below?: number; atLeast?: number }>> = {
+  hourly: { below: 500 },
+  daily: { below: 3_000 },
+  monthly: { below: 50_000 },
+  annual: { atLeast: 1_000 },
+};
+
+/** True when a grade whose top pay is `max` can be paid in `unit` (see UNIT_PLAUSIBLE). */
+export function plausibleUnit(unit: PayUnit, max: number): boolean {
+  const { below, atLeast } = UNIT_PLAUSIBLE[unit];
+  return (below === undefined || max < below) && (atLeast === undefined || max >= atLeast);
 }
 
 /**

@@ -78,7 +78,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   toolbar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginLeft: "auto" },
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, flexWrap: "wrap" },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, flexWrap: "wrap" },
+  // Four tabs side by side at 270 px (Excel for Mac's default width).
+  tab: {
+    paddingLeft: tokens.spacingHorizontalSNudge,
+    paddingRight: tokens.spacingHorizontalSNudge,
+    "@media (max-width: 300px)": { "& span": { fontSize: tokens.fontSizeBase200 } },
+  },
   main: {
     flexGrow: 1,
     flexBasis: 0,
@@ -604,7 +610,7 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
             onTabSelect={(_, data) => go(data.value as View)}
           >
             {views.map((key) => (
-              <Tab key={key} value={key}>
+              <Tab key={key} value={key} className={styles.tab}>
                 {TAB_LABELS[key]}
               </Tab>
             ))}

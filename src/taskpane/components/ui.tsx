@@ -79,6 +79,7 @@ export const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
   },
+  actions: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXS, "& button": { whiteSpace: "nowrap" } },
   pageHead: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
 });
 
@@ -125,7 +126,7 @@ export function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss: ()
           </pre>
         )}
       </MessageBarBody>
-      <MessageBarActions>
+      <MessageBarActions className={styles.actions}>
         {notice.action && (
           <Button size="small" onClick={notice.action.run}>
             {notice.action.label}
@@ -159,7 +160,13 @@ const BADGE_COLOR = {
 } as const;
 
 /** An input's status as a badge with words (never colour alone). */
-export function StatusBadge({ check }: { check: InputCheck }): React.JSX.Element {
+export function StatusBadge({ check }: { check: InputCheck | undefined }): React.JSX.Element {
+  if (!check)
+    return (
+      <Badge appearance="tint" color="informative" shape="rounded">
+        Not set
+      </Badge>
+    );
   return (
     <Badge appearance="tint" color={BADGE_COLOR[check.status]} shape="rounded">
       {statusText(check)}

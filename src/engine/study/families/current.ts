@@ -11,6 +11,7 @@ import type { Study } from "../context";
 import { family } from "../definition";
 import type { PlacedEmployee } from "../placement";
 import { gradeMidpoint, hasUsableRange } from "../plans";
+import { classTitles } from "../titles";
 import type { PayGrade, PayPlan } from "../types";
 
 /** Years are 365.25 days (the tenure exhibit's rule). */
@@ -73,6 +74,7 @@ function tallyOf(study: Study): Tallies {
     }));
     const families = new Map<string, FamilyCount>();
     const familyBySpelling = new Map<string, FamilyCount>();
+    const classTitle = classTitles(study);
     const { active } = study.placement;
     for (const employee of active) {
       const tally = byGrade.get(employee.payGrade) as Tally;
@@ -86,7 +88,8 @@ function tallyOf(study: Study): Tallies {
         familyBySpelling.set(employee.jobFamily, familyCount);
       }
       familyCount.employees++;
-      if (employee.jobTitle !== "") familyCount.titles.add(titleKey(employee.jobTitle));
+      const title = classTitle(employee);
+      if (title !== "") familyCount.titles.add(titleKey(title));
     }
     return { ordered, families: [...families.values()], placed: active.length };
   });

@@ -1,0 +1,503 @@
+/**
+ * A direct reader of .xlsx workbooks (ECMA-376 SpreadsheetML) as the tools people use write
+ * them — Excel, LibreOffice, openpyxl and pandas (absolute part paths), the .NET SDK
+ * (prefixed elements), ExcelJS — read from the package's relationships, never from assumed
+ * part names. It keeps what a study needs and ExcelJS's streaming reader lost: the names of
+ * Excel errors (#N/A), hidden sheets and rows, the 1904 date system, date cells stored as ISO
+ * text (t="d"), and formulas that were never calculated (no cached value), which it counts.
+ * Sheets are inflated and scanned chunk by chunk, so a 1,048,576-row sheet is never held as
+ * one string.
+ */
+import type { CellValue } from "../engine";
+import {
+  attribute,
+  attributes,
+  childText,
+  decodeCellText,
+  decodeXml,
+  elementPattern,
+  plainInner,
+  richText,
+  TextPool,
+  XmlScanner,
+} from "./xml-scan";
+import { entryBytes, streamEntry, ZipError, zipEntries, type ZipEntry } from "./zip";
+
+/** Something wrong with the workbook; readers.ts adds the file name. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly sheet?: string,
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+/** A sheet of the workbook, in tab order. */
+export type SheetInfo = {
+  name: string;
+  state: SheetState;
+  /** "worksheet", or what else the tab is (a chart sheet, a macro sheet). */
+  kind: "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet" | "unknown";
+  /** The zip entry of its part, when the relationship resolves to one. */
+  entry?: ZipEntry;
+};
+
+/** How rows hidden in the sheet are read (`--hidden-rows`). */
+export type HiddenRows = "include" | "skip";
+
+/** One sheet's cells and what the reader saw in it. */
+export type SheetRows = {
+  /** rows[i][j] is the cell in row i + 1, column j + 1; blank rows are empty arrays. */
+  rows: CellValue[][];
+  /** Cells in the widest row. */
+  width: number;
+  /** 1-based numbers of the hidden rows that hold something (read or skipped as asked). */
+  hiddenRows: number[];
+  /** Formula cells with no cached value (the workbook was never calculated), and the first of them. */
+  uncalculated: number;
+  firstUncalculated?: { ref: string; formula: string };
+};
+
+/** The workbook's parts, opened. */
+export type Workbook = {
+  sheets: SheetInfo[];
+  /** Date serials count from 1904-01-01 (`<workbookPr date1904="1"/>`). */
+  date1904: boolean;
+  /** Reads one worksheet's rows. */
+  readSheet: (sheet: SheetInfo, options?: SheetOptions) => Promise<SheetRows>;
+};
+
+export type SheetOptions = {
+  hiddenRows?: HiddenRows;
+  /** Called every PROGRESS_EVERY rows with the rows read so far in this sheet. */
+  onRows?: (rows: number) => void;
+};
+
+/** Excel's grid: beyond it a cell reference is damage, not data (and would cost memory). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+const PROGRESS_EVERY = 50_000;
+
+const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
+
+/** Opens a workbook from its bytes (a zip): its sheets in tab order, date system and strings. */
+export function openWorkbook(data: Uint8Array): Workbook {
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = zipEntries(data);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  const text = (entry: ZipEntry): string => {
+    try {
+      return new TextDecoder("utf-8").decode(entryBytes(data, entry));
+    } catch (error) {
+      throw unreadable(error);
+    }
+  };
+  refuseOtherPackages(entries, text);
+
+  const main = officeDocument(entries, text);
+  const workbookEntry = entries.get(main.toLowerCase());
+  if (!workbookEntry) throw new WorkbookError("is not a readable .xlsx workbook (it has no workbook part)");
+  const relations = relationships(entries, text, main);
+
+  let date1904 = false;
+  const sheets: SheetInfo[] = [];
+  const scanner = new XmlScanner({
+    open: (name, raw) => {
+      if (name === "workbookPr") {
+        const value = attribute(raw, "date1904");
+        date1904 = value === "1" || value === "true";
+      } else if (name === "sheet") {
+        const found = attributes(raw);
+        const state = found.get("state");
+        const relation = relations.get(found.get("id") ?? "");
+        const kind = relation ? partKind(relation.type) : "unknown";
+        sheets.push({
+          name: found.get("name") ?? "",
+          state: state === "hidden" || state === "veryHidden" ? state : "visible",
+          kind,
+          entry: relation ? entries.get(relation.target.toLowerCase()) : undefined,
+        });
+      }
+    },
+    close: () => undefined,
+  });
+  scanner.feedText(text(workbookEntry));
+  if (sheets.length === 0) throw new WorkbookError("is not a readable .xlsx workbook (it has no sheets)");
+
+  let shared: Promise<string[]> | undefined;
+  const sharedStrings = (): Promise<string[]> => {
+    if (shared === undefined) {
+      const target = [...relations.values()].find((relation) => relation.type === "sharedStrings")?.target;
+      const entry = target === undefined ? undefined : entries.get(target.toLowerCase());
+      shared = entry ? readSharedStrings(data, entry) : Promise.resolve([]);
+    }
+    return shared;
+  };
+
+  return {
+    sheets,
+    date1904,
+    readSheet: async (sheet, options = {}) => {
+      if (sheet.kind !== "worksheet")
+        throw new WorkbookError(
+          `sheet '${sheet.name}' is a ${sheet.kind === "chartsheet" ? "chart" : sheet.kind.replace("sheet", " sheet")}, not a table`,
+          sheet.name,
+        );
+      if (!sheet.entry)
+        throw new WorkbookError(`sheet '${sheet.name}' is missing from the workbook (damaged)`, sheet.name);
+      return readSheetRows(data, sheet, await sharedStrings(), date1904, options);
+    },
+  };
+}
+
+/** The one message for a zip that cannot be read: damaged, or (rarely) valid but unsupported. */
+function unreadable(error: unknown): WorkbookError {
+  const detail =
+    error instanceof ZipError && error.kind === "unsupported" ? error.message : "the zip or its XML is damaged";
+  return new WorkbookError(`is not a readable .xlsx workbook (${detail})`);
+}
+
+/** An .ods or .xlsb (a zip, but not SpreadsheetML): one line saying what to do. */
+function refuseOtherPackages(entries: Map<string, ZipEntry>, text: (entry: ZipEntry) => string): void {
+  const mimetype = entries.get("mimetype");
+  if (mimetype && mimetype.size < 200 && text(mimetype).trim() === ODS_MIMETYPE)
+    throw new WorkbookError(
+      "is an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv (LibreOffice: File › Save As…)",
+    );
+  if (mimetype && !entries.has("[content_types].xml"))
+    throw new WorkbookError("is an OpenDocument file, not an .xlsx workbook: save the table as .xlsx or .csv");
+  if (entries.has("xl/workbook.bin"))
+    throw new WorkbookError("is a binary workbook (.xlsb): save it as .xlsx or .csv (Excel: File › Save As)");
+}
+
+type Relation = { type: string; target: string };
+
+/** The workbook part's name, from the package relationships (xl/workbook.xml when they are missing). */
+function officeDocument(entries: Map<string, ZipEntry>, text: (entry: ZipEntry) => string): string {
+  const rels = entries.get("_rels/.rels");
+  if (rels) {
+    for (const relation of readRelations(text(rels), ""))
+      if (relation.type === "officeDocument") return relation.target;
+  }
+  return "xl/workbook.xml";
+}
+
+/** A part's relationships by id, targets resolved to part names. */
+function relationships(
+  entries: Map<string, ZipEntry>,
+  text: (entry: ZipEntry) => string,
+  part: string,
+): Map<string, Relation & { id: string }> {
+  const slash = part.lastIndexOf("/");
+  const folder = part.slice(0, slash + 1);
+  const rels = entries.get(`${folder}_rels/${part.slice(slash + 1)}.rels`.toLowerCase());
+  return new Map(rels ? readRelations(text(rels), folder).map((relation) => [relation.id, relation]) : []);
+}
+
+function readRelations(xml: string, folder: string): (Relation & { id: string })[] {
+  const found: (Relation & { id: string })[] = [];
+  new XmlScanner({
+    open: (name, raw) => {
+      if (name !== "Relationship") return;
+      const all = attributes(raw);
+      if (all.get("TargetMode") === "External") return;
+      // The type's last segment: the same for transitional and strict OOXML namespaces.
+      const type = (all.get("Type") ?? "").replace(/^.*\//, "");
+      found.push({ id: all.get("Id") ?? "", type, target: resolvePart(folder, all.get("Target") ?? "") });
+    },
+    close: () => undefined,
+  }).feedText(xml);
+  return found;
+}
+
+/**
+ * A relationship target as a part name: absolute ("/xl/worksheets/sheet1.xml", as openpyxl
+ * writes) from the package root, relative ("worksheets/sheet1.xml") from the source's folder.
+ */
+export function resolvePart(folder: string, target: string): string {
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    // Not percent-encoded after all: use it as written.
+  }
+  const path = decoded.startsWith("/") ? decoded.slice(1) : folder + decoded;
+  const parts: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") parts.pop();
+    else parts.push(segment);
+  }
+  return parts.join("/");
+}
+
+function partKind(type: string): SheetInfo["kind"] {
+  switch (type) {
+    case "worksheet":
+    case "chartsheet":
+    case "dialogsheet":
+      return type;
+    case "xlMacrosheet":
+    case "xlIntlMacrosheet":
+      return "macrosheet";
+    default:
+      return "unknown";
+  }
+}
+
+/** The shared-string table: each `<si>`'s text (rich-text runs joined, phonetic runs left out). */
+async function readSharedStrings(data: Uint8Array, entry: ZipEntry): Promise<string[]> {
+  const strings: string[] = [];
+  const pool = new TextPool();
+  const scanner = new XmlScanner(
+    {
+      open: () => undefined,
+      close: () => undefined,
+      block: (_name, _attributes, inner) => {
+        strings.push(inner === undefined ? "" : pool.keep(richText(inner)));
+      },
+    },
+    new Set(["si"]),
+  );
+  await feedEntry(data, entry, scanner);
+  return strings;
+}
+
+async function feedEntry(data: Uint8Array, entry: ZipEntry, scanner: XmlScanner): Promise<void> {
+  try {
+    await streamEntry(data, entry, (chunk) => {
+      scanner.feed(chunk);
+      return scanner.stopped ? "stop" : undefined;
+    });
+  } catch (error) {
+    throw error instanceof ZipError ? unreadable(error) : error;
+  }
+}
+
+/** 0-based column of a cell reference ("AB12" → 27); -1 when it has no letters. */
+function columnOf(ref: string): number {
+  let column = 0;
+  let index = 0;
+  for (; index < ref.length; index++) {
+    const code = ref.charCodeAt(index) | 32; // lower case
+    if (code < 97 || code > 122) break;
+    column = column * 26 + (code - 96);
+  }
+  return index === 0 ? -1 : column - 1;
+}
+
+/** 1-based row of a cell reference ("AB12" → 12); NaN when it has none. */
+function rowOf(ref: string): number {
+  const digits = /\d+$/.exec(ref);
+  return digits ? Number(digits[0]) : Number.NaN;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01 in the 1900 date system; the 1904 system's serials are 1,462 smaller. */
+const UNIX_EPOCH_SERIAL = 25_569;
+const DAYS_1904 = 1_462;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_TIME = /^T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+
+/**
+ * A date cell stored as ISO 8601 text (`t="d"`) as the serial Excel shows for it in the
+ * workbook's date system; undefined when the text is not such a date (the cell is then kept as
+ * text, and the study lists the row with the reason, never shifts it). The zone, if written, is
+ * ignored: the cell shows its wall-clock date.
+ */
+export function isoDateSerial(text: string, date1904: boolean): number | undefined {
+  const time = ISO_TIME.exec(text);
+  if (time) return (Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3] ?? 0)) / 86_400;
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = Date.UTC(year, month - 1, day);
+  const check = new Date(utc);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
+  const fraction = (Number(match[4] ?? 0) * 3600 + Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0)) / 86_400;
+  let serial = utc / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  if (date1904) serial -= DAYS_1904;
+  // 1900 system: serials before 1900-03-01 are one less (Excel counts a 1900-02-29 that never was).
+  else if (serial < 61) serial -= 1;
+  return serial < (date1904 ? 0 : 1) ? undefined : serial + fraction;
+}
+
+const VALUE = elementPattern("v");
+const FORMULA = elementPattern("f");
+const INLINE = elementPattern("is");
+
+/** The parts of a cell's inner XML other than `<v>42</v>`: its value, formula and inline string. */
+function cellParts(inner: string): { value?: string; formula?: string; inline?: string } {
+  const plain = plainInner(inner);
+  const inline = childText(plain, INLINE);
+  return {
+    value: childText(plain, VALUE),
+    formula: childText(plain, FORMULA),
+    inline: inline === undefined ? undefined : richText(inline),
+  };
+}
+
+/** True for `<v>…</v>` alone, what nearly every cell holds (the fast path). */
+function valueOnly(inner: string): boolean {
+  return inner.startsWith("<v>") && inner.indexOf("<", 3) === inner.length - 4 && inner.endsWith("</v>");
+}
+
+/** A cell's value from its type (`t`) and parts, as the study reads it. */
+function cellValue(
+  type: string | undefined,
+  value: string | undefined,
+  inline: string | undefined,
+  strings: readonly string[],
+  date1904: boolean,
+): CellValue {
+  switch (type) {
+    case "s": {
+      const index = value === undefined ? Number.NaN : Number(value);
+      return Number.isInteger(index) ? (strings[index] ?? null) : null;
+    }
+    case "inlineStr":
+      return inline ?? null;
+    case "str":
+      return value === undefined ? null : decodeCellText(value);
+    case "b":
+      return value === undefined ? null : value.trim() === "1" || value.trim() === "true";
+    case "e":
+      return value === undefined ? null : decodeXml(value).trim();
+    case "d": {
+      const text = value === undefined ? "" : decodeXml(value).trim();
+      return text === "" ? null : (isoDateSerial(text, date1904) ?? text);
+    }
+    default: {
+      if (value === undefined || value === "") return null;
+      const number = Number(value);
+      // A number cell holding text (some writers leave out t="str"): keep the text.
+      return Number.isFinite(number) && value.trim() !== "" ? number : decodeCellText(value);
+    }
+  }
+}
+
+/** Reads a worksheet's `<sheetData>`: rows of raw cell values, hidden rows, uncalculated formulas. */
+async function readSheetRows(
+  data: Uint8Array,
+  sheet: SheetInfo,
+  strings: readonly string[],
+  date1904: boolean,
+  options: SheetOptions,
+): Promise<SheetRows> {
+  const skipHidden = options.hiddenRows === "skip";
+  const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
+  let width = 0;
+  let uncalculated = 0;
+  let firstUncalculated: SheetRows["firstUncalculated"];
+
+  let inData = false;
+  let rowNumber = 0;
+  let rowHidden = false;
+  let rowNumbered = false;
+  let cells: CellValue[] = [];
+  const pool = new TextPool();
+  let column = -1;
+
+  const fail = (message: string): never => {
+    throw new WorkbookError(`sheet '${sheet.name}': ${message}`, sheet.name);
+  };
+
+  const finishRow = (): void => {
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+    if (cells.length > 0) {
+      if (rowHidden) hiddenRows.push(rowNumber);
+      if (!(rowHidden && skipHidden)) {
+        while (rows.length < rowNumber - 1) rows.push([]);
+        if (rows.length >= rowNumber) rows[rowNumber - 1] = cells;
+        else rows.push(cells);
+        if (cells.length > width) width = cells.length;
+      }
+    }
+    cells = [];
+    if (options.onRows && rowNumber % PROGRESS_EVERY === 0) options.onRows(rowNumber);
+  };
+
+  const startRow = (raw: string): void => {
+    const r = attribute(raw, "r");
+    const number = r === undefined ? rowNumber + 1 : Number(r);
+    if (!Number.isInteger(number) || number < 1 || number > MAX_ROWS)
+      fail(`row number '${r}' is outside Excel's grid (the sheet is damaged)`);
+    rowNumber = number;
+    rowNumbered = r !== undefined;
+    const hidden = attribute(raw, "hidden");
+    rowHidden = hidden === "1" || hidden === "true";
+    cells = [];
+    column = -1;
+  };
+
+  const readCell = (raw: string, inner: string | undefined): void => {
+    const ref = attribute(raw, "r");
+    let next = column + 1;
+    if (ref !== undefined) {
+      next = columnOf(ref);
+      if (next < 0) fail(`cell reference '${ref}' in row ${rowNumber} is not a cell (the sheet is damaged)`);
+      // A row written without its number takes it from its first cell's reference.
+      if (!rowNumbered && column < 0) {
+        const row = rowOf(ref);
+        if (Number.isInteger(row) && row > rowNumber && row <= MAX_ROWS) rowNumber = row;
+      }
+    }
+    column = next;
+    if (column >= MAX_COLUMNS) fail(`row ${rowNumber} has more than ${MAX_COLUMNS} columns (the sheet is damaged)`);
+    if (inner === undefined) return;
+    const type = attribute(raw, "t");
+    let cell: CellValue;
+    if (valueOnly(inner)) cell = cellValue(type, inner.slice(3, -4), undefined, strings, date1904);
+    else {
+      const { value, formula, inline } = cellParts(inner);
+      if (formula !== undefined && value === undefined && type !== "inlineStr") {
+        uncalculated++;
+        firstUncalculated ??= { ref: ref ?? `row ${rowNumber}, column ${column + 1}`, formula: decodeXml(formula) };
+      }
+      cell = cellValue(type, value, inline, strings, date1904);
+    }
+    if (cell === null || cell === "") return;
+    // Shared strings are kept already; other text is cut from the chunk being scanned.
+    if (typeof cell === "string" && type !== "s") cell = pool.keep(cell);
+    while (cells.length < column) cells.push(null);
+    cells[column] = cell;
+  };
+
+  const scanner = new XmlScanner(
+    {
+      open: (name, raw, selfClosing) => {
+        if (name === "sheetData") inData = !selfClosing;
+        else if (inData && name === "row") {
+          startRow(raw);
+          if (selfClosing) finishRow();
+        }
+      },
+      close: (name) => {
+        if (!inData) return;
+        if (name === "row") finishRow();
+        else if (name === "sheetData") {
+          inData = false;
+          scanner.stopped = true;
+        }
+      },
+      block: (_name, raw, inner) => {
+        if (inData) readCell(raw, inner);
+      },
+    },
+    new Set(["c"]),
+  );
+  await feedEntry(data, sheet.entry as ZipEntry, scanner);
+  if (scanner.incomplete) throw unreadable(undefined);
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  options.onRows?.(rowNumber);
+  return { rows, width, hiddenRows, uncalculated, firstUncalculated };
+}

@@ -1,0 +1,376 @@
+/**
+ * Personnel actions (HISD compensation manual 2019–20, II.A–B; Portland 2013 study, chapter 4):
+ * every candidate of a Candidates table placed by decidePlacement — the same decision as
+ * COMP.PLACEMENT and the task pane's one-person form — and the class-title changes with the
+ * employees each one retitles. No candidate is dropped: one that cannot be decided keeps its
+ * line with the reason in Warning.
+ */
+import { cleanKeyText, parseNumberText, readNumber, truncate, type CellValue } from "../../cells";
+import { isEngineError, invalid } from "../../errors";
+import type { ExhibitBody, ExhibitRow } from "../../exhibit";
+import type { Study } from "../context";
+import { family } from "../definition";
+import { input, readRecords } from "../inputs";
+import { LANES_INPUT } from "../lanes";
+import {
+  decidePlacement,
+  parseAction,
+  parseJobType,
+  type Candidate,
+  type PlacementDecision,
+  type PlacementSchedules,
+} from "../personnel";
+import { RULES_INPUT, policyNotes, studyPolicy, type Policy } from "../rules-sheet";
+import { APPLY_TITLE_CHANGES, TITLE_CHANGES_INPUT, TitleMap, type TitleChange } from "../titles";
+import { col } from "./current";
+
+type CandidateField =
+  | "candidate"
+  | "action"
+  | "jobType"
+  | "plan"
+  | "grade"
+  | "lane"
+  | "years"
+  | "otherYears"
+  | "currentSalary"
+  | "monthsAway"
+  | "promotionPct"
+  | "requestedSalary";
+
+const field = (f: CandidateField, label: string, synonyms: string[], required = false) => ({
+  field: f,
+  label,
+  synonyms,
+  required,
+});
+
+export const CANDIDATE_FIELDS = [
+  field(
+    "candidate",
+    "Candidate",
+    ["candidate", "name", "candidate name", "employee", "employee name", "candidate id", "id"],
+    true,
+  ),
+  field("action", "Action", ["action", "personnel action", "action type", "transaction"], true),
+  field("jobType", "Job Type", ["job type", "type", "job category", "position type", "role"]),
+  field("plan", "Plan", ["plan", "pay plan", "schedule", "salary schedule", "bargaining unit"]),
+  field("grade", "Grade", ["grade", "pay grade", "new grade", "grade code", "pay range"]),
+  field("lane", "Lane", ["lane", "education lane", "education", "degree"]),
+  field("years", "Years", [
+    "years",
+    "years of experience",
+    "experience",
+    "approved years",
+    "related years",
+    "experience years",
+  ]),
+  field("otherYears", "Other Years", [
+    "other years",
+    "non school years",
+    "nonschool years",
+    "other experience",
+    "non school experience",
+  ]),
+  field("currentSalary", "Current Salary", [
+    "current salary",
+    "last salary",
+    "present salary",
+    "salary",
+    "current pay",
+  ]),
+  field("monthsAway", "Months Away", ["months away", "months since separation", "months gone", "months"]),
+  field("promotionPct", "Promotion %", [
+    "promotion %",
+    "promotion",
+    "promotion pct",
+    "promotion percent",
+    "promotion percentage",
+    "increase %",
+    "increase",
+  ]),
+  field("requestedSalary", "Requested Salary", [
+    "requested salary",
+    "offer",
+    "offered salary",
+    "requested",
+    "proposed salary",
+  ]),
+];
+
+/** One row of the Candidates table: what the rules need, or why the row cannot be read. */
+export type CandidateRow = {
+  readonly row: number;
+  readonly name: string;
+  /** As written (the Action and Job Type columns show the recognised word, else this). */
+  readonly actionText: string;
+  readonly jobText: string;
+  readonly plan: string;
+  readonly grade: string;
+  readonly lane: string;
+  /** Undefined when a cell could not be read; `problems` says why. */
+  readonly candidate?: Candidate;
+  readonly problems: readonly string[];
+};
+
+/** A percentage cell: 0.08, "0.08" or "8%" → 0.08. */
+function readPercent(cell: CellValue, where: string): number | null {
+  if (typeof cell === "string" && /%\s*$/.test(cell)) {
+    const value = parseNumberText(cell.replace(/%\s*$/, ""));
+    if (value === undefined) invalid(`${where} is not a percentage: '${truncate(cell.trim())}'`);
+    return value / 100;
+  }
+  return readNumber(cell, where);
+}
+
+/** A reader remembered per cell value: a batch repeats the same actions, job types, plans and grades. */
+function remembered<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
+  const seen = new Map<CellValue, { value: T } | { error: unknown }>();
+  return (cell) => {
+    let outcome = seen.get(cell);
+    if (outcome === undefined) {
+      try {
+        outcome = { value: read(cell) };
+      } catch (error) {
+        outcome = { error };
+      }
+      if (seen.size < 10_000) seen.set(cell, outcome);
+    }
+    if ("error" in outcome) throw outcome.error;
+    return outcome.value;
+  };
+}
+
+/** Reads the Candidates table; a row whose cells cannot be read keeps its line with the reasons. */
+export function parseCandidates(rows: readonly (readonly CellValue[])[]): CandidateRow[] {
+  const { records } = readRecords({ rows, source: "" }, CANDIDATE_FIELDS);
+  const actionOf = remembered(parseAction);
+  const jobOf = remembered(parseJobType);
+  const keyText = remembered(cleanKeyText);
+  return records.map((record): CandidateRow => {
+    const problems: string[] = [];
+    const read = <T>(f: CandidateField, reader: (cell: CellValue, where: string) => T, label: string): T | null => {
+      try {
+        return reader(record.get(f), label);
+      } catch (error) {
+        if (!isEngineError(error)) throw error;
+        problems.push(error.message);
+        return null;
+      }
+    };
+    const action = read("action", actionOf, "Action");
+    const jobType = read("jobType", jobOf, "Job Type");
+    const plan = keyText(record.get("plan"));
+    const grade = keyText(record.get("grade"));
+    const lane = keyText(record.get("lane"));
+    // Every cell is read, so that the Warning lists every problem of the row at once.
+    const years = read("years", readNumber, "Years");
+    const otherYears = read("otherYears", readNumber, "Other Years");
+    const currentSalary = read("currentSalary", readNumber, "Current Salary");
+    const monthsAway = read("monthsAway", readNumber, "Months Away");
+    const promotionPct = read("promotionPct", readPercent, "Promotion %");
+    const requestedSalary = read("requestedSalary", readNumber, "Requested Salary");
+    const candidate: Candidate | undefined =
+      action === null || jobType === null
+        ? undefined
+        : {
+            action,
+            jobType,
+            plan,
+            grade,
+            lane,
+            years,
+            otherYears,
+            currentSalary,
+            monthsAway,
+            promotionPct,
+            requestedSalary,
+          };
+    return {
+      row: record.row,
+      name: cleanKeyText(record.get("candidate")),
+      actionText: action ?? keyText(record.get("action")),
+      jobText: jobType ?? keyText(record.get("jobType")),
+      plan,
+      grade,
+      lane,
+      candidate: problems.length > 0 ? undefined : candidate,
+      problems,
+    };
+  });
+}
+
+export const CANDIDATES_INPUT = input<CandidateRow[]>({
+  id: "candidates",
+  label: "Candidates",
+  sheets: ["Candidates", "Personnel Actions", "Placements"],
+  description:
+    "one row per person to place: Candidate, Action (hire, promotion, rehire, transfer), Job Type, Plan, Grade, Lane, Years, Other Years, Current Salary, Months Away, Promotion %, Requested Salary",
+  fields: CANDIDATE_FIELDS,
+  parse: (table) => parseCandidates(table.rows),
+});
+
+/** The study's schedules for placement: its pay plans and its lane schedules (when given). */
+export function studySchedules(study: Study): PlacementSchedules {
+  return study.memo("personnel-actions/schedules", () => {
+    const lanes = study.input(LANES_INPUT);
+    for (const note of lanes?.notes ?? []) study.note(note);
+    return { plans: study.plans.plans, lanes: lanes?.schedules ?? [] };
+  });
+}
+
+type Decided = { row: CandidateRow; decision?: PlacementDecision };
+
+function placementRows(decided: readonly Decided[]): ExhibitRow[] {
+  return decided.map(({ row, decision }): ExhibitRow => {
+    const warnings = decision?.warnings ?? row.problems;
+    return {
+      values: [
+        row.name === "" ? `(row ${row.row})` : row.name,
+        row.actionText,
+        row.jobText,
+        decision?.plan || row.plan,
+        decision?.grade || row.grade || row.lane,
+        decision?.step ?? null,
+        decision?.salary ?? null,
+        decision?.approval ?? null,
+        decision?.rule || null,
+        warnings.length > 0 ? warnings.join("; ") : null,
+      ],
+      kind: "detail",
+      ...(decision?.unit === undefined ? {} : { unit: decision.unit, cents: decision.cents }),
+    };
+  });
+}
+
+function countLine(decided: readonly Decided[]): string {
+  const undecided = decided.filter((d) => d.decision?.salary == null).length;
+  const warned = decided.filter((d) => d.decision?.salary != null && d.decision.warnings.length > 0).length;
+  const by = (approval: string) => decided.filter((d) => d.decision?.approval === approval).length;
+  const open = decided.filter((d) => d.decision?.salary != null && d.decision.approval === null).length;
+  const n = decided.length;
+  const approvers = `${by("CHRO")} CHRO, ${by("Compensation Committee")} Compensation Committee, ${by("schedule")} on a schedule, ${by("above maximum")} above the maximum${open > 0 ? `, ${open} with the approver to decide` : ""}`;
+  return `${n} ${n === 1 ? "candidate" : "candidates"}: ${n - undecided} decided (${approvers}), ${warned} of them with warnings; ${undecided} not decided (the reason is in Warning).`;
+}
+
+/** Which lane schedules the candidates could be placed on, and where they came from. */
+function laneNotes(study: Study, schedules: PlacementSchedules): string[] {
+  const lanes = schedules.lanes ?? [];
+  if (lanes.length === 0) return [];
+  const names = lanes.map((table) => `${table.name} (${table.schedule.lanes.join(", ")})`).join("; ");
+  return [`Lane schedules (${study.source(LANES_INPUT) ?? LANES_INPUT.label}): ${names}.`];
+}
+
+/** CompStudy's reading of the HISD approval authority, with the workbook's grade values. */
+function approvalNote(policy: Policy): string {
+  const senior = policy.COMP_SENIOR_GRADE;
+  const tech = senior - policy.COMP_TECH_GRADE_OFFSET;
+  const band = tech > 0 ? `grade ${senior} (T${tech})` : `grade ${senior}`;
+  return `Approval (CompStudy's reading of the HISD manual): the CHRO up to the start of the 4th quartile below ${band} and up to the midpoint from it, the Compensation Committee above that; teachers placed on a schedule need none; the Requested Salary is the one approved when given.`;
+}
+
+function placements(study: Study): ExhibitBody {
+  const rows = study.require(CANDIDATES_INPUT);
+  const schedules = studySchedules(study);
+  const policy = studyPolicy(study);
+  const decided: Decided[] = rows.map((row) => ({
+    row,
+    decision: row.candidate === undefined ? undefined : decidePlacement(schedules, row.candidate, policy),
+  }));
+  return {
+    description: `Each candidate placed by the HISD manual's rules: teachers on the step for their approved years; nurses and speech therapists with up to ${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS} non-school years; other jobs at ${Number((policy.COMP_EXPERIENCE_RATE * 100).toFixed(6))} % over the minimum per year of related experience (at most ${policy.COMP_EXPERIENCE_CAP_YEARS}, never above the maximum); promotions at the higher of the promotion increase and the new-hire method; rehires within ${policy.COMP_REHIRE_WINDOW_MONTHS} months at their last salary; lateral transfers at the same salary.`,
+    columns: [
+      col("Candidate", "text"),
+      col("Action", "text"),
+      col("Job Type", "text"),
+      col("Plan", "text"),
+      col("Grade", "text"),
+      col("Step", "number"),
+      col("Salary", "money"),
+      col("Approval", "text"),
+      col("Rule", "text"),
+      col("Warning", "text"),
+    ],
+    rows: placementRows(decided),
+    notes: [countLine(decided), approvalNote(policy), ...policyNotes(study), ...laneNotes(study, schedules)],
+  };
+}
+
+const ALL_PLANS = "All plans";
+
+function titleChanges(study: Study): ExhibitBody {
+  const changes = study.require(TITLE_CHANGES_INPUT);
+  const map = new TitleMap(changes);
+  const counts = new Map<TitleChange, number>();
+  let retitled = 0;
+  for (const employee of study.placement.active) {
+    const change = map.changeFor(employee.payPlan.name, employee.jobTitle);
+    if (change === undefined) continue;
+    counts.set(change, (counts.get(change) ?? 0) + 1);
+    retitled++;
+  }
+  const planNames = new Set(study.plans.plans.map((plan) => plan.name.toUpperCase()));
+  const notes: string[] = [];
+  for (const change of changes) {
+    const shown = `'${truncate(change.classTitle)}' → '${truncate(change.proposedTitle)}'`;
+    if (change.unused !== undefined) notes.push(`Not applied: ${change.unused}.`);
+    else if (change.plan !== "" && !planNames.has(change.plan.toUpperCase()))
+      notes.push(`${shown}: plan '${truncate(change.plan)}' is not in the pay plans (row ${change.row}).`);
+    else if (!counts.has(change))
+      notes.push(
+        `${shown} matches no employee${change.plan === "" ? "" : ` in plan '${truncate(change.plan)}'`} (row ${change.row}).`,
+      );
+  }
+  if (study.options.value(APPLY_TITLE_CHANGES))
+    notes.push("The job-families exhibit counts these proposed titles as its classes (apply-title-changes).");
+  return {
+    description:
+      "Employees whose job title is the class title (trimmed, case-insensitive), within the plan when one is given; a change for one plan wins over a change for every plan, so each employee counts once.",
+    columns: [
+      col("Plan", "text"),
+      col("Class Title", "text"),
+      col("Proposed Title", "text"),
+      col("Employees", "count"),
+    ],
+    rows: [
+      ...changes.map((change): ExhibitRow => ({
+        values: [
+          change.plan === "" ? ALL_PLANS : change.plan,
+          change.classTitle,
+          change.proposedTitle,
+          counts.get(change) ?? 0,
+        ],
+        kind: "detail",
+      })),
+      { values: ["All", "Total", null, retitled], kind: "grand-total" },
+    ],
+    notes,
+  };
+}
+
+export const PERSONNEL_ACTIONS = family({
+  id: "personnel-actions",
+  title: "Personnel actions",
+  description:
+    "Hires, promotions, rehires and transfers placed by the HISD manual's rules, with who approves each salary; and the class-title changes with the employees each retitles.",
+  inputs: [RULES_INPUT, LANES_INPUT],
+  options: [APPLY_TITLE_CHANGES],
+  exhibits: [
+    {
+      id: "placements",
+      number: "4-1",
+      title: "Placement Decisions",
+      summary: "each candidate's step, salary, approval and the rule applied, with warnings; no candidate dropped",
+      needs: [CANDIDATES_INPUT],
+      build: placements,
+    },
+    {
+      id: "class-title-changes",
+      number: "4-2",
+      title: "Class Title Changes",
+      summary: "each retitled class and the employees whose title it changes",
+      needs: [TITLE_CHANGES_INPUT],
+      build: titleChanges,
+    },
+  ],
+});
