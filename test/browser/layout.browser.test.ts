@@ -39,6 +39,7 @@ const SHOT: Record<string, Partial<Record<Theme, string>>> = {
   running: { light: "06-running.png" },
   success: { light: "07-success.png", dark: "dark-07-success.png" },
   "insert error": { light: "08-insert-error.png" },
+  personnel: { light: "11-personnel.png" },
   tools: { light: "09-tools.png" },
   dialog: { light: "10-dialog.png", "forced-colors": "forced-10-dialog.png" },
 };
@@ -162,6 +163,11 @@ describeBrowser("layout matrix", () => {
     await button("Details").click();
     await check(page, theme, "insert error", ["The workbook was left as it was.", "InvalidArgument"]);
     await host(page, { fail: null });
+
+    if (await page.getByRole("tab", { name: "Personnel" }).count()) {
+      await tab("Personnel");
+      await check(page, theme, "personnel", ["One person", "A table of people"]);
+    }
 
     await tab("Tools");
     await check(page, theme, "tools", ["Functions", "Rules sheet", "Sharing", "COMP.EXHIBIT"]);

@@ -21,7 +21,7 @@ import {
 import type { Source, WorkbookChange, WorkbookGateway } from "../../excel/gateway";
 import { WriteCancelled } from "../../excel/exhibitWriter";
 import { DEFAULT_SETTINGS, type PaneSettings } from "../../excel/settings";
-import { PLANS_INPUT, type PayPlans } from "../../engine/study";
+import { PLANS_INPUT, type InputTable, type PayPlans } from "../../engine/study";
 import {
   LIVE_ARGUMENT_BYTES,
   REGISTRY,
@@ -130,6 +130,8 @@ export type Pane = {
   asOf: string;
   options: Record<string, string>;
   reasons: Record<string, string | undefined>;
+  /** The usable inputs' tables, by input id, as the engine reads them. */
+  tables: Record<string, InputTable>;
   task?: Task;
   busy: boolean;
   page: PageState;
@@ -506,6 +508,7 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
     asOf,
     options,
     reasons,
+    tables,
     task,
     busy: task !== undefined,
     page: pages[view],
