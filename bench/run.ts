@@ -5,6 +5,7 @@
  */
 import * as os from "os";
 import { benchActions } from "./actions";
+import { benchExhibit } from "./exhibit";
 import { benchFunctions } from "./functions";
 import { benchMarket } from "./market";
 import { benchStudy } from "./study";
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("study"))
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
   if (only.length === 0 || only.includes("workforce")) figures.workforce = await benchWorkforce();
+  if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

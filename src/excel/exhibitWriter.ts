@@ -7,14 +7,113 @@
  * Requirement sets: ExcelApi 1.1 (worksheets, ranges, tables, charts), 1.2 (autofit, ranges'
  * numberFormat arrays), 1.7 (freezePanes, chart setPosition). The manifest declares 1.9.
  */
-import { layoutExhibit, uniqueSheetName, type CellBlock, type SheetLayout } from "../exhibits/layout";
-import type { ExhibitId, StudyResult } from "../exhibits/spec/types";
+import { NUMBER_FORMATS, layoutExhibit, uniqueSheetName, type CellBlock, type SheetLayout } from "../exhibits/layout";
+import type { Exhibit, ExhibitId, StudyResult } from "../exhibits/spec/types";
+
+/**
+ * Live exhibits: each sheet holds one COMP.EXHIBIT formula instead of the values. `options` are
+ * written on the sheet as Name | Value rows; `formula` gets the address of that block (undefined
+ * when there are none) and returns the formula text.
+ */
+export type LiveFormulas = {
+  options: readonly (readonly [string, string | number])[];
+  formula: (exhibit: Exhibit, optionsAddress: string | undefined) => string;
+};
 
 export type WriteOptions = {
   exhibits?: readonly ExhibitId[];
   onProgress?: (step: string, fraction: number) => void;
   signal?: AbortSignal;
+  /** Write live formulas instead of values. */
+  live?: LiveFormulas;
 };
+
+/** Rows below a live exhibit's current rows that get its columns' formats, so a growing spill stays formatted. */
+export const LIVE_FORMAT_MARGIN = 200;
+
+/** A sheet's layout for a live exhibit: the layout's text blocks, the options, the formula's cell and formats. */
+export type LiveLayout = SheetLayout & { formulaCell: { row: number; column: number }; formula: string };
+
+/**
+ * The live variant of an exhibit's layout: title, subtitle, description, source and notes as in
+ * the values layout, then the options block, then one COMP.EXHIBIT formula whose spill is the
+ * table (header and rows); the columns below it get the table's formats. A spill cannot be an
+ * Excel table or feed the layout's step columns and charts: those come with "as values".
+ */
+export function liveLayout(exhibit: Exhibit, live: LiveFormulas): LiveLayout {
+  const layout = layoutExhibit(exhibit);
+  const table = layout.blocks.find((block) => block.role === "table") as CellBlock;
+  const text = (row: number, value: string, role: CellBlock["role"]): CellBlock => ({
+    row,
+    column: 0,
+    values: [[value]],
+    formats: [[NUMBER_FORMATS.text]],
+    boldRows: role === "title" ? [0] : [],
+    role,
+  });
+  const blocks: CellBlock[] = [];
+  let row = 0;
+  for (const block of layout.blocks)
+    if (["title", "subtitle"].includes(block.role) || (block.role === "note" && block.row < table.row))
+      blocks.push({ ...block, row: row++ });
+  blocks.push(text(row++, exhibit.source, "source"));
+  for (const note of exhibit.notes ?? []) blocks.push(text(row++, note, "note"));
+  const extras = (exhibit.stepBlocks?.length ?? 0) + (exhibit.charts?.length ?? 0) > 0;
+  blocks.push(
+    text(
+      row++,
+      `Live: the table below is a COMP.EXHIBIT formula that recalculates when its tables change.${extras ? " The step columns and charts come with Insert as values." : ""}`,
+      "note",
+    ),
+  );
+  let optionsAddress: string | undefined;
+  if (live.options.length > 0) {
+    row++;
+    const values = [["Name", "Value"], ...live.options.map(([name, value]) => [name, value])];
+    blocks.push({
+      row,
+      column: 0,
+      values,
+      formats: values.map((line, index) =>
+        line.map((_, c) =>
+          index > 0 && c === 1 && typeof line[1] === "number" ? NUMBER_FORMATS.number : NUMBER_FORMATS.text,
+        ),
+      ),
+      boldRows: [0],
+      role: "note",
+    });
+    optionsAddress = `$A$${row + 2}:$B$${row + values.length}`;
+    row += values.length;
+  }
+  row++;
+  const formulaCell = { row, column: 0 };
+  const columns = table.values[0].length;
+  // The spill's formats: the header row General (a text format would turn the formula into text),
+  // each row as laid out, then the last row's formats for the rows the spill may grow into.
+  const last = table.formats[table.formats.length - 1];
+  const formats = [
+    table.formats[0].map(() => NUMBER_FORMATS.number),
+    ...table.formats.slice(1),
+    ...Array.from({ length: LIVE_FORMAT_MARGIN }, () => last),
+  ].map((line) => line.map((format) => (format === NUMBER_FORMATS.text ? NUMBER_FORMATS.number : format)));
+  blocks.push({
+    row,
+    column: 0,
+    values: formats.map(() => Array.from({ length: columns }, () => null)),
+    formats,
+    boldRows: [0],
+    role: "table",
+  });
+  return {
+    ...layout,
+    blocks,
+    table: { ...layout.table, row, rows: table.values.length },
+    freezeRows: row + 1,
+    charts: [],
+    formulaCell,
+    formula: live.formula(exhibit, optionsAddress),
+  };
+}
 
 export type WrittenSheet = { name: string; exhibitId: ExhibitId };
 
@@ -102,7 +201,8 @@ export async function writeExhibits(
   const wanted = options.exhibits ? new Set(options.exhibits) : undefined;
   const exhibits = result.exhibits.filter((exhibit) => !wanted || wanted.has(exhibit.id));
   // Never revealed: what the pane writes into a shared workbook keeps small groups suppressed.
-  const layouts = exhibits.map((exhibit) => layoutExhibit(exhibit));
+  const live = options.live;
+  const layouts: SheetLayout[] = exhibits.map((exhibit) => (live ? liveLayout(exhibit, live) : layoutExhibit(exhibit)));
   const progress = options.onProgress ?? (() => undefined);
   checkCancelled(options.signal);
 
@@ -132,6 +232,10 @@ export async function writeExhibits(
       // then values, each slice in one 2-D assignment; one sync per chunk keeps every request
       // under the 5 MB limit. The chunks are synced one after another (not in a loop body).
       const chunks = planChunks(layouts);
+      // A sheet is written once the last chunk holding one of its slices is synced.
+      const lastChunk = layouts.map((_, sheet) =>
+        chunks.reduce((found, chunk, index) => (chunk.some((slice) => slice.sheet === sheet) ? index : found), -1),
+      );
       await chunks.reduce(
         (previous, chunk, index) =>
           previous.then(() => {
@@ -143,9 +247,15 @@ export async function writeExhibits(
                 rangeAddress(slice.block.row + slice.from, slice.block.column, rows, columns),
               );
               range.numberFormat = slice.block.formats.slice(slice.from, slice.to);
-              range.values = slice.block.values.slice(slice.from, slice.to) as (string | number | boolean)[][];
+              // A live table block carries formats only: its values are the formula's spill.
+              if (!(live && slice.block.role === "table"))
+                range.values = slice.block.values.slice(slice.from, slice.to) as (string | number | boolean)[][];
             }
-            progress(`Writing values (${index + 1} of ${chunks.length})`, 0.1 + (0.7 * (index + 1)) / chunks.length);
+            const done = lastChunk.filter((last) => last <= index).length;
+            progress(
+              `Writing ${done} of ${layouts.length} ${layouts.length === 1 ? "sheet" : "sheets"}`,
+              0.1 + (0.7 * (index + 1)) / chunks.length,
+            );
             return context.sync();
           }),
         Promise.resolve(),
@@ -153,7 +263,11 @@ export async function writeExhibits(
 
       checkCancelled(options.signal);
       progress("Formatting tables and charts", 0.85);
-      layouts.forEach((layout, index) => formatSheet(sheets[index], layout, tableNames, exhibits[index].number));
+      layouts.forEach((layout, index) =>
+        "formula" in layout
+          ? formatLiveSheet(sheets[index], layout as LiveLayout)
+          : formatSheet(sheets[index], layout, tableNames, exhibits[index].number),
+      );
       await context.sync();
       checkCancelled(options.signal);
       sheets[0]?.activate();
@@ -166,10 +280,11 @@ export async function writeExhibits(
       await context.sync().catch(() => undefined);
       if (error instanceof WriteCancelled) throw error;
       const failed = sheetsWritten[sheetsWritten.length - 1]?.name;
-      const detail = error instanceof Error ? error.message : String(error);
+      // Excel's own words go in `cause`: the pane shows them behind Details.
       throw new Error(
-        `The exhibits could not be inserted${failed ? ` (while writing ${layouts.length} sheets)` : ""}: ${detail}. ` +
+        `Excel stopped ${failed ? `while writing ${layouts.length === 1 ? "the sheet" : `${layouts.length} sheets`}` : "before writing"}. ` +
           "The workbook was left as it was.",
+        { cause: error },
       );
     }
   });
@@ -216,6 +331,29 @@ function formatSheet(sheet: Excel.Worksheet, layout: SheetLayout, tableNames: Se
       cellAddress(chart.anchor.row + chart.size.rows - 1, chart.anchor.column + chart.size.columns - 1),
     );
   }
+}
+
+/** A live sheet: the formula (after the formats, so its cell is not text), bold title and header, widths, frozen header. */
+function formatLiveSheet(sheet: Excel.Worksheet, layout: LiveLayout): void {
+  for (const block of layout.blocks) {
+    if (block.role === "title") {
+      const title = sheet.getRange(cellAddress(block.row, block.column));
+      title.format.font.bold = true;
+      title.format.font.size = 14;
+    } else if (block.role === "subtitle" || block.role === "source") {
+      sheet.getRange(cellAddress(block.row, block.column)).format.font.italic = true;
+    } else if (block.boldRows.length > 0 && block.role !== "table") {
+      sheet.getRange(rangeAddress(block.row, block.column, 1, block.values[0].length)).format.font.bold = true;
+    }
+  }
+  const { row, column } = layout.formulaCell;
+  sheet.getRange(rangeAddress(row, column, 1, layout.table.columns)).format.font.bold = true;
+  sheet.getRange(cellAddress(row, column)).formulas = [[layout.formula]];
+  sheet.freezePanes.freezeRows(layout.freezeRows);
+  layout.columnWidths.forEach((width, index) => {
+    const letters = cellAddress(0, index).replace(/\d+$/, "");
+    sheet.getRange(`${letters}:${letters}`).format.columnWidth = width * 7;
+  });
 }
 
 function uniqueTableName(base: string, taken: Set<string>): string {

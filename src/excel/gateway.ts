@@ -4,18 +4,26 @@
  * implementation below is the only place the task pane's Excel.run calls live; each user
  * action is one Excel.run, reads are chunked under Excel on the web's 5 MB request limit.
  *
- * Requirement sets: ExcelApi 1.1 (ranges, tables), 1.4 (named items add), 1.7 (sheet events
- * not used), 1.9 (range special cells not used). The manifest declares 1.9.
+ * Requirement sets: ExcelApi 1.1 (ranges, tables), 1.4 (named items add), 1.7 (sheets added and
+ * deleted), 1.9 (cells changed in any sheet, tables added and deleted); Office's document
+ * settings (the pane's choices, saved in the workbook). The manifest declares ExcelApi 1.9.
  */
 import type { CellValue } from "../engine/cells";
 import { POLICY_TABLE } from "../engine/policy";
 import { rangeAddress, writeExhibits, type WriteOptions, type WrittenSheet } from "./exhibitWriter";
+import { DEFAULT_SETTINGS, SETTINGS_KEY, readSettings, type PaneSettings } from "./settings";
 import type { StudyResult } from "../exhibits/spec/types";
 
 /** A place the pane can read a table from: an Excel table, a named range, or an address. */
 export type Source = { kind: "table" | "name" | "range"; name: string; address: string };
 
 export type FormulaScope = "selection" | "sheet";
+
+/** A table to add to the workbook (the pane's sample data): its sheet, its Excel table name, its rows (headers first). */
+export type NewTable = { sheet: string; table: string; rows: (string | number | boolean | null)[][] };
+
+/** What changed in the workbook since the pane looked: its tables and sheets, or cells of one sheet. */
+export type WorkbookChange = { kind: "structure" } | { kind: "cells"; sheet: string; address: string };
 
 export type WorkbookGateway = {
   /** Tables and named ranges of the workbook. */
@@ -36,6 +44,16 @@ export type WorkbookGateway = {
   convertCompFormulas(scope: FormulaScope): Promise<number>;
   /** Shows a sheet. */
   activateSheet(name: string): Promise<void>;
+  /** Selects a range (and shows its sheet): "select row in sheet". */
+  selectRange(address: string): Promise<void>;
+  /** Adds each table on a new sheet as an Excel table; returns them as sources. */
+  insertTables(tables: readonly NewTable[]): Promise<Source[]>;
+  /** The pane's settings saved in this workbook (inputs chosen, mappings, options, first run). */
+  loadSettings(): Promise<PaneSettings>;
+  /** Saves the pane's settings in the workbook (kept when the workbook is saved). */
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /** Calls `listener` when tables or sheets are added or removed, or cells change; returns the way to stop. */
+  watch(listener: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
 };
 
 /** The sheet the rules go on; never overwritten. */
@@ -134,9 +152,7 @@ export function createOfficeGateway(): WorkbookGateway {
             .filter((item) => item.type === "Range" && item.visible)
             .map((item): Source => ({ kind: "name", name: item.name, address: String(item.value).replace(/^=/, "") })),
           ...sheets.items.flatMap((sheet, index): Source[] =>
-            used[index].isNullObject
-              ? []
-              : [{ kind: "range", name: `Sheet ${sheet.name}`, address: used[index].address }],
+            used[index].isNullObject ? [] : [{ kind: "range", name: sheet.name, address: used[index].address }],
           ),
         ];
       });
@@ -276,6 +292,99 @@ export function createOfficeGateway(): WorkbookGateway {
       await Excel.run(async (context) => {
         context.workbook.worksheets.getItem(name).activate();
         await context.sync();
+      });
+    },
+
+    async selectRange(address) {
+      const area = parseAddress(address);
+      await Excel.run(async (context) => {
+        const sheet = area.sheet
+          ? context.workbook.worksheets.getItem(area.sheet)
+          : context.workbook.worksheets.getActiveWorksheet();
+        sheet.activate();
+        sheet.getRange(rangeAddress(area.row, area.column, area.rows, area.columns)).select();
+        await context.sync();
+      });
+    },
+
+    async insertTables(tables) {
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        const existing = context.workbook.tables;
+        existing.load("items/name");
+        await context.sync();
+        const takenSheets = new Set(sheets.items.map((sheet) => sheet.name.toLowerCase()));
+        const takenTables = new Set(existing.items.map((table) => table.name.toLowerCase()));
+        const clash = tables.find(
+          (table) => takenSheets.has(table.sheet.toLowerCase()) || takenTables.has(table.table.toLowerCase()),
+        );
+        if (clash)
+          throw new WorkbookError(
+            `The workbook already has a sheet or table named ${clash.table}: try the sample in a new workbook`,
+          );
+        const added = tables.map((table) => {
+          const width = Math.max(...table.rows.map((row) => row.length));
+          const rows = table.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+          const sheet = context.workbook.worksheets.add(table.sheet);
+          const address = rangeAddress(0, 0, rows.length, width);
+          const range = sheet.getRange(address);
+          range.values = rows;
+          const excelTable = sheet.tables.add(address, true);
+          excelTable.name = table.table;
+          sheet.getRange(address).format.autofitColumns();
+          return {
+            kind: "table",
+            name: table.table,
+            address: `'${table.sheet.replace(/'/g, "''")}'!${address}`,
+          } as Source;
+        });
+        context.workbook.worksheets.getItem(tables[0].sheet).activate();
+        await context.sync();
+        return added;
+      });
+    },
+
+    async loadSettings() {
+      const settings = Office.context.document.settings;
+      return readSettings(settings.get(SETTINGS_KEY));
+    },
+
+    async saveSettings(value) {
+      const settings = Office.context.document.settings;
+      settings.set(SETTINGS_KEY, { ...DEFAULT_SETTINGS, ...value });
+      await new Promise<void>((resolve, reject) =>
+        settings.saveAsync((result) =>
+          result.status === Office.AsyncResultStatus.Succeeded
+            ? resolve()
+            : reject(new WorkbookError(`The pane's settings were not saved: ${result.error?.message ?? "unknown"}`)),
+        ),
+      );
+    },
+
+    async watch(listener) {
+      // ExcelApi 1.7: sheets added and deleted; 1.9: cells changed in any sheet, tables added and deleted.
+      return Excel.run(async (context) => {
+        const structure = async (): Promise<void> => listener({ kind: "structure" });
+        const handlers = [
+          context.workbook.worksheets.onAdded.add(structure),
+          context.workbook.worksheets.onDeleted.add(structure),
+          context.workbook.tables.onAdded.add(structure),
+          context.workbook.tables.onDeleted.add(structure),
+          context.workbook.worksheets.onChanged.add(async (event) => {
+            const sheet = context.workbook.worksheets.getItem(event.worksheetId);
+            sheet.load("name");
+            await context.sync();
+            listener({ kind: "cells", sheet: sheet.name, address: event.address });
+          }),
+        ];
+        await context.sync();
+        return async () => {
+          await Excel.run(handlers[0].context, async (again) => {
+            handlers.forEach((handler) => handler.remove());
+            await again.sync();
+          });
+        };
       });
     },
   };

@@ -6,6 +6,7 @@
 
 import { ACTIONS_CATALOG } from "./catalog-actions";
 import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry";
+import { EXHIBIT_CATALOG } from "./catalog-exhibit";
 import { MARKET_CATALOG } from "./catalog-market";
 import { EQUITY_CATALOG } from "./catalog-equity";
 
@@ -232,6 +233,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   ...MARKET_CATALOG,
   ...ACTIONS_CATALOG,
   ...EQUITY_CATALOG,
+  ...EXHIBIT_CATALOG,
 ];
 
 /** Case-insensitive search over names, descriptions and parameter names (the task pane's list). */

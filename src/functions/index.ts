@@ -5,5 +5,6 @@
  */
 import "./actions";
 import "./equity";
+import "./exhibit";
 import "./functions";
 import "./market";

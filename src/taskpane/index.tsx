@@ -1,39 +1,58 @@
 /**
  * Task-pane entry: renders once inside Office.onReady under one FluentProvider, themed like
- * Office. Opened outside Excel (a plain browser, or Office.js unavailable), it says so.
+ * Office — the page's color-scheme and background too, so native controls and the area below
+ * the pane follow Office's dark theme. Opened outside Excel (a plain browser, or Office.js
+ * unavailable), it says so. The ribbon's buttons open the pane on a view.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { App } from "./components/App";
+import { App, type View } from "./components/App";
 import { OutsideExcel } from "./components/OutsideExcel";
+import type { SampleTables } from "./components/FirstRun";
 import { createOfficeGateway } from "../excel/gateway";
+import { hostTheme, onHostReady, registerRibbonActions, type RibbonView } from "../excel/host";
 
-function isDark(): boolean {
-  const theme = Office.context?.officeTheme;
-  if (theme && typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme;
-  const background = theme?.bodyBackgroundColor;
-  if (!background || !/^#[0-9a-f]{6}$/i.test(background)) return false;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16));
-  return 0.299 * r + 0.587 * g + 0.114 * b < 128;
-}
+// The ribbon may ask for a view before React has rendered: keep the last request.
+let requested: View | undefined;
+let showView: ((view: View) => void) | undefined;
+registerRibbonActions((view: RibbonView) => {
+  requested = view;
+  showView?.(view);
+});
+
+const subscribeView = (show: (view: View) => void): (() => void) => {
+  showView = show;
+  if (requested) show(requested);
+  return () => {
+    showView = undefined;
+  };
+};
+
+/** The sample tables, in their own chunk: loaded only when asked for. */
+const loadSample = async (): Promise<SampleTables> =>
+  (await import(/* webpackChunkName: "sample" */ "compstudy-sample")).default as SampleTables;
 
 function render(content: React.ReactNode, dark = false): void {
   const container = document.getElementById("container");
   if (!container) return;
-  createRoot(container).render(<FluentProvider theme={dark ? webDarkTheme : webLightTheme}>{content}</FluentProvider>);
+  const theme = dark ? webDarkTheme : webLightTheme;
+  // No white band: the page under the pane takes the theme's colours and native controls its scheme.
+  document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  document.documentElement.style.backgroundColor = theme.colorNeutralBackground2;
+  document.body.style.backgroundColor = theme.colorNeutralBackground2;
+  createRoot(container).render(
+    <FluentProvider theme={theme} style={{ backgroundColor: theme.colorNeutralBackground2 }}>
+      {content}
+    </FluentProvider>,
+  );
 }
 
-if (typeof Office === "undefined") {
-  render(<OutsideExcel reason="Office.js did not load." />);
-} else {
-  Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) render(<App gateway={createOfficeGateway()} />, isDark());
-    else
-      render(
-        <OutsideExcel
-          reason={info.host ? `This is ${String(info.host)}, not Excel.` : "This page is not running inside Office."}
-        />,
-      );
-  });
-}
+onHostReady((info) => {
+  if (info.kind === "excel")
+    render(
+      <App gateway={createOfficeGateway()} loadSample={loadSample} subscribeView={subscribeView} />,
+      hostTheme().dark,
+    );
+  else render(<OutsideExcel reason={info.reason} />, window.matchMedia?.("(prefers-color-scheme: dark)").matches);
+});

@@ -1,117 +1,83 @@
 /**
- * What the pane does with the tables it read: detect columns, check them, run the study.
- * Plain functions over the engine (no React, no Office), so they are tested directly.
+ * What the pane does with the workbook's tables, generated from the study's registry: which
+ * source holds which input, each input's check (status, one line, problems with their rows),
+ * the columns to map, what each family needs, the run, and the live formulas. Plain functions
+ * over the engine (no React, no Office), so they are tested directly.
  */
 import type { CellValue } from "../engine/cells";
 import { isEngineError } from "../engine/errors";
 import {
-  ROSTER_FIELDS,
-  detectRosterColumns,
-  missingFields,
-  parsePayPlans,
-  parseRoster,
+  EXHIBITS,
+  FAMILIES,
+  INPUTS,
+  OPTIONS,
+  Options,
+  PLANS_INPUT,
+  ROSTER_INPUT,
+  SALARY_BASIS,
+  Study,
+  findHeaderRow,
+  inputsOf,
+  mapColumns,
+  mappingByField,
+  parseInput,
+  parseOption,
   placeRoster,
+  plannedExhibits,
   runStudy,
+  type Family,
+  type InputSpec,
+  type InputTable,
+  type OptionSpec,
   type PayPlans,
+  type RegisteredExhibit,
   type Roster,
-  type RosterField,
+  type SalaryBasis,
 } from "../engine/study";
-import type { ExhibitId, StudyResult } from "../exhibits/spec/types";
-import type { Source } from "../excel/gateway";
+import type { StudyResult } from "../exhibits/spec/types";
+import { parseAddress, type Source } from "../excel/gateway";
+import { count } from "./text";
 
-export type Mapping = Partial<Record<RosterField, string>>;
+/** The study's registry as the pane reads it (a test may pass its own). */
+export type Registry = {
+  families: readonly Family[];
+  inputs: readonly InputSpec[];
+  options: readonly OptionSpec[];
+  exhibits: readonly RegisteredExhibit[];
+};
 
-/** The one-line check under an input, and the problems to list. */
-export type Check = { ok: boolean; line: string; problems: string[] };
+export const REGISTRY: Registry = { families: FAMILIES, inputs: INPUTS, options: OPTIONS, exhibits: EXHIBITS };
 
-const count = (n: number, word: string): string => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+/** An input as the pane holds it: where it was chosen, what was read, the columns mapped by the user. */
+export type InputState = {
+  source?: Source;
+  table?: CellValue[][];
+  reading?: boolean;
+  /** How much of a large table is read (reads go in chunks under Excel on the web's request limit). */
+  progress?: number;
+  /** Why the source could not be read. */
+  error?: string;
+  /** Field label → header as written. */
+  mapping: Record<string, string>;
+};
 
-/** Reads the pay plans and says what they hold. */
-export function checkPlans(table: CellValue[][]): { plans?: PayPlans; check: Check } {
-  try {
-    const plans = parsePayPlans(table);
-    const grades = plans.plans.reduce((sum, plan) => sum + plan.grades.length, 0);
-    const errors = plans.findings.filter((f) => f.severity === "error");
-    return {
-      plans,
-      check: {
-        ok: true,
-        line: `${count(plans.plans.length, "plan")}, ${count(grades, "grade")}${errors.length ? `, ${count(errors.length, "schedule problem")} — see below` : ""}`,
-        problems: errors.map((f) => `${f.plan} ${f.grade}: ${f.message}`),
-      },
-    };
-  } catch (error) {
-    return { check: { ok: false, line: messageOf(error), problems: [] } };
-  }
-}
+export type InputStatus = "not-set" | "reading" | "ready" | "problems" | "needs-mapping" | "error";
 
-/** The roster's header row and the columns detected (or mapped) for each field. */
-export function rosterColumns(table: CellValue[][], mapping: Mapping): { headers: string[]; detected: Mapping } {
-  const headerRow = table.find((row) => row.some((cell) => String(cell ?? "").trim() !== "")) ?? [];
-  const headers = headerRow.map((cell) => String(cell ?? "").trim()).filter((text) => text !== "");
-  try {
-    const found = detectRosterColumns(table, mapping);
-    const detected: Mapping = {};
-    for (const spec of ROSTER_FIELDS) {
-      const hit = found[spec.field];
-      if (hit) detected[spec.field] = hit.header;
-    }
-    return { headers, detected };
-  } catch {
-    return { headers, detected: {} };
-  }
-}
+/** A problem with a row of an input; `row` is 1-based within the table read. */
+export type Problem = { text: string; row?: number };
 
-/** Reads the roster with the mapping and says how many employees it holds and what is wrong. */
-export function checkRoster(
-  table: CellValue[][],
-  mapping: Mapping,
-  asOf: string,
-  plans?: PayPlans,
-): { roster?: Roster; check: Check } {
-  try {
-    const columns = detectRosterColumns(table, mapping);
-    const missing = missingFields(columns);
-    if (missing.length > 0)
-      return { check: { ok: false, line: missing.map((m) => m.message).join("; "), problems: [] } };
-    const roster = parseRoster(table, { mapping, asOf });
-    let problems = roster.problems.map((p) => p.reason);
-    if (plans) problems = placeRoster(plans, roster, { asOf }).unplaced.map((row) => row.reason);
-    return {
-      roster,
-      check: {
-        ok: true,
-        line: `${count(roster.rowCount, "employee")}${problems.length ? `, ${count(problems.length, "row")} with problems — see below` : ""}`,
-        problems,
-      },
-    };
-  } catch (error) {
-    return { check: { ok: false, line: messageOf(error), problems: [] } };
-  }
-}
-
-/** Runs the chosen exhibits on the tables read from the workbook. */
-export function study(
-  tables: { plans: CellValue[][]; roster: CellValue[][] },
-  mapping: Mapping,
-  asOf: string,
-  sources: [Source, Source],
-  exhibits: ExhibitId[],
-): StudyResult {
-  const byLabel: Record<string, string> = {};
-  for (const spec of ROSTER_FIELDS) {
-    const header = mapping[spec.field];
-    if (header !== undefined) byLabel[spec.label] = header;
-  }
-  return runStudy({
-    asOf,
-    tables: {
-      plans: { rows: tables.plans, source: sources[0].address },
-      roster: { rows: tables.roster, source: sources[1].address, mapping: byLabel },
-    },
-    exhibits,
-  });
-}
+export type InputCheck = {
+  status: InputStatus;
+  /** One line under the input's name ("1,176 employees, 3 rows with problems"). */
+  line: string;
+  problems: Problem[];
+  /** Headers of the header row found, for the mapping page. */
+  headers: string[];
+  /** Field label → the header read for it (detected or mapped). */
+  columns: Record<string, string>;
+  /** Whether the user may map this input's columns (the pay plans' are detected only). */
+  mappable: boolean;
+};
 
 /** A message a person can act on, from anything thrown. */
 export function messageOf(error: unknown): string {
@@ -120,17 +86,343 @@ export function messageOf(error: unknown): string {
   return String(error);
 }
 
-/** Tables or named ranges whose name says what they hold. */
-export function detect(sources: Source[]): { plans?: Source; roster?: Source } {
-  const find = (pattern: RegExp): Source | undefined =>
-    sources.find((source) => source.kind === "table" && pattern.test(source.name)) ??
-    sources.find((source) => pattern.test(source.name)) ??
-    sources.find((source) => source.kind === "range" && pattern.test(source.name.replace(/^Sheet /, "")));
-  return { plans: find(/^(pay[\s_]*plans?|plans|schedules?)$/i), roster: find(/^(roster|employees|staff)$/i) };
-}
-
 /** Today as yyyy-mm-dd in the user's time zone. */
 export function today(now = new Date()): string {
   const pad = (n: number): string => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Rows × columns of a source, from its address. */
+export function sourceSize(source: Source): { rows: number; columns: number } | undefined {
+  try {
+    const area = parseAddress(source.address);
+    return { rows: area.rows, columns: area.columns };
+  } catch {
+    return undefined;
+  }
+}
+
+/** How a source is named to people: "Table PayPlans", "Named range Staff", "Used range of Roster". */
+export function sourceLabel(source: Source): string {
+  switch (source.kind) {
+    case "table":
+      return `Table ${source.name}`;
+    case "name":
+      return `Named range ${source.name}`;
+    case "range":
+      return source.name === "Selection" ? `Range ${source.address}` : `Used range of ${source.name}`;
+  }
+}
+
+/** "31 rows × 13 columns" of a source. */
+export function sourceExtent(source: Source): string {
+  const size = sourceSize(source);
+  return size ? `${count(size.rows, "row")} × ${count(size.columns, "column")}` : source.address;
+}
+
+const folded = (name: string): string => name.toLowerCase().replace(/[\s_.-]+/g, "");
+
+/** The source whose name says it holds the input: tables first, then named ranges, then sheets. */
+export function detect(sources: readonly Source[], inputs: readonly InputSpec[]): Record<string, Source> {
+  const found: Record<string, Source> = {};
+  const taken = new Set<Source>();
+  for (const spec of inputs) {
+    const names = new Set([spec.id, spec.label, ...spec.sheets].map(folded));
+    const pick = (["table", "name", "range"] as const)
+      .map((kind) =>
+        sources.find((source) => source.kind === kind && !taken.has(source) && names.has(folded(source.name))),
+      )
+      .find(Boolean);
+    if (pick) {
+      found[spec.id] = pick;
+      taken.add(pick);
+    }
+  }
+  return found;
+}
+
+/** The families that read an input (the pay plans and roster: all of them). */
+export function usedBy(spec: InputSpec, registry: Registry = REGISTRY): Family[] {
+  if (spec.id === PLANS_INPUT.id || spec.id === ROSTER_INPUT.id) return [...registry.families];
+  return registry.families.filter((f) => familyInputs(f).some((input) => input.id === spec.id));
+}
+
+/** Every input a family reads: the pay plans, the roster, its own tables and its exhibits' needs. */
+export function familyInputs(f: Family): InputSpec[] {
+  const seen = new Map<string, InputSpec>();
+  for (const spec of [PLANS_INPUT, ROSTER_INPUT, ...(f.inputs ?? []), ...f.exhibits.flatMap((e) => e.needs ?? [])])
+    if (!seen.has(spec.id)) seen.set(spec.id, spec);
+  return [...seen.values()];
+}
+
+/** The raw options that parse (blank and invalid ones left out: their fields say why). */
+export function validOptions(
+  texts: Readonly<Record<string, string>>,
+  registry: Registry = REGISTRY,
+): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const spec of registry.options) {
+    const text = texts[spec.name];
+    if (text === undefined || text.trim() === "" || optionError(spec, text) !== undefined) continue;
+    raw[spec.name] = text;
+  }
+  return raw;
+}
+
+/** The engine's message for an option's text, or undefined when it parses (or is blank: the default applies). */
+export function optionError(spec: OptionSpec, text: string): string | undefined {
+  if (text.trim() === "") return undefined;
+  try {
+    parseOption(spec, spec.kind === "choices" || spec.kind === "pairs" ? text.split(/\r?\n/) : text);
+    return undefined;
+  } catch (error) {
+    return messageOf(error);
+  }
+}
+
+/** An input table for the engine: its rows, its address as the source, the user's mapping. */
+export function inputTable(state: InputState): InputTable | undefined {
+  if (!state.table || !state.source) return undefined;
+  return {
+    rows: state.table,
+    source: state.source.address,
+    ...(Object.keys(state.mapping).length > 0 ? { mapping: state.mapping } : {}),
+  };
+}
+
+function headerCells(
+  table: readonly (readonly CellValue[])[],
+  spec: InputSpec,
+  mapping: Record<string, string>,
+): {
+  headers: string[];
+  columns: Record<string, string>;
+} {
+  try {
+    const explicit = mappingByField(spec.fields, mapping);
+    const index = findHeaderRow(table, spec.fields, explicit);
+    if (index < 0) return { headers: [], columns: {} };
+    const found = mapColumns(table[index], spec.fields, explicit);
+    const columns: Record<string, string> = {};
+    for (const field of spec.fields) {
+      const hit = found[field.field];
+      if (hit) columns[field.label] = hit.header;
+    }
+    return { headers: table[index].map((cell) => String(cell ?? "").trim()).filter((text) => text !== ""), columns };
+  } catch {
+    const first = table.find((row) => row.some((cell) => String(cell ?? "").trim() !== "")) ?? [];
+    return { headers: first.map((cell) => String(cell ?? "").trim()).filter((text) => text !== ""), columns: {} };
+  }
+}
+
+const NOT_SET: InputCheck = {
+  status: "not-set",
+  line: "Not set",
+  problems: [],
+  headers: [],
+  columns: {},
+  mappable: false,
+};
+
+/** What the study context gives a check: the as-of date, the options, and the pay plans (to place the roster). */
+export type CheckContext = { asOf: string; options: Record<string, string>; plans?: PayPlans };
+
+/** Checks one input: read, parsed and (for the roster) placed; says what is wrong in words. */
+export function checkInput(spec: InputSpec, state: InputState, context: CheckContext): InputCheck {
+  if (state.reading)
+    return {
+      ...NOT_SET,
+      status: "reading",
+      line: state.progress && state.progress < 1 ? `Reading… ${Math.round(state.progress * 100)}%` : "Reading…",
+    };
+  if (state.error) return { ...NOT_SET, status: "error", line: state.error };
+  const table = inputTable(state);
+  if (!table) return NOT_SET;
+  const mappable = spec.id !== PLANS_INPUT.id;
+  const { headers, columns } = headerCells(table.rows, spec, state.mapping);
+  const base = { headers, columns, mappable };
+  const options = new Options(context.options, new Map(OPTIONS.map((o) => [o.name, o])));
+  let parsed: unknown;
+  try {
+    parsed = parseInput(spec, table, { asOf: context.asOf, options });
+  } catch (error) {
+    const message = messageOf(error);
+    const needsMapping = mappable && /Missing column|mapped to .* is not in the header row/.test(message);
+    return { ...base, status: needsMapping ? "needs-mapping" : "error", line: message, problems: [] };
+  }
+  let line: string;
+  let problems: Problem[];
+  if (spec.id === PLANS_INPUT.id) {
+    const plans = parsed as PayPlans;
+    const grades = plans.plans.reduce((sum, plan) => sum + plan.grades.length, 0);
+    const rows = new Map(
+      plans.plans.flatMap((plan) => plan.grades.map((grade) => [`${plan.name}\u0000${grade.grade}`, grade.row])),
+    );
+    problems = plans.findings
+      .filter((finding) => finding.severity === "error")
+      .map((finding) => ({
+        text: `${finding.plan} ${finding.grade}: ${finding.message}`,
+        row: rows.get(`${finding.plan}\u0000${finding.grade}`),
+      }));
+    line = `${count(plans.plans.length, "plan")}, ${count(grades, "grade")}`;
+    if (problems.length > 0) line += `, ${count(problems.length, "schedule problem")}`;
+  } else if (spec.id === ROSTER_INPUT.id) {
+    const roster = parsed as Roster;
+    const unplaced = context.plans
+      ? placeRoster(context.plans, roster, {
+          asOf: context.asOf,
+          salaryBasis: options.value(SALARY_BASIS) as SalaryBasis,
+        }).unplaced
+      : roster.problems;
+    problems = unplaced.map((row) => ({ text: row.reason, row: row.row }));
+    line = count(roster.rowCount, "employee");
+    if (problems.length > 0) line += `, ${count(problems.length, "row")} with problems`;
+  } else {
+    const rows = table.rows.filter((row) => row.some((cell) => cell !== null && String(cell).trim() !== "")).length;
+    problems = [];
+    line = count(Math.max(0, rows - 1), "row");
+  }
+  return { ...base, status: problems.length > 0 ? "problems" : "ready", line, problems };
+}
+
+/** The badge of a check: "Ready", "3 problems", "Needs mapping", "Not set". */
+export function statusText(check: InputCheck): string {
+  switch (check.status) {
+    case "ready":
+      return "Ready";
+    case "problems":
+      return count(check.problems.length, "problem");
+    case "needs-mapping":
+      return "Needs mapping";
+    case "not-set":
+      return "Not set";
+    case "reading":
+      return "Reading…";
+    case "error":
+      return "Cannot read";
+  }
+}
+
+/** True when the study can use the input (ready, or with rows it will list as problems). */
+export const usable = (check: InputCheck | undefined): boolean =>
+  check !== undefined && (check.status === "ready" || check.status === "problems");
+
+/** The tables of every usable input, by input id. */
+export function studyTables(
+  inputs: Readonly<Record<string, InputState>>,
+  checks: Readonly<Record<string, InputCheck>>,
+): Record<string, InputTable> {
+  const tables: Record<string, InputTable> = {};
+  for (const [id, state] of Object.entries(inputs)) {
+    const table = inputTable(state);
+    if (table && usable(checks[id])) tables[id] = table;
+  }
+  return tables;
+}
+
+/** Each exhibit's availability: undefined when it can be built, else why not (in words). */
+export function availability(
+  tables: Readonly<Record<string, InputTable>>,
+  asOf: string,
+  options: Record<string, string>,
+  registry: Registry = REGISTRY,
+): Record<string, string | undefined> {
+  const reasons: Record<string, string | undefined> = {};
+  for (const exhibit of registry.exhibits) {
+    const missing = inputsOf(exhibit).filter((spec) => tables[spec.id] === undefined);
+    reasons[exhibit.id] =
+      missing.length > 0 ? `Needs the ${missing.map((spec) => spec.label).join(" and ")} table` : undefined;
+  }
+  if (tables[PLANS_INPUT.id] && tables[ROSTER_INPUT.id]) {
+    try {
+      const study = new Study(asOf, tables, options, OPTIONS);
+      for (const { exhibit, reason } of plannedExhibits(study, { tables }).skipped)
+        reasons[exhibit.id] ??= reason.replace(/^./, (c) => c.toUpperCase());
+    } catch {
+      // The inputs' own checks say what is wrong.
+    }
+  }
+  return reasons;
+}
+
+/** Runs the chosen exhibits on the workbook's tables. */
+export function runExhibits(
+  tables: Readonly<Record<string, InputTable>>,
+  asOf: string,
+  options: Record<string, string>,
+  exhibits: readonly string[],
+): StudyResult {
+  return runStudy({ asOf, tables, options, exhibits });
+}
+
+/** How a formula refers to a source: Table[#All], a defined name, or an absolute address. */
+export function sourceReference(source: Source): string {
+  if (source.kind === "table") return `${source.name}[#All]`;
+  if (source.kind === "name") return source.name;
+  const area = parseAddress(source.address);
+  const column = (index: number): string => {
+    let name = "";
+    for (let c = index + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+    return name;
+  };
+  const sheet = area.sheet ? `'${area.sheet.replace(/'/g, "''")}'!` : "";
+  return `${sheet}$${column(area.column)}$${area.row + 1}:$${column(area.column + area.columns - 1)}$${area.row + area.rows}`;
+}
+
+/** The options rows a live formula reads: the options given, then one map row per mapped column. */
+export function liveOptions(
+  options: Record<string, string>,
+  inputs: Readonly<Record<string, InputState>>,
+): [string, string][] {
+  const rows: [string, string][] = Object.entries(options).map(([name, value]) => [name, value]);
+  for (const [id, state] of Object.entries(inputs))
+    for (const [label, header] of Object.entries(state.mapping))
+      rows.push(["map", `${id === ROSTER_INPUT.id ? "" : `${id}:`}${label}=${header}`]);
+  return rows;
+}
+
+/** Most extra tables one COMP.EXHIBIT formula takes (its input1/table1 … input3/table3). */
+export const LIVE_EXTRA_TABLES = 3;
+
+/** Arguments past this size fail in Excel on the web (5 MB a request): the pane refuses live formulas above it. */
+export const LIVE_ARGUMENT_BYTES = 4_500_000;
+
+/** The COMP.EXHIBIT formula for one exhibit, reading the tables where the pane found them. */
+export function liveFormula(
+  exhibitId: string,
+  sources: Readonly<Record<string, Source>>,
+  asOf: string,
+  optionsAddress: string | undefined,
+  registry: Registry = REGISTRY,
+): string {
+  // The tables the exhibit's family declares, then the other tables chosen (a family may read
+  // another's, as the structure reads the market), as many as one formula takes.
+  const exhibit = registry.exhibits.find((e) => e.id === exhibitId);
+  const declared = exhibit ? [...(exhibit.family.inputs ?? []), ...(exhibit.needs ?? [])].map((spec) => spec.id) : [];
+  if (declared.filter((id) => sources[id] !== undefined).length > LIVE_EXTRA_TABLES)
+    throw new Error(
+      `${exhibitId} reads more than ${LIVE_EXTRA_TABLES} extra tables, which a formula cannot take: insert it as values`,
+    );
+  const others = registry.inputs.map((spec) => spec.id).filter((id) => id !== PLANS_INPUT.id && id !== ROSTER_INPUT.id);
+  const extra = [...new Set([...declared, ...others])]
+    .filter((id) => sources[id] !== undefined)
+    .slice(0, LIVE_EXTRA_TABLES);
+  const [year, month, day] = asOf.split("-").map(Number);
+  const args = [
+    JSON.stringify(exhibitId),
+    sourceReference(sources[PLANS_INPUT.id]),
+    sourceReference(sources[ROSTER_INPUT.id]),
+    `DATE(${year},${month},${day})`,
+    optionsAddress ?? "",
+    ...extra.flatMap((id) => [JSON.stringify(id), sourceReference(sources[id])]),
+  ];
+  while (args[args.length - 1] === "") args.pop();
+  return `=COMP.EXHIBIT(${args.join(", ")})`;
+}
+
+/** The size of the tables a live formula hands to COMP.EXHIBIT, as JSON (Excel's request is about that). */
+export function argumentBytes(tables: Readonly<Record<string, InputTable>>): number {
+  let bytes = 0;
+  for (const table of Object.values(tables)) for (const row of table.rows) bytes += JSON.stringify(row).length + 1;
+  return bytes;
 }

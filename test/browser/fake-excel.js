@@ -1,7 +1,9 @@
 // An in-memory Excel host for the browser test, injected with page.addInitScript before the
 // page's own scripts run. The production bundle carries no test host: this file is test-only.
-// It implements the slice of Office.js the task pane and the exhibit writer use, and records
-// every write in window.__workbook so the test can assert what the pane did.
+// It implements the slice of Office.js the task pane, its gateway and the exhibit writer use
+// (ranges, tables, names, sheets, events, document settings), records every write in
+// window.__workbook, and lets the test slow it down (window.__excel.delay, ms per sync), make a
+// step fail (window.__excel.fail = "tables" | "read"), and change the workbook as a user would.
 window.__installFakeExcel = function (options) {
   function colIndex(letters) {
     let n = 0;
@@ -23,17 +25,31 @@ window.__installFakeExcel = function (options) {
     const r1 = m[4] ? Number(m[4]) - 1 : m[2] ? r0 : 1048575;
     return { r0, c0, r1, c1 };
   }
-  const workbook = { sheets: {}, order: [], tables: [], charts: [], names: [], active: null, syncs: 0 };
+  const control = { delay: 0, fail: null, readDelay: 0 };
+  window.__excel = control;
+  const workbook = {
+    sheets: {},
+    order: [],
+    tables: [],
+    charts: [],
+    names: [],
+    active: null,
+    selection: null,
+    syncs: 0,
+    settings: options.settings || {},
+  };
   window.__workbook = workbook;
+  const handlers = { sheetAdded: [], sheetDeleted: [], tableAdded: [], tableDeleted: [], changed: [] };
+  const fire = (list, event) => list.forEach((handler) => Promise.resolve().then(() => handler(event)));
   function addSheet(name, grid) {
     if (workbook.sheets[name]) throw new Error("A sheet named " + name + " exists");
-    workbook.sheets[name] = { name, cells: {}, formats: {}, frozen: 0 };
+    workbook.sheets[name] = { name, cells: {}, formats: {}, formulas: {}, frozen: 0 };
     workbook.order.push(name);
     (grid || []).forEach((row, r) => row.forEach((value, c) => (workbook.sheets[name].cells[r + "," + c] = value)));
     return sheetObject(name);
   }
   function usedAddress(name) {
-    const keys = Object.keys(workbook.sheets[name].cells);
+    const keys = Object.keys(workbook.sheets[name].cells).filter((key) => workbook.sheets[name].cells[key] !== "");
     if (keys.length === 0) return null;
     let maxR = 0;
     let maxC = 0;
@@ -47,53 +63,73 @@ window.__installFakeExcel = function (options) {
   function rangeObject(sheetName, address) {
     const a = parse(address);
     const sheet = () => workbook.sheets[sheetName];
-    const grid = (source) => {
+    const grid = (source, fallback) => {
       const rows = [];
       for (let r = a.r0; r <= a.r1; r++) {
         const row = [];
-        for (let c = a.c0; c <= a.c1; c++) row.push(source[r + "," + c] === undefined ? "" : source[r + "," + c]);
+        for (let c = a.c0; c <= a.c1; c++) {
+          const key = r + "," + c;
+          row.push(
+            source[key] !== undefined ? source[key] : fallback && fallback[key] !== undefined ? fallback[key] : "",
+          );
+        }
         rows.push(row);
       }
       return rows;
     };
     const each = (value, store) =>
       value.forEach((row, r) => row.forEach((v, c) => (store[a.r0 + r + "," + (a.c0 + c)] = v)));
-    const range = {
+    const format = { font: {}, autofitColumns() {} };
+    return {
       load() {},
       get address() {
         return "'" + sheetName + "'!" + colName(a.c0) + (a.r0 + 1) + ":" + colName(a.c1) + (a.r1 + 1);
       },
       get values() {
+        if (control.fail === "read") throw new Error("GeneralException: the range could not be read");
         return grid(sheet().cells);
       },
       set values(value) {
         each(value, sheet().cells);
       },
       get formulas() {
-        return grid(sheet().cells);
+        return grid(sheet().formulas, sheet().cells);
       },
       set formulas(value) {
-        each(value, sheet().cells);
+        each(value, sheet().formulas);
+        // A formula's value: what the test says COMP functions return (not computed here).
+        value.forEach((row, r) => row.forEach((v, c) => (sheet().cells[a.r0 + r + "," + (a.c0 + c)] = v)));
       },
       set numberFormat(value) {
         each(value, sheet().formats);
       },
-      format: { font: {}, autofitColumns() {} },
+      get rowCount() {
+        return a.r1 - a.r0 + 1;
+      },
+      get columnCount() {
+        return a.c1 - a.c0 + 1;
+      },
+      format,
+      select() {
+        workbook.active = sheetName;
+        workbook.selection = this.address.split("!")[1];
+      },
       isNullObject: false,
     };
-    return range;
   }
   function sheetObject(name) {
     return {
       name,
+      load() {},
       getRange: (address) => rangeObject(name, address),
       getUsedRangeOrNullObject: () => {
         const address = usedAddress(name);
         return address ? rangeObject(name, address.split("!")[1]) : { isNullObject: true, load() {} };
       },
-      getUsedRange: () => rangeObject(name, usedAddress(name).split("!")[1]),
+      getUsedRange: () => rangeObject(name, (usedAddress(name) || "'x'!A1").split("!")[1]),
       tables: {
         add: (address, headers) => {
+          if (control.fail === "tables") throw new Error("InvalidArgument: the table overlaps another table");
           const table = { sheet: name, address, headers, name: "", style: "", showBandedRows: false };
           workbook.tables.push(table);
           return table;
@@ -107,15 +143,31 @@ window.__installFakeExcel = function (options) {
         },
       },
       freezePanes: { freezeRows: (n) => (workbook.sheets[name].frozen = n) },
-      activate: () => (workbook.active = name),
+      activate: () => {
+        workbook.active = name;
+        workbook.selection = null;
+      },
       delete: () => {
         delete workbook.sheets[name];
         workbook.order = workbook.order.filter((n) => n !== name);
+        workbook.tables = workbook.tables.filter((t) => t.sheet !== name);
+        workbook.charts = workbook.charts.filter((c) => c.sheet !== name);
       },
     };
   }
   for (const [name, grid] of Object.entries(options.sheets)) addSheet(name, grid);
-  workbook.active = workbook.order[0];
+  for (const table of options.tables || [])
+    workbook.tables.push({ showBandedRows: true, style: "", headers: true, ...table });
+  workbook.active = workbook.order[0] || null;
+  const event = (list) => ({
+    add: (handler) => {
+      list.push(handler);
+      return {
+        context,
+        remove: () => list.splice(list.indexOf(handler), 1),
+      };
+    },
+  });
   const context = {
     workbook: {
       worksheets: {
@@ -127,12 +179,17 @@ window.__installFakeExcel = function (options) {
         getItem: (name) => sheetObject(name),
         getItemOrNullObject: (name) => (workbook.sheets[name] ? sheetObject(name) : { isNullObject: true }),
         getActiveWorksheet: () => sheetObject(workbook.active),
+        onAdded: event(handlers.sheetAdded),
+        onDeleted: event(handlers.sheetDeleted),
+        onChanged: event(handlers.changed),
       },
       tables: {
         load() {},
         get items() {
           return workbook.tables.map((t) => ({ name: t.name, getRange: () => rangeObject(t.sheet, t.address) }));
         },
+        onAdded: event(handlers.tableAdded),
+        onDeleted: event(handlers.tableDeleted),
       },
       names: {
         load() {},
@@ -142,23 +199,53 @@ window.__installFakeExcel = function (options) {
         add: (name, range, comment) =>
           workbook.names.push({ name, type: "Range", value: "=" + range.address, visible: true, comment }),
       },
-      getSelectedRange: () => rangeObject(workbook.active, "A1:A1"),
-      getActiveCell: () => rangeObject(workbook.active, "A1"),
+      getSelectedRange: () => rangeObject(workbook.active, (workbook.selection || "A1:A1").split("!").pop()),
+      getActiveCell: () => rangeObject(workbook.active, (workbook.selection || "A1").split("!").pop().split(":")[0]),
     },
     sync: async () => {
       workbook.syncs++;
+      if (control.delay > 0) await new Promise((resolve) => setTimeout(resolve, control.delay));
     },
   };
+  // What a user does in the workbook while the pane is open.
+  control.addTable = (sheet, name, grid) => {
+    addSheet(sheet, grid);
+    const address = "A1:" + colName(grid[0].length - 1) + grid.length;
+    workbook.tables.push({ sheet, address, headers: true, name, style: "", showBandedRows: true });
+    fire(handlers.tableAdded, { type: "TableAdded" });
+  };
+  control.setCell = (sheet, row, column, value) => {
+    workbook.sheets[sheet].cells[row + "," + column] = value;
+    fire(handlers.changed, { worksheetId: sheet, address: colName(column) + (row + 1) });
+  };
+  control.select = (address) => {
+    workbook.active = address.split("!")[0].replace(/^'(.*)'$/, "$1");
+    workbook.selection = address.split("!")[1];
+  };
   window.Excel = {
-    run: async (callback) => callback(context),
+    run: async (first, second) => (typeof first === "function" ? first(context) : second(context)),
     ChartType: { barStacked100: "BarStacked100" },
     ChartSeriesBy: { columns: "Columns" },
     ChartLegendPosition: { bottom: "Bottom" },
   };
   window.Office = {
     HostType: { Excel: "Excel" },
-    context: { officeTheme: { isDarkTheme: options.dark, bodyBackgroundColor: options.dark ? "#1f1f1f" : "#ffffff" } },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    context: {
+      officeTheme: { isDarkTheme: options.dark, bodyBackgroundColor: options.dark ? "#1f1f1f" : "#ffffff" },
+      document: {
+        settings: {
+          get: (key) =>
+            workbook.settings[key] === undefined ? null : JSON.parse(JSON.stringify(workbook.settings[key])),
+          set: (key, value) => (workbook.settings[key] = JSON.parse(JSON.stringify(value))),
+          saveAsync: (callback) => setTimeout(() => callback({ status: "succeeded" }), 0),
+        },
+      },
+    },
     onReady: (callback) => Promise.resolve().then(() => callback({ host: "Excel", platform: "OfficeOnline" })),
+    // The ribbon's ExecuteFunction buttons (shared runtime): the test calls window.__actions[name].
+    actions: { associate: (name, action) => ((window.__actions = window.__actions || {})[name] = action) },
+    addin: { showAsTaskpane: async () => (window.__shown = (window.__shown || 0) + 1) },
   };
   window.CustomFunctions = {
     associate() {},

@@ -1,143 +1,75 @@
 /**
- * The built task pane in a real browser (Debian chromium via playwright-core): served on
- * 127.0.0.1, Office.js answered by a stub, an in-memory Excel host injected by the test
- * (fake-excel.js). Walks the main flow — inputs detected, "Insert all exhibits", success —
- * asserts the workbook writes, and saves screenshots of the pane at 320 px (light, dark, after
- * success) to docs/screenshots/.
+ * The built task pane in a real browser (Debian chromium via playwright-core): the main flow
+ * and what it writes into the workbook (values and live formulas), start-up outside Excel with
+ * the real Office.js, the ribbon's buttons, a slowed host (progress only rises, Cancel leaves
+ * the workbook as it was, the result appears without the view jumping), and each view's main
+ * flow by keyboard alone (focus never on the body, always visible, Escape returns it).
  */
 import * as fs from "fs";
-import * as http from "http";
-
-import * as os from "os";
 import * as path from "path";
-import type { AddressInfo } from "net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import {
+  ROOT,
+  SMALL,
+  focusState,
+  host,
+  openOutsideOffice,
+  openPane,
+  ready,
+  startHarness,
+  workbookOf,
+  type Harness,
+} from "./helpers";
 
-const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-// The committed screenshots are refreshed on request (COMPSTUDY_SCREENSHOTS=1), so a test run
-// leaves the work tree as it was; otherwise they go to a temporary folder.
-const SHOTS = process.env.COMPSTUDY_SCREENSHOTS
-  ? path.join(ROOT, "docs", "screenshots")
-  : fs.mkdtempSync(path.join(os.tmpdir(), "compstudy-shots-"));
-const ready = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(DIST, "taskpane.html"));
-if (!ready && process.env.CI) throw new Error("CI needs /usr/bin/chromium and a built dist/ for the browser test");
 const describeBrowser = ready ? describe : describe.skip;
-if (!ready) console.warn("browser test skipped: needs /usr/bin/chromium and `npm run build`");
-
 jest.setTimeout(120_000);
 
-const PLANS = [
-  ["Plan", "Grade", "Step 1", "Step 2", "Step 3", "Step 4"],
-  ["BASE Shift 1", "B1-5", 12.12, 12.5, 12.88, 13.26],
-  ["BASE Shift 1", "B1-6", 12.68, 13.09, 13.5, 13.91],
-  ["PEA 187 Days", "TE1", 33669, 34952, 36235, 37517],
-];
-const ROSTER = [
-  ["Employee ID", "Plan", "Grade", "Salary", "Hire Date", "Job Family", "Job Title"],
-  ["P1", "BASE Shift 1", "B1-5", 12.12, "2010-03-01", "Custodial", "Custodian"],
-  ["P2", "BASE Shift 1", "B1-6", 13.5, "2015-08-15", "Food Service", "Cook"],
-  ["P3", "PEA 187 Days", "TE1", 36235, "2008-09-01", "Teaching", "Math Teacher"],
-  ["P4", "PEA 187 Days", "TE1", 35000, "2019-09-01", "Teaching", "<img src=x onerror=alert(1)>"],
-  ["P5", "PEA 187 Days", "TE9", 35000, "2019-09-01", "Teaching", "Art Teacher"],
-];
+/** Presses Tab until the focused element's name matches (at most `max` times). */
+async function tabTo(page: Page, name: string | RegExp, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focus = await focusState(page);
+    if (typeof name === "string" ? focus.name === name : name.test(focus.name)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".png": "image/png",
-};
+/** After an action: focus is on an element, not the body — and, after keys, it shows. */
+async function expectFocus(page: Page, name?: string | RegExp, by: "keyboard" | "mouse" = "keyboard"): Promise<void> {
+  const focus = await focusState(page);
+  expect(focus.tag).not.toBe("body");
+  if (name !== undefined) expect(focus.name).toMatch(name);
+  // Browsers show focus for keyboard users (:focus-visible), not after a click.
+  if (by === "keyboard") expect(focus).toMatchObject({ visible: true });
+}
 
 describeBrowser("task pane in Chromium", () => {
-  let server: http.Server;
-  let base: string;
-  let browser: Browser;
-  const fake = fs.readFileSync(path.join(__dirname, "fake-excel.js"), "utf8");
-
+  let harness: Harness;
   beforeAll(async () => {
-    server = http.createServer((request, response) => {
-      const file = path.join(DIST, path.normalize(decodeURIComponent((request.url ?? "/").split("?")[0])));
-      if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      fs.createReadStream(file).pipe(response);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    harness = await startHarness();
+  });
+  afterAll(async () => harness?.close());
+
+  it("outside Excel, the real Office.js (from @microsoft/office-js) starts it and it says to open it from Excel", async () => {
+    const { page, requests, officeRequests, errors } = await openOutsideOffice(harness);
+    await page.getByText("Open CompStudy from Excel").waitFor();
+    expect(errors).toEqual([]);
+    expect(await page.getByText("This page is not running inside Office.").count()).toBe(1);
+    expect(officeRequests[0]).toBe("office.js");
+    for (const url of requests)
+      expect(url.startsWith(harness.base) || url.startsWith("https://appsforoffice.microsoft.com/")).toBe(true);
+    await page.close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
-
-  async function openPane(dark: boolean): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 320, height: 900 }, colorScheme: dark ? "dark" : "light" });
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on("request", (request) => requests.push(request.url()));
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-      route.fulfill({
-        contentType: "text/javascript",
-        body: "/* Office.js stub: the host objects come from the test */",
-      }),
-    );
-    await page.addInitScript({
-      content: `${fake}\nwindow.__installFakeExcel(${JSON.stringify({ dark, sheets: { "Pay Plans": PLANS, Roster: ROSTER } })});`,
-    });
-    await page.goto(`${base}/taskpane.html`);
-    return { page, requests, errors };
-  }
-
-  it("detects the inputs, inserts all exhibits on new sheets, and offers Go to sheet", async () => {
-    const { page, requests, errors } = await openPane(false);
+  it("detects the inputs, inserts every exhibit as values, and the workbook holds them", async () => {
+    const { page, requests, errors } = await openPane(harness, SMALL);
     await page.getByText("2 plans, 3 grades").waitFor();
-    await page.getByText("5 employees, 1 row with problems — see below").waitFor();
-    await page.screenshot({ path: path.join(SHOTS, "taskpane-light.png"), fullPage: true });
-
-    await page.getByRole("button", { name: "Insert all exhibits" }).click();
-    const status = page.getByRole("status");
-    await status.getByText("8 exhibit sheets inserted").waitFor();
-    await page.screenshot({ path: path.join(SHOTS, "taskpane-success.png") });
-
-    const workbook = await page.evaluate(() => {
-      const book = (window as unknown as { __workbook: Record<string, unknown> }).__workbook as {
-        order: string[];
-        sheets: Record<string, { cells: Record<string, unknown>; formats: Record<string, unknown>; frozen: number }>;
-        tables: { sheet: string; address: string; style: string }[];
-        charts: { sheet: string; type: string }[];
-      };
-      const unmatched = book.sheets["3-8 Unmatched Employees"];
-      const family = book.sheets["3-5 Job Families"];
-      return {
-        order: book.order,
-        title: book.sheets["3-4 Quartile Analysis"].cells["0,0"],
-        frozen: book.sheets["3-4 Quartile Analysis"].frozen,
-        tables: book.tables.map((t) => `${t.sheet}|${t.address}|${t.style}`),
-        charts: book.charts.map((c) => `${c.sheet}|${c.type}`),
-        unmatched: unmatched.cells["4,3"],
-        familyFormat: family.formats["4,0"],
-        roster: book.sheets.Roster.cells["4,6"],
-      };
-    });
-    expect(workbook.order).toEqual([
+    await page.getByText("5 employees, 1 row with problems").waitFor();
+    await page.getByRole("tab", { name: "Analyze" }).click();
+    await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
+    await page.getByText("8 exhibit sheets inserted").waitFor();
+    const book = await workbookOf(page);
+    expect(book.order).toEqual([
       "Pay Plans",
       "Roster",
       "3-1 Pay Plan Summary",
@@ -149,46 +81,202 @@ describeBrowser("task pane in Chromium", () => {
       "3-7 Schedule Audit",
       "3-8 Unmatched Employees",
     ]);
-    expect(workbook.title).toBe("EXHIBIT 3-4 — QUARTILE ANALYSIS");
-    expect(workbook.frozen).toBe(4);
-    expect(workbook.tables).toContain("3-4 Quartile Analysis|A4:K10|TableStyleMedium2");
-    expect(workbook.charts).toEqual(["3-4 Quartile Analysis|BarStacked100", "3-4 Quartile Analysis|BarStacked100"]);
-    expect(workbook.unmatched).toBe("Row 6: Grade 'TE9' is not in plan 'PEA 187 Days'");
-    expect(workbook.familyFormat).toBe("@");
-    expect(workbook.roster).toBe("<img src=x onerror=alert(1)>");
-
-    await status.getByRole("button", { name: "Go to sheet 3-6 Tenure" }).click();
-    expect(await page.evaluate(() => (window as unknown as { __workbook: { active: string } }).__workbook.active)).toBe(
-      "3-6 Tenure",
+    expect(book.sheets["3-4 Quartile Analysis"].cells["0,0"]).toBe("EXHIBIT 3-4 — QUARTILE ANALYSIS");
+    expect(book.sheets["3-4 Quartile Analysis"].frozen).toBe(4);
+    expect(book.tables.map((t) => `${t.sheet}|${t.address}|${t.style}`)).toContain(
+      "3-4 Quartile Analysis|A4:K10|TableStyleMedium2",
     );
+    expect(book.charts.map((c) => `${c.sheet}|${c.type}`)).toEqual([
+      "3-4 Quartile Analysis|BarStacked100",
+      "3-4 Quartile Analysis|BarStacked100",
+    ]);
+    expect(book.sheets["3-8 Unmatched Employees"].cells["4,3"]).toBe(
+      "Row 6: Grade 'TE9' is not in plan 'PEA 187 Days'",
+    );
+    expect(book.sheets["3-5 Job Families"].formats["4,0"]).toBe("@");
+    expect(book.sheets.Roster.cells["4,6"]).toBe("<img src=x onerror=alert(1)>");
+    // Remembered in the workbook's settings, by table name.
+    expect(book.settings["compstudy.pane"]).toMatchObject({
+      inputs: { plans: { kind: "table", name: "PayPlans" }, roster: { kind: "table", name: "Roster" } },
+    });
+    await page.getByRole("button", { name: "Go to 3-1 Pay Plan Summary" }).click();
+    expect((await workbookOf(page)).active).toBe("3-1 Pay Plan Summary");
     expect(errors).toEqual([]);
-    // Nothing but the page's own files and the (stubbed) Office.js was requested.
     for (const url of requests)
-      expect(url.startsWith(base) || url.startsWith("https://appsforoffice.microsoft.com/")).toBe(true);
+      expect(url.startsWith(harness.base) || url.startsWith("https://appsforoffice.microsoft.com/")).toBe(true);
     await page.close();
   });
 
-  it("follows Office's dark theme and fits 320 px without horizontal scrolling", async () => {
-    const { page, errors } = await openPane(true);
-    await page.getByText("2 plans, 3 grades").waitFor();
-    await page.screenshot({ path: path.join(SHOTS, "taskpane-dark.png"), fullPage: true });
-    const layout = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      width: window.innerWidth,
-      background: getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor,
-    }));
-    expect(layout.scroll).toBeLessThanOrEqual(layout.width);
-    const [r, g, b] = (layout.background.match(/\d+/g) ?? []).map(Number);
-    expect(r + g + b).toBeLessThan(3 * 80);
+  it("inserts live formulas: one COMP.EXHIBIT per sheet reading the tables by name, formatted by the layout", async () => {
+    const { page, errors } = await openPane(harness, SMALL);
+    await page.getByText("5 employees, 1 row with problems").waitFor();
+    await page.getByRole("tab", { name: "Analyze" }).click();
+    await page.getByLabel("As of").fill("2013-04-01");
+    await page.getByRole("radio", { name: /Live formulas/ }).check();
+    await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
+    await page.getByText("8 exhibit sheets inserted as live formulas").waitFor();
+    const book = await workbookOf(page);
+    const sheet = book.sheets["3-4 Quartile Analysis"];
+    const formulas = Object.entries(sheet.formulas);
+    expect(formulas).toEqual([
+      [`${sheet.frozen - 1},0`, '=COMP.EXHIBIT("quartiles", PayPlans[#All], Roster[#All], DATE(2013,4,1))'],
+    ]);
+    expect(sheet.cells["0,0"]).toBe("EXHIBIT 3-4 — QUARTILE ANALYSIS");
+    // The spill's cells take the table's formats: the Q columns counts, the % columns percentages.
+    expect(sheet.formats[`${sheet.frozen},3`]).toBe("#,##0");
+    expect(sheet.formats[`${sheet.frozen},7`]).toBe("0.0%");
+    // A spill cannot be an Excel table: the live sheets add none.
+    expect(book.tables.filter((t) => t.sheet.startsWith("3-"))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it("says to open it from Excel when opened in a plain browser", async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 400 } });
-    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ status: 404, body: "" }));
-    await page.goto(`${base}/taskpane.html`);
-    await page.getByText("Open CompStudy from Excel").waitFor();
+  it("the ribbon's buttons open the pane on their view", async () => {
+    const { page } = await openPane(harness, SMALL);
+    await page.getByText("2 plans, 3 grades").waitFor();
+    const names = await page.evaluate(() => Object.keys((window as unknown as { __actions: object }).__actions).sort());
+    const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+    expect(names).toEqual([...manifest.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1]).sort());
+    const completed = await page.evaluate(async () => {
+      let done = false;
+      (window as unknown as { __actions: Record<string, (e: unknown) => void> }).__actions.showTools({
+        completed: () => (done = true),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return done;
+    });
+    expect(completed).toBe(true);
+    await page.getByRole("heading", { level: 1, name: "Tools" }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __shown: number }).__shown)).toBe(1);
+    await page.close();
+  });
+
+  it("a slowed host: live region first, named progress that only rises, Cancel undoes, the result shows without a jump", async () => {
+    const { page } = await openPane(harness, SMALL);
+    // The live region is in the page before any message.
+    expect(await page.evaluate(() => document.querySelectorAll("[aria-live]").length)).toBeGreaterThan(0);
+    await page.getByText("5 employees, 1 row with problems").waitFor();
+    await page.getByRole("tab", { name: "Analyze" }).click();
+    const before = await workbookOf(page);
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { __progress: number[] }).__progress = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        const value = bar?.getAttribute("aria-valuenow");
+        if (value !== null && value !== undefined) seen.push(Number(value));
+      }).observe(document.body, { subtree: true, attributes: true, childList: true });
+    });
+    await host(page, { delay: 120 });
+    await page.getByRole("button", { name: /^Insert \d+ exhibits$/ }).click();
+    const bar = page.getByRole("progressbar", { name: "Inserting exhibits" });
+    await bar.waitFor();
+    expect(await bar.getAttribute("aria-valuetext")).toMatch(/^\d+%: \S/);
+    await page.getByText(/Writing \d of 8 sheets/).waitFor();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText("No exhibit sheets were kept: the workbook is as it was.").waitFor();
+    const after = await workbookOf(page);
+    expect(after.order).toEqual(before.order);
+    expect(after.tables).toEqual(before.tables);
+    await expectFocus(page, "Insert 8 exhibits", "mouse");
+
+    // Scrolled down the page, the result shows in the footer and what was in sight stays where it was.
+    await host(page, { delay: 20 });
+    await page.setViewportSize({ width: 320, height: 500 });
+    const scrolled = await page.evaluate(() => {
+      const main = document.querySelector("main") as HTMLElement;
+      main.scrollTop = main.scrollHeight;
+      const anchor = document.elementFromPoint(40, 150) as HTMLElement;
+      (window as unknown as { __anchor: HTMLElement }).__anchor = anchor;
+      return { top: main.scrollTop, anchor: anchor.getBoundingClientRect().top };
+    });
+    expect(scrolled.top).toBeGreaterThan(0);
+    await page.getByRole("button", { name: /^Insert \d+ exhibits$/ }).click();
+    await page.getByText(/^\d+ exhibit sheets inserted$/).waitFor();
+    const view = await page.evaluate(() => {
+      const anchor = (window as unknown as { __anchor: HTMLElement }).__anchor;
+      const notice = Array.from(document.querySelectorAll("footer *")).find((el) =>
+        /^\d+ exhibit sheets inserted/.test(el.textContent ?? ""),
+      ) as HTMLElement;
+      const rect = notice.getBoundingClientRect();
+      return {
+        anchor: document.contains(anchor) ? Math.round(anchor.getBoundingClientRect().top) : -1,
+        inView: rect.top >= 0 && rect.bottom <= window.innerHeight,
+      };
+    });
+    expect(view).toEqual({ anchor: Math.round(scrolled.anchor), inView: true });
+    const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
+    expect(progress.length).toBeGreaterThan(3);
+    for (let i = 1; i < progress.length; i++) {
+      // Each run starts again from its first step; within a run, the bar never goes back.
+      if (progress[i] < progress[i - 1]) expect(progress[i]).toBeLessThanOrEqual(0.05);
+    }
+    await page.close();
+  });
+
+  it("keyboard only: Data, Analyze and Tools, focus never on the body and always visible", async () => {
+    const { page, errors } = await openPane(harness, SMALL);
+    await page.getByText("5 employees, 1 row with problems").waitFor();
+    // Data: map the roster's columns, Escape back to the button that opened the page.
+    await tabTo(page, "Map columns");
+    await expectFocus(page, "Map columns");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 2, name: "Roster columns" }).waitFor();
+    expect((await focusState(page)).name).toBe("Roster columns");
+    await tabTo(page, "Salary (required)");
+    await page.keyboard.press("Escape");
+    await expectFocus(page, "Map columns");
+    // Show the problems, select the row in the sheet.
+    await tabTo(page, "Show 1 problem");
+    await page.keyboard.press("Enter");
+    await tabTo(page, "Select row 6");
+    await page.keyboard.press("Enter");
+    await expectFocus(page, "Select row 6");
+    expect((await workbookOf(page)).selection).toBe("A6:G6");
+    await page.keyboard.press("Escape");
+    await expectFocus(page, "Show 1 problem");
+
+    // Analyze: to the tab list, arrow to Analyze, open the family, untick one, insert.
+    await tabTo(page, "Data");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Analyze" }).waitFor();
+    await tabTo(page, "Open Current conditions");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 2, name: "Current conditions" }).waitFor();
+    await tabTo(page, "3-7 Schedule Audit");
+    await page.keyboard.press("Space");
+    await tabTo(page, "Insert 7 exhibits");
+    await page.keyboard.press("Enter");
+    await page.getByText("7 exhibit sheets inserted").waitFor();
+    await expectFocus(page, "Insert 7 exhibits");
+
+    // Tools: search, insert an example, convert — the dialog's Escape returns focus to its opener.
+    await page.evaluate(() =>
+      (window as unknown as { __excel: { select: (a: string) => void } }).__excel.select("'3-1 Pay Plan Summary'!Z1"),
+    );
+    await page.keyboard.press("Escape");
+    await expectFocus(page, "Open Current conditions");
+    await tabTo(page, "Analyze");
+    // Across the tabs with the arrow keys (Personnel sits between when a family offers it).
+    for (let i = 0; i < 4 && !(await focusState(page)).name.startsWith("Tools"); i++)
+      await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Tools" }).waitFor();
+    await tabTo(page, "");
+    await page.keyboard.type("midpoint");
+    await tabTo(page, "Insert COMP.MIDPOINT example");
+    await page.keyboard.press("Enter");
+    await page.getByText("COMP.MIDPOINT inserted").waitFor();
+    await expectFocus(page, "Insert COMP.MIDPOINT example");
+    await tabTo(page, "Convert COMP formulas to values");
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog").waitFor();
+    await expectFocus(page);
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expectFocus(page, "Convert COMP formulas to values");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -247,9 +247,10 @@ describe("writeExhibits", () => {
   it("removes the sheets it created when a step fails, and says the workbook was left as it was", async () => {
     const book = makeWorkbook(["Roster"], { failTables: true });
     install(book.mock);
-    await expect(writeExhibits(smallStudy())).rejects.toThrow(
-      "The exhibits could not be inserted (while writing 8 sheets): InvalidArgument: the table overlaps another table. The workbook was left as it was.",
-    );
+    const failure = await writeExhibits(smallStudy()).catch((error: unknown) => error as Error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe("Excel stopped while writing 8 sheets. The workbook was left as it was.");
+    expect(String((failure as Error).cause)).toBe("Error: InvalidArgument: the table overlaps another table");
     const added = book.log.filter((l) => l.startsWith("add ")).map((l) => l.slice(4));
     expect(book.log.filter((l) => l.startsWith("delete ")).map((l) => l.slice(7))).toEqual(added);
     expect(added).toHaveLength(8);
@@ -262,7 +263,7 @@ describe("writeExhibits", () => {
     const promise = writeExhibits(smallStudy(), {
       signal: controller.signal,
       onProgress: (step) => {
-        if (step.startsWith("Writing values")) controller.abort();
+        if (step.startsWith("Writing ")) controller.abort();
       },
     });
     await expect(promise).rejects.toBeInstanceOf(WriteCancelled);

@@ -1,236 +1,380 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import "@testing-library/jest-dom";
-import { act, configure, render, screen, within } from "@testing-library/react";
+import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
-import type { Source, WorkbookGateway } from "../../src/excel/gateway";
-import type { CellValue } from "../../src/engine/cells";
+import type { WorkbookGateway } from "../../src/excel/gateway";
+import { DEFAULT_SETTINGS } from "../../src/excel/settings";
+import { EXHIBIT_IDS, FAMILIES, PLANS_INPUT, ROSTER_INPUT } from "../../src/engine/study";
+import { CURRENT_CONDITIONS } from "../../src/engine/study/families/current";
+import { REGISTRY, type Registry } from "../../src/taskpane/study";
+import { list } from "../../src/taskpane/text";
+
+const CURRENT = CURRENT_CONDITIONS.exhibits.length;
+import { fakeGateway, PLANS, ROSTER, SOURCES, type FakeGateway } from "./fake-gateway";
 
 // Fluent UI renders slowly under jsdom on a loaded 2-core machine: wait longer than the defaults.
 configure({ asyncUtilTimeout: 10_000 });
 jest.setTimeout(60_000);
 
-const PLANS: CellValue[][] = [
-  ["Plan", "Grade", "Step 1", "Step 2", "Step 3"],
-  ["Hourly", "H1", 10, 15, 20],
-  ["Hourly", "H2", 12, 17, 22],
-];
-const ROSTER: CellValue[][] = [
-  ["Emp ID", "Plan", "Grade", "Base Pay", "Annual Rate", "Date of Hire", "Job Family", "Title"],
-  ["E1", "Hourly", "H1", 12, 13, "2010-01-01", "Custodial", "Custodian"],
-  ["E2", "Hourly", "H2", 18, 19, "2012-01-01", "Custodial", "Custodian"],
-  ["E3", "Hourly", "H9", 18, 19, "2012-01-01", "Custodial", "Custodian"],
-];
-
-const SOURCES: Source[] = [
-  { kind: "table", name: "PayPlans", address: "Plans!A1:E3" },
-  { kind: "table", name: "Roster", address: "Staff!A1:H4" },
-];
-
-function fakeGateway(overrides: Partial<WorkbookGateway> = {}): WorkbookGateway & { calls: string[] } {
-  const calls: string[] = [];
-  const gateway: WorkbookGateway = {
-    listSources: async () => SOURCES,
-    selectionAddress: async () => "Staff!A1:H4",
-    readValues: async (source) => {
-      calls.push(`read ${source.address}`);
-      return source.address.startsWith("Plans") ? PLANS : ROSTER;
-    },
-    insertExhibits: async (result, options) => {
-      calls.push(`insert ${result.exhibits.map((e) => e.id).join(",")}`);
-      options.onProgress?.("Writing values (1 of 1)", 0.5);
-      return { sheets: result.exhibits.map((e) => ({ name: `${e.number} ${e.title}`, exhibitId: e.id })) };
-    },
-    insertRulesSheet: async () => ({ sheet: "COMP Rules", names: 14 }),
-    insertFormula: async (formula) => {
-      calls.push(`formula ${formula}`);
-      return "Sheet1!B2";
-    },
-    countCompFormulas: async () => 3,
-    convertCompFormulas: async (scope) => {
-      calls.push(`convert ${scope}`);
-      return 3;
-    },
-    activateSheet: async (name) => {
-      calls.push(`activate ${name}`);
-    },
-    ...overrides,
+// jsdom has no layout: requestAnimationFrame runs the callback at once.
+beforeAll(() => {
+  window.requestAnimationFrame = (callback: FrameRequestCallback): number => {
+    callback(0);
+    return 0;
   };
-  return Object.assign(gateway, { calls });
-}
+});
+
+const SAMPLE = {
+  asOf: "2013-04-01",
+  tables: [
+    { sheet: "Pay Plans", table: "PayPlans", rows: PLANS as (string | number | null)[][] },
+    { sheet: "Roster", table: "Roster", rows: ROSTER as (string | number | null)[][] },
+  ],
+};
 
 function show(gateway: WorkbookGateway): void {
   render(
     <FluentProvider theme={webLightTheme}>
-      <App gateway={gateway} />
+      <App gateway={gateway} loadSample={async () => SAMPLE} />
     </FluentProvider>,
   );
 }
 
-describe("task pane", () => {
-  it("empty workbook: nothing detected, Insert disabled until both inputs are read", async () => {
-    show(fakeGateway({ listSources: async () => [] }));
-    expect(await screen.findByRole("button", { name: "Insert all exhibits" })).toBeDisabled();
-    expect(screen.getByRole("combobox", { name: "Pay plans: table or range" })).toHaveTextContent(
-      "Pick a table or range",
-    );
-  });
+async function analyze(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await screen.findByText("3 employees, 1 row with problems");
+  await user.click(screen.getByRole("tab", { name: "Analyze" }));
+}
 
-  it("detects the Pay Plans and Roster tables and checks them in one line each", async () => {
+describe("first run", () => {
+  it("an empty workbook gets a value statement, three steps and the sample — no disabled controls", async () => {
+    const user = userEvent.setup();
+    const gateway = fakeGateway({}, { sources: [], tables: {} });
+    show(gateway);
+    expect(await screen.findByRole("heading", { level: 1, name: "Get started" })).toBeInTheDocument();
+    expect(screen.getAllByRole("listitem")).toHaveLength(3);
+    expect(document.querySelectorAll("button:disabled")).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Try with sample data" }));
+    expect(await screen.findByText("3 employees, 1 row with problems")).toBeInTheDocument();
+    expect(gateway.calls).toContain("tables PayPlans,Roster");
+    expect(screen.getByRole("heading", { level: 1, name: "Data" })).toHaveFocus();
+    expect(screen.getByText("Sample data inserted")).toBeInTheDocument();
+    expect(screen.getByText("2 tables added (PayPlans and Roster), as of Apr 1, 2013.")).toBeInTheDocument();
+    // Remembered in the workbook: the first run is over, the sample's as-of date kept.
+    expect(gateway.saved[gateway.saved.length - 1]).toMatchObject({ started: true, asOf: "2013-04-01" });
+  });
+});
+
+describe("Data", () => {
+  it("detects the tables by name and gives each input a card with its status, size and users", async () => {
     const gateway = fakeGateway();
     show(gateway);
-    expect(await screen.findByText("1 plan, 2 grades")).toBeInTheDocument();
-    expect(await screen.findByText("3 employees, 1 row with problems — see below")).toBeInTheDocument();
-    expect(screen.getByRole("list", { name: "Roster problems" })).toHaveTextContent(
-      "Row 4: Grade 'H9' is not in plan 'Hourly'",
-    );
-    expect(gateway.calls).toEqual(expect.arrayContaining(["read Plans!A1:E3", "read Staff!A1:H4"]));
-    expect(screen.getByRole("button", { name: "Insert all exhibits" })).toBeEnabled();
+    const plans = await screen.findByRole("article", { name: "Pay Plans" });
+    await within(plans).findByText("1 plan, 2 grades");
+    expect(within(plans).getByText("Ready")).toBeInTheDocument();
+    expect(within(plans).getByText("Table PayPlans · 3 rows × 5 columns")).toBeInTheDocument();
+    const roster = screen.getByRole("article", { name: "Roster" });
+    await within(roster).findByText("3 employees, 1 row with problems");
+    expect(within(roster).getByText("1 problem")).toBeInTheDocument();
+    // The pay plans and roster serve every family of the registry.
+    expect(within(roster).getByText(`Used by ${list(FAMILIES.map((f) => f.title))}.`)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Data status: 2 inputs ready" })).toBeInTheDocument();
   });
 
-  it("shows the detected columns and lets the user re-map one", async () => {
+  it("lists the problems with their rows; Select row selects it in the sheet; Escape returns focus", async () => {
     const user = userEvent.setup();
     const gateway = fakeGateway();
     show(gateway);
-    await screen.findByText("3 employees, 1 row with problems — see below");
-    await user.click(screen.getByText("Roster columns"));
-    const salary = screen.getByRole("combobox", { name: "Salary *" });
-    expect(salary).toHaveTextContent("Base Pay");
-    await user.click(salary);
-    await user.click(screen.getByRole("option", { name: "Annual Rate" }));
-    expect(screen.getByRole("combobox", { name: "Salary *" })).toHaveTextContent("Annual Rate");
-  });
-
-  it("says which column is missing, in words", async () => {
-    show(
-      fakeGateway({
-        readValues: async (source) =>
-          source.address.startsWith("Plans")
-            ? PLANS
-            : [
-                ["Emp ID", "Grade"],
-                ["E1", "H1"],
-              ],
-      }),
+    const roster = await screen.findByRole("article", { name: "Roster" });
+    const opener = await within(roster).findByRole("button", { name: "Show 1 problem" });
+    await user.click(opener);
+    expect(screen.getByRole("heading", { level: 2, name: "Roster: 1 problem" })).toHaveFocus();
+    expect(screen.getByRole("list", { name: "Roster problems" })).toHaveTextContent(
+      "Row 4: Grade 'H9' is not in plan 'Hourly'",
     );
-    expect(await screen.findByText(/Missing column 'Salary' \(looked for: Salary, Annual Salary/)).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Insert all exhibits" })).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Select row 4" }));
+    expect(gateway.calls).toContain("select Staff!A4:H4");
+    await user.keyboard("{Escape}");
+    expect(await screen.findByRole("button", { name: "Show 1 problem" })).toHaveFocus();
   });
 
-  it("shows a read failure (empty range) under the input", async () => {
-    show(
-      fakeGateway({
-        readValues: async (source) => {
-          if (source.address.startsWith("Staff"))
-            throw new Error("Roster is empty: pick the range that holds the table, headers first");
-          return PLANS;
+  it("maps a column with one full-width field per column, and remembers it in the workbook", async () => {
+    const user = userEvent.setup();
+    const gateway = fakeGateway();
+    show(gateway);
+    const roster = await screen.findByRole("article", { name: "Roster" });
+    await user.click(await within(roster).findByRole("button", { name: "Map columns" }));
+    const salary = screen.getByRole("combobox", { name: "Salary (required)" });
+    expect(screen.getByText("Reading “Base Pay”")).toBeInTheDocument();
+    await user.selectOptions(salary, "Annual Rate");
+    expect(await screen.findByText("Reading “Annual Rate”")).toBeInTheDocument();
+    expect(gateway.saved[gateway.saved.length - 1].mappings.roster).toEqual({ Salary: "Annual Rate" });
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(await screen.findByRole("button", { name: "Map columns" })).toHaveFocus();
+  });
+
+  it("says a column is missing in words, with the needs-mapping badge", async () => {
+    const gateway = fakeGateway(
+      {},
+      {
+        tables: {
+          "Plans!A1:E3": PLANS,
+          "Staff!A1:H4": [
+            ["Emp ID", "Grade"],
+            ["E1", "H1"],
+          ],
         },
-      }),
+      },
     );
-    expect(
-      await screen.findByText("Roster is empty: pick the range that holds the table, headers first"),
-    ).toBeInTheDocument();
+    show(gateway);
+    const roster = await screen.findByRole("article", { name: "Roster" });
+    expect(await within(roster).findByText(/Missing column 'Salary' \(looked for: Salary/)).toBeInTheDocument();
+    expect(within(roster).getByText("Needs mapping")).toBeInTheDocument();
   });
 
-  it("runs: buttons disabled, progress with the current step and Cancel; then success with Go to sheet", async () => {
+  it("re-reads remembered inputs by table name (a table that grew), and says when one is gone", async () => {
+    const gateway = fakeGateway(
+      {},
+      {
+        sources: [{ kind: "table", name: "PayPlans", address: "Plans!A1:E3" }],
+        settings: {
+          ...DEFAULT_SETTINGS,
+          started: true,
+          inputs: {
+            plans: { kind: "table", name: "PayPlans", address: "Plans!A1:E2" },
+            roster: { kind: "table", name: "People", address: "Staff!A1:H4" },
+          },
+        },
+      },
+    );
+    show(gateway);
+    expect(await screen.findByText("1 plan, 2 grades")).toBeInTheDocument();
+    expect(gateway.calls).toContain("read Plans!A1:E3");
+    expect(await screen.findByText("People is no longer in the workbook: choose the roster again")).toBeInTheDocument();
+  });
+
+  it("finds a table added after the pane opened", async () => {
+    const gateway = fakeGateway({}, { sources: [SOURCES[0]] });
+    show(gateway);
+    await screen.findByText("1 plan, 2 grades");
+    expect(within(screen.getByRole("article", { name: "Roster" })).getByText("Not set")).toBeInTheDocument();
+    gateway.setSources(SOURCES);
+    act(() => gateway.emit({ kind: "structure" }));
+    expect(await screen.findByText("3 employees, 1 row with problems")).toBeInTheDocument();
+  });
+
+  it("Help reopens Get started; Choose my tables goes to Data", async () => {
+    const user = userEvent.setup();
+    show(fakeGateway());
+    await screen.findByText("1 plan, 2 grades");
+    await user.click(screen.getByRole("button", { name: "Help: getting started" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Get started" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Choose my tables" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Data" })).toBeInTheDocument();
+  });
+
+  it("reads an input again when its sheet changes", async () => {
+    const gateway: FakeGateway = fakeGateway();
+    show(gateway);
+    await screen.findByText("3 employees, 1 row with problems");
+    gateway.tables["Staff!A1:H4"] = ROSTER.slice(0, 3);
+    act(() => gateway.emit({ kind: "cells", sheet: "Staff", address: "D2" }));
+    expect(await screen.findByText("2 employees")).toBeInTheDocument();
+  });
+});
+
+describe("Analyze", () => {
+  it("inserts every exhibit from the footer: the pressed button says Inserting… and keeps focus; success in view", async () => {
     const user = userEvent.setup();
     let finish: () => void = () => undefined;
     const gateway = fakeGateway();
     const insertExhibits = gateway.insertExhibits;
     gateway.insertExhibits = (result, options) =>
       new Promise((resolve) => {
-        options.onProgress?.("Writing values (1 of 2)", 0.4);
+        options.onProgress?.("Writing 1 of 8 sheets", 0.4);
         finish = () => void insertExhibits(result, options).then(resolve);
       });
     show(gateway);
-    await screen.findByText("3 employees, 1 row with problems — see below");
-    await user.click(screen.getByRole("button", { name: "Insert all exhibits" }));
-    expect(await screen.findByText("Writing values (1 of 2)")).toBeInTheDocument();
-    expect(screen.getByRole("progressbar")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Cancel" })).toBeEnabled();
-    expect(screen.getByRole("button", { name: "Insert rules sheet" })).toBeDisabled();
-    // The write finishes outside any user event: let React flush that update inside act.
+    await analyze(user);
+    // With the pay plans and roster alone, the exhibits that need nothing else: current conditions' eight.
+    const button = screen.getByRole("button", { name: `Insert ${CURRENT} exhibits` });
+    await user.click(button);
+    expect(await screen.findByRole("button", { name: "Inserting…" })).toHaveFocus();
+    expect(screen.getByRole("progressbar")).toHaveAttribute(
+      "aria-valuetext",
+      expect.stringContaining("Writing 1 of 8 sheets"),
+    );
+    expect(screen.getByRole("button", { name: "Cancel" })).toBeInTheDocument();
     await act(async () => finish());
-    const status = await screen.findByRole("status");
-    expect(status).toHaveTextContent("8 exhibit sheets inserted");
-    expect(status).toHaveTextContent("2 employees placed, 1 unmatched.");
-    await user.click(within(status).getByRole("button", { name: "Go to sheet 3-4 Quartile Analysis" }));
-    expect(gateway.calls).toContain("activate 3-4 Quartile Analysis");
+    expect(await screen.findByText("8 exhibit sheets inserted")).toBeInTheDocument();
+    expect(screen.getByText("2 employees placed, 1 unmatched row.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Insert 8 exhibits" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Go to 3-1 Pay Plan Summary" }));
+    expect(gateway.calls).toContain("activate 3-1 Pay Plan Summary");
   });
 
-  it("inserts only the chosen exhibits", async () => {
+  it("a family page: its inputs, its exhibits with summaries, one exhibit inserted as live formulas", async () => {
     const user = userEvent.setup();
     const gateway = fakeGateway();
     show(gateway);
-    await screen.findByText("3 employees, 1 row with problems — see below");
-    await user.click(screen.getByRole("checkbox", { name: "All exhibits" }));
-    await user.click(screen.getByRole("checkbox", { name: "3-4 Quartile analysis (with charts)" }));
-    await user.click(screen.getByRole("button", { name: "Insert 1 exhibit" }));
-    await screen.findByRole("status");
-    expect(gateway.calls).toContain("insert quartiles");
-  });
-
-  it("shows an insert failure in an alert, with the reason", async () => {
-    const user = userEvent.setup();
-    show(
-      fakeGateway({
-        insertExhibits: async () => {
-          throw new Error(
-            "The exhibits could not be inserted: the request is too large. The workbook was left as it was.",
-          );
-        },
-      }),
+    await analyze(user);
+    await user.click(screen.getByRole("radio", { name: /Live formulas/ }));
+    await user.click(screen.getByRole("button", { name: "Open Current conditions" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Current conditions" })).toHaveFocus();
+    for (const name of ["3-1 Pay Plan Summary", "3-4 Quartile Analysis", "3-8 Unmatched Employees"])
+      await user.click(screen.getByRole("checkbox", { name }));
+    expect(screen.getByRole("checkbox", { name: "3-2 Grade Placement" })).toHaveAccessibleDescription(
+      "Employees at or below the minimum and at or above the maximum, per grade",
     );
-    await screen.findByText("3 employees, 1 row with problems — see below");
-    await user.click(screen.getByRole("button", { name: "Insert all exhibits" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("The workbook was left as it was.");
+    await user.click(screen.getByRole("button", { name: "Insert 5 exhibits" }));
+    expect(await screen.findByText("5 exhibit sheets inserted as live formulas")).toBeInTheDocument();
+    const today = new Date();
+    const date = `DATE(${today.getFullYear()},${today.getMonth() + 1},${today.getDate()})`;
+    expect(gateway.calls).toContain(`formula =COMP.EXHIBIT("midpoint", PayPlans[#All], Roster[#All], ${date})`);
   });
 
-  it("refuses an invalid as-of date with a field message", async () => {
+  it("an insert failure: the reason, and the technical detail behind Details", async () => {
     const user = userEvent.setup();
-    show(fakeGateway());
-    await screen.findByText("3 employees, 1 row with problems — see below");
-    const date = screen.getByLabelText(/As of/);
-    await user.clear(date);
-    expect(await screen.findByText("Write the date as yyyy-mm-dd")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Insert all exhibits" })).toBeDisabled();
+    const failure = new Error(
+      "The exhibits could not be inserted (while writing 8 sheets): the request is too large. The workbook was left as it was.",
+      { cause: new Error("RequestPayloadSizeLimitExceeded") },
+    );
+    show(fakeGateway({ insertExhibits: async () => Promise.reject(failure) }));
+    await analyze(user);
+    await user.click(screen.getByRole("button", { name: "Insert 8 exhibits" }));
+    expect(await screen.findByText("The exhibits were not inserted")).toBeInTheDocument();
+    expect(screen.queryByText("RequestPayloadSizeLimitExceeded")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Details" }));
+    expect(screen.getByText("RequestPayloadSizeLimitExceeded")).toBeInTheDocument();
   });
 
+  it("Cancel says so once, and the workbook is as it was", async () => {
+    const user = userEvent.setup();
+    const gateway = fakeGateway();
+    gateway.insertExhibits = (_result, options) =>
+      new Promise((_resolve, reject) => {
+        options.onProgress?.("Writing 1 of 8 sheets", 0.3);
+        options.signal?.addEventListener("abort", () => reject(new Error("Cancelled: no exhibit sheets were kept.")));
+      });
+    show(gateway);
+    await analyze(user);
+    await user.click(screen.getByRole("button", { name: "Insert 8 exhibits" }));
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(await screen.findByText("No exhibit sheets were kept: the workbook is as it was.")).toBeInTheDocument();
+    expect(screen.getAllByText("Cancelled")).toHaveLength(1);
+  });
+
+  it("with no data, says what is missing and where to go — no disabled Insert", async () => {
+    const user = userEvent.setup();
+    show(fakeGateway({}, { sources: [], tables: {}, settings: { ...DEFAULT_SETTINGS, started: true } }));
+    await user.click(await screen.findByRole("tab", { name: "Analyze" }));
+    expect(
+      screen.getByText("To insert exhibits, choose the pay plans and roster on the Data tab."),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Insert/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Go to Data" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Data" })).toBeInTheDocument();
+  });
+
+  it("has no Personnel tab while no family offers the placements batch", async () => {
+    const registry: Registry = {
+      families: [CURRENT_CONDITIONS],
+      inputs: [PLANS_INPUT, ROSTER_INPUT],
+      options: REGISTRY.options,
+      exhibits: REGISTRY.exhibits.filter((exhibit) => exhibit.family.id === CURRENT_CONDITIONS.id),
+    };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App gateway={fakeGateway()} registry={registry} />
+      </FluentProvider>,
+    );
+    await screen.findByText("1 plan, 2 grades");
+    expect(screen.getAllByRole("tab")).toHaveLength(3);
+    expect(screen.queryByRole("tab", { name: "Personnel" })).not.toBeInTheDocument();
+  });
+
+  (EXHIBIT_IDS.includes("placements" as never) ? it : it.skip)(
+    "with the placements batch registered, the Personnel tab offers it, saying what it needs",
+    async () => {
+      const user = userEvent.setup();
+      show(fakeGateway());
+      await screen.findByText("1 plan, 2 grades");
+      expect(screen.getAllByRole("tab")).toHaveLength(4);
+      await user.click(screen.getByRole("tab", { name: "Personnel" }));
+      expect(screen.getByRole("heading", { level: 1, name: "Personnel" })).toBeInTheDocument();
+      const placements = REGISTRY.exhibits.find((exhibit) => exhibit.id === "placements");
+      const box = screen.getByRole("checkbox", { name: `${placements?.number} ${placements?.title}` });
+      expect(box).toBeDisabled();
+      const needs = (placements?.needs ?? []).map((spec) => spec.label);
+      expect(box).toHaveAccessibleDescription(`Needs the ${needs.join(" and ")} table`);
+
+      // One person, through the same exhibit: a new hire on H1 (steps 10, 15, 20) with 2 years of
+      // related experience may be paid 2.5 % a year over the minimum, 10 × (1 + 0.025 × 2) = 10.50;
+      // on a step grade that is the first step at or above it: step 2, 15.
+      const field = (name: RegExp) => screen.getByRole("textbox", { name });
+      await user.type(field(/^Candidate/), "Ann");
+      await user.type(field(/^Action/), "hire");
+      await user.type(field(/^Job Type/), "other");
+      await user.type(field(/^Plan/), "Hourly");
+      await user.type(field(/^Grade/), "H1");
+      await user.type(field(/^Years/), "2");
+      await user.click(screen.getByRole("button", { name: "Place" }));
+      expect(screen.queryByRole("alert")).toBeNull();
+      const result = await screen.findByLabelText("Placement");
+      expect(within(result).getByText("Salary").nextSibling).toHaveTextContent("$15");
+      expect(within(result).getByText("Step").nextSibling).toHaveTextContent("2");
+      expect(within(result).getByText("Approval").nextSibling).toHaveTextContent("CHRO");
+      await user.clear(field(/^Grade/));
+      await user.type(field(/^Grade/), "H7");
+      await user.click(screen.getByRole("button", { name: "Place" }));
+      expect(within(screen.getByLabelText("Placement")).getByText("Salary").nextSibling).toHaveTextContent("—");
+    },
+  );
+});
+
+describe("Tools", () => {
   it("searches the functions and inserts an example; a non-empty cell is refused in words", async () => {
     const user = userEvent.setup();
     const gateway = fakeGateway();
     show(gateway);
+    await user.click(await screen.findByRole("tab", { name: "Tools" }));
     await user.type(screen.getByRole("searchbox", { name: "Search the COMP functions" }), "quartile");
     expect(screen.getByText("COMP.QUARTILE_PLACE")).toBeInTheDocument();
     expect(screen.queryByText("COMP.PAYSTEP")).not.toBeInTheDocument();
+    expect(screen.getByText("1 function found")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Insert COMP.QUARTILE_PLACE example" }));
-    expect(await screen.findByRole("status")).toHaveTextContent("In cell Sheet1!B2.");
-    expect(gateway.calls).toContain("formula =COMP.QUARTILE_PLACE(E2:E5000, F2:F5000, G2:G5000)");
-
+    expect(await screen.findByText("In cell Sheet1!B2.")).toBeInTheDocument();
     gateway.insertFormula = async () => {
       throw new Error("The active cell Sheet1!B2 is not empty: pick an empty cell, then insert again");
     };
     await user.click(screen.getByRole("button", { name: "Insert COMP.QUARTILE_PLACE example" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("is not empty: pick an empty cell");
+    expect(await screen.findByText("The example was not inserted")).toBeInTheDocument();
+    expect(screen.getByText(/is not empty: pick an empty cell/)).toBeInTheDocument();
   });
 
-  it("converts COMP formulas only after a confirmation that says how many cells change", async () => {
+  it("converts only after a confirmation that counts the cells; Escape returns focus to the button", async () => {
     const user = userEvent.setup();
     const gateway = fakeGateway();
     show(gateway);
+    await user.click(await screen.findByRole("tab", { name: "Tools" }));
     await user.click(screen.getByRole("radio", { name: "Active sheet" }));
     await user.click(screen.getByRole("button", { name: "Convert COMP formulas to values" }));
     const dialog = await screen.findByRole("dialog");
-    expect(dialog).toHaveTextContent("3 cells in the active sheet will keep their current values");
-    expect(gateway.calls).not.toContain("convert sheet");
-    await user.click(within(dialog).getByRole("button", { name: "Convert 3 cells" }));
-    expect(await screen.findByRole("status")).toHaveTextContent("3 cells now hold values.");
+    expect(dialog).toHaveTextContent(
+      "3 cells in the active sheet will keep their current values and lose their COMP formulas",
+    );
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(screen.getByRole("button", { name: "Convert COMP formulas to values" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Convert COMP formulas to values" }));
+    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Convert 3 cells" }));
+    expect(await screen.findByText("3 cells now hold their values.")).toBeInTheDocument();
     expect(gateway.calls).toContain("convert sheet");
   });
 
-  it("inserts the rules sheet, or says why not", async () => {
+  it("names the rules sheet failure (not “not done”)", async () => {
     const user = userEvent.setup();
     show(
       fakeGateway({
@@ -239,7 +383,9 @@ describe("task pane", () => {
         },
       }),
     );
+    await user.click(await screen.findByRole("tab", { name: "Tools" }));
     await user.click(screen.getByRole("button", { name: "Insert rules sheet" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("already exists: rename or delete it");
+    expect(await screen.findByText("The rules sheet was not inserted")).toBeInTheDocument();
+    expect(screen.getByText(/already exists: rename or delete it/)).toBeInTheDocument();
   });
 });

@@ -1,553 +1,767 @@
+/**
+ * The CompStudy task pane: a shell (h1 naming the view, a toolbar with the data status,
+ * Refresh and Help), at most four tabs — Data · Analyze · Personnel · Tools — drill-down pages
+ * with a back button, and a footer that keeps the view's one message and its primary action
+ * (with progress and Cancel) in sight. Everything is generated from the study's registry: a
+ * card per input, a card per family, a field per option. Office.js lives behind the gateway.
+ */
 import * as React from "react";
+import { createPortal } from "react-dom";
 import {
+  AriaLiveAnnouncer,
   Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Divider,
-  Dropdown,
   Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Option,
   ProgressBar,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  Text,
+  Tab,
+  TabList,
   makeStyles,
   tokens,
+  useAnnounce,
 } from "@fluentui/react-components";
-import type { CellValue } from "../../engine/cells";
-import type { PayPlans, Roster } from "../../engine/study";
-import { ROSTER_FIELDS, EXHIBITS } from "../../engine/study";
-import { searchCatalog } from "../../functions/catalog";
-import type { ExhibitId } from "../../exhibits/spec/types";
-import type { FormulaScope, Source, WorkbookGateway } from "../../excel/gateway";
-import type { WrittenSheet } from "../../excel/exhibitWriter";
+import type { Source, WorkbookChange, WorkbookGateway } from "../../excel/gateway";
+import { WriteCancelled } from "../../excel/exhibitWriter";
+import { DEFAULT_SETTINGS, type PaneSettings } from "../../excel/settings";
+import { PLANS_INPUT, type InputTable, type PayPlans } from "../../engine/study";
 import {
-  checkPlans,
-  checkRoster,
+  LIVE_ARGUMENT_BYTES,
+  REGISTRY,
+  argumentBytes,
+  availability,
+  checkInput,
   detect,
+  liveFormula,
+  liveOptions,
   messageOf,
-  rosterColumns,
-  study,
+  runExhibits,
+  sourceReference,
+  studyTables,
   today,
-  type Check,
-  type Mapping,
+  usable,
+  validOptions,
+  type InputCheck,
+  type InputState,
+  type Registry,
 } from "../study";
+import { count, list, shownDate } from "../text";
+import { AnalyzeView } from "./AnalyzeView";
+import { DataView } from "./DataView";
+import { FirstRun, type SampleTables } from "./FirstRun";
+import { ToolsView } from "./ToolsView";
+import { HelpIcon, NoticeBar, RefreshIcon, useStyles as useUiStyles, type Notice } from "./ui";
+
+export type View = "data" | "analyze" | "personnel" | "tools";
+
+/** The exhibit the Personnel tab inserts in a batch (shown only when its family is registered). */
+export const PLACEMENTS_EXHIBIT = "placements";
 
 const useStyles = makeStyles({
-  root: {
+  shell: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalM,
-    minWidth: "280px",
-    maxWidth: "640px",
+    height: "100vh",
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
   },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  grow: { flexGrow: 1, minWidth: "160px" },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
-  columns: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1.4fr)",
-    gap: tokens.spacingVerticalXS,
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
   },
-  functionItem: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  // Sixteen functions are long at 320 px: the list scrolls inside its own box.
-  functionList: {
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  toolbar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, marginLeft: "auto" },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, flexWrap: "wrap" },
+  // Four tabs side by side at 270 px (Excel for Mac's default width).
+  tab: {
+    paddingLeft: tokens.spacingHorizontalSNudge,
+    paddingRight: tokens.spacingHorizontalSNudge,
+    "@media (max-width: 300px)": { "& span": { fontSize: tokens.fontSizeBase200 } },
+  },
+  main: {
+    flexGrow: 1,
+    flexBasis: 0,
+    minHeight: 0,
+    overflowY: "auto",
+    overflowX: "hidden",
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+  footer: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    maxHeight: "360px",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    maxHeight: "50vh",
     overflowY: "auto",
-    paddingRight: tokens.spacingHorizontalXS,
+    flexShrink: 0,
+    // Its parts keep their height: the footer scrolls (up to half the window) rather than squeeze them.
+    "& > *": { flexShrink: 0 },
+    "@media (forced-colors: active)": { borderTop: "1px solid CanvasText" },
+    // Nothing to show (no message, no action): no empty band at the bottom.
+    ":has(> div:only-child:empty)": { display: "none" },
   },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
-export const EXHIBIT_LABELS: Partial<Record<ExhibitId, string>> = {
-  "pay-plan-summary": "3-1 Pay plan summary",
-  "grade-placement": "3-2 Grade placement",
-  midpoint: "3-3 Midpoint analysis",
-  quartiles: "3-4 Quartile analysis (with charts)",
-  "job-families": "3-5 Job families",
-  tenure: "3-6 Tenure",
-  "schedule-audit": "3-7 Schedule audit",
-  "unmatched-employees": "3-8 Unmatched employees",
-  placements: "4-1 Placement decisions",
-  "class-title-changes": "4-2 Class title changes",
+/** A running action: what it says, how far it is, how to cancel it. */
+export type Task = { view: View; id: string; step: string; fraction: number; controller?: AbortController };
+
+/** The pane's page within a view (drill-down). */
+export type PageState =
+  { kind: "choose" | "map" | "problems"; input: string } | { kind: "family"; id: string } | undefined;
+
+/** What the views read and do: the pane's state and actions. */
+export type Pane = {
+  registry: Registry;
+  gateway: WorkbookGateway;
+  sources: Source[];
+  inputs: Record<string, InputState>;
+  checks: Record<string, InputCheck>;
+  settings: PaneSettings;
+  asOf: string;
+  options: Record<string, string>;
+  reasons: Record<string, string | undefined>;
+  /** The usable inputs' tables, by input id, as the engine reads them. */
+  tables: Record<string, InputTable>;
+  task?: Task;
+  busy: boolean;
+  page: PageState;
+  /** Where a view's primary action is drawn (the footer). */
+  footer: HTMLDivElement | null;
+  openPage: (page: PageState) => void;
+  closePage: () => void;
+  go: (view: View) => void;
+  chooseSource: (input: string, source: Source) => void;
+  useSelection: (input: string) => void;
+  setMapping: (input: string, label: string, header: string | undefined) => void;
+  selectRow: (input: string, row: number) => void;
+  setAsOf: (asOf: string) => void;
+  setOption: (name: string, text: string) => void;
+  setInsertAs: (mode: PaneSettings["insertAs"]) => void;
+  insert: (id: string, exhibits: readonly string[], families: readonly string[]) => void;
+  cancel: () => void;
+  act: (id: string, title: string, failure: string, action: () => Promise<string>, to?: View) => void;
+  say: (notice: Notice | undefined, where?: View | "start") => void;
 };
 
-/** The exhibits this pane builds: those of the pay plans and roster alone (the other families need their own tables). */
-const PANE_EXHIBIT_IDS: ExhibitId[] = EXHIBITS.filter(
-  (e) => (e.needs ?? []).length === 0 && EXHIBIT_LABELS[e.id] !== undefined,
-).map((e) => e.id);
+export const PaneContext = React.createContext<Pane | undefined>(undefined);
 
-type Notice = { intent: "error" | "success" | "info"; title: string; text: string; sheets?: WrittenSheet[] };
-
-type Input<T> = { source?: Source; table?: CellValue[][]; parsed?: T; check?: Check; reading: boolean };
-
-function sourceLabel(source: Source): string {
-  return source.kind === "range" ? `${source.name} (${source.address})` : `${source.name} — ${source.address}`;
+export function usePane(): Pane {
+  const pane = React.useContext(PaneContext);
+  if (!pane) throw new Error("usePane outside the pane");
+  return pane;
 }
 
-/** The CompStudy task pane. */
-export function App({ gateway }: { gateway: WorkbookGateway }): React.JSX.Element {
+export type AppProps = {
+  gateway: WorkbookGateway;
+  registry?: Registry;
+  /** The sample tables the project ships (loaded on demand). */
+  loadSample?: () => Promise<SampleTables>;
+  /** The ribbon's buttons: calls back with the view to show. */
+  subscribeView?: (show: (view: View) => void) => () => void;
+  initialView?: View;
+};
+
+const TAB_LABELS: Record<View, string> = { data: "Data", analyze: "Analyze", personnel: "Personnel", tools: "Tools" };
+
+/** The pane, inside the AriaLiveAnnouncer so every message is announced. */
+export function App(props: AppProps): React.JSX.Element {
+  return (
+    <AriaLiveAnnouncer>
+      <Shell {...props} />
+    </AriaLiveAnnouncer>
+  );
+}
+
+function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initialView }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const { announce } = useAnnounce();
+  const [view, setView] = React.useState<View>(initialView ?? "data");
+  const [pages, setPages] = React.useState<Partial<Record<View, PageState>>>({});
+  const [help, setHelp] = React.useState(false);
   const [sources, setSources] = React.useState<Source[]>([]);
-  const [plans, setPlans] = React.useState<Input<PayPlans>>({ reading: false });
-  const [roster, setRoster] = React.useState<Input<Roster>>({ reading: false });
-  const [mapping, setMapping] = React.useState<Mapping>({});
-  const [asOf, setAsOf] = React.useState(today());
-  const [chosen, setChosen] = React.useState<ExhibitId[]>([...PANE_EXHIBIT_IDS]);
-  const [running, setRunning] = React.useState<{ step: string; fraction: number } | undefined>();
-  const [notice, setNotice] = React.useState<Notice | undefined>();
-  const [query, setQuery] = React.useState("");
-  const [scope, setScope] = React.useState<FormulaScope>("selection");
-  const [confirm, setConfirm] = React.useState<number | undefined>();
-  const abort = React.useRef<AbortController | undefined>();
-  const noticeRef = React.useRef<HTMLDivElement>(null);
-  // A result is announced at the top of the pane: bring it into view wherever the button was.
-  React.useEffect(() => {
-    if (notice) noticeRef.current?.scrollIntoView?.({ block: "nearest" });
-  }, [notice]);
-  const busy = running !== undefined || plans.reading || roster.reading;
-  const asOfValid = /^\d{4}-\d{2}-\d{2}$/.test(asOf) && !Number.isNaN(Date.parse(asOf));
+  const [inputs, setInputs] = React.useState<Record<string, InputState>>({});
+  const [settings, setSettings] = React.useState<PaneSettings>(DEFAULT_SETTINGS);
+  const [loaded, setLoaded] = React.useState(false);
+  const [notices, setNotices] = React.useState<Partial<Record<View | "start", Notice>>>({});
+  const [task, setTask] = React.useState<Task | undefined>();
+  const [footer, setFooter] = React.useState<HTMLDivElement | null>(null);
+  const h1 = React.useRef<HTMLHeadingElement>(null);
+  const inputsRef = React.useRef(inputs);
+  inputsRef.current = inputs;
 
-  const fail = (title: string, error: unknown): void => setNotice({ intent: "error", title, text: messageOf(error) });
+  const personnel = registry.exhibits.some((exhibit) => (exhibit.id as string) === PLACEMENTS_EXHIBIT);
+  const views: View[] = personnel ? ["data", "analyze", "personnel", "tools"] : ["data", "analyze", "tools"];
+  const asOf = settings.asOf ?? today();
+  const options = React.useMemo(() => validOptions(settings.options, registry), [settings.options, registry]);
 
-  const readPlans = React.useCallback(
-    async (source: Source) => {
-      setPlans({ source, reading: true });
+  // Checks: the pay plans first (the roster is placed on them), then every other input.
+  const checks = React.useMemo(() => {
+    const result: Record<string, InputCheck> = {};
+    const context = { asOf, options };
+    const plansSpec = registry.inputs.find((spec) => spec.id === PLANS_INPUT.id) ?? PLANS_INPUT;
+    result[plansSpec.id] = checkInput(plansSpec, inputs[plansSpec.id] ?? { mapping: {} }, context);
+    let plans: PayPlans | undefined;
+    if (usable(result[plansSpec.id]) && inputs[plansSpec.id]?.table) {
       try {
-        const table = await gateway.readValues(source);
-        const { plans: parsed, check } = checkPlans(table);
-        setPlans({ source, table, parsed, check, reading: false });
+        plans = PLANS_INPUT.parse({ rows: inputs[plansSpec.id].table ?? [], source: "" }, {} as never);
+      } catch {
+        plans = undefined;
+      }
+    }
+    for (const spec of registry.inputs)
+      if (spec.id !== plansSpec.id)
+        result[spec.id] = checkInput(spec, inputs[spec.id] ?? { mapping: {} }, { ...context, plans });
+    return result;
+  }, [inputs, asOf, options, registry]);
+  const tables = React.useMemo(() => studyTables(inputs, checks), [inputs, checks]);
+  const reasons = React.useMemo(() => availability(tables, asOf, options, registry), [tables, asOf, options, registry]);
+
+  // Where a message goes by default: the page in sight (Get started, or the current view).
+  const startingRef = React.useRef(false);
+  const say = React.useCallback(
+    (notice: Notice | undefined, where?: View | "start") => {
+      setNotices((current) => ({ ...current, [where ?? (startingRef.current ? "start" : view)]: notice }));
+      if (notice) announce(`${notice.title}. ${notice.text}`);
+    },
+    [announce, view],
+  );
+
+  const save = React.useCallback(
+    (change: (current: PaneSettings) => PaneSettings) => {
+      setSettings((current) => {
+        const next = change(current);
+        gateway.saveSettings(next).catch(() => undefined);
+        return next;
+      });
+    },
+    [gateway],
+  );
+
+  const read = React.useCallback(
+    async (id: string, source: Source, mapping?: Record<string, string>) => {
+      setInputs((current) => ({
+        ...current,
+        [id]: { source, reading: true, mapping: mapping ?? current[id]?.mapping ?? {} },
+      }));
+      try {
+        const table = await gateway.readValues(source, (fraction) =>
+          setInputs((current) =>
+            current[id]?.reading ? { ...current, [id]: { ...current[id], progress: fraction } } : current,
+          ),
+        );
+        setInputs((current) => ({
+          ...current,
+          [id]: { ...current[id], source, table, reading: false, progress: undefined, error: undefined },
+        }));
       } catch (error) {
-        setPlans({ source, reading: false, check: { ok: false, line: messageOf(error), problems: [] } });
+        setInputs((current) => ({
+          ...current,
+          [id]: { ...current[id], source, table: undefined, reading: false, error: messageOf(error) },
+        }));
       }
     },
     [gateway],
   );
 
-  const readRoster = React.useCallback(
-    async (source: Source) => {
-      setRoster({ source, reading: true });
+  /** Lists the workbook's sources and re-reads every input: remembered ones by name, the rest detected. */
+  const refresh = React.useCallback(
+    async (remembered: PaneSettings) => {
+      let found: Source[];
       try {
-        const table = await gateway.readValues(source);
-        setRoster({ source, table, reading: false });
+        found = await gateway.listSources();
       } catch (error) {
-        setRoster({ source, reading: false, check: { ok: false, line: messageOf(error), problems: [] } });
+        say({ intent: "error", title: "The workbook's tables were not listed", text: messageOf(error) }, "data");
+        return;
+      }
+      setSources(found);
+      const detected = detect(found, registry.inputs);
+      for (const spec of registry.inputs) {
+        const saved = remembered.inputs[spec.id] ?? inputsRef.current[spec.id]?.source;
+        const mapping = remembered.mappings[spec.id];
+        if (saved) {
+          // A table, name or sheet is found again by its name (it may have grown); a selection by its address.
+          const fixed = saved.kind === "range" && saved.name === "Selection";
+          const again = fixed
+            ? { ...saved }
+            : found.find((source) => source.kind === saved.kind && source.name === saved.name);
+          if (again) void read(spec.id, again, mapping);
+          else
+            setInputs((current) => ({
+              ...current,
+              [spec.id]: {
+                source: saved,
+                mapping: mapping ?? {},
+                error: `${saved.name} is no longer in the workbook: choose the ${spec.label.toLowerCase()} again`,
+              },
+            }));
+        } else if (detected[spec.id]) {
+          // Found by its name: remembered from now on, so a later rename of another table cannot take its place.
+          const source = detected[spec.id];
+          save((current) => ({ ...current, inputs: { ...current.inputs, [spec.id]: { ...source } } }));
+          void read(spec.id, source, mapping);
+        }
       }
     },
-    [gateway],
+    [gateway, read, registry.inputs, say, save],
   );
 
-  // The roster's check depends on the mapping, the as-of date and the plans: recompute it.
-  const rosterTable = roster.table;
-  const checked = React.useMemo(
-    () => (rosterTable ? checkRoster(rosterTable, mapping, asOfValid ? asOf : today(), plans.parsed) : undefined),
-    [rosterTable, mapping, asOf, asOfValid, plans.parsed],
-  );
-  const columns = React.useMemo(
-    () => (rosterTable ? rosterColumns(rosterTable, mapping) : undefined),
-    [rosterTable, mapping],
-  );
-
+  // Opening: the settings saved in the workbook, then every input re-checked.
   React.useEffect(() => {
     let live = true;
-    gateway.listSources().then(
-      (found) => {
+    void gateway
+      .loadSettings()
+      .catch(() => DEFAULT_SETTINGS)
+      .then(async (saved) => {
         if (!live) return;
-        setSources(found);
-        const detected = detect(found);
-        if (detected.plans) void readPlans(detected.plans);
-        if (detected.roster) void readRoster(detected.roster);
-      },
-      (error: unknown) => live && fail("Could not list the workbook's tables", error),
-    );
+        setSettings(saved);
+        await refresh(saved);
+        if (live) setLoaded(true);
+      });
     return () => {
       live = false;
     };
-  }, [gateway, readPlans, readRoster]);
+  }, [gateway]); // eslint-disable-line react-hooks/exhaustive-deps -- once per gateway
 
-  const readSelection = async (which: "plans" | "roster"): Promise<void> => {
-    try {
-      const address = await gateway.selectionAddress();
-      const source: Source = { kind: "range", name: "Selection", address };
-      await (which === "plans" ? readPlans(source) : readRoster(source));
-    } catch (error) {
-      fail("Could not read the selection", error);
-    }
+  // Tables or sheets added or removed: list again; cells of a chosen input changed: read it again.
+  const settingsRef = React.useRef(settings);
+  settingsRef.current = settings;
+  React.useEffect(() => {
+    let stop: (() => Promise<void>) | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pending = new Set<string>();
+    const onChange = (change: WorkbookChange): void => {
+      if (change.kind === "structure") pending.add("*");
+      else
+        for (const [id, state] of Object.entries(inputsRef.current))
+          if (state.source && sheetOf(state.source.address) === change.sheet) pending.add(id);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const ids = [...pending];
+        pending.clear();
+        if (ids.includes("*")) void refresh(settingsRef.current);
+        else
+          for (const id of ids) {
+            const state = inputsRef.current[id];
+            if (state?.source) void read(id, state.source);
+          }
+      }, 600);
+    };
+    gateway.watch(onChange).then(
+      (unsubscribe) => (stop = unsubscribe),
+      () => undefined,
+    );
+    return () => {
+      clearTimeout(timer);
+      void stop?.().catch(() => undefined);
+    };
+  }, [gateway, read, refresh]);
+
+  React.useEffect(() => subscribeView?.((next) => go(next)), [subscribeView]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const noneDetected =
+    loaded && registry.inputs.every((spec) => !inputs[spec.id]?.source) && !settings.started && !help;
+  const starting = help || noneDetected;
+  startingRef.current = starting;
+
+  const go = (next: View): void => {
+    setHelp(false);
+    setView(next);
+    if (!settings.started) save((current) => ({ ...current, started: true }));
   };
 
-  const insert = async (): Promise<void> => {
-    if (!plans.parsed || !plans.table || !roster.table || !checked?.roster || !plans.source || !roster.source) return;
+  // Focus follows navigation: a page's heading takes it on open (Page); back, the button that
+  // opened the page gets it again — found by its data-opener key, as the card is drawn anew.
+  const restore = React.useRef<string | undefined>(undefined);
+  const openPage = (page: PageState): void => {
+    setPages((current) => ({ ...current, [view]: page }));
+  };
+  const closePage = (): void => {
+    const page = pages[view];
+    restore.current = page ? openerKey(page) : undefined;
+    setPages((current) => ({ ...current, [view]: undefined }));
+  };
+  React.useEffect(() => {
+    const key = restore.current;
+    if (key === undefined) return;
+    restore.current = undefined;
+    const opener = document.querySelector<HTMLElement>(`[data-opener="${key}"]`);
+    if (opener) opener.focus();
+    else h1.current?.focus();
+  }, [pages]);
+
+  const cancel = (): void => task?.controller?.abort();
+
+  const insert = (id: string, exhibitIds: readonly string[], families: readonly string[]): void => {
+    if (task) return;
     const controller = new AbortController();
-    abort.current = controller;
-    setNotice(undefined);
-    setRunning({ step: "Computing the exhibits", fraction: 0 });
-    try {
-      const result = study(
-        { plans: plans.table, roster: roster.table },
-        mapping,
-        asOf,
-        [plans.source, roster.source],
-        chosen,
-      );
-      if (result.summary.employees === 0) {
-        throw new Error(
-          "No employee could be placed in a grade of the pay plans: check the roster's Plan and Grade columns",
-        );
-      }
-      const { sheets } = await gateway.insertExhibits(result, {
-        signal: controller.signal,
-        onProgress: (step, fraction) => setRunning({ step, fraction }),
-      });
-      setNotice({
-        intent: "success",
-        title: `${sheets.length} exhibit sheet${sheets.length === 1 ? "" : "s"} inserted`,
-        text: `${result.summary.employees.toLocaleString("en-US")} employees placed, ${result.summary.unmatched.toLocaleString("en-US")} unmatched.`,
-        sheets,
-      });
-    } catch (error) {
-      if (controller.signal.aborted) setNotice({ intent: "info", title: "Cancelled", text: messageOf(error) });
-      else fail("The exhibits were not inserted", error);
-    } finally {
-      setRunning(undefined);
-      abort.current = undefined;
-    }
-  };
-
-  const act = async (title: string, action: () => Promise<string>): Promise<void> => {
-    setNotice(undefined);
-    try {
-      setNotice({ intent: "success", title, text: await action() });
-    } catch (error) {
-      fail(`${title}: not done`, error);
-    }
-  };
-
-  const askConvert = async (): Promise<void> => {
-    try {
-      const n = await gateway.countCompFormulas(scope);
-      if (n === 0)
-        setNotice({
-          intent: "info",
-          title: "Nothing to convert",
-          text: `No COMP formulas in the ${scope === "selection" ? "selection" : "active sheet"}.`,
+    const here = view;
+    let highest = 0;
+    const progress = (step: string, fraction: number): void => {
+      // Progress only rises: a later step never shows a smaller fraction.
+      highest = Math.max(highest, fraction);
+      setTask({ view: here, id, step, fraction: highest, controller });
+    };
+    say(undefined);
+    progress("Computing the exhibits", 0.02);
+    void (async () => {
+      try {
+        // Let the progress bar paint before the study runs.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const result = runExhibits(tables, asOf, options, exhibitIds);
+        if (result.summary.employees === 0)
+          throw new Error(
+            "No employee could be placed in a grade of the pay plans: check the roster's Plan and Grade columns",
+          );
+        const live = settings.insertAs === "formulas";
+        if (live && argumentBytes(tables) > LIVE_ARGUMENT_BYTES)
+          throw new Error(
+            "These tables are too large for live formulas in Excel on the web (over 5 MB a calculation): insert them as values",
+          );
+        const bound: Record<string, Source> = {};
+        for (const [key, state] of Object.entries(inputs)) if (state.source && tables[key]) bound[key] = state.source;
+        const liveOptionRows = liveOptions(options, inputs);
+        const { sheets } = await gateway.insertExhibits(result, {
+          signal: controller.signal,
+          onProgress: progress,
+          ...(live
+            ? {
+                live: {
+                  options: liveOptionRows,
+                  formula: (exhibit, optionsAddress) => liveFormula(exhibit.id, bound, asOf, optionsAddress, registry),
+                },
+              }
+            : {}),
         });
-      else setConfirm(n);
-    } catch (error) {
-      fail("Could not count COMP formulas", error);
-    }
+        const stamp = new Date().toISOString();
+        save((current) => ({
+          ...current,
+          lastRun: { ...current.lastRun, ...Object.fromEntries(families.map((family) => [family, stamp])) },
+        }));
+        const first = sheets[0];
+        say(
+          {
+            intent: "success",
+            title: `${count(sheets.length, "exhibit sheet")} inserted${live ? " as live formulas" : ""}`,
+            text: `${count(result.summary.employees, "employee")} placed, ${count(result.summary.unmatched, "unmatched row")}.`,
+            action: first
+              ? { label: `Go to ${first.name}`, run: () => void gateway.activateSheet(first.name) }
+              : undefined,
+          },
+          here,
+        );
+      } catch (error) {
+        if (controller.signal.aborted || error instanceof WriteCancelled)
+          say(
+            { intent: "info", title: "Cancelled", text: "No exhibit sheets were kept: the workbook is as it was." },
+            here,
+          );
+        else {
+          const cause = error instanceof Error && error.cause !== undefined ? messageOf(error.cause) : undefined;
+          say(
+            { intent: "error", title: "The exhibits were not inserted", text: messageOf(error), detail: cause },
+            here,
+          );
+        }
+      } finally {
+        setTask(undefined);
+      }
+    })();
   };
 
-  const ready = Boolean(plans.parsed && checked?.roster && asOfValid && chosen.length > 0);
-  const functions = searchCatalog(query);
+  const act = (
+    id: string,
+    title: string,
+    failure: string,
+    action: () => Promise<string>,
+    /** Where the success is said, when the action moves to another view (the sample: to Data). */
+    to?: View,
+  ): void => {
+    if (task) return;
+    const here = startingRef.current ? "start" : view;
+    say(undefined);
+    setTask({ view, id, step: "", fraction: 0 });
+    action()
+      .then(
+        (text) => say({ intent: "success", title, text }, to ?? here),
+        (error: unknown) => say({ intent: "error", title: failure, text: messageOf(error) }, here),
+      )
+      .finally(() => setTask(undefined));
+  };
+
+  const pane: Pane = {
+    registry,
+    gateway,
+    sources,
+    inputs,
+    checks,
+    settings,
+    asOf,
+    options,
+    reasons,
+    tables,
+    task,
+    busy: task !== undefined,
+    page: pages[view],
+    footer,
+    openPage,
+    closePage,
+    go,
+    chooseSource: (id, source) => {
+      save((current) => ({ ...current, started: true, inputs: { ...current.inputs, [id]: { ...source } } }));
+      void read(id, source);
+    },
+    useSelection: (id) => {
+      void gateway.selectionAddress().then(
+        (address) => {
+          const source: Source = { kind: "range", name: "Selection", address };
+          save((current) => ({ ...current, started: true, inputs: { ...current.inputs, [id]: source } }));
+          void read(id, source);
+        },
+        (error: unknown) => say({ intent: "error", title: "The selection was not read", text: messageOf(error) }),
+      );
+    },
+    setMapping: (id, label, header) => {
+      const mapping = { ...(inputs[id]?.mapping ?? {}) };
+      if (header === undefined || header === "") delete mapping[label];
+      else mapping[label] = header;
+      setInputs((current) => ({ ...current, [id]: { ...(current[id] ?? {}), mapping } }));
+      save((current) => ({ ...current, mappings: { ...current.mappings, [id]: mapping } }));
+    },
+    selectRow: (id, row) => {
+      const source = inputs[id]?.source;
+      if (!source) return;
+      void gateway
+        .selectRange(rowAddress(source.address, row))
+        .catch((error: unknown) => say({ intent: "error", title: "The row was not selected", text: messageOf(error) }));
+    },
+    setAsOf: (value) => save((current) => ({ ...current, asOf: value === today() ? undefined : value })),
+    setOption: (name, text) => save((current) => ({ ...current, options: { ...current.options, [name]: text } })),
+    setInsertAs: (mode) => save((current) => ({ ...current, insertAs: mode })),
+    insert,
+    cancel,
+    act,
+    say,
+  };
+
+  const ready = registry.inputs.filter((spec) => usable(checks[spec.id])).length;
+  const chosen = registry.inputs.filter((spec) => checks[spec.id]?.status !== "not-set");
+  const attention = chosen.filter((spec) => !usable(checks[spec.id]) && checks[spec.id]?.status !== "reading");
+  const dataStatus =
+    chosen.length === 0
+      ? "No data yet"
+      : attention.length > 0
+        ? `${count(attention.length, "input")} to fix`
+        : `${count(ready, "input")} ready`;
+  const title = starting ? "Get started" : TAB_LABELS[view];
+  const notice = notices[starting ? "start" : view];
+  const footerTask = task && task.view === view && !starting && task.id.startsWith("insert") ? task : undefined;
 
   return (
-    <main className={styles.root}>
-      {notice && (
-        <MessageBar ref={noticeRef} intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle> {notice.text}
-            {notice.sheets && (
-              <div className={styles.row}>
-                {notice.sheets.map((sheet) => (
-                  <Button key={sheet.name} size="small" onClick={() => void gateway.activateSheet(sheet.name)}>
-                    Go to sheet {sheet.name}
-                  </Button>
-                ))}
-              </div>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      <section className={styles.section} aria-labelledby="data-heading">
-        <Subtitle2 as="h2" id="data-heading">
-          Data
-        </Subtitle2>
-        <InputPicker
-          label="Pay plans"
-          hint="Columns Plan, Grade, Step 1 … Step N"
-          sources={sources}
-          input={plans}
-          check={plans.check}
-          disabled={busy}
-          onPick={(source) => void readPlans(source)}
-          onSelection={() => void readSelection("plans")}
+    <PaneContext.Provider value={pane}>
+      <div className={styles.shell}>
+        <header className={styles.header}>
+          <h1 ref={h1} tabIndex={-1} className={styles.h1}>
+            {title}
+          </h1>
+          <div className={styles.toolbar} role="toolbar" aria-label="Pane">
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => go("data")}
+              aria-label={`Data status: ${dataStatus}`}
+            >
+              {dataStatus}
+            </Button>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<RefreshIcon />}
+              aria-label="Refresh: look for tables again and re-check the inputs"
+              disabledFocusable={task !== undefined}
+              onClick={() => {
+                void refresh(settings).then(() => announce("Inputs checked again"));
+              }}
+            />
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<HelpIcon />}
+              aria-label="Help: getting started"
+              aria-pressed={help}
+              onClick={() => {
+                setHelp(!help);
+                h1.current?.focus();
+              }}
+            />
+          </div>
+        </header>
+        <nav aria-label="Views">
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={starting ? null : view}
+            onTabSelect={(_, data) => go(data.value as View)}
+          >
+            {views.map((key) => (
+              <Tab key={key} value={key} className={styles.tab}>
+                {TAB_LABELS[key]}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main className={styles.main} aria-label={title}>
+          {starting ? (
+            <FirstRun
+              loadSample={loadSample}
+              onStart={() => go("data")}
+              onSample={(sample) =>
+                act(
+                  "sample",
+                  "Sample data inserted",
+                  "The sample data was not inserted",
+                  async () => {
+                    const added = await gateway.insertTables(sample.tables);
+                    save((current) => ({ ...current, started: true, asOf: sample.asOf, inputs: {} }));
+                    await refresh({ ...settings, inputs: {} });
+                    setHelp(false);
+                    setView("data");
+                    h1.current?.focus();
+                    return `${count(added.length, "table")} added (${list(sample.tables.map((t) => t.table))}), as of ${shownDate(sample.asOf)}.`;
+                  },
+                  "data",
+                )
+              }
+            />
+          ) : view === "data" ? (
+            <DataView />
+          ) : view === "analyze" ? (
+            <AnalyzeView key="analyze" />
+          ) : view === "personnel" ? (
+            <AnalyzeView key="personnel" only={PLACEMENTS_EXHIBIT} />
+          ) : (
+            <ToolsView />
+          )}
+        </main>
+        <Footer
+          task={footerTask}
+          notice={notice}
+          onSlot={setFooter}
+          onDismiss={() => {
+            say(undefined);
+            h1.current?.focus();
+          }}
         />
-        <InputPicker
-          label="Roster"
-          hint="One row per employee: Employee ID, Plan, Grade, Salary, Hire Date, Job Family, Job Title"
-          sources={sources}
-          input={roster}
-          check={roster.check ?? checked?.check}
-          disabled={busy}
-          onPick={(source) => void readRoster(source)}
-          onSelection={() => void readSelection("roster")}
-        />
-        {columns && columns.headers.length > 0 && (
-          <details>
-            <summary>Roster columns</summary>
-            <div className={styles.columns}>
-              {ROSTER_FIELDS.map((spec) => (
-                <React.Fragment key={spec.field}>
-                  <Text id={`map-${spec.field}`}>
-                    {spec.label}
-                    {spec.required ? " *" : ""}
-                  </Text>
-                  <Dropdown
-                    aria-labelledby={`map-${spec.field}`}
-                    disabled={busy}
-                    value={columns.detected[spec.field] ?? "(none)"}
-                    selectedOptions={[columns.detected[spec.field] ?? ""]}
-                    onOptionSelect={(_, data) =>
-                      setMapping((current) => {
-                        const next = { ...current };
-                        if (data.optionValue) next[spec.field] = data.optionValue;
-                        else delete next[spec.field];
-                        return next;
-                      })
-                    }
-                  >
-                    <Option value="">(none)</Option>
-                    {columns.headers.map((header) => (
-                      <Option key={header} value={header}>
-                        {header}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </React.Fragment>
-              ))}
-            </div>
-          </details>
-        )}
-      </section>
-
-      <Divider />
-      <section className={styles.section} aria-labelledby="actions-heading">
-        <Subtitle2 as="h2" id="actions-heading">
-          Exhibits
-        </Subtitle2>
-        <Field
-          label="As of"
-          hint="Tenure is measured to this date"
-          validationState={asOfValid ? "none" : "error"}
-          validationMessage={asOfValid ? undefined : "Write the date as yyyy-mm-dd"}
-        >
-          <Input type="date" value={asOf} disabled={busy} onChange={(_, data) => setAsOf(data.value)} />
-        </Field>
-        <Checkbox
-          label="All exhibits"
-          disabled={busy}
-          checked={chosen.length === PANE_EXHIBIT_IDS.length ? true : chosen.length === 0 ? false : "mixed"}
-          onChange={(_, data) => setChosen(data.checked === true ? [...PANE_EXHIBIT_IDS] : [])}
-        />
-        {PANE_EXHIBIT_IDS.map((id) => (
-          <Checkbox
-            key={id}
-            label={EXHIBIT_LABELS[id]}
-            disabled={busy}
-            checked={chosen.includes(id)}
-            onChange={(_, data) =>
-              setChosen((current) =>
-                PANE_EXHIBIT_IDS.filter((e) => (e === id ? data.checked === true : current.includes(e))),
-              )
-            }
-          />
-        ))}
-        {running ? (
-          <Field validationMessage={running.step} validationState="none" label="Inserting">
-            <ProgressBar value={running.fraction} max={1} />
-            <Button onClick={() => abort.current?.abort()}>Cancel</Button>
-          </Field>
-        ) : (
-          <Button appearance="primary" disabled={!ready || busy} onClick={() => void insert()}>
-            Insert{" "}
-            {chosen.length === PANE_EXHIBIT_IDS.length
-              ? "all exhibits"
-              : `${chosen.length} exhibit${chosen.length === 1 ? "" : "s"}`}
-          </Button>
-        )}
-      </section>
-
-      <Divider />
-      <section className={styles.section} aria-labelledby="rules-heading">
-        <Subtitle2 as="h2" id="rules-heading">
-          Rules
-        </Subtitle2>
-        <Text>
-          Adds a “COMP Rules” sheet with the policy values as named cells (COMP_EXPERIENCE_RATE …) for formulas to use.
-        </Text>
-        <Button
-          disabled={busy}
-          onClick={() =>
-            void act("Rules sheet inserted", async () => {
-              const { sheet, names } = await gateway.insertRulesSheet();
-              return `${names} named values on the sheet '${sheet}'.`;
-            })
-          }
-        >
-          Insert rules sheet
-        </Button>
-      </section>
-
-      <Divider />
-      <section className={styles.section} aria-labelledby="functions-heading">
-        <Subtitle2 as="h2" id="functions-heading">
-          Functions
-        </Subtitle2>
-        <Field label="Search the COMP functions">
-          <Input type="search" value={query} onChange={(_, data) => setQuery(data.value)} />
-        </Field>
-        <div className={styles.functionList} role="list" aria-label="COMP functions" tabIndex={0}>
-          {functions.map((entry) => (
-            <div key={entry.name} className={styles.functionItem} role="listitem">
-              <Text weight="semibold">COMP.{entry.name}</Text>
-              <Text size={200}>{entry.description}</Text>
-              <div className={styles.row}>
-                <Text className={styles.code}>{entry.example}</Text>
-                <Button
-                  size="small"
-                  aria-label={`Insert COMP.${entry.name} example`}
-                  disabled={busy}
-                  onClick={() =>
-                    void act(
-                      `COMP.${entry.name} inserted`,
-                      async () => `In cell ${await gateway.insertFormula(entry.example)}.`,
-                    )
-                  }
-                >
-                  Insert
-                </Button>
-              </div>
-            </div>
-          ))}
-          {functions.length === 0 && <Text>No function matches “{query}”.</Text>}
-        </div>
-      </section>
-
-      <Divider />
-      <section className={styles.section} aria-labelledby="sharing-heading">
-        <Subtitle2 as="h2" id="sharing-heading">
-          Sharing
-        </Subtitle2>
-        <Text>Before sending the workbook to someone without CompStudy, turn COMP formulas into their values.</Text>
-        <RadioGroup value={scope} onChange={(_, data) => setScope(data.value as FormulaScope)} aria-label="Convert in">
-          <Radio value="selection" label="Selection" />
-          <Radio value="sheet" label="Active sheet" />
-        </RadioGroup>
-        <Button disabled={busy} onClick={() => void askConvert()}>
-          Convert COMP formulas to values
-        </Button>
-      </section>
-
-      <Dialog open={confirm !== undefined} onOpenChange={(_, data) => !data.open && setConfirm(undefined)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Convert COMP formulas?</DialogTitle>
-            <DialogContent>
-              {confirm} cell{confirm === 1 ? "" : "s"} in the {scope === "selection" ? "selection" : "active sheet"}{" "}
-              will keep their current values and lose their COMP formulas. Other formulas are not changed.
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirm(undefined)}>Keep formulas</Button>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setConfirm(undefined);
-                  void act(
-                    "Formulas converted",
-                    async () => `${await gateway.convertCompFormulas(scope)} cells now hold values.`,
-                  );
-                }}
-              >
-                Convert {confirm} cell{confirm === 1 ? "" : "s"}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </main>
+      </div>
+    </PaneContext.Provider>
   );
 }
 
-type PickerProps = {
-  label: string;
-  hint: string;
-  sources: Source[];
-  input: Input<unknown>;
-  check?: Check;
-  disabled: boolean;
-  onPick: (source: Source) => void;
-  onSelection: () => void;
-};
-
-function InputPicker({
-  label,
-  hint,
-  sources,
-  input,
-  check,
-  disabled,
-  onPick,
-  onSelection,
-}: PickerProps): React.JSX.Element {
+/** The footer: the view's one message, the progress of its action, and the slot its primary action renders into. */
+function Footer({
+  task,
+  notice,
+  onDismiss,
+  onSlot,
+}: {
+  task?: Task;
+  notice?: Notice;
+  onDismiss: () => void;
+  onSlot: (element: HTMLDivElement | null) => void;
+}): React.JSX.Element {
   const styles = useStyles();
-  const state = input.reading ? "none" : check ? (check.ok ? "success" : "error") : "none";
   return (
-    <Field
-      label={label}
-      hint={hint}
-      validationState={state}
-      validationMessage={input.reading ? `Reading ${input.source?.address ?? ""}…` : check?.line}
-    >
-      <div className={styles.row}>
-        <Dropdown
-          className={styles.grow}
-          aria-label={`${label}: table or range`}
-          placeholder="Pick a table or range"
-          disabled={disabled}
-          value={input.source ? sourceLabel(input.source) : ""}
-          selectedOptions={input.source ? [input.source.address] : []}
-          onOptionSelect={(_, data) => {
-            const source = sources.find((s) => s.address === data.optionValue);
-            if (source) onPick(source);
+    <footer className={styles.footer} aria-label="Result and action">
+      {notice && <NoticeBar notice={notice} onDismiss={onDismiss} />}
+      {task && (
+        <Field label="Inserting exhibits" validationMessage={task.step} validationState="none">
+          <ProgressBar
+            value={task.fraction}
+            max={1}
+            aria-valuetext={`${Math.round(task.fraction * 100)}%: ${task.step}`}
+          />
+        </Field>
+      )}
+      <div ref={onSlot} />
+    </footer>
+  );
+}
+
+/**
+ * A view's primary action, drawn in the footer: the button stays mounted while it runs (it says
+ * "Inserting…" and keeps focus), with Cancel beside it.
+ */
+export function PrimaryAction({
+  id,
+  label,
+  busyLabel,
+  run,
+}: {
+  id: string;
+  label: string;
+  busyLabel: string;
+  run: () => void;
+}): React.JSX.Element | null {
+  const pane = usePane();
+  const ui = useUiStyles();
+  if (!pane.footer) return null;
+  const running = pane.task?.id === id;
+  return createPortal(
+    <div className={ui.row}>
+      <Button appearance="primary" data-primary="" disabledFocusable={pane.busy} onClick={run}>
+        {running ? busyLabel : label}
+      </Button>
+      {running && pane.task?.controller && (
+        <Button
+          onClick={() => {
+            // Cancel goes away with the run: focus moves to the action it cancelled first.
+            document.querySelector<HTMLElement>("[data-primary]")?.focus();
+            pane.cancel();
           }}
         >
-          {sources.map((source) => (
-            <Option key={`${source.kind}:${source.name}`} value={source.address} text={sourceLabel(source)}>
-              {sourceLabel(source)}
-            </Option>
-          ))}
-        </Dropdown>
-        <Button disabled={disabled} onClick={onSelection} aria-label={`${label}: use selection`}>
-          Use selection
+          Cancel
         </Button>
-      </div>
-      {check && check.problems.length > 0 && (
-        <ul className={styles.problems} aria-label={`${label} problems`}>
-          {check.problems.slice(0, 20).map((problem, index) => (
-            <li key={index}>{problem}</li>
-          ))}
-          {check.problems.length > 20 && (
-            <li>and {check.problems.length - 20} more (listed in the Unmatched Employees exhibit)</li>
-          )}
-        </ul>
       )}
-    </Field>
+    </div>,
+    pane.footer,
   );
 }
+
+/** The key of the button that opens a page (its data-opener attribute). */
+export function openerKey(page: NonNullable<PageState>): string {
+  return page.kind === "family" ? `family:${page.id}` : `${page.kind}:${page.input}`;
+}
+
+/** The sheet of an address ("'Pay Plans'!A1:M31" → "Pay Plans"). */
+export function sheetOf(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return bang < 0
+    ? ""
+    : address
+        .slice(0, bang)
+        .replace(/^'(.*)'$/, "$1")
+        .replace(/''/g, "'");
+}
+
+/** The address of row `row` (1-based within the source) across the source's columns. */
+export function rowAddress(address: string, row: number): string {
+  const bang = address.lastIndexOf("!");
+  const sheet = bang < 0 ? "" : address.slice(0, bang + 1);
+  const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?\d+)?$/i.exec(
+    (bang < 0 ? address : address.slice(bang + 1)).trim(),
+  );
+  if (!match) return address;
+  const top = Number(match[2]) + row - 1;
+  return `${sheet}${match[1]}${top}:${match[3] ?? match[1]}${top}`;
+}
+
+export { sourceReference };

@@ -1,0 +1,256 @@
+/**
+ * Data: one card per input of the registry (pay plans, roster, and whatever tables the
+ * analyses declare): where it is read from and its size, a status badge, which analyses use it,
+ * and its actions — choose a table, use the selection, map the columns, show the problems.
+ */
+import * as React from "react";
+import { Button, Field, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
+import type { InputSpec } from "../../engine/study";
+import { sourceExtent, sourceLabel, usedBy } from "../study";
+import { count, list } from "../text";
+import { usePane } from "./App";
+import { Empty, Page, StatusBadge, useStyles } from "./ui";
+
+/** Problems listed on the page at once; the rest are counted (and all are in the Unmatched Employees exhibit). */
+const PROBLEMS_SHOWN = 50;
+
+export function DataView(): React.JSX.Element {
+  const pane = usePane();
+  const styles = useStyles();
+  const page = pane.page;
+  if (page && (page.kind === "choose" || page.kind === "map" || page.kind === "problems")) {
+    const spec = pane.registry.inputs.find((input) => input.id === page.input);
+    if (spec) {
+      if (page.kind === "choose") return <ChoosePage spec={spec} />;
+      if (page.kind === "map") return <MapPage spec={spec} />;
+      return <ProblemsPage spec={spec} />;
+    }
+  }
+  const required = pane.registry.inputs.filter((spec) => spec.id === "plans" || spec.id === "roster");
+  const others = pane.registry.inputs.filter((spec) => !required.includes(spec));
+  return (
+    <div className={styles.stack}>
+      <Text className={styles.wrap}>
+        Choose each table once: CompStudy remembers it in this workbook and checks it again when the workbook changes.
+      </Text>
+      <section className={styles.stack} aria-labelledby="inputs-required">
+        <h2 id="inputs-required" className={styles.subheading}>
+          Every analysis reads
+        </h2>
+        {required.map((spec) => (
+          <InputCard key={spec.id} spec={spec} />
+        ))}
+      </section>
+      {others.length > 0 && (
+        <section className={styles.stack} aria-labelledby="inputs-other">
+          <h2 id="inputs-other" className={styles.subheading}>
+            Some analyses also read
+          </h2>
+          {others.map((spec) => (
+            <InputCard key={spec.id} spec={spec} />
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function InputCard({ spec }: { spec: InputSpec }): React.JSX.Element {
+  const pane = usePane();
+  const styles = useStyles();
+  const state = pane.inputs[spec.id];
+  const check = pane.checks[spec.id];
+  const users = usedBy(spec, pane.registry).map((family) => family.title);
+  const headingId = `input-${spec.id}`;
+  return (
+    <article className={styles.card} aria-labelledby={headingId}>
+      <div className={styles.cardHead}>
+        <h3 id={headingId} className={styles.heading}>
+          {spec.label}
+        </h3>
+        <StatusBadge check={check} />
+      </div>
+      <Text size={200} className={styles.wrap}>
+        {state?.source
+          ? `${sourceLabel(state.source)} · ${sourceExtent(state.source)}`
+          : spec.description.replace(/^./, (c) => c.toUpperCase())}
+      </Text>
+      {check.status !== "not-set" && (
+        <Text size={200} className={styles.wrap} role={check.status === "error" ? "alert" : undefined}>
+          {check.line}
+        </Text>
+      )}
+      <Text size={200} className={styles.note}>
+        Used by {list(users)}.
+      </Text>
+      <div className={styles.row}>
+        <Button
+          size="small"
+          disabledFocusable={pane.busy}
+          data-opener={`choose:${spec.id}`}
+          onClick={() => pane.openPage({ kind: "choose", input: spec.id })}
+        >
+          {state?.source ? "Change" : "Choose"}
+        </Button>
+        <Button size="small" disabledFocusable={pane.busy} onClick={() => pane.useSelection(spec.id)}>
+          Use selection
+        </Button>
+        {check.mappable && (
+          <Button
+            size="small"
+            data-opener={`map:${spec.id}`}
+            onClick={() => pane.openPage({ kind: "map", input: spec.id })}
+          >
+            Map columns
+          </Button>
+        )}
+        {check.problems.length > 0 && (
+          <Button
+            size="small"
+            data-opener={`problems:${spec.id}`}
+            onClick={() => pane.openPage({ kind: "problems", input: spec.id })}
+          >
+            Show {count(check.problems.length, "problem")}
+          </Button>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function ChoosePage({ spec }: { spec: InputSpec }): React.JSX.Element {
+  const pane = usePane();
+  const styles = useStyles();
+  const current = pane.inputs[spec.id]?.source;
+  const key = (kind: string, name: string): string => `${kind}:${name}`;
+  return (
+    <Page title={`Choose the ${spec.label.toLowerCase()}`} onBack={pane.closePage}>
+      <Text className={styles.wrap}>
+        {spec.description.replace(/^./, (c) => c.toUpperCase())}. Columns:{" "}
+        {list(spec.fields.map((field) => field.label))}
+        {spec.otherColumns ? `, ${spec.otherColumns}` : ""}.
+      </Text>
+      {pane.sources.length === 0 ? (
+        <Empty text="The workbook has no tables, named ranges or filled sheets yet. Select the table's cells, then use the selection." />
+      ) : (
+        <RadioGroup
+          aria-label={`Tables for the ${spec.label.toLowerCase()}`}
+          value={current ? key(current.kind, current.name) : ""}
+          onChange={(_, data) => {
+            const source = pane.sources.find((s) => key(s.kind, s.name) === data.value);
+            if (source) {
+              pane.chooseSource(spec.id, source);
+              pane.closePage();
+            }
+          }}
+        >
+          {pane.sources.map((source) => (
+            <Radio
+              key={key(source.kind, source.name)}
+              value={key(source.kind, source.name)}
+              label={`${sourceLabel(source)} · ${sourceExtent(source)}`}
+            />
+          ))}
+        </RadioGroup>
+      )}
+      <div className={styles.row}>
+        <Button
+          onClick={() => {
+            pane.useSelection(spec.id);
+            pane.closePage();
+          }}
+        >
+          Use the selection instead
+        </Button>
+      </div>
+    </Page>
+  );
+}
+
+function MapPage({ spec }: { spec: InputSpec }): React.JSX.Element {
+  const pane = usePane();
+  const styles = useStyles();
+  const check = pane.checks[spec.id];
+  const mapping = pane.inputs[spec.id]?.mapping ?? {};
+  return (
+    <Page title={`${spec.label} columns`} onBack={pane.closePage}>
+      <Text className={styles.wrap}>
+        Each field reads the column shown. Pick another column where the one found is wrong; “Found automatically” goes
+        back to detection.
+      </Text>
+      {check.status === "needs-mapping" && (
+        <Text className={styles.wrap} role="alert">
+          {check.line}
+        </Text>
+      )}
+      {check.headers.length === 0 ? (
+        <Empty text="Read the table first: choose it on the Data tab." />
+      ) : (
+        spec.fields.map((field) => {
+          const found = check.columns[field.label];
+          const mapped = mapping[field.label];
+          return (
+            <Field
+              key={field.field}
+              label={`${field.label}${field.required ? " (required)" : ""}`}
+              hint={found ? `Reading “${found}”` : field.required ? "No column found" : "Not in this table"}
+              validationState={field.required && !found ? "error" : "none"}
+              className={styles.field}
+            >
+              <Select
+                className={styles.select}
+                value={mapped ?? ""}
+                onChange={(_, data) => pane.setMapping(spec.id, field.label, data.value)}
+              >
+                <option value="">Found automatically{found && !mapped ? ` (${found})` : ""}</option>
+                {check.headers.map((header) => (
+                  <option key={header} value={header}>
+                    {header}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          );
+        })
+      )}
+    </Page>
+  );
+}
+
+function ProblemsPage({ spec }: { spec: InputSpec }): React.JSX.Element {
+  const pane = usePane();
+  const styles = useStyles();
+  const problems = pane.checks[spec.id].problems;
+  return (
+    <Page title={`${spec.label}: ${count(problems.length, "problem")}`} onBack={pane.closePage}>
+      <Text className={styles.wrap}>
+        {spec.id === "roster"
+          ? "These rows are not counted in the exhibits; the Unmatched Employees exhibit lists each with its reason. Fix them in the sheet, then Refresh."
+          : "Fix them in the sheet, then Refresh."}
+      </Text>
+      {problems.length === 0 ? (
+        <Empty text="No problems left." />
+      ) : (
+        <ul className={styles.plain} aria-label={`${spec.label} problems`}>
+          {problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
+            <li key={index} className={styles.tight}>
+              <Text className={styles.wrap}>{problem.text}</Text>
+              {problem.row !== undefined && (
+                <div>
+                  <Button size="small" onClick={() => pane.selectRow(spec.id, problem.row as number)}>
+                    Select row {problem.row}
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {problems.length > PROBLEMS_SHOWN && (
+        <Text className={styles.wrap}>
+          And {count(problems.length - PROBLEMS_SHOWN, "more problem")}: the Unmatched Employees exhibit lists them all.
+        </Text>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,106 @@
+/** An in-memory workbook behind the pane's gateway, recording what the pane asked of it. */
+import type { NewTable, Source, WorkbookChange, WorkbookGateway } from "../../src/excel/gateway";
+import { DEFAULT_SETTINGS, type PaneSettings } from "../../src/excel/settings";
+import type { CellValue } from "../../src/engine/cells";
+
+export const PLANS: CellValue[][] = [
+  ["Plan", "Grade", "Step 1", "Step 2", "Step 3"],
+  ["Hourly", "H1", 10, 15, 20],
+  ["Hourly", "H2", 12, 17, 22],
+];
+export const ROSTER: CellValue[][] = [
+  ["Emp ID", "Plan", "Grade", "Base Pay", "Annual Rate", "Date of Hire", "Job Family", "Title"],
+  ["E1", "Hourly", "H1", 12, 13, "2010-01-01", "Custodial", "Custodian"],
+  ["E2", "Hourly", "H2", 18, 19, "2012-01-01", "Custodial", "Custodian"],
+  ["E3", "Hourly", "H9", 18, 19, "2012-01-01", "Custodial", "Custodian"],
+];
+
+export const SOURCES: Source[] = [
+  { kind: "table", name: "PayPlans", address: "Plans!A1:E3" },
+  { kind: "table", name: "Roster", address: "Staff!A1:H4" },
+];
+
+export type FakeGateway = WorkbookGateway & {
+  calls: string[];
+  saved: PaneSettings[];
+  tables: Record<string, CellValue[][]>;
+  emit: (change: WorkbookChange) => void;
+  setSources: (next: Source[]) => void;
+};
+
+export function fakeGateway(
+  overrides: Partial<WorkbookGateway> = {},
+  data: { sources?: Source[]; tables?: Record<string, CellValue[][]>; settings?: PaneSettings } = {},
+): FakeGateway {
+  const calls: string[] = [];
+  const saved: PaneSettings[] = [];
+  let sources = data.sources ?? SOURCES;
+  const tables: Record<string, CellValue[][]> = data.tables ?? { "Plans!A1:E3": PLANS, "Staff!A1:H4": ROSTER };
+  let listener: ((change: WorkbookChange) => void) | undefined;
+  const gateway: WorkbookGateway = {
+    listSources: async () => sources,
+    selectionAddress: async () => "Staff!A1:H4",
+    readValues: async (source) => {
+      calls.push(`read ${source.address}`);
+      const table = tables[source.address];
+      if (!table) throw new Error(`${source.name} is empty: pick the range that holds the table, headers first`);
+      return table;
+    },
+    insertExhibits: async (result, options) => {
+      calls.push(`insert ${result.exhibits.map((e) => e.id).join(",")}${options.live ? " live" : ""}`);
+      if (options.live)
+        for (const exhibit of result.exhibits)
+          calls.push(
+            `formula ${options.live.formula(exhibit, options.live.options.length > 0 ? "$A$6:$B$7" : undefined)}`,
+          );
+      options.onProgress?.("Writing 1 of 2 sheets", 0.5);
+      return { sheets: result.exhibits.map((e) => ({ name: `${e.number} ${e.title}`, exhibitId: e.id })) };
+    },
+    insertRulesSheet: async () => ({ sheet: "COMP Rules", names: 14 }),
+    insertFormula: async (formula) => {
+      calls.push(`formula ${formula}`);
+      return "Sheet1!B2";
+    },
+    countCompFormulas: async () => 3,
+    convertCompFormulas: async (scope) => {
+      calls.push(`convert ${scope}`);
+      return 3;
+    },
+    activateSheet: async (name) => {
+      calls.push(`activate ${name}`);
+    },
+    selectRange: async (address) => {
+      calls.push(`select ${address}`);
+    },
+    insertTables: async (added: readonly NewTable[]) => {
+      const made = added.map((table): Source => {
+        const address = `${table.sheet}!A1:H${table.rows.length}`;
+        tables[address] = table.rows;
+        return { kind: "table", name: table.table, address };
+      });
+      sources = [...sources, ...made];
+      calls.push(`tables ${added.map((table) => table.table).join(",")}`);
+      return made;
+    },
+    loadSettings: async () => data.settings ?? DEFAULT_SETTINGS,
+    saveSettings: async (settings) => {
+      saved.push(settings);
+    },
+    watch: async (callback) => {
+      listener = callback;
+      return async () => {
+        listener = undefined;
+      };
+    },
+    ...overrides,
+  };
+  return Object.assign(gateway, {
+    calls,
+    saved,
+    tables,
+    emit: (change: WorkbookChange) => listener?.(change),
+    setSources: (next: Source[]) => {
+      sources = next;
+    },
+  });
+}

@@ -1,0 +1,190 @@
+/** The pane's plain logic: detection by name, checks, references and live formulas, wording. */
+import fc from "fast-check";
+import {
+  checkInput,
+  detect,
+  familyInputs,
+  liveFormula,
+  liveOptions,
+  optionError,
+  sourceLabel,
+  sourceReference,
+  usedBy,
+  validOptions,
+  availability,
+} from "../../src/taskpane/study";
+import { rowAddress, sheetOf } from "../../src/taskpane/components/App";
+import { count, list, shownDate } from "../../src/taskpane/text";
+import { CURRENT_CONDITIONS } from "../../src/engine/study/families/current";
+import { EXHIBIT_IDS, INPUTS, MIN_CELL, PLANS_INPUT, ROSTER_INPUT, parseOption } from "../../src/engine/study";
+import type { Source } from "../../src/excel/gateway";
+import { readSettings } from "../../src/excel/settings";
+import { PLANS, ROSTER } from "./fake-gateway";
+
+describe("wording", () => {
+  it.each([
+    [0, "rows"],
+    [1, "row"],
+    [2, "rows"],
+    [1176, "rows"],
+  ])("%i → %s", (n, noun) => {
+    expect(count(n, "row")).toBe(`${n.toLocaleString("en-US")} ${noun}`);
+  });
+  it("lists and dates as people read them", () => {
+    expect(list(["a"])).toBe("a");
+    expect(list(["a", "b"])).toBe("a and b");
+    expect(list(["a", "b", "c"])).toBe("a, b and c");
+    expect(shownDate("2013-04-01")).toBe("Apr 1, 2013");
+  });
+});
+
+describe("finding the inputs", () => {
+  const sources: Source[] = [
+    { kind: "range", name: "Roster", address: "'Roster'!A1:G9" },
+    { kind: "name", name: "Staff", address: "Other!A1:G9" },
+    { kind: "table", name: "Pay_Plans", address: "'Pay Plans'!A1:M31" },
+    { kind: "table", name: "Roster", address: "Roster!A1:G9" },
+  ];
+  it("prefers a table, then a named range, then a sheet, by the input's names", () => {
+    const found = detect(sources, INPUTS);
+    expect(found.plans).toEqual(sources[2]);
+    expect(found.roster).toEqual(sources[3]);
+    expect(detect(sources.slice(0, 2), INPUTS).roster).toEqual(sources[1]);
+    expect(detect([sources[0]], INPUTS).roster).toEqual(sources[0]);
+  });
+  it("labels sources without repeating words (never “Sheet Sheet1”)", () => {
+    expect(sourceLabel({ kind: "range", name: "Sheet1", address: "'Sheet1'!A1:C3" })).toBe("Used range of Sheet1");
+    expect(sourceLabel({ kind: "range", name: "Selection", address: "'Sheet1'!A1:C3" })).toBe("Range 'Sheet1'!A1:C3");
+    expect(sourceLabel({ kind: "table", name: "PayPlans", address: "P!A1:C3" })).toBe("Table PayPlans");
+  });
+  it("refers to a table by [#All], a name by itself, a range absolutely", () => {
+    expect(sourceReference(sources[2])).toBe("Pay_Plans[#All]");
+    expect(sourceReference(sources[1])).toBe("Staff");
+    expect(sourceReference({ kind: "range", name: "Selection", address: "'Bob''s'!B2:H500" })).toBe(
+      "'Bob''s'!$B$2:$H$500",
+    );
+  });
+  it("finds a problem row in the sheet: the source's top row + row − 1", () => {
+    expect(rowAddress("'Pay Plans'!B3:M31", 4)).toBe("'Pay Plans'!B6:M6");
+    expect(sheetOf("'Bob''s'!A1:B2")).toBe("Bob's");
+  });
+});
+
+describe("checks", () => {
+  const context = { asOf: "2013-04-01", options: {} };
+  const plans = checkInput(
+    PLANS_INPUT,
+    { source: { kind: "table", name: "P", address: "P!A1:E3" }, table: PLANS, mapping: {} },
+    context,
+  );
+
+  it("pay plans: plans and grades in one line, not mappable", () => {
+    expect(plans).toMatchObject({ status: "ready", line: "1 plan, 2 grades", problems: [], mappable: false });
+  });
+
+  it("roster: employees and the rows that cannot be placed, with their rows", () => {
+    const parsed = PLANS_INPUT.parse({ rows: PLANS, source: "" }, {} as never);
+    const check = checkInput(
+      ROSTER_INPUT,
+      { source: { kind: "table", name: "R", address: "R!A1:H4" }, table: ROSTER, mapping: {} },
+      { ...context, plans: parsed },
+    );
+    expect(check.status).toBe("problems");
+    expect(check.line).toBe("3 employees, 1 row with problems");
+    expect(check.problems).toEqual([{ text: "Row 4: Grade 'H9' is not in plan 'Hourly'", row: 4 }]);
+    expect(check.columns.Salary).toBe("Base Pay");
+    expect(check.headers).toContain("Annual Rate");
+  });
+
+  it("a missing required column needs mapping; the mapping by label fixes it", () => {
+    const table = [
+      ["Emp", "Grade", "Amount", "Hired"],
+      ["E1", "H1", 12, "2010-01-01"],
+    ];
+    const source: Source = { kind: "table", name: "R", address: "R!A1:D2" };
+    const missing = checkInput(ROSTER_INPUT, { source, table, mapping: {} }, context);
+    expect(missing.status).toBe("needs-mapping");
+    expect(missing.line).toMatch(/^Missing column 'Employee ID'/);
+    const mapped = checkInput(
+      ROSTER_INPUT,
+      { source, table, mapping: { "Employee ID": "Emp", Salary: "Amount", "Hire Date": "Hired" } },
+      context,
+    );
+    expect(mapped.status).toBe("ready");
+    expect(mapped.line).toBe("1 employee");
+  });
+
+  it("not read, reading, or unreadable", () => {
+    expect(checkInput(ROSTER_INPUT, { mapping: {} }, context).status).toBe("not-set");
+    expect(checkInput(ROSTER_INPUT, { mapping: {}, reading: true }, context).line).toBe("Reading…");
+    // A 100,000-row roster is read in chunks: the line says how far.
+    expect(checkInput(ROSTER_INPUT, { mapping: {}, reading: true, progress: 0.4 }, context).line).toBe("Reading… 40%");
+    expect(checkInput(ROSTER_INPUT, { mapping: {}, error: "Roster is empty" }, context)).toMatchObject({
+      status: "error",
+      line: "Roster is empty",
+    });
+  });
+});
+
+describe("the registry as the pane reads it", () => {
+  it("the current-conditions family reads the pay plans and the roster, and both are used by every family", () => {
+    expect(familyInputs(CURRENT_CONDITIONS).map((spec) => spec.id)).toEqual(["plans", "roster"]);
+    expect(usedBy(ROSTER_INPUT).map((f) => f.id)).toContain("current-conditions");
+  });
+
+  it("an option's message is the engine's; blank means the default", () => {
+    let expected = "";
+    try {
+      parseOption(MIN_CELL, "0");
+    } catch (error) {
+      expected = (error as Error).message;
+    }
+    expect(optionError(MIN_CELL, "0")).toBe(expected);
+    expect(optionError(MIN_CELL, "")).toBeUndefined();
+    expect(validOptions({ "min-cell": "0", "salary-basis": "actual" })).toEqual({ "salary-basis": "actual" });
+  });
+
+  it("every exhibit is unavailable without the tables, with the reason in words", () => {
+    const reasons = availability({}, "2013-04-01", {});
+    for (const id of EXHIBIT_IDS) expect(reasons[id]).toMatch(/^Needs the /);
+  });
+
+  it("settings from another version or none read as defaults; a saved input kept", () => {
+    expect(readSettings(undefined).inputs).toEqual({});
+    expect(
+      readSettings({ inputs: { plans: { kind: "table", name: "P", address: "P!A1:B2" }, bad: 3 }, asOf: "soon" }),
+    ).toMatchObject({
+      inputs: { plans: { kind: "table", name: "P", address: "P!A1:B2" } },
+      asOf: undefined,
+      insertAs: "values",
+    });
+    fc.assert(fc.property(fc.anything(), (value) => typeof readSettings(value).started === "boolean"));
+  });
+});
+
+describe("live formulas", () => {
+  const sources: Record<string, Source> = {
+    plans: { kind: "table", name: "PayPlans", address: "Plans!A1:E3" },
+    roster: { kind: "range", name: "Selection", address: "Staff!A1:H4" },
+  };
+  it("read the tables where the pane found them, the as-of date as DATE(), options by address", () => {
+    expect(liveFormula("quartiles", sources, "2013-04-01", undefined)).toBe(
+      "=COMP.EXHIBIT(\"quartiles\", PayPlans[#All], 'Staff'!$A$1:$H$4, DATE(2013,4,1))",
+    );
+    expect(liveFormula("tenure", sources, "2026-11-23", "$A$6:$B$7")).toBe(
+      "=COMP.EXHIBIT(\"tenure\", PayPlans[#All], 'Staff'!$A$1:$H$4, DATE(2026,11,23), $A$6:$B$7)",
+    );
+  });
+  it("carry the options given and one map row per mapped column", () => {
+    expect(
+      liveOptions(
+        { "salary-basis": "actual" },
+        { roster: { mapping: { Salary: "Base Pay" } }, market: { mapping: { Job: "Title" } } },
+      ),
+    ).toEqual([
+      ["salary-basis", "actual"],
+      ["map", "Salary=Base Pay"],
+      ["map", "market:Job=Title"],
+    ]);
+  });
+});
