@@ -268,14 +268,17 @@ export function checkInput(spec: InputSpec, state: InputState, context: CheckCon
     if (problems.length > 0) line += `, ${count(problems.length, "schedule problem")}`;
   } else if (spec.id === ROSTER_INPUT.id) {
     const roster = parsed as Roster;
-    const unplaced = context.plans
+    const placement = context.plans
       ? placeRoster(context.plans, roster, {
           asOf: context.asOf,
           salaryBasis: options.value(SALARY_BASIS) as SalaryBasis,
-        }).unplaced
-      : roster.problems;
-    problems = unplaced.map((row) => ({ text: row.reason, row: row.row }));
+        })
+      : undefined;
+    problems = (placement?.unplaced ?? roster.problems).map((row) => ({ text: row.reason, row: row.row }));
+    // Separated employees are rows of the roster too: say how many, so the count adds up.
+    const separated = placement ? placement.employees.length - placement.active.length : 0;
     line = count(roster.rowCount, "employee");
+    if (separated > 0) line += ` (${separated.toLocaleString("en-US")} separated)`;
     if (problems.length > 0) line += `, ${count(problems.length, "row")} with problems`;
   } else {
     const rows = table.rows.filter((row) => row.some((cell) => cell !== null && String(cell).trim() !== "")).length;

@@ -93,14 +93,14 @@ describeBrowser("layout matrix", () => {
     await check(page, theme, "first run", ["Try with sample data", "Choose my tables"]);
 
     await button("Try with sample data").click();
-    await page.getByText("1,176 employees").waitFor();
+    await page.getByText("1,219 employees (43 separated)").waitFor();
     await check(page, theme, "detected", ["6 plans, 43 grades", "Sample data inserted", /\d inputs? ready/]);
 
     // A grade no plan has: the roster's first employee becomes a problem (the pane re-reads the sheet).
     await page.evaluate(() =>
       (window as unknown as { __excel: { setCell: (...a: unknown[]) => void } }).__excel.setCell("Roster", 1, 2, "ZZ9"),
     );
-    await page.getByText("1,176 employees, 1 row with problems").waitFor();
+    await page.getByText("1,219 employees (43 separated), 1 row with problems").waitFor();
     await button("Show 1 problem").click();
     await page.getByRole("heading", { level: 2, name: "Roster: 1 problem" }).waitFor();
     await check(page, theme, "problems", [/Row 2: Grade 'ZZ9' is not in plan/, "Select row 2"]);
@@ -129,14 +129,14 @@ describeBrowser("layout matrix", () => {
         "Salary",
       ),
     );
-    await page.getByText("1,176 employees, 1 row with problems").waitFor();
+    await page.getByText("1,219 employees (43 separated), 1 row with problems").waitFor();
 
     await host(page, { delay: 1500 });
     await button(/^Refresh/).click();
     await page.getByText("Reading…").first().waitFor();
     await check(page, theme, "reading", ["Reading…"]);
     await host(page, { delay: 0 });
-    await page.getByText("1,176 employees, 1 row with problems").waitFor();
+    await page.getByText("1,219 employees (43 separated), 1 row with problems").waitFor();
 
     await tab("Analyze");
     await check(page, theme, "analyze", ["Study settings", "Current conditions", /Insert \d+ exhibits/]);
