@@ -5,6 +5,7 @@
  */
 import * as os from "os";
 import { benchFunctions } from "./functions";
+import { benchStatusQuo } from "./status-quo";
 import { benchStudy } from "./study";
 
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("functions")) figures.functions = await benchFunctions();
   if (only.length === 0 || only.includes("study"))
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
+  if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 
