@@ -474,5 +474,11 @@ export async function writeOutputs(
   return done;
 }
 
-// A run that ends while temporary files exist (an uncaught error) leaves none behind.
-process.once("exit", () => removeTemporaries(temporaries));
+// A run that ends while temporary files exist (an uncaught error) leaves none behind. Once per
+// process, however often the module is loaded (test runners load it once per test file).
+const EXIT_HOOK = Symbol.for("compstudy.outputs.exit-hook");
+const hooked = process as unknown as Record<symbol, boolean>;
+if (!hooked[EXIT_HOOK]) {
+  hooked[EXIT_HOOK] = true;
+  process.once("exit", () => removeTemporaries(temporaries));
+}
