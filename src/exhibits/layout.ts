@@ -1,6 +1,6 @@
 /**
  * The sheet layout of an exhibit, computed once and drawn by every spreadsheet renderer
- * (Office.js in src/excel, ExcelJS in src/exhibits/xlsx) so that both look the same.
+ * (Office.js in src/excel, SpreadsheetML in src/exhibits/xlsx) so that both look the same.
  * Host-free: positions are 0-based (row, column) offsets from the sheet's A1.
  *
  * A sheet reads, top to bottom:
