@@ -272,6 +272,8 @@ function samePath(a: string, b: string): boolean {
  */
 const WRITE_ERRORS: Record<string, string> = {
   EACCES: "permission denied",
+  // Windows: Excel keeps a workbook it has open locked.
+  EBUSY: "the file is open in another program (close it in Excel, then run again)",
   EPERM: "permission denied",
   EROFS: "the file system is read-only",
   ENOSPC: "no space left on the device",
