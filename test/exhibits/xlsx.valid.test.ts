@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { layoutExhibit } from "../../src/exhibits/layout";
 import type { StudyResult } from "../../src/exhibits/spec/types";
-import { MAX_CELL_CHARACTERS, workbookBytes } from "../../src/exhibits/xlsx";
+import { buildWorkbook, MAX_CELL_CHARACTERS, workbookBytes, writeWorkbookPlan } from "../../src/exhibits/xlsx";
 import { xlsxXmlProblems, xmlParts } from "./ooxml";
 import { studyFixture } from "./study-fixture";
 
@@ -191,5 +191,31 @@ describe("the package check itself", () => {
     expect(problems).toContain("xl/sharedStrings.xml: forbidden character U+0001");
     expect(problems.some((problem) => problem.startsWith("xl/styles.xml: "))).toBe(true);
     expect(problems).toContain("xl/worksheets/_rels/sheet1.xml.rels: names a missing part xl/tables/table1.xml");
+  });
+});
+
+describe("blocks side by side", () => {
+  it("share rows, their cells written left to right", async () => {
+    const plan = buildWorkbook(studyFixture());
+    const layout = plan.worksheets[0].layout;
+    // A block beside the table (as a chart's data might sit), its first row on the table's header row.
+    layout.blocks.push({
+      row: 3,
+      column: 12,
+      values: [["Beside"], [42]],
+      formats: [["@"], ["#,##0"]],
+      boldRows: [],
+      role: "chart-data",
+    });
+    const chunks: Uint8Array[] = [];
+    writeWorkbookPlan(plan, (chunk) => chunks.push(chunk));
+    const bytes = Buffer.concat(chunks);
+    expect(xlsxXmlProblems(bytes)).toEqual([]);
+    const sheet = (await reread(bytes)).worksheets[0];
+    expect(sheet.getCell("M4").value).toBe("Beside");
+    expect(sheet.getCell("M5").value).toBe(42);
+    expect(sheet.getCell("A4").value).toBe("Plan");
+    expect(sheet.getCell("C5").value).toBe(12.12);
+    expect(xmlParts(bytes)["xl/worksheets/sheet1.xml"]).toMatch(/<c r="I4"[^>]*>.*<\/c><c r="M4"/);
   });
 });
