@@ -8,6 +8,7 @@ import { benchActions } from "./actions";
 import { benchExhibit } from "./exhibit";
 import { benchFunctions } from "./functions";
 import { benchMarket } from "./market";
+import { benchStatusQuo } from "./status-quo";
 import { benchStudy } from "./study";
 import { benchWorkforce } from "./workforce";
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     figures.study = await benchStudy({ big: !only.includes("--no-big") });
   if (only.length === 0 || only.includes("workforce")) figures.workforce = await benchWorkforce();
   if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
+  if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

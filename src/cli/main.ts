@@ -22,19 +22,11 @@ import {
   type InputSpec,
   type OptionSpec,
 } from "../engine/study";
-import { renderHtmlReport } from "../exhibits/html";
-import { renderJson } from "../exhibits/json";
+import { unmatchedKinds, unmatchedLines } from "../exhibits/reasons";
 import type { StudyResult } from "../exhibits/spec/types";
-import { workbookBuffer } from "../exhibits/xlsx";
 import { analyse, InputError, type AnalysisInput } from "./analyse";
-import {
-  ReaderError,
-  describeIoError,
-  readTable,
-  readWorkbookSheets,
-  type HiddenRows,
-  type SheetWanted,
-} from "./readers";
+import { OutputError, outputRequests, planOutputs, writeOutputs, type InputFile, type WrittenOutputs } from "./outputs";
+import { ReaderError, readTable, readWorkbookSheets, type HiddenRows, type SheetWanted } from "./readers";
 import type { Table } from "./readers";
 
 /** Where the CLI writes, and what it knows about the terminal and the clock (injected in tests). */
@@ -109,6 +101,12 @@ export class UsageError extends Error {
 }
 
 function defaultIo(): CliIo {
+  // `compstudy … --json - | head`: a reader that stops early is not an error.
+  if (process.stdout.listenerCount("error") === 0)
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(EXIT.ok);
+      throw error;
+    });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -162,11 +160,6 @@ class Progress {
 
 function count(n: number): string {
   return n.toLocaleString("en-US");
-}
-
-function display(io: CliIo, file: string): string {
-  const relative = path.relative(io.cwd, file);
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
 }
 
 type Inputs = Record<string, Table> & { plans: Table; roster: Table };
@@ -300,44 +293,15 @@ function checkHasData(table: Table, what: string): void {
     throw new ReaderError(table.file, `${where}only a header row, no ${what} rows under it`, { sheet: table.sheet });
 }
 
-/** Writes `data` to `file` through a temporary file, so a failed run never leaves half a file. */
-function writeOutput(io: CliIo, file: string, data: string | Buffer): string {
-  const target = path.resolve(io.cwd, file);
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(temporary, data);
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written there.
-    }
-    throw new UsageError(`cannot write the file: ${describeIoError(error, "write failed")}`, file);
-  }
-  return display(io, target);
-}
-
-/** Unmatched rows by reason ("unknown grade: 3, missing salary: 1"), from the exhibit. */
-export function unmatchedReasons(result: StudyResult): [string, number][] {
-  const exhibit = result.exhibits.find((candidate) => candidate.id === "unmatched-employees");
-  if (!exhibit) return [];
-  const column = exhibit.columns.findIndex((candidate) => candidate.name === "Reason");
-  const counts = new Map<string, number>();
-  for (const row of exhibit.rows) {
-    if (row.kind !== "detail") continue;
-    // Reasons start "Row 12: …": group by what follows.
-    const reason = String(row.values[column] ?? "unknown").replace(/^Row \d+: /, "");
-    // "unknown grade 'X9'" and "unknown grade 'X10'" are one reason: count by the words before any detail.
-    const key =
-      reason
-        .split(/[:('"(]/)[0]
-        .replace(/\s+/g, " ")
-        .trim() || reason;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+/** Every input file given, to never write an output over one. */
+function inputFiles(options: ExhibitsOptions): InputFile[] {
+  const given = [
+    ["--workbook", options.workbook],
+    ["--plans", options.plans],
+    ["--roster", options.roster],
+    ...EXTRA_INPUTS.map((spec) => [`--${spec.id}`, options[camel(spec.id)]]),
+  ];
+  return given.flatMap(([flag, file]) => (typeof file === "string" ? [{ flag: flag as string, given: file }] : []));
 }
 
 /** "Hire Date ← 'Start Date'" where the header is not the field's own name; the field alone where it is. */
@@ -347,12 +311,12 @@ function columnsLine(columns: Record<string, string>): string {
     .join(", ");
 }
 
-/** The summary printed on stdout after a run. */
-export function summaryText(result: StudyResult, inputs: Inputs, written: string[]): string {
+/** The summary printed after a run (on stdout, or on stderr when the JSON goes to stdout). */
+export function summaryText(result: StudyResult, inputs: Inputs, outputs: WrittenOutputs): string {
   const s = result.summary;
-  const reasons = unmatchedReasons(result);
-  const shownReasons = reasons.slice(0, 4).map(([r, n]) => `${r}: ${count(n)}`);
-  if (reasons.length > 4) shownReasons.push(`${reasons.length - 4} more kinds in unmatched-employees`);
+  const { written } = outputs;
+  // Unmatched rows by kind of reason, one per line under the count.
+  const reasons = unmatchedLines(unmatchedKinds(result)).map((line) => `              ${line}`);
   const readerNotes = Object.values(inputs).flatMap((table) =>
     (table.notes ?? []).map((note) => `${table.file}: ${note}`),
   );
@@ -365,10 +329,12 @@ export function summaryText(result: StudyResult, inputs: Inputs, written: string
     ),
     `  columns     ${columnsLine(s.columns.roster)}`,
     `  placed      ${count(s.employees)} employees${s.separated > 0 ? ` (and ${count(s.separated)} separated, in workforce exhibits only)` : ""}`,
-    `  unmatched   ${count(s.unmatched)} rows${shownReasons.length ? ` (${shownReasons.join(", ")})` : ""}`,
+    `  unmatched   ${count(s.unmatched)} row${s.unmatched === 1 ? "" : "s"}${reasons.length ? ":" : ""}`,
+    ...reasons,
     `  audit       ${count(s.auditErrors)} errors, ${count(s.auditWarnings)} warnings (schedule-audit)`,
     `  exhibits    ${result.exhibits.length}: ${result.exhibits.map((exhibit) => exhibit.id).join(", ")}`,
-    ...[...readerNotes, ...s.notes].map((note) => `  note        ${note}`),
+    ...[...readerNotes, ...s.notes, ...outputs.notes].map((note) => `  note        ${note}`),
+    ...(outputs.createdFolders.length ? [`  created     ${outputs.createdFolders.join(", ")}`] : []),
     written.length ? `  wrote       ${written.join(", ")}` : "  wrote       nothing (add --out, --json or --html)",
   ];
   return `${lines.join("\n")}\n`;
@@ -378,6 +344,8 @@ async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number>
   const asOf = options.asOf === undefined ? isoDate(io.now()) : parseAsOf(options.asOf);
   const mapping = parseMappings(options.map);
   const progress = new Progress(io, io.stderrIsTTY && !options.quiet);
+  // Outputs are checked before anything is read: a run never ends by destroying a file.
+  const outputs = await planOutputs(outputRequests(options), inputFiles(options), io.cwd);
   try {
     const inputs = await readInputs(options, io, progress);
     checkHasData(inputs.plans, "pay-plan");
@@ -394,15 +362,16 @@ async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number>
     const result = io.analyse(request);
     // --no-suppress reveals small groups in the JSON and .xlsx only; the HTML report never does.
     const reveal = request.options.suppress === false;
-    const written: string[] = [];
-    if (options.out) {
-      progress.update(`writing ${options.out}…`);
-      written.push(writeOutput(io, options.out, await workbookBuffer(result, { reveal })));
-    }
-    if (options.json) written.push(writeOutput(io, options.json, renderJson(result, { reveal })));
-    if (options.html) written.push(writeOutput(io, options.html, renderHtmlReport(result)));
+    const written = await writeOutputs(outputs, result, {
+      reveal,
+      cwd: io.cwd,
+      stdout: io.stdout,
+      onWrite: (file) => progress.update(`writing ${file}…`),
+    });
     progress.done();
-    if (!options.quiet) io.stdout(summaryText(result, inputs, written));
+    // With the JSON on standard output, the summary goes to standard error so stdout stays parseable.
+    const summary = outputs.some((output) => output.target === "-") ? io.stderr : io.stdout;
+    if (!options.quiet) summary(summaryText(result, inputs, written));
     return EXIT.ok;
   } finally {
     progress.done();
@@ -489,7 +458,7 @@ function buildProgram(io: CliIo, run: (options: ExhibitsOptions) => Promise<void
   }
   command
     .option("--out <file.xlsx>", "write the exhibits workbook")
-    .option("--json <file.json>", "write the exhibits as JSON")
+    .option("--json <file.json>", "write the exhibits as JSON ('-': to standard output)")
     .option("--html <file.html>", "write a printable HTML report")
     .addOption(new Option("--quiet", "print nothing but errors"))
     .action(async (options: ExhibitsOptions) => run(options));
@@ -505,6 +474,7 @@ export function inputErrorLine(error: unknown): string | undefined {
     return `compstudy: ${error.file}: ${where ? `${where}: ` : ""}${oneLine(error.message)}`;
   }
   if (error instanceof InputError) return `compstudy: ${error.file}: ${oneLine(error.message)}`;
+  if (error instanceof OutputError) return `compstudy: ${error.subject}: ${oneLine(error.message)}`;
   if (error instanceof UsageError)
     return `compstudy: ${error.subject ? `${error.subject}: ` : ""}${oneLine(error.message)}`;
   if (isEngineError(error)) return `compstudy: ${oneLine(error.message)}`;

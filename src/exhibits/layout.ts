@@ -1,6 +1,6 @@
 /**
  * The sheet layout of an exhibit, computed once and drawn by every spreadsheet renderer
- * (Office.js in src/excel, ExcelJS in src/exhibits/xlsx) so that both look the same.
+ * (Office.js in src/excel, SpreadsheetML in src/exhibits/xlsx) so that both look the same.
  * Host-free: positions are 0-based (row, column) offsets from the sheet's A1.
  *
  * A sheet reads, top to bottom:
@@ -73,12 +73,19 @@ export type SheetLayout = {
   /** Column widths in characters (Excel's width unit), one per used column. */
   columnWidths: number[];
   charts: ChartPlacement[];
+  /** Rows of the exhibit left off the sheet because they pass Excel's row limit (a note says so). */
+  omittedRows: number;
 };
 
 export type LayoutOptions = {
   /** Show suppressed small-group cells as their values (`--no-suppress`: .xlsx only, never the pane). */
   reveal?: boolean;
+  /** Rows a sheet holds (default Excel's 1,048,576; smaller in tests). */
+  maxSheetRows?: number;
 };
+
+/** Excel's limit: rows of one worksheet (Excel specifications and limits). */
+export const MAX_SHEET_ROWS = 1_048_576;
 
 const TABLE_STYLE = "TableStyleMedium2";
 const MAX_WIDTH = 60;
@@ -155,12 +162,16 @@ export function layoutExhibit(exhibit: Exhibit, options: LayoutOptions = {}): Sh
 
   const tableRow = exhibit.description ? 4 : 3;
   const header = exhibit.columns.map((column) => column.name);
+  // Under the table come a blank row, the source, the notes and the note saying rows were cut.
+  const room = (options.maxSheetRows ?? MAX_SHEET_ROWS) - (tableRow + 1) - 3 - (exhibit.notes?.length ?? 0);
+  const rows = exhibit.rows.length > room ? exhibit.rows.slice(0, Math.max(0, room)) : exhibit.rows;
+  const omittedRows = exhibit.rows.length - rows.length;
   const tableBlock: CellBlock = {
     row: tableRow,
     column: 0,
-    values: [header, ...exhibit.rows.map((row) => shownValues(exhibit, row, options.reveal))],
-    formats: [header.map(() => NUMBER_FORMATS.text), ...exhibit.rows.map((row) => rowFormats(exhibit, row))],
-    boldRows: exhibit.rows.flatMap((row, index) => (row.kind === "detail" ? [] : [index + 1])),
+    values: [header, ...rows.map((row) => shownValues(exhibit, row, options.reveal))],
+    formats: [header.map(() => NUMBER_FORMATS.text), ...rows.map((row) => rowFormats(exhibit, row))],
+    boldRows: rows.flatMap((row, index) => (row.kind === "detail" ? [] : [index + 1])),
     rightAlignedHeader: exhibit.columns.flatMap((column, index) => (column.kind === "text" ? [] : [index])),
     role: "table",
   };
@@ -174,7 +185,13 @@ export function layoutExhibit(exhibit: Exhibit, options: LayoutOptions = {}): Sh
   let next = tableRow + tableRows + 1;
   blocks.push(textBlock(next, exhibit.source, "source"));
   next += 1;
-  for (const note of exhibit.notes ?? []) {
+  const notes = [...(exhibit.notes ?? [])];
+  if (omittedRows > 0)
+    notes.push(
+      `The sheet shows the first ${count(rows.length)} of ${count(exhibit.rows.length)} rows (an Excel sheet holds ` +
+        `${count(options.maxSheetRows ?? MAX_SHEET_ROWS)} rows); every row is in the JSON output.`,
+    );
+  for (const note of notes) {
     blocks.push(textBlock(next, note, "note"));
     next += 1;
   }
@@ -249,7 +266,12 @@ export function layoutExhibit(exhibit: Exhibit, options: LayoutOptions = {}): Sh
     freezeRows: tableRow + 1,
     columnWidths: columnWidths(blocks),
     charts,
+    omittedRows,
   };
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }
 
 function padded(steps: (number | null)[], length: number): (number | null)[] {

@@ -51,7 +51,7 @@ describe("compstudy exhibits: success", () => {
     expect(result.stdout).toMatch(/pay plans\s+plans\.csv: 2 plans, 3 grades/);
     expect(result.stdout).toMatch(/roster\s+roster\.csv: 42 rows/);
     expect(result.stdout).toMatch(/placed\s+35 employees/);
-    expect(result.stdout).toMatch(/unmatched\s+7 rows \(unknown grade: 7\)/);
+    expect(result.stdout).toMatch(/unmatched\s+7 rows:\n\s+unknown grade: 7\n/);
     expect(result.stdout).toMatch(/audit\s+0 errors, 0 warnings/);
     expect(result.stdout).toMatch(/wrote\s+out\/a\/exhibits\.xlsx, out\/b\/e\.json, r\.html/);
     // No temporary files are left behind.

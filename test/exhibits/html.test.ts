@@ -121,3 +121,54 @@ describe("renderStackedBarSvg", () => {
     expect(rects.length).toBe(7);
   });
 });
+
+describe("renderHtmlReport with many unmatched rows", () => {
+  /** The fixture with `n` unmatched rows, every third a grade problem, the others a hire date after the as-of date. */
+  function withUnmatched(n: number) {
+    const result = studyFixture();
+    const exhibit = result.exhibits.find((e) => e.id === "unmatched-employees")!;
+    exhibit.rows = Array.from({ length: n }, (_, index) => ({
+      values: [
+        `E${index + 1}`,
+        "BASE",
+        `G${index}`,
+        index % 3 === 0
+          ? `Row ${index + 2}: Grade 'G${index}' is not in plan 'BASE'`
+          : `Row ${index + 2}: Hire Date 2030-01-01 is after the as-of date 2013-04-01`,
+      ],
+      kind: "detail",
+    }));
+    result.summary.unmatched = n;
+    return result;
+  }
+  const section = (html: string) => html.slice(html.indexOf('id="exhibit-unmatched-employees"'));
+  const rowsOf = (html: string) => section(html).match(/<tr><td/g)?.length ?? 0;
+
+  it("lists the first 1,000 rows and says how many more are in the workbook and the JSON", () => {
+    const html = renderHtmlReport(withUnmatched(2_500));
+    expect(rowsOf(html)).toBe(1_000);
+    expect(section(html)).toContain(">E1000<");
+    expect(section(html)).not.toContain(">E1001<");
+    // 2,500 − 1,000 = 1,500 rows not on the page.
+    expect(html).toContain(
+      '<p class="more">The first 1,000 of 2,500 rows are shown; the other 1,500 are in the workbook (.xlsx) and the JSON.</p>',
+    );
+  });
+
+  it("lists every row, without the note, up to 1,000", () => {
+    const html = renderHtmlReport(withUnmatched(1_000));
+    expect(rowsOf(html)).toBe(1_000);
+    expect(html).not.toContain('class="more"');
+  });
+
+  it("groups the unmatched rows by kind of reason in the summary", () => {
+    // Of 2,500 rows, indices 0, 3, … 2,499 are grade problems: ⌈2,500 / 3⌉ = 834; the other 1,666 hire dates.
+    const html = renderHtmlReport(withUnmatched(2_500));
+    expect(html).toContain("<li>Unmatched rows — hire date is after the as-of date: 1,666</li>");
+    expect(html).toContain("<li>Unmatched rows — grade is not in plan: 834</li>");
+  });
+
+  it("names CompStudy as its generator (how a later run knows it may replace the file)", () => {
+    expect(renderHtmlReport(studyFixture())).toContain('<meta name="generator" content="CompStudy">');
+  });
+});

@@ -63,3 +63,39 @@ describeIfSoffice("the exhibits workbook in LibreOffice", () => {
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
   }, 180_000);
 });
+
+describeIfSoffice("a workbook of hostile text in LibreOffice", () => {
+  const grades = ["A\u0000B\uFFFE", "lone \uD800 half", "x".repeat(40_000), "code _x0041_ here", "emoji 😀"];
+  let folder: string;
+  let rows: string[][];
+
+  beforeAll(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), "compstudy-lo-hostile-"));
+    const result = studyFixture();
+    const unmatched = result.exhibits.find((exhibit) => exhibit.id === "unmatched-employees")!;
+    unmatched.rows = grades.map((grade, index) => ({
+      values: [`E${index + 1}`, "BASE", grade, "unknown grade"],
+      kind: "detail",
+    }));
+    const file = path.join(folder, "hostile.xlsx");
+    await writeWorkbook(result, file);
+    rows = sheetsAsShown(soffice!, file, folder).get("3-8 Unmatched Employees")!;
+  }, 180_000);
+
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it("opens, and shows each character XML forbids as U+FFFD", () => {
+    expect(rows[4][2]).toBe("A\uFFFDB\uFFFD");
+    expect(rows[5][2]).toBe("lone \uFFFD half");
+  });
+
+  it("shows a text past Excel's limit cut to 32,767 characters ending in an ellipsis", () => {
+    expect(Array.from(rows[6][2])).toHaveLength(32_767);
+    expect(rows[6][2].endsWith("x…")).toBe(true);
+  });
+
+  it("shows _x0041_ as written and keeps emoji", () => {
+    expect(rows[7][2]).toBe("code _x0041_ here");
+    expect(rows[8][2]).toBe("emoji 😀");
+  });
+});

@@ -5,6 +5,7 @@
  * Every string from the inputs is escaped (escape.ts). Host-free: returns a string.
  */
 import { exhibitHeading, studySubtitle } from "../layout";
+import { unmatchedKinds, unmatchedLines } from "../reasons";
 import { shownValues } from "../spec/types";
 import type { Exhibit, ExhibitColumn, ExhibitRow, StepBlock, StudyResult } from "../spec/types";
 import { renderStackedBarSvg } from "./chart";
@@ -14,9 +15,17 @@ import { formatValue } from "./format";
 /** Only inline styles and data: images; no script, font, frame or network request. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+/** In the page's head: how a later run recognises a report it may replace (src/cli/outputs.ts). */
+export const HTML_GENERATOR = '<meta name="generator" content="CompStudy">';
+
+/** Rows of one exhibit shown in the report; the rest are in the workbook and the JSON. */
+export const MAX_HTML_ROWS = 1_000;
+
 export type HtmlReportOptions = {
   /** Page title and heading; defaults to the study's chapter title. */
   title?: string;
+  /** Rows shown per exhibit (default 1,000): a page of a million rows helps no reader. */
+  maxRows?: number;
 };
 
 const DEFAULT_TITLE = "Compensation study — assessment of current conditions";
@@ -32,6 +41,7 @@ h3 { font-size: 10.5pt; margin: 18px 0 4px; }
 .source { margin-top: 6px; font-size: 9pt; }
 .description { margin: 0 0 10px; }
 .note { color: #4a5a6a; margin: 2px 0; font-size: 9pt; max-width: 60em; }
+.more { margin: 6px 0 0; font-weight: 600; }
 .summary-notes { color: #4a5a6a; font-size: 9pt; margin: 4px 0 0; padding-left: 18px; }
 .summary { display: grid; grid-template-columns: repeat(4, auto); gap: 2px 24px; justify-content: start; margin: 12px 0 8px; }
 .summary dt { color: #4a5a6a; }
@@ -103,14 +113,21 @@ function bodyRow(exhibit: Exhibit, row: ExhibitRow): string {
   return `<tr${kind}>${cells.join("")}</tr>`;
 }
 
-function exhibitTable(exhibit: Exhibit): string {
+function exhibitTable(exhibit: Exhibit, maxRows: number): string {
   const names = exhibit.columns.map((column) => column.name);
   const numeric = exhibit.columns.map(isNumeric);
+  const shown = exhibit.rows.length > maxRows ? exhibit.rows.slice(0, maxRows) : exhibit.rows;
   const rows =
     exhibit.rows.length === 0
       ? `<tr class="none"><td colspan="${Math.max(1, names.length)}">None</td></tr>`
-      : exhibit.rows.map((row) => bodyRow(exhibit, row)).join("\n");
-  return `<div class="table-wrap"><table>${headerRow(names, numeric)}\n<tbody>\n${rows}\n</tbody></table></div>`;
+      : shown.map((row) => bodyRow(exhibit, row)).join("\n");
+  const more = exhibit.rows.length - shown.length;
+  const cut =
+    more > 0
+      ? `\n<p class="more">The first ${formatValue(shown.length, "count")} of ${formatValue(exhibit.rows.length, "count")} rows are shown; ` +
+        `the other ${formatValue(more, "count")} are in the workbook (.xlsx) and the JSON.</p>`
+      : "";
+  return `<div class="table-wrap"><table>${headerRow(names, numeric)}\n<tbody>\n${rows}\n</tbody></table></div>${cut}`;
 }
 
 function stepTable(block: StepBlock): string {
@@ -129,13 +146,13 @@ function stepTable(block: StepBlock): string {
   );
 }
 
-function exhibitSection(exhibit: Exhibit, index: number): string {
+function exhibitSection(exhibit: Exhibit, index: number, maxRows: number): string {
   const parts = [
     `<section class="exhibit" id="exhibit-${escapeHtml(exhibit.id)}">`,
     `<h2>${escapeHtml(exhibitHeading(exhibit))}</h2>`,
     `<p class="subtitle">${escapeHtml(exhibit.subtitle)}</p>`,
     ...(exhibit.description ? [`<p class="description">${escapeHtml(exhibit.description)}</p>`] : []),
-    exhibitTable(exhibit),
+    exhibitTable(exhibit, maxRows),
     `<p class="source">${escapeHtml(exhibit.source)}</p>`,
     ...(exhibit.notes ?? []).map((note) => `<p class="note">${escapeHtml(note)}</p>`),
   ];
@@ -166,10 +183,12 @@ function summaryList(result: StudyResult): string {
   ];
   if (s.separated > 0) items.push(["Separated (workforce only)", count(s.separated)]);
   const list = `<dl class="summary">${items.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join("")}</dl>`;
-  const notes = s.notes.length
-    ? `<ul class="summary-notes">${s.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`
+  const reasons = unmatchedLines(unmatchedKinds(result)).map((line) => `Unmatched rows — ${line}`);
+  const notes = [...reasons, ...s.notes];
+  const noteList = notes.length
+    ? `<ul class="summary-notes">${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join("")}</ul>`
     : "";
-  return list + notes;
+  return list + noteList;
 }
 
 /** The whole report: one HTML document as a string (UTF-8), deterministic for a given input. */
@@ -190,6 +209,7 @@ export function renderHtmlReport(result: StudyResult, options: HtmlReportOptions
     `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
+    HTML_GENERATOR,
     `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style>`,
     "</head>",
@@ -200,7 +220,7 @@ export function renderHtmlReport(result: StudyResult, options: HtmlReportOptions
     summaryList(result),
     `<nav aria-label="Exhibits"><ol>${toc}</ol></nav>`,
     "</header>",
-    ...result.exhibits.map((exhibit, index) => exhibitSection(exhibit, index)),
+    ...result.exhibits.map((exhibit, index) => exhibitSection(exhibit, index, options.maxRows ?? MAX_HTML_ROWS)),
     `<footer>Generated by CompStudy from the files named above. This page loads nothing from the network.</footer>`,
     "</body>",
     "</html>",
