@@ -5,6 +5,7 @@
  */
 import { InputTableError, runStudy, type RawOptions } from "../engine/study";
 import type { StudyResult } from "../exhibits/spec/types";
+import { COLLECT_FROM_ROWS, collectGarbage } from "./memory";
 import type { Table } from "./readers";
 
 /** Bad content in an input file (the analysis' message, with the file it came from). */
@@ -27,6 +28,11 @@ export type AnalysisInput = {
   options: RawOptions;
   /** Exhibit ids asked for with --exhibits; undefined = every exhibit whose tables were given. */
   exhibits?: string[];
+  /**
+   * The caller hands the tables' cells over (the CLI does): they are emptied here and freed once
+   * parsed, and a big run collects its garbage between phases. Others keep their tables intact.
+   */
+  handOver?: boolean;
 };
 
 /** Runs the study on the tables read by the CLI. */
@@ -34,11 +40,29 @@ export function analyse(input: AnalysisInput): StudyResult {
   const tables = Object.fromEntries(
     Object.entries(input.tables).map(([id, table]) => [
       id,
-      { rows: table.rows, source: table.source, mapping: input.mapping[id], date1904: table.date1904 },
+      {
+        rows: table.rows,
+        source: table.source,
+        mapping: input.mapping[id],
+        date1904: table.date1904,
+        release: input.handOver === true,
+      },
     ]),
   );
+  // The analysis owns the cells now: once it has parsed a table they can be freed (a 1,048,576-row
+  // roster's cells are half a gigabyte); the CLI keeps each table's file, source and notes.
+  const rows = Object.values(input.tables).reduce((sum, table) => sum + table.rows.length, 0);
+  if (input.handOver) for (const table of Object.values(input.tables)) table.rows = [];
+  const big = input.handOver === true && rows >= COLLECT_FROM_ROWS;
+  if (big) collectGarbage(); // what reading left behind
   try {
-    return runStudy({ asOf: input.asOf, tables, options: input.options, exhibits: input.exhibits });
+    return runStudy({
+      asOf: input.asOf,
+      tables,
+      options: input.options,
+      exhibits: input.exhibits,
+      afterParse: big ? collectGarbage : undefined,
+    });
   } catch (error) {
     if (error instanceof InputTableError) {
       const table = input.tables[error.input];

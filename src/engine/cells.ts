@@ -16,12 +16,18 @@ export function isBlank(value: CellValue): boolean {
 // currency sign, thousands separators (comma, space, non-breaking space) and a sign.
 const NUMBER_TEXT = /^([-+]?)\s*\$?\s*([-+]?)\s*(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)?(\.\d+)?$/;
 const PARENTHESISED = /^\((.*)\)$/;
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,15})?$/;
 
 /**
  * Parses text such as `$ 12.12`, `42,167` or `(1,200.00)` to a number; returns
  * undefined when the text is not a plain number (dates, words, percentages).
  */
 export function parseNumberText(text: string): number | undefined {
+  // Most cells are plain digits ("52000", "12.5"): read them without the full pattern.
+  if (PLAIN_NUMBER.test(text)) {
+    const value = Number(text);
+    return value === 0 ? 0 : value;
+  }
   let body = text.trim();
   let negative = false;
   const parenthesised = PARENTHESISED.exec(body);
@@ -71,6 +77,8 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
 /** Excel's way of keeping a code as text in a CSV: ="H10". */
 const FORMULA_TEXT = /^="(.*)"$/;
 const NUMERIC_KEY = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** A key with nothing to clean: letters, digits and a few separators, no spaces or quotes. */
+const PLAIN_KEY = /^[A-Za-z0-9_.\-/]{1,64}$/;
 
 /**
  * Normalises a grade, plan or lane key as people mean it: invisible characters removed,
@@ -79,6 +87,11 @@ const NUMERIC_KEY = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  */
 export function normalizeKey(value: CellValue): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  // Most keys are plain codes ("E000123", "B1-5"): nothing to remove, unwrap or fold.
+  if (typeof value === "string" && PLAIN_KEY.test(value)) {
+    const upper = value.toUpperCase();
+    return NUMERIC_KEY.test(upper) ? String(Number(upper)) : upper;
+  }
   let text = String(value ?? "").replace(INVISIBLE, "");
   const wrapped = FORMULA_TEXT.exec(text.trim());
   if (wrapped) text = wrapped[1];

@@ -50,6 +50,8 @@ export class Study {
     const table = this.tables[spec.id];
     const value = table === undefined ? undefined : parseInput(spec, table, { asOf: this.asOf, options: this.options });
     this.parsed.set(spec.id, value);
+    // The parsed value is all the analyses read: the cells may go (a caller handing them over says so).
+    if (table?.release) (table as { rows: InputTable["rows"] }).rows = [];
     return value;
   }
 

@@ -19,6 +19,11 @@ export type InputTable = {
   mapping?: Readonly<Record<string, string>>;
   /** Date serials count from 1904-01-01 (the workbook uses the 1904 date system). */
   date1904?: boolean;
+  /**
+   * The study may let go of `rows` once the table is parsed (it empties them), so a 1,048,576-row
+   * roster's cells can be freed before the analyses run. For callers that hand the rows over.
+   */
+  release?: boolean;
 };
 
 /** What a parser may consult besides its table. */

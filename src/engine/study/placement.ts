@@ -105,44 +105,26 @@ export function placeRoster(plans: PayPlans, roster: Roster, options: PlacementO
     }
     const midpoint = gradeMidpoint(grade) as number;
     const width = grade.max - grade.min;
-    // One object literal with every field — not `{ ...employee, … }`: spreading 100,000 roster
-    // objects cost 3.3 s of CPU and most of a run's garbage collection here (V8's object clone
-    // falls off its fast path when properties follow the spread), this literal 50 ms. A field
-    // added to Employee fails to compile until it is copied here too.
-    employees.push({
-      row: employee.row,
-      id: employee.id,
-      plan: employee.plan,
-      grade: employee.grade,
-      salary: employee.salary,
-      fte: employee.fte,
-      hireDay: employee.hireDay,
-      jobFamily: employee.jobFamily,
-      jobTitle: employee.jobTitle,
-      step: employee.step,
-      gender: employee.gender,
-      ethnicity: employee.ethnicity,
-      separationDay: employee.separationDay,
-      separationReason: employee.separationReason,
-      positionId: employee.positionId,
-      department: employee.department,
-      annualHours: employee.annualHours,
-      contractDays: employee.contractDays,
-      proposedPlan: employee.proposedPlan,
-      proposedGrade: employee.proposedGrade,
-      payPlan: plan,
-      payGrade: grade,
-      unit: grade.unit,
-      rate,
-      midpoint,
-      quartile: classify(rate) as 1 | 2 | 3 | 4,
-      atOrBelowMin: rate <= grade.min + HALF_CENT,
-      atOrAboveMax: rate >= grade.max - HALF_CENT,
-      belowMid: rate < midpoint - HALF_CENT,
-      penetration: width > 0 ? (rate - grade.min) / width : null,
-      compaRatio: rate / midpoint,
-      separated: employee.separationDay !== null && employee.separationDay <= asOfDay,
-    });
+    // The employee becomes the placed employee: its placement is added to the roster's own object
+    // rather than to a copy, so a 1,048,576-row roster is not held twice (a copy was 0.4 GB more
+    // at the peak), and every employee gains the same fields in the same order (one V8 shape; a
+    // spread `{ ...employee, … }` ran 60× slower). The roster's fields are never changed; placing
+    // the same roster again overwrites the placement fields, and only the employees placed by a
+    // run are in its `employees`.
+    const placed = employee as PlacedEmployee;
+    placed.payPlan = plan;
+    placed.payGrade = grade;
+    placed.unit = grade.unit;
+    placed.rate = rate;
+    placed.midpoint = midpoint;
+    placed.quartile = classify(rate) as 1 | 2 | 3 | 4;
+    placed.atOrBelowMin = rate <= grade.min + HALF_CENT;
+    placed.atOrAboveMax = rate >= grade.max - HALF_CENT;
+    placed.belowMid = rate < midpoint - HALF_CENT;
+    placed.penetration = width > 0 ? (rate - grade.min) / width : null;
+    placed.compaRatio = rate / midpoint;
+    placed.separated = employee.separationDay !== null && employee.separationDay <= asOfDay;
+    employees.push(placed);
   }
   unplaced.sort((a, b) => a.row - b.row);
   return {

@@ -136,6 +136,9 @@ export type RosterOptions = {
   date1904?: boolean;
 };
 
+/** Distinct repeated texts kept as one string each; past this many a roster's texts are not shared. */
+const INTERNED_STRINGS = 200_000;
+
 /** The largest FTE accepted by default: a full-time position. */
 export const DEFAULT_MAX_FTE = 1;
 
@@ -179,7 +182,14 @@ type Refusal = (reason: string) => void;
  * (13/01/2010) while none can only be month first (1/13/2010) is not guessed: those dates and the
  * ambiguous ones (5/1/2010) are listed, asking for the hint — never silently shifted.
  */
-type DatePolicy = { order: DateOrder; dayFirstSeen?: string; header: string; date1904: boolean };
+type DatePolicy = {
+  order: DateOrder;
+  dayFirstSeen?: string;
+  header: string;
+  date1904: boolean;
+  /** Day numbers of the date texts read so far: a roster repeats a few thousand dates. */
+  read: Map<string, number>;
+};
 
 function datePolicy(
   table: readonly (readonly CellValue[])[],
@@ -189,7 +199,7 @@ function datePolicy(
 ): DatePolicy | undefined {
   if (!hit) return undefined;
   const hinted = dateOrderHint(hit.header);
-  const policy: DatePolicy = { order: hinted ?? "mdy", header: hit.header, date1904 };
+  const policy: DatePolicy = { order: hinted ?? "mdy", header: hit.header, date1904, read: new Map() };
   if (hinted) return policy;
   let dayFirst: string | undefined;
   for (let index = from; index < table.length; index++) {
@@ -204,6 +214,10 @@ function datePolicy(
 
 /** A date cell: its day number, null when blank, undefined after refusing the row. */
 function dateCell(raw: CellValue, label: string, refuse: Refusal, policy: DatePolicy): number | null | undefined {
+  if (typeof raw === "string") {
+    const known = policy.read.get(raw);
+    if (known !== undefined) return known;
+  }
   if (isBlank(raw)) return null;
   if (typeof raw === "string" && ERROR_TEXT.test(raw.trim())) {
     refuse(`${label} is an Excel error (${raw.trim()})`);
@@ -217,6 +231,8 @@ function dateCell(raw: CellValue, label: string, refuse: Refusal, policy: DatePo
     return undefined;
   }
   const parsed = parseDateCell(raw, { date1904: policy.date1904, order: policy.order });
+  if (parsed !== undefined && typeof raw === "string" && policy.read.size < INTERNED_STRINGS)
+    policy.read.set(raw, parsed);
   if (parsed === undefined) {
     const written = policy.order === "dmy" ? "d/m/yyyy" : "m/d/yyyy";
     refuse(`${label} '${shown}' is not a date (use yyyy-mm-dd, ${written} or an Excel date)`);
@@ -261,10 +277,25 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const maxFte = options.maxFte ?? DEFAULT_MAX_FTE;
   const date1904 = options.date1904 === true;
   const column = (field: RosterField): number | undefined => mapping[field]?.column;
+  // Each field's column, looked up once (not per row and field).
+  const columns = new Map(ROSTER_FIELDS.map((spec) => [spec.field, column(spec.field)]));
   const cell = (cells: readonly CellValue[], field: RosterField): CellValue => {
-    const at = column(field);
+    const at = columns.get(field);
     return at === undefined ? null : cells[at];
   };
+  // Plans, grades, families, titles and the like repeat over thousands of rows: one string each
+  // (a 1,048,576-row roster otherwise holds a million copies of "Custodial"), cleaned once.
+  const interned = new Map<CellValue, string>();
+  const shared = (raw: CellValue, clean: (value: CellValue) => string): string => {
+    let value = interned.get(raw);
+    if (value === undefined) {
+      value = clean(raw);
+      if (interned.size < INTERNED_STRINGS) interned.set(raw, value);
+    }
+    return value;
+  };
+  const key = (raw: CellValue): string => shared(raw, cleanKeyText);
+  const label = (raw: CellValue): string => shared(raw, text);
   const idCol = column("employeeId") as number;
   const gradeCol = column("grade") as number;
   const salaryCol = column("salary") as number;
@@ -279,19 +310,28 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   let rowCount = 0;
   let blankFte = 0;
 
+  // The row being read, for refusals: one object and one function for the whole table (a closure
+  // per row cost a million allocations on a 1,048,576-row roster).
+  const current = { row: 0, id: "", plan: "", grade: "", refused: false };
+  const refuse: Refusal = (reason) => {
+    current.refused = true;
+    const { row, id, plan, grade } = current;
+    problems.push({ row, id, plan, grade, reason: `Row ${row}: ${reason}` });
+  };
+
   for (let index = headerIndex + 1; index < table.length; index++) {
     const cells = table[index];
     if (cells.every(isBlank)) continue;
     rowCount++;
     const row = index + 1;
     const id = text(cells[idCol]);
-    const plan = cleanKeyText(cell(cells, "plan"));
-    const grade = cleanKeyText(cells[gradeCol]);
-    let refused = false;
-    const refuse = (reason: string): void => {
-      refused = true;
-      problems.push({ row, id, plan, grade, reason: `Row ${row}: ${reason}` });
-    };
+    const plan = key(cell(cells, "plan"));
+    const grade = key(cells[gradeCol]);
+    current.row = row;
+    current.id = id;
+    current.plan = plan;
+    current.grade = grade;
+    current.refused = false;
 
     if (id === "") {
       refuse("Employee ID is blank");
@@ -356,13 +396,13 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     const step = numberCell(cell(cells, "step"), "Step", refuse);
     const annualHours = numberCell(cell(cells, "annualHours"), "Annual Hours", refuse);
     const contractDays = numberCell(cell(cells, "contractDays"), "Contract Days", refuse);
-    if (refused || step === undefined || annualHours === undefined || contractDays === undefined) continue;
+    if (current.refused || step === undefined || annualHours === undefined || contractDays === undefined) continue;
     for (const [label, value] of [
       ["Annual Hours", annualHours],
       ["Contract Days", contractDays],
     ] as const)
       if (value !== null && value <= 0) refuse(`${label} ${value} is not above zero`);
-    if (refused) continue;
+    if (current.refused) continue;
     employees.push({
       row,
       id,
@@ -371,19 +411,19 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       salary,
       fte: fteValue ?? 1,
       hireDay,
-      jobFamily: text(cell(cells, "jobFamily")),
-      jobTitle: text(cell(cells, "jobTitle")),
+      jobFamily: label(cell(cells, "jobFamily")),
+      jobTitle: label(cell(cells, "jobTitle")),
       step,
-      gender: text(cell(cells, "gender")),
-      ethnicity: text(cell(cells, "ethnicity")),
+      gender: label(cell(cells, "gender")),
+      ethnicity: label(cell(cells, "ethnicity")),
       separationDay,
-      separationReason: text(cell(cells, "separationReason")),
+      separationReason: label(cell(cells, "separationReason")),
       positionId: cleanKeyText(cell(cells, "positionId")),
-      department: text(cell(cells, "department")),
+      department: label(cell(cells, "department")),
       annualHours,
       contractDays,
-      proposedPlan: cleanKeyText(cell(cells, "proposedPlan")),
-      proposedGrade: cleanKeyText(cell(cells, "proposedGrade")),
+      proposedPlan: key(cell(cells, "proposedPlan")),
+      proposedGrade: key(cell(cells, "proposedGrade")),
     });
   }
   if (rowCount === 0) invalid("The roster has a header row but no employee rows");

@@ -28,6 +28,11 @@ export type StudyRequest = {
   /** Option values by name ("aging-rate": "3%"), as given. */
   options?: RawOptions;
   /**
+   * Called once the pay plans and the roster are parsed (and handed-over cells let go): a host
+   * may return that memory now — the CLI runs a full garbage collection before the analyses.
+   */
+  afterParse?: () => void;
+  /**
    * Exhibits to build, in any order (they come out in report order). Default: every exhibit
    * whose input tables were given. Asking for one whose table is missing is an error.
    */
@@ -91,6 +96,7 @@ export function runStudy(request: StudyRequest): StudyResult {
   study.options.validate();
   study.require(PLANS_INPUT);
   study.require(ROSTER_INPUT);
+  request.afterParse?.();
   const { exhibits: planned, skipped } = plannedExhibits(study, request);
   const running = new Set<Family>(planned.map((exhibit) => exhibit.family));
   study.listProblemsFrom(() =>
