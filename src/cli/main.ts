@@ -320,27 +320,32 @@ function columnsLine(columns: Record<string, string>): string {
 export function summaryText(result: StudyResult, inputs: Inputs, outputs: WrittenOutputs): string {
   const s = result.summary;
   const { written } = outputs;
+  const extra = EXTRA_INPUTS.filter((spec) => inputs[spec.id] !== undefined);
+  // Labels in one column, as wide as the longest input read ("lane schedules").
+  const width = Math.max(11, ...extra.map((spec) => spec.label.length));
+  const line = (label: string, text: string): string => `  ${label.padEnd(width)} ${text}`;
   // Unmatched rows by kind of reason, one per line under the count.
-  const reasons = unmatchedLines(unmatchedKinds(result)).map((line) => `              ${line}`);
+  const reasons = unmatchedLines(unmatchedKinds(result)).map((reason) => `${" ".repeat(width + 3)}${reason}`);
   const readerNotes = Object.values(inputs).flatMap((table) =>
     (table.notes ?? []).map((note) => `${table.file}: ${note}`),
   );
   const lines = [
     `compstudy: study as of ${result.asOf}`,
-    `  pay plans   ${inputs.plans.source}: ${count(s.plans)} plans, ${count(s.grades)} grades`,
-    `  roster      ${inputs.roster.source}: ${count(s.rosterRows)} rows`,
-    ...EXTRA_INPUTS.flatMap((spec) =>
-      inputs[spec.id] ? [`  ${spec.label.toLowerCase().padEnd(11)} ${inputs[spec.id].source}`] : [],
+    line("pay plans", `${inputs.plans.source}: ${count(s.plans)} plans, ${count(s.grades)} grades`),
+    line("roster", `${inputs.roster.source}: ${count(s.rosterRows)} rows`),
+    ...extra.map((spec) => line(spec.label.toLowerCase(), inputs[spec.id].source)),
+    line("columns", columnsLine(s.columns.roster)),
+    line(
+      "placed",
+      `${count(s.employees)} employees${s.separated > 0 ? ` (and ${count(s.separated)} separated, in workforce exhibits only)` : ""}`,
     ),
-    `  columns     ${columnsLine(s.columns.roster)}`,
-    `  placed      ${count(s.employees)} employees${s.separated > 0 ? ` (and ${count(s.separated)} separated, in workforce exhibits only)` : ""}`,
-    `  unmatched   ${count(s.unmatched)} row${s.unmatched === 1 ? "" : "s"}${reasons.length ? ":" : ""}`,
+    line("unmatched", `${count(s.unmatched)} row${s.unmatched === 1 ? "" : "s"}${reasons.length ? ":" : ""}`),
     ...reasons,
-    `  audit       ${count(s.auditErrors)} errors, ${count(s.auditWarnings)} warnings (schedule-audit)`,
-    `  exhibits    ${result.exhibits.length}: ${result.exhibits.map((exhibit) => exhibit.id).join(", ")}`,
-    ...[...readerNotes, ...s.notes, ...outputs.notes].map((note) => `  note        ${note}`),
-    ...(outputs.createdFolders.length ? [`  created     ${outputs.createdFolders.join(", ")}`] : []),
-    written.length ? `  wrote       ${written.join(", ")}` : "  wrote       nothing (add --out, --json or --html)",
+    line("audit", `${count(s.auditErrors)} errors, ${count(s.auditWarnings)} warnings (schedule-audit)`),
+    line("exhibits", `${result.exhibits.length}: ${result.exhibits.map((exhibit) => exhibit.id).join(", ")}`),
+    ...[...readerNotes, ...s.notes, ...outputs.notes].map((note) => line("note", note)),
+    ...(outputs.createdFolders.length ? [line("created", outputs.createdFolders.join(", "))] : []),
+    line("wrote", written.length ? written.join(", ") : "nothing (add --out, --json or --html)"),
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -98,7 +98,7 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
     const args = ["--candidates", "candidates.csv", "--lanes", "lanes.csv", "--title-changes", "titles.csv"];
     const result = await run([...base, ...args, "--rules", "rules.csv", "--json", "files.json"], folder);
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(result.stdout).toContain("exhibits    10:");
+    expect(result.stdout).toMatch(/exhibits +10:/);
     expect(result.stdout).toMatch(/placements, class-title-changes/);
     const study = read("files.json");
     const placements = rowsOf(study, "placements");
