@@ -146,6 +146,77 @@ export function parseJobType(value: CellValue): JobType {
   return job;
 }
 
+/** The numbers a candidate may give, in the Candidates table's order. */
+export const CANDIDATE_NUMBERS = [
+  "years",
+  "otherYears",
+  "currentSalary",
+  "monthsAway",
+  "promotionPct",
+  "requestedSalary",
+] as const;
+export type CandidateNumber = (typeof CANDIDATE_NUMBERS)[number];
+
+/**
+ * A number the rules read and what it is used for (in words, for a form's hint). `need`:
+ * "required" — no decision without it; "depends" — needed in the case `use` names (a rehire's
+ * last salary within the window, its years after it); "optional" — a blank one leaves the
+ * decision made (with a warning where the rule says so).
+ */
+export type CandidateInput = {
+  readonly field: CandidateNumber;
+  readonly need: "required" | "depends" | "optional";
+  readonly use: string;
+};
+
+/**
+ * The numbers decidePlacement reads for an action and job type (HISD II.A–B), in table order,
+ * with what each is used for; a number not listed changes neither the salary nor the approval.
+ */
+export function candidateInputs(
+  action: PersonnelAction,
+  jobType: JobType = "other",
+  policy: Policy = POLICY,
+): CandidateInput[] {
+  const window = policy.COMP_REHIRE_WINDOW_MONTHS;
+  const nonSchool = jobType === "nurse" || jobType === "speech therapist";
+  const byYears =
+    jobType === "teacher"
+      ? "approved teaching years, one step each"
+      : nonSchool
+        ? "school-based years, one step each"
+        : `related years, ${percent(policy.COMP_EXPERIENCE_RATE)} over the minimum each (at most ${policy.COMP_EXPERIENCE_CAP_YEARS})`;
+  const inputs: CandidateInput[] = [];
+  const add = (field: CandidateNumber, need: CandidateInput["need"], use: string): void => {
+    inputs.push({ field, need, use });
+  };
+  if (action === "hire") add("years", "required", `The ${byYears}.`);
+  else if (action === "promotion")
+    add("years", "optional", `For the new-hire method on the new grade: the ${byYears}; blank credits none.`);
+  else if (action === "rehire")
+    add("years", "depends", `After ${years(window, "month")} away, placed as a new hire: the ${byYears}.`);
+  if (nonSchool && action !== "transfer")
+    add(
+      "otherYears",
+      "optional",
+      `Relevant non-school years, at most ${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS} credited.`,
+    );
+  if (action === "promotion") add("currentSalary", "optional", "The present salary, raised by the Promotion %.");
+  else if (action === "rehire")
+    add("currentSalary", "depends", `The last salary, paid again within ${years(window, "month")}.`);
+  else if (action === "transfer") add("currentSalary", "required", "Kept: a lateral transfer does not change pay.");
+  if (action === "rehire")
+    add(
+      "monthsAway",
+      "required",
+      `Since the last day: within ${window}, the last salary; later, placed as a new hire.`,
+    );
+  if (action === "promotion")
+    add("promotionPct", "optional", "The promotion-chart increase; the higher of it and the new-hire method is paid.");
+  add("requestedSalary", "optional", "An offer to check: its approval is decided instead.");
+  return inputs;
+}
+
 // ---------------------------------------------------------------------------------------
 // A scale: a grade of a pay plan or a lane of a lane schedule, as the rules need it.
 
