@@ -273,6 +273,28 @@ describe("candidateInputs: the numbers each action and job type reads", () => {
   });
 });
 
+describe("the rule cited: the manual's sections each decision applied", () => {
+  const context = placementContext({ plans: table(PLANS, "p"), lanes: table(LANES, "l") });
+  const master = { plan: "Master", grade: "27" } as const;
+  it.each([
+    [{ action: "hire", ...master, years: 6 }, "II.A.1.e"],
+    [{ action: "hire", jobType: "teacher", plan: "PEA", lane: "Master's", years: 7 }, "II.A.1.a"],
+    [{ action: "hire", jobType: "nurse", plan: "Teachers", grade: "TN1", years: 1, otherYears: 2 }, "II.A.1.b"],
+    [{ action: "promotion", ...master, years: 2, currentSalary: 60000, promotionPct: 0.05 }, "II.B.1, II.A.1.e"],
+    [{ action: "promotion", ...master, years: 2 }, "II.B.1, II.A.1.e"],
+    [{ action: "rehire", ...master, monthsAway: 6, currentSalary: 60000 }, "II.A.1.f"],
+    [{ action: "rehire", jobType: "teacher", plan: "PEA", lane: "2", monthsAway: 7, years: 3 }, "II.A.1.f, II.A.1.a"],
+    [{ action: "transfer", ...master, currentSalary: 60000 }, "terminology 31"],
+  ] as [Candidate, string][])("%j → %s", (candidate, sections) => {
+    const d = decidePlacement(context.schedules, candidate, context.policy);
+    expect(d.citation).toBe(`HISD compensation manual 2019–20, ${sections}`);
+  });
+
+  it("none for a candidate that cannot be decided", () => {
+    expect(decidePlacement(context.schedules, { action: "hire", ...master }).citation).toBe("");
+  });
+});
+
 describe("readCandidateNumber: the Candidates table's reading, with its messages", () => {
   it.each([
     ["promotionPct", "8%", 0.08],

@@ -32,6 +32,9 @@ import type { Policy } from "./rules-sheet";
 import type { PayGrade, PayPlan } from "./types";
 import { hasCents, unitFromPay, unitMixOf } from "./units";
 
+/** The source of the placement rules, as a decision cites it. */
+const MANUAL = "HISD compensation manual 2019–20";
+
 export const ACTIONS = ["hire", "promotion", "rehire", "transfer"] as const;
 /** What happens to the candidate (HISD II.A, II.B). */
 export type PersonnelAction = (typeof ACTIONS)[number];
@@ -80,6 +83,8 @@ export type PlacementDecision = {
   readonly approval: Approval | null;
   /** What was applied, in words ("2.5 % × 6 years over the minimum 52,000"). */
   readonly rule: string;
+  /** Where the rule applied is written ("HISD compensation manual 2019–20, II.A.1.e"); empty when not decided. */
+  readonly citation: string;
   /** What the reader must check; for a candidate that cannot be decided, the reason is the last. */
   readonly warnings: readonly string[];
   /** Why the candidate cannot be decided (COMP.PLACEMENT's error: #N/A not found, #VALUE! invalid, #NUM! out of range). */
@@ -439,7 +444,8 @@ function years(count: number, word = "year"): string {
 // ---------------------------------------------------------------------------------------
 // The rules.
 
-type Placed = { readonly step: number | null; readonly salary: number; readonly text: string };
+/** A rule's result: the step and salary, what was applied in words, and the manual's sections applied. */
+type Placed = { readonly step: number | null; readonly salary: number; readonly text: string; readonly cite: string };
 
 /** A count the candidate gave: null when absent; negative or not finite refused. */
 function amount(value: number | null | undefined, name: string): number | null {
@@ -502,12 +508,13 @@ function byExperience(scale: Scale, credit: number, policy: Policy): Placed {
   else if (!Number.isInteger(credit)) text += ` (${credit} given: whole years count)`;
   if (scale.min * (1 + rate * counted) > scale.max + HALF_CENT)
     text += `, capped at the maximum ${money(scale.max, scale)}`;
-  if (scale.kind === "range") return { step: null, salary, text };
+  if (scale.kind === "range") return { step: null, salary, text, cite: "II.A.1.e" };
   const at = firstStepAtOrAbove(scale, salary);
   return {
     step: at.step,
     salary: at.pay,
     text: `${text} = ${money(salary, scale)}, on step ${at.step}, the first step at or above it`,
+    cite: "II.A.1.e",
   };
 }
 
@@ -528,7 +535,12 @@ function bySteps(scale: Scale, job: JobType, credit: number, other: number, poli
     job === "teacher"
       ? `${years(credit)} of approved experience`
       : `${years(credit)} + ${years(Math.min(Math.floor(counted), Math.floor(cap)), "non-school year")}${Math.floor(counted) > Math.floor(cap) ? ` (${counted} given, at most ${cap} credited)` : ""}`;
-  return { step, salary, text: `${job}: ${where}${lane} for ${basis}` };
+  return {
+    step,
+    salary,
+    text: `${job}: ${where}${lane} for ${basis}`,
+    cite: job === "teacher" ? "II.A.1.a" : "II.A.1.b",
+  };
 }
 
 const newHires = new WeakMap<Scale, Map<string, Placed>>();
@@ -579,7 +591,11 @@ function promotion(scale: Scale, candidate: Candidate, policy: Policy, warnings:
   if (current === null || pct === null) {
     const missing = [current === null ? "Current Salary" : "", pct === null ? "Promotion %" : ""].filter(Boolean);
     warnings.push(`${missing.join(" and ")} missing: only the new-hire method applies`);
-    return { ...newHire, text: `promotion by the new-hire method only: ${newHire.text}` };
+    return {
+      ...newHire,
+      text: `promotion by the new-hire method only: ${newHire.text}`,
+      cite: `II.B.1, ${newHire.cite}`,
+    };
   }
   const increase = roundCents(current * (1 + pct));
   // promotionSalary with no years: the increase kept within the new range; then the higher of it and the new-hire method.
@@ -601,7 +617,7 @@ function promotion(scale: Scale, candidate: Candidate, policy: Policy, warnings:
     step = at.step;
     salary = at.pay;
   }
-  return { step, salary, text };
+  return { step, salary, text, cite: `II.B.1, ${newHire.cite}` };
 }
 
 /** HISD II.A.1.f: back within six months → the last salary, not above the maximum; later → as a new hire. */
@@ -618,6 +634,7 @@ function rehire(scale: Scale, candidate: Candidate, policy: Policy, warnings: st
     return {
       ...placed,
       text: `rehire after ${years(months, "month")} (more than ${window}), placed as a new hire: ${placed.text}`,
+      cite: `II.A.1.f, ${placed.cite}`,
     };
   }
   const last = salaryOf(candidate.currentSalary, "Current Salary", scale);
@@ -630,6 +647,7 @@ function rehire(scale: Scale, candidate: Candidate, policy: Policy, warnings: st
     step: stepPaying(scale, salary),
     salary,
     text: `rehire after ${years(months, "month")} (within ${window}): the last salary ${money(last, scale)}${capped}`,
+    cite: "II.A.1.f",
   };
 }
 
@@ -642,6 +660,7 @@ function transfer(scale: Scale, candidate: Candidate, warnings: string[]): Place
     step: stepPaying(scale, current),
     salary: current,
     text: `lateral transfer: the same salary ${money(current, scale)}`,
+    cite: "terminology 31",
   };
 }
 
@@ -776,6 +795,7 @@ export function decidePlacement(
       salary: placed.salary,
       approval,
       rule: placed.text,
+      citation: `${MANUAL}, ${placed.cite}`,
       warnings,
       unit: scale.unit,
       cents: scale.cents,
@@ -789,6 +809,7 @@ export function decidePlacement(
       salary: null,
       approval: null,
       rule: "",
+      citation: "",
       warnings: [...warnings, error.message],
       problem: { kind: error.kind, message: error.message },
       unit: scale?.unit,
