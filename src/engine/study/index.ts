@@ -45,6 +45,7 @@ export {
   parseAction,
   parseJobType,
   parsePlacementSchedule,
+  placementScale,
   ACTIONS,
   CANDIDATE_NUMBERS,
   JOB_TYPES,
@@ -57,6 +58,7 @@ export type {
   JobType,
   PersonnelAction,
   PlacementDecision,
+  PlacementScale,
   PlacementSchedule,
   PlacementSchedules,
 } from "./personnel";

@@ -406,6 +406,38 @@ function resolveScale(schedules: PlacementSchedules, candidate: Candidate, warni
   return gradeScale(found, index.planOf(found));
 }
 
+/** A grade's or lane's pay as a form shows it next to the choice. */
+export type PlacementScale = {
+  readonly kind: "steps" | "range";
+  /** How many steps (step plans and lanes). */
+  readonly steps?: number;
+  readonly min: number;
+  readonly max: number;
+  readonly unit: PayUnit;
+  readonly cents: boolean;
+};
+
+/** The pay range a plan and grade (or lane) name, as decidePlacement finds it; undefined when it finds none. */
+export function placementScale(
+  schedules: PlacementSchedules,
+  place: Pick<Candidate, "plan" | "grade" | "lane">,
+): PlacementScale | undefined {
+  try {
+    const scale = scaleFor(schedules, { action: "hire", ...place }, []);
+    return {
+      kind: scale.kind,
+      ...(scale.kind === "steps" ? { steps: scale.pays.filter((pay) => pay !== null).length } : {}),
+      min: scale.min,
+      max: scale.max,
+      unit: scale.unit,
+      cents: scale.cents,
+    };
+  } catch (error) {
+    if (!isEngineError(error)) throw error;
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Words for the Rule column.
 
