@@ -378,7 +378,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
       {inputs.map((input) => (
         <Field
           key={input.field}
-          label={`${LABEL[input.field]}${input.need === "required" ? " (required)" : ""}`}
+          label={`${LABEL[input.field]}${SALARIES.includes(input.field) && scale ? ` (${PER_UNIT[scale.unit]})` : ""}${input.need === "required" ? " (required)" : ""}`}
           hint={input.use}
           validationState={errors[input.field] ? "error" : "none"}
           validationMessage={errors[input.field]}
@@ -388,13 +388,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
             value={form.numbers[input.field] ?? ""}
             inputMode="decimal"
             contentBefore={SALARIES.includes(input.field) ? <span aria-hidden="true">$</span> : undefined}
-            contentAfter={
-              input.field === "promotionPct" ? (
-                <span aria-hidden="true">%</span>
-              ) : SALARIES.includes(input.field) && scale?.unit ? (
-                <span aria-hidden="true">{PER_UNIT[scale.unit]}</span>
-              ) : undefined
-            }
+            contentAfter={input.field === "promotionPct" ? <span aria-hidden="true">%</span> : undefined}
             onChange={(_, data) => setNumber(input.field, data.value)}
             onBlur={() => check(input.field)}
           />
@@ -404,9 +398,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
         <Input value={form.name} onChange={(_, data) => change({ name: data.value })} />
       </Field>
       <div className={ui.row}>
-        <Button type="submit" appearance="primary" aria-describedby={decision ? "person-result" : undefined}>
-          Compute
-        </Button>
+        <Button type="submit">Compute</Button>
         {candidatesSource && (
           <Button type="button" disabledFocusable={pane.busy} aria-describedby="write-target" onClick={writeRow}>
             {writing ? "Writing…" : "Write to row"}
@@ -426,7 +418,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
         {said.text !== "" && <span key={said.n}>{said.text}</span>}
       </div>
       {decision && (
-        <div ref={resultRef} id="person-result" className={ui.tight}>
+        <div ref={resultRef} className={ui.tight}>
           <Result decision={decision} />
         </div>
       )}
