@@ -122,6 +122,14 @@ function placeOf(form: PersonForm): Pick<Candidate, "plan" | "grade" | "lane"> {
   return kind === "lanes" ? { plan, lane: form.grade } : { plan, grade: form.grade };
 }
 
+/** The grades of the chosen pay plan, or the lanes of the chosen lane schedule. */
+function choicesOf(context: PlacementContext, schedule: string): readonly string[] {
+  const [kind, ...rest] = schedule.split(":");
+  const name = rest.join(":");
+  if (kind === "lanes") return context.schedules.lanes?.find((t) => t.name === name)?.schedule.lanes ?? [];
+  return context.schedules.plans.find((p) => p.name === name)?.grades.map((g) => g.grade) ?? [];
+}
+
 function scaleHint(scale: PlacementScale | undefined): string | undefined {
   if (!scale) return undefined;
   const range = `${shownMoney(scale.min, scale.cents)}–${shownMoney(scale.max, scale.cents)} ${PER_UNIT[scale.unit]}`;
@@ -215,12 +223,8 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
   const inputs = candidateInputs(form.action, form.jobType, context.policy);
   const scale = form.grade === "" ? undefined : placementScale(context.schedules, placeOf(form));
   const lanes = context.schedules.lanes ?? [];
-  const [kind, ...rest] = form.schedule.split(":");
-  const chosen = rest.join(":");
-  const choices =
-    kind === "lanes"
-      ? (lanes.find((t) => t.name === chosen)?.schedule.lanes ?? [])
-      : (context.schedules.plans.find((p) => p.name === chosen)?.grades.map((g) => g.grade) ?? []);
+  const kind = form.schedule.split(":")[0];
+  const choices = choicesOf(context, form.schedule);
   const candidatesSource = pane.inputs[CANDIDATES_INPUT.id]?.source;
   const writing = pane.task?.id === "write-row";
 
@@ -228,7 +232,9 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
     pane.setPerson((current) => {
       const left = { ...current.errors };
       for (const field of cleared) delete left[field];
-      return { ...current, form: { ...current.form, ...next }, errors: left };
+      // A result never stands beside inputs it was not computed from (the name changes no result).
+      const same = Object.keys(next).every((key) => key === "name");
+      return { form: { ...current.form, ...next }, errors: left, decision: same ? current.decision : undefined };
     });
   const setNumber = (field: CandidateNumber, text: string): void =>
     change({ numbers: { ...form.numbers, [field]: text } }, [field]);
@@ -332,7 +338,8 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
           className={ui.select}
           value={form.schedule}
           onChange={(_, data) => {
-            const keep = data.value.split(":")[0] === kind ? form.grade : "";
+            // A grade (or lane) the new plan also has stays chosen.
+            const keep = choicesOf(context, data.value).includes(form.grade) ? form.grade : "";
             change({ schedule: data.value, grade: keep });
           }}
         >
