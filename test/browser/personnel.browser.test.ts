@@ -8,16 +8,19 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
+import { CANDIDATE_FIELDS } from "../../src/engine/study";
 import {
   PLANS,
   ROSTER,
   SHOTS,
   axe,
   checkLayout,
+  expectFocus,
   focusState,
   openPane,
   ready,
   startHarness,
+  tabTo,
   visibleText,
   wordingProblems,
   workbookOf,
@@ -35,20 +38,7 @@ const PEA = fs
   .split(/\r?\n/)
   .map((line) => line.split(","));
 const LANES = [["Plan", ...PEA[0]], ...PEA.slice(1).map((cells) => ["PEA Lanes", ...cells.map(Number)])];
-const HEADER = [
-  "Candidate",
-  "Action",
-  "Job Type",
-  "Plan",
-  "Grade",
-  "Lane",
-  "Years",
-  "Other Years",
-  "Current Salary",
-  "Months Away",
-  "Promotion %",
-  "Requested Salary",
-];
+const HEADER = CANDIDATE_FIELDS.map((spec) => spec.label);
 const CANDIDATES = [
   HEADER,
   ["Ana Ruiz", "hire", "teacher", "PEA Lanes", "", "Bachelor's", 3, "", "", "", "", ""],
@@ -64,24 +54,6 @@ const WORKBOOK: Workbook = {
     { sheet: "Candidates", address: "A1:L3", name: "Candidates" },
   ],
 };
-
-/** Presses Tab until the focused element's name matches (at most `max` times). */
-async function tabTo(page: Page, name: string | RegExp, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    const focus = await focusState(page);
-    if (typeof name === "string" ? focus.name === name : name.test(focus.name)) return;
-  }
-  throw new Error(`Tab never reached ${String(name)}`);
-}
-
-/** Focus is on the named element (never the body) and shows. */
-async function expectFocus(page: Page, name: string | RegExp): Promise<void> {
-  const focus = await focusState(page);
-  expect(focus.tag).not.toBe("body");
-  expect(focus.name).toMatch(name);
-  expect(focus.visible).toBe(true);
-}
 
 /** A native dropdown by keyboard: focus it with Tab, then type the start of the option (type-ahead). */
 async function choose(page: Page, label: string | RegExp, typed: string): Promise<void> {

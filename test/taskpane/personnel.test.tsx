@@ -15,6 +15,7 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import type { CellValue } from "../../src/engine/cells";
+import { CANDIDATE_FIELDS } from "../../src/engine/study";
 import type { Source } from "../../src/excel/gateway";
 import { fakeGateway, type FakeGateway } from "./fake-gateway";
 
@@ -47,20 +48,7 @@ const PEA = fs
   .map((line) => line.split(","));
 const LANES: CellValue[][] = [["Plan", ...PEA[0]], ...PEA.slice(1).map((cells) => ["PEA", ...cells.map(Number)])];
 const CANDIDATES: CellValue[][] = [
-  [
-    "Candidate",
-    "Action",
-    "Job Type",
-    "Plan",
-    "Grade",
-    "Lane",
-    "Years",
-    "Other Years",
-    "Current Salary",
-    "Months Away",
-    "Promotion %",
-    "Requested Salary",
-  ],
+  CANDIDATE_FIELDS.map((spec) => spec.label),
   ["Ann", "hire", "other", "Master", "27", null, 6, null, null, null, null, null],
   ["Ben", "transfer", "other", "Master", "27", null, null, null, 60000, null, null, null],
 ];

@@ -305,34 +305,18 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
         By the HISD manual&apos;s rules, on the pay plans{lanes.length > 0 ? " and lane schedules" : ""} chosen on Data.{" "}
         {context.notes[0]}
       </Text>
-      <Field label="Action" className={ui.field}>
-        <Select
-          className={ui.select}
-          value={form.action}
-          onChange={(_, data) =>
-            change({ action: data.value as PersonnelAction }, Object.keys(errors) as CandidateNumber[])
-          }
-        >
-          {ACTIONS.map((action) => (
-            <option key={action} value={action}>
-              {capital(action)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Job type" className={ui.field}>
-        <Select
-          className={ui.select}
-          value={form.jobType}
-          onChange={(_, data) => change({ jobType: data.value as JobType }, Object.keys(errors) as CandidateNumber[])}
-        >
-          {JOB_TYPES.map((job) => (
-            <option key={job} value={job}>
-              {capital(job)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <WordField
+        label="Action"
+        value={form.action}
+        words={ACTIONS}
+        onChange={(action) => change({ action }, Object.keys(errors) as CandidateNumber[])}
+      />
+      <WordField
+        label="Job type"
+        value={form.jobType}
+        words={JOB_TYPES}
+        onChange={(jobType) => change({ jobType }, Object.keys(errors) as CandidateNumber[])}
+      />
       <Field label="Plan" className={ui.field}>
         <Select
           className={ui.select}
@@ -430,6 +414,32 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
         </div>
       )}
     </form>
+  );
+}
+
+/** A dropdown of the engine's words (actions, job types), shown with a capital. */
+function WordField<T extends string>({
+  label,
+  value,
+  words,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  words: readonly T[];
+  onChange: (word: T) => void;
+}): React.JSX.Element {
+  const ui = useUiStyles();
+  return (
+    <Field label={label} className={ui.field}>
+      <Select className={ui.select} value={value} onChange={(_, data) => onChange(data.value as T)}>
+        {words.map((word) => (
+          <option key={word} value={word}>
+            {capital(word)}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 

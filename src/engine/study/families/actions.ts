@@ -259,21 +259,8 @@ export function candidateRecord(name: string, candidate: Candidate): Partial<Rec
   const person = cleanKeyText(name);
   if (person === "") invalid("Candidate is blank: give the person's name or id");
   const record: Partial<Record<CandidateField, CellValue>> = { candidate: person };
-  const fields: readonly Exclude<CandidateField, "candidate">[] = [
-    "action",
-    "jobType",
-    "plan",
-    "grade",
-    "lane",
-    "years",
-    "otherYears",
-    "currentSalary",
-    "monthsAway",
-    "promotionPct",
-    "requestedSalary",
-  ];
-  for (const field of fields) {
-    const value = candidate[field];
+  for (const { field } of CANDIDATE_FIELDS) {
+    const value = field === "candidate" ? undefined : candidate[field];
     if (value !== undefined && !isBlank(value)) record[field] = value;
   }
   return record;
