@@ -21,6 +21,7 @@ import {
   decidePlacement,
   parseCandidates,
   placementContext,
+  placementScale,
   readCandidateNumber,
   recordCells,
   type Candidate,
@@ -270,6 +271,32 @@ describe("candidateInputs: the numbers each action and job type reads", () => {
     // At 7 months: a new hire, 52,000 × (1 + 2.5 % × 2) = 54,600; without years, no decision.
     expect(decide({ ...rehire, monthsAway: 7 }).salary).toBe(54600);
     expect(decide({ ...rehire, monthsAway: 7, years: null }).problem?.message).toMatch(/^Years is missing/);
+  });
+});
+
+describe("placementScale: the pay of the grade or lane chosen, for the form's hint", () => {
+  const { schedules } = placementContext({ plans: table(PLANS, "p"), lanes: table(LANES, "l") });
+  it.each([
+    [
+      { plan: "Master", grade: "27" },
+      { kind: "range", min: 52000, max: 78000, unit: "annual", cents: false },
+    ],
+    [
+      { plan: "Hourly", grade: "h1" },
+      { kind: "steps", steps: 5, min: 12, max: 14, unit: "hourly", cents: true },
+    ],
+    // The published PEA schedule: Master's from 38,891 (step 1) to 65,439 (step 31).
+    [
+      { plan: "PEA", lane: "Master's" },
+      { kind: "steps", steps: 31, min: 38891, max: 65439, unit: "annual", cents: false },
+    ],
+  ] as const)("%j", (place, expected) => {
+    expect(placementScale(schedules, place)).toEqual(expected);
+  });
+
+  it("none for what the schedules do not have", () => {
+    expect(placementScale(schedules, { plan: "Master", grade: "99" })).toBeUndefined();
+    expect(placementScale(schedules, { plan: "PEA", lane: "Master's +60" })).toBeUndefined();
   });
 });
 
