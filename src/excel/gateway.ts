@@ -46,6 +46,11 @@ export type WorkbookGateway = {
   activateSheet(name: string): Promise<void>;
   /** Selects a range (and shows its sheet): "select row in sheet". */
   selectRange(address: string): Promise<void>;
+  /**
+   * Adds one row at the end of a source's table: `cells` gets the values read and returns the
+   * row's cells (null: left as it is). Refuses, writing nothing, when there is no room.
+   */
+  appendRow(source: Source, cells: (values: CellValue[][]) => CellValue[]): Promise<AppendedRow>;
   /** Adds each table on a new sheet as an Excel table; returns them as sources. */
   insertTables(tables: readonly NewTable[]): Promise<Source[]>;
   /** The pane's settings saved in this workbook (inputs chosen, mappings, options, first run). */
@@ -55,6 +60,24 @@ export type WorkbookGateway = {
   /** Calls `listener` when tables or sheets are added or removed, or cells change; returns the way to stop. */
   watch(listener: (change: WorkbookChange) => void): Promise<() => Promise<void>>;
 };
+
+/** A row added by appendRow: its address, its 1-based row within the source, and the source grown to hold it. */
+export type AppendedRow = { address: string; row: number; source: Source };
+
+/** Where a new row goes: the 0-based index just after the last row holding anything (the length when that is the last). */
+export function appendIndex(values: readonly (readonly CellValue[])[]): number {
+  for (let index = values.length - 1; index >= 0; index--)
+    if (values[index].some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ""))
+      return index + 1;
+  return 0;
+}
+
+/** A source as a message names it: "the table Candidates", "the named range Staff", "the range Sheet1!A1:F9". */
+function named(source: Source): string {
+  if (source.kind === "table") return `the table ${source.name}`;
+  if (source.kind === "name") return `the named range ${source.name}`;
+  return source.name === "Selection" ? `the range ${source.address}` : `the table on ${source.name}`;
+}
 
 /** The sheet the rules go on; never overwritten. */
 export const RULES_SHEET = "COMP Rules";
@@ -304,6 +327,65 @@ export function createOfficeGateway(): WorkbookGateway {
         sheet.activate();
         sheet.getRange(rangeAddress(area.row, area.column, area.rows, area.columns)).select();
         await context.sync();
+      });
+    },
+
+    async appendRow(source, cellsFor) {
+      const given = parseAddress(source.address);
+      return Excel.run(async (context) => {
+        const table = source.kind === "table" ? context.workbook.tables.getItem(source.name) : undefined;
+        const sheet = (): Excel.Worksheet =>
+          given.sheet
+            ? context.workbook.worksheets.getItem(given.sheet)
+            : context.workbook.worksheets.getActiveWorksheet();
+        // Where the table is now (it may have grown since it was read): a table, a name, a sheet's used range.
+        const range = table
+          ? table.getRange()
+          : source.kind === "name"
+            ? context.workbook.names.getItem(source.name).getRange()
+            : source.name === "Selection"
+              ? sheet().getRange(rangeAddress(given.row, given.column, given.rows, given.columns))
+              : context.workbook.worksheets.getItem(source.name).getUsedRange(true);
+        range.load("values,address");
+        const below = range.getLastRow().getOffsetRange(1, 0);
+        below.load("values,address");
+        await context.sync();
+        const values = range.values as CellValue[][];
+        const area = parseAddress(range.address);
+        const width = area.columns;
+        const cells = cellsFor(values).slice(0, width);
+        while (cells.length < width) cells.push(null);
+        const index = appendIndex(values);
+        let target: Excel.Range;
+        let rows = area.rows;
+        if (index < values.length) target = range.getRow(index);
+        else {
+          if (source.kind === "name")
+            throw new WorkbookError(
+              `The named range ${source.name} has no empty row at its end: nothing was written. Extend it (Formulas → Name Manager) or make it an Excel table, then write again`,
+            );
+          const occupied = (below.values as CellValue[][])[0].some(
+            (cell) => cell !== null && cell !== undefined && String(cell).trim() !== "",
+          );
+          if (occupied)
+            throw new WorkbookError(
+              `The row below ${named(source)} (${below.address}) is not empty: nothing was written. Clear that row or move what is in it, then write again`,
+            );
+          rows += 1;
+          // An Excel table grows by a row of its own (above a totals row, if it has one).
+          target = table ? table.rows.add().getRange() : below;
+        }
+        // Text stays text (a grade "1-5" is not a date, a name "=x" not a formula); numbers keep the column's format.
+        target.numberFormat = [cells.map((cell) => (typeof cell === "string" ? "@" : null))];
+        target.values = [cells];
+        target.load("address");
+        await context.sync();
+        const prefix = area.sheet ? `'${area.sheet.replace(/'/g, "''")}'!` : "";
+        return {
+          address: target.address,
+          row: parseAddress(target.address).row - area.row + 1,
+          source: { ...source, address: prefix + rangeAddress(area.row, area.column, rows, area.columns) },
+        };
       });
     },
 

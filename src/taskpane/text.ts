@@ -17,3 +17,17 @@ export function shownDate(iso: string): string {
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   return `${months[month - 1]} ${day}, ${year}`;
 }
+
+/** Money as people read it, with cents when asked: 48360 → "$48,360", 13 → "$13.00". */
+export function shownMoney(value: number, cents: boolean): string {
+  const digits = cents ? 2 : 0;
+  return `${value < 0 ? "-" : ""}$${Math.abs(value).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+}
+
+/** What one pay figure of a unit pays for: "a year", "an hour". */
+export const PER_UNIT: Readonly<Record<"hourly" | "daily" | "monthly" | "annual", string>> = {
+  hourly: "an hour",
+  daily: "a day",
+  monthly: "a month",
+  annual: "a year",
+};

@@ -77,8 +77,13 @@ window.__installFakeExcel = function (options) {
       }
       return rows;
     };
+    // As Office.js: a null in the array leaves its cell (value, format) as it is.
     const each = (value, store) =>
-      value.forEach((row, r) => row.forEach((v, c) => (store[a.r0 + r + "," + (a.c0 + c)] = v)));
+      value.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null) store[a.r0 + r + "," + (a.c0 + c)] = v;
+        }),
+      );
     const format = { font: {}, autofitColumns() {} };
     return {
       load() {},
@@ -110,6 +115,15 @@ window.__installFakeExcel = function (options) {
         return a.c1 - a.c0 + 1;
       },
       format,
+      // Neighbouring ranges (Write to row): the last row, a shifted copy, one row of it.
+      getLastRow: () => rangeObject(sheetName, colName(a.c0) + (a.r1 + 1) + ":" + colName(a.c1) + (a.r1 + 1)),
+      getOffsetRange: (rows, columns) =>
+        rangeObject(
+          sheetName,
+          colName(a.c0 + columns) + (a.r0 + rows + 1) + ":" + colName(a.c1 + columns) + (a.r1 + rows + 1),
+        ),
+      getRow: (index) =>
+        rangeObject(sheetName, colName(a.c0) + (a.r0 + index + 1) + ":" + colName(a.c1) + (a.r0 + index + 1)),
       select() {
         workbook.active = sheetName;
         workbook.selection = this.address.split("!")[1];
@@ -188,6 +202,23 @@ window.__installFakeExcel = function (options) {
         get items() {
           return workbook.tables.map((t) => ({ name: t.name, getRange: () => rangeObject(t.sheet, t.address) }));
         },
+        getItem: (name) => {
+          const t = workbook.tables.find((table) => table.name === name);
+          if (!t) throw new Error("ItemNotFound: no table " + name);
+          return {
+            name,
+            getRange: () => rangeObject(t.sheet, t.address),
+            rows: {
+              // A table grows by one row at its end (the test checks the row below is empty first).
+              add: () => {
+                const a = parse(t.address);
+                t.address = colName(a.c0) + (a.r0 + 1) + ":" + colName(a.c1) + (a.r1 + 2);
+                const row = colName(a.c0) + (a.r1 + 2) + ":" + colName(a.c1) + (a.r1 + 2);
+                return { getRange: () => rangeObject(t.sheet, row) };
+              },
+            },
+          };
+        },
         onAdded: event(handlers.tableAdded),
         onDeleted: event(handlers.tableDeleted),
       },
@@ -198,6 +229,14 @@ window.__installFakeExcel = function (options) {
         },
         add: (name, range, comment) =>
           workbook.names.push({ name, type: "Range", value: "=" + range.address, visible: true, comment }),
+        getItem: (name) => {
+          const item = workbook.names.find((n) => n.name === name);
+          const address = item.value.replace(/^=/, "");
+          const bang = address.lastIndexOf("!");
+          return {
+            getRange: () => rangeObject(address.slice(0, bang).replace(/^'(.*)'$/, "$1"), address.slice(bang + 1)),
+          };
+        },
       },
       getSelectedRange: () => rangeObject(workbook.active, (workbook.selection || "A1:A1").split("!").pop()),
       getActiveCell: () => rangeObject(workbook.active, (workbook.selection || "A1").split("!").pop().split(":")[0]),

@@ -271,6 +271,29 @@ export function focusState(page: Page): Promise<{ tag: string; name: string; vis
   });
 }
 
+/** Presses Tab until the focused element's name matches (at most `max` times). */
+export async function tabTo(page: Page, name: string | RegExp, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focus = await focusState(page);
+    if (typeof name === "string" ? focus.name === name : name.test(focus.name)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
+/** After an action: focus is on an element, not the body — and, after keys, it shows. */
+export async function expectFocus(
+  page: Page,
+  name?: string | RegExp,
+  by: "keyboard" | "mouse" = "keyboard",
+): Promise<void> {
+  const focus = await focusState(page);
+  expect(focus.tag).not.toBe("body");
+  if (name !== undefined) expect(focus.name).toMatch(name);
+  // Browsers show focus for keyboard users (:focus-visible), not after a click.
+  if (by === "keyboard") expect(focus).toMatchObject({ visible: true });
+}
+
 /** Reads the workbook the test host recorded. */
 export function workbookOf(page: Page): Promise<{
   order: string[];

@@ -1,10 +1,11 @@
 /**
  * The layout matrix, in Debian's chromium: every state of the pane (first run, detected,
  * problems, mapping open, needs mapping, reading, Analyze, a family, running, cancelled,
- * success, each error, the confirmation dialog) × widths 270, 320, 350, 450 × light, dark,
- * dark Office on a light system, forced colours. In each: the page is never wider than the
- * window, no text leaves its box, the dark background reaches the bottom; the visible text has
- * no count that disagrees with its noun and no title said twice; axe-core finds nothing.
+ * success, each error, the one-person form and its result, the confirmation dialog) × widths
+ * 270, 320, 350, 450 × light, dark, dark Office on a light system, forced colours. In each: the
+ * page is never wider than the window, no text leaves its box, the dark background reaches the
+ * bottom; the visible text has no count that disagrees with its noun and no title said twice;
+ * axe-core finds nothing.
  * Screenshots of the main states at 320 px (and 270 px) go to docs/screenshots/ on request.
  */
 import * as path from "path";
@@ -40,6 +41,7 @@ const SHOT: Record<string, Partial<Record<Theme, string>>> = {
   success: { light: "07-success.png", dark: "dark-07-success.png" },
   "insert error": { light: "08-insert-error.png" },
   personnel: { light: "11-personnel.png" },
+  "personnel result": { dark: "dark-11-personnel-result.png", "forced-colors": "forced-11-personnel-result.png" },
   tools: { light: "09-tools.png" },
   dialog: { light: "10-dialog.png", "forced-colors": "forced-10-dialog.png" },
 };
@@ -167,6 +169,14 @@ describeBrowser("layout matrix", () => {
     if (await page.getByRole("tab", { name: "Personnel" }).count()) {
       await tab("Personnel");
       await check(page, theme, "personnel", ["One person", "A table of people"]);
+      // A teacher on the sample's PEA lanes (published): Master's, step 7 = 48,360.
+      await page.getByLabel("Job type", { exact: true }).selectOption("teacher");
+      await page.getByLabel("Plan", { exact: true }).selectOption("lanes:PEA Experience 197 Days");
+      await page.getByLabel("Lane", { exact: true }).selectOption("Master's");
+      await page.getByLabel("Years (required)").fill("7");
+      await button("Compute").click();
+      await page.getByRole("region", { name: "Placement" }).scrollIntoViewIfNeeded();
+      await check(page, theme, "personnel result", ["$48,360 a year", "None: the schedule's salary", "II.A.1.a"]);
     }
 
     await tab("Tools");

@@ -7,41 +7,23 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Page } from "playwright-core";
 import {
   ROOT,
   SMALL,
+  expectFocus,
   focusState,
   host,
   openOutsideOffice,
   openPane,
   ready,
   startHarness,
+  tabTo,
   workbookOf,
   type Harness,
 } from "./helpers";
 
 const describeBrowser = ready ? describe : describe.skip;
 jest.setTimeout(120_000);
-
-/** Presses Tab until the focused element's name matches (at most `max` times). */
-async function tabTo(page: Page, name: string | RegExp, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    const focus = await focusState(page);
-    if (typeof name === "string" ? focus.name === name : name.test(focus.name)) return;
-  }
-  throw new Error(`Tab never reached ${String(name)}`);
-}
-
-/** After an action: focus is on an element, not the body — and, after keys, it shows. */
-async function expectFocus(page: Page, name?: string | RegExp, by: "keyboard" | "mouse" = "keyboard"): Promise<void> {
-  const focus = await focusState(page);
-  expect(focus.tag).not.toBe("body");
-  if (name !== undefined) expect(focus.name).toMatch(name);
-  // Browsers show focus for keyboard users (:focus-visible), not after a click.
-  if (by === "keyboard") expect(focus).toMatchObject({ visible: true });
-}
 
 describeBrowser("task pane in Chromium", () => {
   let harness: Harness;

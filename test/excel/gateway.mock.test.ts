@@ -45,6 +45,54 @@ describe("gateway with office-addin-mock", () => {
     expect(cell.formulas).toEqual([["=COMP.MIDPOINT(F2, G2)"]]);
   });
 
+  it("Write to row: refuses when the row below the selection holds anything, and writes nothing", async () => {
+    const below = { address: "People!A3:C3", values: [["", "", "Total"]] };
+    const excel = install({
+      workbook: {
+        worksheets: {
+          sheet: {
+            range: {
+              address: "People!A1:C2",
+              values: [
+                ["Candidate", "Action", "Grade"],
+                ["Ann", "hire", "27"],
+              ],
+              last: {
+                below,
+                getOffsetRange: function (this: { below: unknown }) {
+                  return this.below;
+                },
+              },
+              getLastRow: function (this: { last: unknown }) {
+                return this.last;
+              },
+            },
+            getRange: function (this: { range: unknown }) {
+              return this.range;
+            },
+          },
+          getItem: function (this: { sheet: unknown }) {
+            return this.sheet;
+          },
+        },
+      },
+    });
+    const cells = jest.fn(() => ["Bo", "hire", "28"]);
+    await expect(
+      createOfficeGateway().appendRow({ kind: "range", name: "Selection", address: "People!A1:C2" }, cells),
+    ).rejects.toThrow("The row below the range People!A1:C2 (People!A3:C3) is not empty: nothing was written");
+    expect(cells).toHaveBeenCalledWith([
+      ["Candidate", "Action", "Grade"],
+      ["Ann", "hire", "27"],
+    ]);
+    const sheet = (excel.context.workbook as { worksheets: { sheet: { range: { values: unknown } } } }).worksheets
+      .sheet;
+    expect(sheet.range.values).toEqual([
+      ["Candidate", "Action", "Grade"],
+      ["Ann", "hire", "27"],
+    ]);
+  });
+
   it("refuses to write into an active cell that holds anything", async () => {
     const excel = install({
       workbook: {

@@ -1,5 +1,14 @@
 /** An in-memory workbook behind the pane's gateway, recording what the pane asked of it. */
-import type { NewTable, Source, WorkbookChange, WorkbookGateway } from "../../src/excel/gateway";
+import {
+  WorkbookError,
+  appendIndex,
+  parseAddress,
+  type NewTable,
+  type Source,
+  type WorkbookChange,
+  type WorkbookGateway,
+} from "../../src/excel/gateway";
+import { rangeAddress } from "../../src/excel/exhibitWriter";
 import { DEFAULT_SETTINGS, type PaneSettings } from "../../src/excel/settings";
 import type { CellValue } from "../../src/engine/cells";
 
@@ -30,7 +39,13 @@ export type FakeGateway = WorkbookGateway & {
 
 export function fakeGateway(
   overrides: Partial<WorkbookGateway> = {},
-  data: { sources?: Source[]; tables?: Record<string, CellValue[][]>; settings?: PaneSettings } = {},
+  data: {
+    sources?: Source[];
+    tables?: Record<string, CellValue[][]>;
+    settings?: PaneSettings;
+    /** What the row below a source holds, by the source's address (empty when not given). */
+    below?: Record<string, CellValue[]>;
+  } = {},
 ): FakeGateway {
   const calls: string[] = [];
   const saved: PaneSettings[] = [];
@@ -71,6 +86,29 @@ export function fakeGateway(
     },
     selectRange: async (address) => {
       calls.push(`select ${address}`);
+    },
+    appendRow: async (source, cellsFor) => {
+      const values = tables[source.address];
+      if (!values) throw new Error(`${source.name} is empty: pick the range that holds the table, headers first`);
+      const cells = cellsFor(values);
+      const index = appendIndex(values);
+      const area = parseAddress(source.address);
+      if (index >= values.length && (data.below?.[source.address] ?? []).some((cell) => cell !== null && cell !== ""))
+        throw new WorkbookError(
+          `The row below the table ${source.name} (${area.sheet}!${rangeAddress(area.row + area.rows, area.column, 1, area.columns)}) is not empty: nothing was written. Clear that row or move what is in it, then write again`,
+        );
+      const grown = [...values];
+      grown[index] = cells.map((cell, column) => cell ?? values[index]?.[column] ?? "");
+      const address = `${area.sheet}!${rangeAddress(area.row, area.column, grown.length, area.columns)}`;
+      delete tables[source.address];
+      tables[address] = grown;
+      sources = sources.map((known) => (known.name === source.name ? { ...known, address } : known));
+      calls.push(`append ${address} ${JSON.stringify(cells)}`);
+      return {
+        address: `${area.sheet}!${rangeAddress(area.row + index, area.column, 1, area.columns)}`,
+        row: index + 1,
+        source: { ...source, address },
+      };
     },
     insertTables: async (added: readonly NewTable[]) => {
       const made = added.map((table): Source => {

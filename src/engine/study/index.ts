@@ -20,7 +20,7 @@ export type { ExhibitId, RegisteredExhibit } from "./registry";
 export type { ExhibitDefinition, Family } from "./definition";
 export { family } from "./definition";
 export { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT, SALARY_BASIS, MAX_FTE, MIN_CELL, SUPPRESS } from "./core";
-export { input, parseInput, readRecords, mappingByField, InputTableError } from "./inputs";
+export { input, parseInput, readRecords, recordCells, mappingByField, InputTableError } from "./inputs";
 export type { InputSpec, InputTable, ParseContext, TableRecord } from "./inputs";
 export { option, parseOption, Options } from "./options";
 export type { OptionKind, OptionSpec, RawOptions } from "./options";
@@ -39,13 +39,26 @@ export {
 } from "./units";
 export { generateStudyInput, seededRandom } from "./synthetic";
 export type * from "./types";
-export { decidePlacement, parseAction, parseJobType, parsePlacementSchedule, ACTIONS, JOB_TYPES } from "./personnel";
+export {
+  decidePlacement,
+  candidateInputs,
+  parseAction,
+  parseJobType,
+  parsePlacementSchedule,
+  placementScale,
+  ACTIONS,
+  CANDIDATE_NUMBERS,
+  JOB_TYPES,
+} from "./personnel";
 export type {
   Approval,
   Candidate,
+  CandidateInput,
+  CandidateNumber,
   JobType,
   PersonnelAction,
   PlacementDecision,
+  PlacementScale,
   PlacementSchedule,
   PlacementSchedules,
 } from "./personnel";
@@ -55,5 +68,13 @@ export { RULES_INPUT, parseRulesSheet, studyPolicy, policyNotes } from "./rules-
 export type { Policy, PolicyOverride, RulesSheet } from "./rules-sheet";
 export { TITLE_CHANGES_INPUT, APPLY_TITLE_CHANGES, TitleMap, parseTitleChanges, classTitles } from "./titles";
 export type { TitleChange } from "./titles";
-export { CANDIDATES_INPUT, parseCandidates, studySchedules } from "./families/actions";
-export type { CandidateRow } from "./families/actions";
+export {
+  CANDIDATES_INPUT,
+  CANDIDATE_FIELDS,
+  candidateRecord,
+  parseCandidates,
+  placementContext,
+  readCandidateNumber,
+  studySchedules,
+} from "./families/actions";
+export type { CandidateField, CandidateRow, PlacementContext } from "./families/actions";

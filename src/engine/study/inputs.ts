@@ -3,7 +3,7 @@
  * sheet names looked for, the columns, a parser) next to its code; the CLI makes a `--<id> FILE`
  * flag and looks for the sheets in a workbook, the task pane a card, COMP.EXHIBIT a named range.
  */
-import type { CellValue } from "../cells";
+import { isBlank, type CellValue } from "../cells";
 import { EngineError, isEngineError } from "../errors";
 import { dateOrderHint, parseDateCell } from "./dates";
 import { findHeaderRow, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
@@ -95,11 +95,7 @@ export function readRecords<F extends string>(
   table: InputTable,
   fields: readonly FieldSpec<F>[],
 ): { records: TableRecord<F>[]; headerRow: number; mapping: ReturnType<typeof mapColumns<F>> } {
-  const explicit: Partial<Record<F, string>> = {};
-  for (const spec of fields) {
-    const named = table.mapping?.[spec.label];
-    if (named !== undefined) explicit[spec.field] = named;
-  }
+  const explicit = explicitMapping(table, fields);
   const headerIndex = findHeaderRow(table.rows, fields, explicit);
   if (headerIndex < 0) throw new EngineError("invalid argument", "The table is empty");
   const mapping = mapColumns(table.rows[headerIndex], fields, explicit);
@@ -126,6 +122,51 @@ export function readRecords<F extends string>(
     });
   }
   return { records, headerRow: headerIndex + 1, mapping };
+}
+
+/** The table's own mapping (header by field label) as headers by field. */
+function explicitMapping<F extends string>(
+  table: InputTable,
+  fields: readonly FieldSpec<F>[],
+): Partial<Record<F, string>> {
+  const explicit: Partial<Record<F, string>> = {};
+  for (const spec of fields) {
+    const named = table.mapping?.[spec.label];
+    if (named !== undefined) explicit[spec.field] = named;
+  }
+  return explicit;
+}
+
+/**
+ * The cells of a new record of a simple input table, the inverse of readRecords: each value
+ * under its field's column (the header row and columns found as readRecords finds them), null
+ * in every other column (a host leaves those cells as they are). Refuses, naming the columns,
+ * when a required field or a field given a value has no column.
+ */
+export function recordCells<F extends string>(
+  table: InputTable,
+  fields: readonly FieldSpec<F>[],
+  values: Readonly<Partial<Record<F, CellValue>>>,
+): CellValue[] {
+  const explicit = explicitMapping(table, fields);
+  const headerIndex = findHeaderRow(table.rows, fields, explicit);
+  if (headerIndex < 0)
+    throw new EngineError("invalid argument", "The table is empty: it needs its header row before a row is added");
+  const mapping = mapColumns(table.rows[headerIndex], fields, explicit);
+  const missing = fields.filter((spec) => (spec.required || !isBlank(values[spec.field])) && !mapping[spec.field]);
+  if (missing.length > 0)
+    throw new EngineError(
+      "invalid argument",
+      `${missing.map(missingColumnMessage).join("; ")}: add ${missing.length === 1 ? "the column" : "the columns"} to the header row, then add the row again`,
+    );
+  const width = table.rows.reduce((most, row) => Math.max(most, row.length), 0);
+  const cells: CellValue[] = Array.from({ length: width }, () => null);
+  for (const spec of fields) {
+    const at = mapping[spec.field]?.column;
+    const value = values[spec.field];
+    if (at !== undefined && !isBlank(value)) cells[at] = value;
+  }
+  return cells;
 }
 
 /** The mapping of roster/plans fields by label → by field, for parsers that take fields. */

@@ -32,6 +32,9 @@ import type { Policy } from "./rules-sheet";
 import type { PayGrade, PayPlan } from "./types";
 import { hasCents, unitFromPay, unitMixOf } from "./units";
 
+/** The source of the placement rules, as a decision cites it. */
+const MANUAL = "HISD compensation manual 2019–20";
+
 export const ACTIONS = ["hire", "promotion", "rehire", "transfer"] as const;
 /** What happens to the candidate (HISD II.A, II.B). */
 export type PersonnelAction = (typeof ACTIONS)[number];
@@ -80,6 +83,8 @@ export type PlacementDecision = {
   readonly approval: Approval | null;
   /** What was applied, in words ("2.5 % × 6 years over the minimum 52,000"). */
   readonly rule: string;
+  /** Where the rule applied is written ("HISD compensation manual 2019–20, II.A.1.e"); empty when not decided. */
+  readonly citation: string;
   /** What the reader must check; for a candidate that cannot be decided, the reason is the last. */
   readonly warnings: readonly string[];
   /** Why the candidate cannot be decided (COMP.PLACEMENT's error: #N/A not found, #VALUE! invalid, #NUM! out of range). */
@@ -144,6 +149,77 @@ export function parseJobType(value: CellValue): JobType {
   if (job === undefined)
     invalid(`Job Type '${truncate(String(value).trim())}' is not teacher, nurse, speech therapist or other`);
   return job;
+}
+
+/** The numbers a candidate may give, in the Candidates table's order. */
+export const CANDIDATE_NUMBERS = [
+  "years",
+  "otherYears",
+  "currentSalary",
+  "monthsAway",
+  "promotionPct",
+  "requestedSalary",
+] as const;
+export type CandidateNumber = (typeof CANDIDATE_NUMBERS)[number];
+
+/**
+ * A number the rules read and what it is used for (in words, for a form's hint). `need`:
+ * "required" — no decision without it; "depends" — needed in the case `use` names (a rehire's
+ * last salary within the window, its years after it); "optional" — a blank one leaves the
+ * decision made (with a warning where the rule says so).
+ */
+export type CandidateInput = {
+  readonly field: CandidateNumber;
+  readonly need: "required" | "depends" | "optional";
+  readonly use: string;
+};
+
+/**
+ * The numbers decidePlacement reads for an action and job type (HISD II.A–B), in table order,
+ * with what each is used for; a number not listed changes neither the salary nor the approval.
+ */
+export function candidateInputs(
+  action: PersonnelAction,
+  jobType: JobType = "other",
+  policy: Policy = POLICY,
+): CandidateInput[] {
+  const window = policy.COMP_REHIRE_WINDOW_MONTHS;
+  const nonSchool = jobType === "nurse" || jobType === "speech therapist";
+  const byYears =
+    jobType === "teacher"
+      ? "approved teaching years, one step each"
+      : nonSchool
+        ? "school-based years, one step each"
+        : `related years, ${percent(policy.COMP_EXPERIENCE_RATE)} over the minimum each (at most ${policy.COMP_EXPERIENCE_CAP_YEARS})`;
+  const inputs: CandidateInput[] = [];
+  const add = (field: CandidateNumber, need: CandidateInput["need"], use: string): void => {
+    inputs.push({ field, need, use });
+  };
+  if (action === "hire") add("years", "required", `The ${byYears}.`);
+  else if (action === "promotion")
+    add("years", "optional", `For the new-hire method on the new grade: the ${byYears}; blank credits none.`);
+  else if (action === "rehire")
+    add("years", "depends", `After ${years(window, "month")} away, placed as a new hire: the ${byYears}.`);
+  if (nonSchool && action !== "transfer")
+    add(
+      "otherYears",
+      "optional",
+      `Relevant non-school years, at most ${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS} credited.`,
+    );
+  if (action === "promotion") add("currentSalary", "optional", "The present salary, raised by the Promotion %.");
+  else if (action === "rehire")
+    add("currentSalary", "depends", `The last salary, paid again within ${years(window, "month")}.`);
+  else if (action === "transfer") add("currentSalary", "required", "Kept: a lateral transfer does not change pay.");
+  if (action === "rehire")
+    add(
+      "monthsAway",
+      "required",
+      `Since the last day: within ${window}, the last salary; later, placed as a new hire.`,
+    );
+  if (action === "promotion")
+    add("promotionPct", "optional", "The promotion-chart increase; the higher of it and the new-hire method is paid.");
+  add("requestedSalary", "optional", "An offer to check: its approval is decided instead.");
+  return inputs;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -330,6 +406,38 @@ function resolveScale(schedules: PlacementSchedules, candidate: Candidate, warni
   return gradeScale(found, index.planOf(found));
 }
 
+/** A grade's or lane's pay as a form shows it next to the choice. */
+export type PlacementScale = {
+  readonly kind: "steps" | "range";
+  /** How many steps (step plans and lanes). */
+  readonly steps?: number;
+  readonly min: number;
+  readonly max: number;
+  readonly unit: PayUnit;
+  readonly cents: boolean;
+};
+
+/** The pay range a plan and grade (or lane) name, as decidePlacement finds it; undefined when it finds none. */
+export function placementScale(
+  schedules: PlacementSchedules,
+  place: Pick<Candidate, "plan" | "grade" | "lane">,
+): PlacementScale | undefined {
+  try {
+    const scale = scaleFor(schedules, { action: "hire", ...place }, []);
+    return {
+      kind: scale.kind,
+      ...(scale.kind === "steps" ? { steps: scale.pays.filter((pay) => pay !== null).length } : {}),
+      min: scale.min,
+      max: scale.max,
+      unit: scale.unit,
+      cents: scale.cents,
+    };
+  } catch (error) {
+    if (!isEngineError(error)) throw error;
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Words for the Rule column.
 
@@ -368,7 +476,8 @@ function years(count: number, word = "year"): string {
 // ---------------------------------------------------------------------------------------
 // The rules.
 
-type Placed = { readonly step: number | null; readonly salary: number; readonly text: string };
+/** A rule's result: the step and salary, what was applied in words, and the manual's sections applied. */
+type Placed = { readonly step: number | null; readonly salary: number; readonly text: string; readonly cite: string };
 
 /** A count the candidate gave: null when absent; negative or not finite refused. */
 function amount(value: number | null | undefined, name: string): number | null {
@@ -431,12 +540,13 @@ function byExperience(scale: Scale, credit: number, policy: Policy): Placed {
   else if (!Number.isInteger(credit)) text += ` (${credit} given: whole years count)`;
   if (scale.min * (1 + rate * counted) > scale.max + HALF_CENT)
     text += `, capped at the maximum ${money(scale.max, scale)}`;
-  if (scale.kind === "range") return { step: null, salary, text };
+  if (scale.kind === "range") return { step: null, salary, text, cite: "II.A.1.e" };
   const at = firstStepAtOrAbove(scale, salary);
   return {
     step: at.step,
     salary: at.pay,
     text: `${text} = ${money(salary, scale)}, on step ${at.step}, the first step at or above it`,
+    cite: "II.A.1.e",
   };
 }
 
@@ -457,7 +567,12 @@ function bySteps(scale: Scale, job: JobType, credit: number, other: number, poli
     job === "teacher"
       ? `${years(credit)} of approved experience`
       : `${years(credit)} + ${years(Math.min(Math.floor(counted), Math.floor(cap)), "non-school year")}${Math.floor(counted) > Math.floor(cap) ? ` (${counted} given, at most ${cap} credited)` : ""}`;
-  return { step, salary, text: `${job}: ${where}${lane} for ${basis}` };
+  return {
+    step,
+    salary,
+    text: `${job}: ${where}${lane} for ${basis}`,
+    cite: job === "teacher" ? "II.A.1.a" : "II.A.1.b",
+  };
 }
 
 const newHires = new WeakMap<Scale, Map<string, Placed>>();
@@ -508,7 +623,11 @@ function promotion(scale: Scale, candidate: Candidate, policy: Policy, warnings:
   if (current === null || pct === null) {
     const missing = [current === null ? "Current Salary" : "", pct === null ? "Promotion %" : ""].filter(Boolean);
     warnings.push(`${missing.join(" and ")} missing: only the new-hire method applies`);
-    return { ...newHire, text: `promotion by the new-hire method only: ${newHire.text}` };
+    return {
+      ...newHire,
+      text: `promotion by the new-hire method only: ${newHire.text}`,
+      cite: `II.B.1, ${newHire.cite}`,
+    };
   }
   const increase = roundCents(current * (1 + pct));
   // promotionSalary with no years: the increase kept within the new range; then the higher of it and the new-hire method.
@@ -530,7 +649,7 @@ function promotion(scale: Scale, candidate: Candidate, policy: Policy, warnings:
     step = at.step;
     salary = at.pay;
   }
-  return { step, salary, text };
+  return { step, salary, text, cite: `II.B.1, ${newHire.cite}` };
 }
 
 /** HISD II.A.1.f: back within six months → the last salary, not above the maximum; later → as a new hire. */
@@ -547,6 +666,7 @@ function rehire(scale: Scale, candidate: Candidate, policy: Policy, warnings: st
     return {
       ...placed,
       text: `rehire after ${years(months, "month")} (more than ${window}), placed as a new hire: ${placed.text}`,
+      cite: `II.A.1.f, ${placed.cite}`,
     };
   }
   const last = salaryOf(candidate.currentSalary, "Current Salary", scale);
@@ -559,6 +679,7 @@ function rehire(scale: Scale, candidate: Candidate, policy: Policy, warnings: st
     step: stepPaying(scale, salary),
     salary,
     text: `rehire after ${years(months, "month")} (within ${window}): the last salary ${money(last, scale)}${capped}`,
+    cite: "II.A.1.f",
   };
 }
 
@@ -571,6 +692,7 @@ function transfer(scale: Scale, candidate: Candidate, warnings: string[]): Place
     step: stepPaying(scale, current),
     salary: current,
     text: `lateral transfer: the same salary ${money(current, scale)}`,
+    cite: "terminology 31",
   };
 }
 
@@ -705,6 +827,7 @@ export function decidePlacement(
       salary: placed.salary,
       approval,
       rule: placed.text,
+      citation: `${MANUAL}, ${placed.cite}`,
       warnings,
       unit: scale.unit,
       cents: scale.cents,
@@ -718,6 +841,7 @@ export function decidePlacement(
       salary: null,
       approval: null,
       rule: "",
+      citation: "",
       warnings: [...warnings, error.message],
       problem: { kind: error.kind, message: error.message },
       unit: scale?.unit,

@@ -2,41 +2,24 @@
  * Analyze: the study's settings (as-of date, the options every analysis shares, values or live
  * formulas) and one card per family of the registry — what it needs, when it last ran — each
  * opening a page with the inputs it reads, its options (fields generated from the registry) and
- * its exhibits. The Personnel tab is the same page narrowed to one exhibit (the placements batch).
+ * its exhibits. The Personnel tab's batch is the same page narrowed to one exhibit (FamilyPage's `only`).
  */
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { SUPPRESS, type Family } from "../../engine/study";
 import { CORE_OPTIONS } from "../../engine/study";
-import type { CellScalar, ExhibitColumn } from "../../exhibits/spec/types";
-import type { RegisteredExhibit } from "../../engine/study";
-import { familyInputs, messageOf, runExhibits, today, usable } from "../study";
+import { familyInputs, today, usable } from "../study";
 import { count, list, shownDate } from "../text";
 import { PrimaryAction, usePane } from "./App";
 import { OptionField } from "./OptionField";
-import { Empty, Page, StatusBadge, useStyles } from "./ui";
+import { Page, StatusBadge, useStyles } from "./ui";
 
 /** The shared options the pane shows (the pane never reveals small groups: no suppress switch). */
 const SHARED_OPTIONS = CORE_OPTIONS.filter((spec) => spec !== SUPPRESS);
 
-export function AnalyzeView({ only }: { only?: string }): React.JSX.Element {
+export function AnalyzeView(): React.JSX.Element {
   const pane = usePane();
   const styles = useStyles();
-  if (only !== undefined) {
-    const exhibit = pane.registry.exhibits.find((candidate) => candidate.id === only);
-    if (!exhibit) return <Empty text="This version has no personnel analyses." />;
-    return (
-      <div className={styles.stack}>
-        <OnePerson exhibit={exhibit} />
-        <section className={styles.card} aria-labelledby="batch-heading">
-          <h2 id="batch-heading" className={styles.heading}>
-            A table of people
-          </h2>
-          <FamilyPage family={exhibit.family} only={only} />
-        </section>
-      </div>
-    );
-  }
   const page = pane.page;
   if (page?.kind === "family") {
     const family = pane.registry.families.find((candidate) => candidate.id === page.id);
@@ -183,7 +166,8 @@ function FamilyCard({ family }: { family: Family }): React.JSX.Element {
   );
 }
 
-function FamilyPage({
+/** A family's page: what it reads, its options, its exhibits and Insert (narrowed to one exhibit by `only`). */
+export function FamilyPage({
   family,
   only,
   onBack,
@@ -282,94 +266,4 @@ function FamilyPage({
       </Page>
     );
   return <div className={styles.stack}>{body}</div>;
-}
-
-/** A result cell as people read it: money with its cents, percentages, text as it is. */
-function shown(column: ExhibitColumn, value: CellScalar): string {
-  if (value === null || value === "") return "—";
-  if (typeof value === "string") return value;
-  if (column.kind === "money")
-    return `$${value.toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 })}`;
-  if (column.kind === "percent") return `${(value * 100).toFixed(1)}%`;
-  return value.toLocaleString("en-US");
-}
-
-/**
- * One person placed as the batch places a table of them: a field per column of the exhibit's
- * input (the Candidates table's), the one row run through the same exhibit, its row shown.
- */
-function OnePerson({ exhibit }: { exhibit: RegisteredExhibit }): React.JSX.Element | null {
-  const pane = usePane();
-  const styles = useStyles();
-  const spec = exhibit.needs?.[0];
-  const [values, setValues] = React.useState<Record<string, string>>({});
-  const [result, setResult] = React.useState<{ pairs: [string, string][] } | { error: string } | undefined>();
-  const resultId = React.useId();
-  if (!spec) return null;
-  const ready = usable(pane.checks.plans) && usable(pane.checks.roster);
-  const place = (): void => {
-    const rows = [spec.fields.map((field) => field.label), spec.fields.map((field) => values[field.label] ?? "")];
-    try {
-      const run = runExhibits({ ...pane.tables, [spec.id]: { rows, source: "the form" } }, pane.asOf, pane.options, [
-        exhibit.id,
-      ]);
-      const built = run.exhibits[0];
-      const row = built?.rows[0];
-      if (!built || !row) throw new Error("Nothing was placed: fill the fields the hint names");
-      setResult({ pairs: built.columns.map((column, index) => [column.name, shown(column, row.values[index])]) });
-    } catch (error) {
-      setResult({ error: messageOf(error) });
-    }
-  };
-  return (
-    <section className={styles.card} aria-labelledby="one-heading">
-      <h2 id="one-heading" className={styles.heading}>
-        One person
-      </h2>
-      {!ready ? (
-        <NeedData />
-      ) : (
-        <>
-          <Text size={200} className={styles.wrap}>
-            {spec.description.replace(/^./, (c) => c.toUpperCase())}. Placed as of {shownDate(pane.asOf)} on the pay
-            plans chosen on Data.
-          </Text>
-          {spec.fields.map((field) => (
-            <Field
-              key={field.field}
-              label={`${field.label}${field.required ? " (required)" : ""}`}
-              className={styles.field}
-            >
-              <Input
-                value={values[field.label] ?? ""}
-                onChange={(_, data) => setValues((current) => ({ ...current, [field.label]: data.value }))}
-              />
-            </Field>
-          ))}
-          <div>
-            <Button disabledFocusable={pane.busy} aria-describedby={result ? resultId : undefined} onClick={place}>
-              Place
-            </Button>
-          </div>
-          {result && "error" in result && (
-            <Text id={resultId} role="alert" className={styles.wrap}>
-              {result.error}
-            </Text>
-          )}
-          {result && "pairs" in result && (
-            <dl id={resultId} className={styles.tight} aria-label="Placement" aria-live="polite">
-              {result.pairs.map(([name, value]) => (
-                <div key={name} className={styles.row}>
-                  <dt className={styles.muted}>{name}</dt>
-                  <dd className={styles.wrap} style={{ margin: 0 }}>
-                    {value}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          )}
-        </>
-      )}
-    </section>
-  );
 }

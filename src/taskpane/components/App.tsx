@@ -46,6 +46,7 @@ import { count, list, shownDate } from "../text";
 import { AnalyzeView } from "./AnalyzeView";
 import { DataView } from "./DataView";
 import { FirstRun, type SampleTables } from "./FirstRun";
+import { NEW_PERSON, PersonnelView, type PersonState } from "./PersonnelView";
 import { ToolsView } from "./ToolsView";
 import { HelpIcon, NoticeBar, RefreshIcon, useStyles as useUiStyles, type Notice } from "./ui";
 
@@ -149,8 +150,17 @@ export type Pane = {
   setInsertAs: (mode: PaneSettings["insertAs"]) => void;
   insert: (id: string, exhibits: readonly string[], families: readonly string[]) => void;
   cancel: () => void;
-  act: (id: string, title: string, failure: string, action: () => Promise<string>, to?: View) => void;
+  act: (
+    id: string,
+    title: string,
+    failure: string,
+    action: () => Promise<string | Pick<Notice, "text" | "action">>,
+    to?: View,
+  ) => void;
   say: (notice: Notice | undefined, where?: View | "start") => void;
+  /** The Personnel tab's one-person form (kept while the user visits other tabs). */
+  person: PersonState;
+  setPerson: React.Dispatch<React.SetStateAction<PersonState>>;
 };
 
 export const PaneContext = React.createContext<Pane | undefined>(undefined);
@@ -195,6 +205,7 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
   const [notices, setNotices] = React.useState<Partial<Record<View | "start", Notice>>>({});
   const [task, setTask] = React.useState<Task | undefined>();
   const [footer, setFooter] = React.useState<HTMLDivElement | null>(null);
+  const [person, setPerson] = React.useState<PersonState>(NEW_PERSON);
   const h1 = React.useRef<HTMLHeadingElement>(null);
   const inputsRef = React.useRef(inputs);
   inputsRef.current = inputs;
@@ -482,7 +493,7 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
     id: string,
     title: string,
     failure: string,
-    action: () => Promise<string>,
+    action: () => Promise<string | Pick<Notice, "text" | "action">>,
     /** Where the success is said, when the action moves to another view (the sample: to Data). */
     to?: View,
   ): void => {
@@ -492,7 +503,7 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
     setTask({ view, id, step: "", fraction: 0 });
     action()
       .then(
-        (text) => say({ intent: "success", title, text }, to ?? here),
+        (done) => say({ intent: "success", title, ...(typeof done === "string" ? { text: done } : done) }, to ?? here),
         (error: unknown) => say({ intent: "error", title: failure, text: messageOf(error) }, here),
       )
       .finally(() => setTask(undefined));
@@ -551,6 +562,8 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
     cancel,
     act,
     say,
+    person,
+    setPerson,
   };
 
   const ready = registry.inputs.filter((spec) => usable(checks[spec.id])).length;
@@ -645,9 +658,9 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
           ) : view === "data" ? (
             <DataView />
           ) : view === "analyze" ? (
-            <AnalyzeView key="analyze" />
+            <AnalyzeView />
           ) : view === "personnel" ? (
-            <AnalyzeView key="personnel" only={PLACEMENTS_EXHIBIT} />
+            <PersonnelView />
           ) : (
             <ToolsView />
           )}

@@ -5,18 +5,19 @@
  * employees each one retitles. No candidate is dropped: one that cannot be decided keeps its
  * line with the reason in Warning.
  */
-import { cleanKeyText, parseNumberText, readNumber, truncate, type CellValue } from "../../cells";
+import { cleanKeyText, isBlank, parseNumberText, readNumber, truncate, type CellValue } from "../../cells";
 import { isEngineError, invalid } from "../../errors";
 import type { ExhibitBody, ExhibitRow } from "../../exhibit";
-import type { Study } from "../context";
+import { Study } from "../context";
 import { family } from "../definition";
-import { input, readRecords } from "../inputs";
+import { input, readRecords, type InputTable } from "../inputs";
 import { LANES_INPUT } from "../lanes";
 import {
   decidePlacement,
   parseAction,
   parseJobType,
   type Candidate,
+  type CandidateNumber,
   type PlacementDecision,
   type PlacementSchedules,
 } from "../personnel";
@@ -24,7 +25,8 @@ import { RULES_INPUT, policyNotes, studyPolicy, type Policy } from "../rules-she
 import { APPLY_TITLE_CHANGES, TITLE_CHANGES_INPUT, TitleMap, type TitleChange } from "../titles";
 import { col } from "./current";
 
-type CandidateField =
+/** A column of the Candidates table, named as the Candidate it fills (plus the person's name). */
+export type CandidateField =
   | "candidate"
   | "action"
   | "jobType"
@@ -98,6 +100,10 @@ export const CANDIDATE_FIELDS = [
   ]),
 ];
 
+const LABELS = Object.fromEntries(CANDIDATE_FIELDS.map((spec) => [spec.field, spec.label])) as Readonly<
+  Record<CandidateField, string>
+>;
+
 /** One row of the Candidates table: what the rules need, or why the row cannot be read. */
 export type CandidateRow = {
   readonly row: number;
@@ -121,6 +127,11 @@ function readPercent(cell: CellValue, where: string): number | null {
     return value / 100;
   }
   return readNumber(cell, where);
+}
+
+/** Reads one number of a candidate as the Candidates table holds it (Promotion % as 8% or 0.08); blank → null; the message names the column. */
+export function readCandidateNumber(field: CandidateNumber, cell: CellValue): number | null {
+  return field === "promotionPct" ? readPercent(cell, LABELS[field]) : readNumber(cell, LABELS[field]);
 }
 
 /** A reader remembered per cell value: a batch repeats the same actions, job types, plans and grades. */
@@ -149,7 +160,7 @@ export function parseCandidates(rows: readonly (readonly CellValue[])[]): Candid
   const keyText = remembered(cleanKeyText);
   return records.map((record): CandidateRow => {
     const problems: string[] = [];
-    const read = <T>(f: CandidateField, reader: (cell: CellValue, where: string) => T, label: string): T | null => {
+    const read = <T>(f: CandidateField, reader: (cell: CellValue, where: string) => T, label = LABELS[f]): T | null => {
       try {
         return reader(record.get(f), label);
       } catch (error) {
@@ -158,18 +169,19 @@ export function parseCandidates(rows: readonly (readonly CellValue[])[]): Candid
         return null;
       }
     };
-    const action = read("action", actionOf, "Action");
-    const jobType = read("jobType", jobOf, "Job Type");
+    const action = read("action", actionOf);
+    const jobType = read("jobType", jobOf);
     const plan = keyText(record.get("plan"));
     const grade = keyText(record.get("grade"));
     const lane = keyText(record.get("lane"));
     // Every cell is read, so that the Warning lists every problem of the row at once.
-    const years = read("years", readNumber, "Years");
-    const otherYears = read("otherYears", readNumber, "Other Years");
-    const currentSalary = read("currentSalary", readNumber, "Current Salary");
-    const monthsAway = read("monthsAway", readNumber, "Months Away");
-    const promotionPct = read("promotionPct", readPercent, "Promotion %");
-    const requestedSalary = read("requestedSalary", readNumber, "Requested Salary");
+    const number = (f: CandidateNumber): number | null => read(f, (cell) => readCandidateNumber(f, cell));
+    const years = number("years");
+    const otherYears = number("otherYears");
+    const currentSalary = number("currentSalary");
+    const monthsAway = number("monthsAway");
+    const promotionPct = number("promotionPct");
+    const requestedSalary = number("requestedSalary");
     const candidate: Candidate | undefined =
       action === null || jobType === null
         ? undefined
@@ -217,6 +229,41 @@ export function studySchedules(study: Study): PlacementSchedules {
     for (const note of lanes?.notes ?? []) study.note(note);
     return { plans: study.plans.plans, lanes: lanes?.schedules ?? [] };
   });
+}
+
+/** What one placement runs on: the schedules, the policy values, and where they came from (for a note). */
+export type PlacementContext = {
+  readonly schedules: PlacementSchedules;
+  readonly policy: Policy;
+  readonly notes: readonly string[];
+};
+
+/**
+ * The schedules and policy one candidate is placed on, from the tables chosen — Pay Plans, and
+ * Lane Schedules and COMP Rules when given — read as the placements exhibit reads them, with
+ * no roster and no study run (the task pane's one-person form: then decidePlacement).
+ */
+export function placementContext(tables: Readonly<Partial<Record<string, InputTable>>>): PlacementContext {
+  // No placement rule reads the date: any valid as-of date will do.
+  const study = new Study("2000-01-01", tables);
+  const schedules = studySchedules(study);
+  return { schedules, policy: studyPolicy(study), notes: [...policyNotes(study), ...laneNotes(study, schedules)] };
+}
+
+/**
+ * A candidate as a row of the Candidates table, by column (what the task pane's "Write to
+ * row" writes): the name, the action and job type as the table spells them, the plan, grade or
+ * lane, and each number given (Promotion % as a fraction); blank values are left out.
+ */
+export function candidateRecord(name: string, candidate: Candidate): Partial<Record<CandidateField, CellValue>> {
+  const person = cleanKeyText(name);
+  if (person === "") invalid("Candidate is blank: give the person's name or id");
+  const record: Partial<Record<CandidateField, CellValue>> = { candidate: person };
+  for (const { field } of CANDIDATE_FIELDS) {
+    const value = field === "candidate" ? undefined : candidate[field];
+    if (value !== undefined && !isBlank(value)) record[field] = value;
+  }
+  return record;
 }
 
 type Decided = { row: CandidateRow; decision?: PlacementDecision };
