@@ -86,7 +86,8 @@ const PLAIN_KEY = /^[A-Za-z0-9_.\-/]{1,64}$/;
  * and numeric codes equal by number (01 = 1 = 1.0).
  */
 export function normalizeKey(value: CellValue): string {
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  // Upper case too: 1e21 is written "1e+21", and typed as text it normalises to "1E+21".
+  if (typeof value === "number") return Number.isFinite(value) ? String(value).toUpperCase() : "";
   // Most keys are plain codes ("E000123", "B1-5"): nothing to remove, unwrap or fold.
   if (typeof value === "string" && PLAIN_KEY.test(value)) {
     const upper = value.toUpperCase();

@@ -144,22 +144,9 @@ export function fitPayGap(data: PayGapData): PayGapFit {
     g === data.reference ? "reference" : small[g] ? "small" : !referenceUsable ? "no reference" : "collinear";
   if (!referenceUsable) return result(new Map(), whyNot, { n: 0, k: 0, levels: 0, dropped: [], tenure: false });
 
-  // The employees in the model, and a compact id for each of their fixed-effect levels.
-  const rows: number[] = [];
-  for (let i = 0; i < data.group.length; i++) if (!small[data.group[i]]) rows.push(i);
-  const n = rows.length;
-  const levelOf = new Int32Array(n);
-  const levelIds = new Map<number, number>();
-  for (let r = 0; r < n; r++) {
-    const raw = data.level === undefined ? 0 : data.level[rows[r]];
-    let id = levelIds.get(raw);
-    if (id === undefined) {
-      id = levelIds.size;
-      levelIds.set(raw, id);
-    }
-    levelOf[r] = id;
-  }
-  const levels = levelIds.size;
+  const rows = modelRows(data.group, small);
+  const n = rows === undefined ? data.group.length : rows.length;
+  const { levelOf, levels } = levelIds(data.level, rows, n);
 
   // Regressors: one indicator per non-reference group in the model (slot j), then tenure and
   // tenure² (centred first: the same fit, better conditioned). Demeaned within a level, an
@@ -173,67 +160,9 @@ export function fitPayGap(data: PayGapData): PayGapFit {
   const tenure = data.tenure !== undefined;
   if (tenure) names.push("tenure", "tenure²");
   const p = names.length;
-  const slotOf = new Int32Array(n);
-  const y = new Float64Array(n);
-  const t = new Float64Array(tenure ? n : 0);
-  const t2 = new Float64Array(tenure ? n : 0);
-  let centre = 0;
-  if (data.tenure !== undefined) {
-    for (let r = 0; r < n; r++) centre += data.tenure[rows[r]];
-    centre /= n;
-  }
-  for (let r = 0; r < n; r++) {
-    slotOf[r] = slot[data.group[rows[r]]];
-    y[r] = Math.log(data.pay[rows[r]]);
-    if (data.tenure !== undefined) {
-      t[r] = data.tenure[rows[r]] - centre;
-      t2[r] = t[r] * t[r];
-    }
-  }
-
-  // Absorb the fixed effects: subtract each level's mean from y, tenure and tenure².
-  const sizes = new Float64Array(levels);
-  const cells = new Float64Array(levels * m); // employees of level l in slot j
-  for (let r = 0; r < n; r++) {
-    sizes[levelOf[r]]++;
-    if (slotOf[r] >= 0) cells[levelOf[r] * m + slotOf[r]]++;
-  }
-  for (const column of tenure ? [y, t, t2] : [y]) {
-    const sums = new Float64Array(levels);
-    for (let r = 0; r < n; r++) sums[levelOf[r]] += column[r];
-    for (let r = 0; r < n; r++) column[r] -= sums[levelOf[r]] / sizes[levelOf[r]];
-  }
-  const share = (l: number, j: number) => cells[l * m + j] / sizes[l];
-
-  // X'X and X'y. Indicators: Σ x̃ₐ x̃ᵦ = δ Nₐ − Σₗ cₗₐ cₗᵦ ÷ nₗ; Σ x̃ₐ v = Σ over group a of ṽ
-  // (ṽ sums to zero within each level).
-  const xtx: Matrix = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const xty = new Array<number>(p).fill(0);
-  for (let l = 0; l < levels; l++)
-    for (let a = 0; a < m; a++) {
-      const ca = cells[l * m + a];
-      if (ca === 0) continue;
-      xtx[a][a] += ca;
-      for (let b = 0; b < m; b++) xtx[a][b] -= (ca * cells[l * m + b]) / sizes[l];
-    }
-  for (let r = 0; r < n; r++) {
-    const j = slotOf[r];
-    if (j >= 0) {
-      xty[j] += y[r];
-      if (tenure) {
-        xtx[j][m] += t[r];
-        xtx[j][m + 1] += t2[r];
-      }
-    }
-    if (tenure) {
-      xtx[m][m] += t[r] * t[r];
-      xtx[m][m + 1] += t[r] * t2[r];
-      xtx[m + 1][m + 1] += t2[r] * t2[r];
-      xty[m] += t[r] * y[r];
-      xty[m + 1] += t2[r] * y[r];
-    }
-  }
-  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtx[a][b] = xtx[b][a];
+  const columns = modelColumns(data, rows, n, slot, m, levelOf, levels);
+  demean(columns);
+  const { xtx, xty } = crossProducts(columns, p);
 
   const factor = choleskyKept(xtx);
   const kept = factor.kept;
@@ -246,54 +175,10 @@ export function fitPayGap(data: PayGapData): PayGapFit {
   const k = kept.length + levels;
   const dropped = names.filter((_, a) => !kept.includes(a));
 
-  // HC1: n ÷ (n − k) · (X'X)⁻¹ (Σ eᵢ² xᵢ xᵢ') (X'X)⁻¹ over the kept regressors, the meat's
-  // indicator terms from sums of eᵢ² (and eᵢ² × tenure) per level and group.
+  // HC1: n ÷ (n − k) · (X'X)⁻¹ (Σ eᵢ² xᵢ xᵢ') (X'X)⁻¹ over the kept regressors.
   let se: (number | null)[] = kept.map(() => null);
   if (n - k > 0 && kept.length > 0) {
-    const offset = new Float64Array(levels); // Σₐ βₐ × share of a in level l
-    for (let l = 0; l < levels; l++) for (let a = 0; a < m; a++) offset[l] += beta[a] * share(l, a);
-    const w = new Float64Array(levels); // Σ eᵢ² per level
-    const wGroup = new Float64Array(levels * m);
-    const wt = new Float64Array(tenure ? levels : 0);
-    const wt2 = new Float64Array(tenure ? levels : 0);
-    const wtGroup = new Float64Array(tenure ? levels * m : 0);
-    const wt2Group = new Float64Array(tenure ? levels * m : 0);
-    const meat: Matrix = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-    for (let r = 0; r < n; r++) {
-      const l = levelOf[r];
-      const j = slotOf[r];
-      let e = y[r] + offset[l] - (j >= 0 ? beta[j] : 0);
-      if (tenure) e -= beta[m] * t[r] + beta[m + 1] * t2[r];
-      const e2 = e * e;
-      w[l] += e2;
-      if (j >= 0) wGroup[l * m + j] += e2;
-      if (tenure) {
-        wt[l] += e2 * t[r];
-        wt2[l] += e2 * t2[r];
-        if (j >= 0) {
-          wtGroup[l * m + j] += e2 * t[r];
-          wt2Group[l * m + j] += e2 * t2[r];
-        }
-        meat[m][m] += e2 * t[r] * t[r];
-        meat[m][m + 1] += e2 * t[r] * t2[r];
-        meat[m + 1][m + 1] += e2 * t2[r] * t2[r];
-      }
-    }
-    for (let l = 0; l < levels; l++)
-      for (let a = 0; a < m; a++) {
-        const pa = share(l, a);
-        const wa = wGroup[l * m + a];
-        meat[a][a] += wa;
-        for (let b = a; b < m; b++) {
-          const pb = share(l, b);
-          meat[a][b] += -pb * wa - pa * wGroup[l * m + b] + pa * pb * w[l];
-        }
-        if (tenure) {
-          meat[a][m] += wtGroup[l * m + a] - pa * wt[l];
-          meat[a][m + 1] += wt2Group[l * m + a] - pa * wt2[l];
-        }
-      }
-    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) meat[a][b] = meat[b][a];
+    const meat = meatOf(columns, beta, p);
     const keptMeat = kept.map((a) => kept.map((b) => meat[a][b]));
     const bread = choleskyInverse(factor);
     const covariance = multiply(multiply(bread, keptMeat), bread);
@@ -305,6 +190,275 @@ export function fitPayGap(data: PayGapData): PayGapFit {
     if (a < m) estimates.set(indicatorGroups[a], { beta: beta[a], se: se[j] });
   });
   return result(estimates, whyNot, { n, k, levels, dropped, tenure });
+}
+
+// The model's steps, one loop (or two) each: V8 optimises a small function with one hot loop
+// at once, where one long function with many loops runs them half-optimised (measured: 10×).
+
+/** The employees in the model: undefined when it is everyone (no group is small). */
+function modelRows(group: ArrayLike<number>, small: readonly boolean[]): Int32Array | undefined {
+  let out = 0;
+  for (let i = 0; i < group.length; i++) if (small[group[i]]) out++;
+  if (out === 0) return undefined;
+  const rows = new Int32Array(group.length - out);
+  let n = 0;
+  for (let i = 0; i < group.length; i++) if (!small[group[i]]) rows[n++] = i;
+  return rows;
+}
+
+/**
+ * A compact id for each employee's fixed-effect level, through a typed table when the ids are
+ * small non-negative integers (grade positions, as the study passes them), else a Map.
+ */
+function levelIds(
+  level: ArrayLike<number> | undefined,
+  rows: Int32Array | undefined,
+  n: number,
+): { levelOf: Int32Array; levels: number } {
+  const levelOf = new Int32Array(n);
+  if (level === undefined) return { levelOf, levels: n > 0 ? 1 : 0 };
+  let largest = -1;
+  for (let r = 0; r < n; r++) {
+    const raw = level[rows === undefined ? r : rows[r]];
+    if (!Number.isInteger(raw) || raw < 0 || raw > 1 << 20) return levelIdsByMap(level, rows, levelOf);
+    if (raw > largest) largest = raw;
+  }
+  const idOf = new Int32Array(largest + 1).fill(-1);
+  let levels = 0;
+  for (let r = 0; r < n; r++) {
+    const raw = level[rows === undefined ? r : rows[r]];
+    if (idOf[raw] < 0) idOf[raw] = levels++;
+    levelOf[r] = idOf[raw];
+  }
+  return { levelOf, levels };
+}
+
+function levelIdsByMap(
+  level: ArrayLike<number>,
+  rows: Int32Array | undefined,
+  levelOf: Int32Array,
+): { levelOf: Int32Array; levels: number } {
+  const ids = new Map<number, number>();
+  for (let r = 0; r < levelOf.length; r++) {
+    const raw = level[rows === undefined ? r : rows[r]];
+    let id = ids.get(raw);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(raw, id);
+    }
+    levelOf[r] = id;
+  }
+  return { levelOf, levels: ids.size };
+}
+
+/** The model's columns over its employees, with each level's size and employees per slot. */
+type Columns = {
+  readonly n: number;
+  readonly m: number;
+  readonly levels: number;
+  readonly tenure: boolean;
+  readonly levelOf: Int32Array;
+  /** Each employee's indicator slot (-1: the reference group). */
+  readonly slotOf: Int32Array;
+  /** ln(pay), then tenure and tenure² (centred): demeaned within the level by demean(). */
+  readonly y: Float64Array;
+  readonly t: Float64Array;
+  readonly t2: Float64Array;
+  readonly sizes: Float64Array;
+  /** Employees of level l in slot j, at l × m + j. */
+  readonly cells: Float64Array;
+};
+
+function modelColumns(
+  data: PayGapData,
+  rows: Int32Array | undefined,
+  n: number,
+  slot: Int32Array,
+  m: number,
+  levelOf: Int32Array,
+  levels: number,
+): Columns {
+  const tenure = data.tenure !== undefined;
+  const slotOf = new Int32Array(n);
+  const y = new Float64Array(n);
+  const sizes = new Float64Array(levels);
+  const cells = new Float64Array(levels * m);
+  for (let r = 0; r < n; r++) {
+    const i = rows === undefined ? r : rows[r];
+    const l = levelOf[r];
+    const j = slot[data.group[i]];
+    slotOf[r] = j;
+    y[r] = Math.log(data.pay[i]);
+    sizes[l]++;
+    if (j >= 0) cells[l * m + j]++;
+  }
+  const t = new Float64Array(tenure ? n : 0);
+  const t2 = new Float64Array(tenure ? n : 0);
+  if (data.tenure !== undefined) {
+    let centre = 0;
+    for (let r = 0; r < n; r++) {
+      t[r] = data.tenure[rows === undefined ? r : rows[r]];
+      centre += t[r];
+    }
+    centre /= n;
+    for (let r = 0; r < n; r++) {
+      t[r] -= centre;
+      t2[r] = t[r] * t[r];
+    }
+  }
+  return { n, m, levels, tenure, levelOf, slotOf, y, t, t2, sizes, cells };
+}
+
+/** Absorbs the fixed effects: subtracts each level's mean from a column. */
+function demeanColumn(column: Float64Array, levelOf: Int32Array, sizes: Float64Array): void {
+  const means = new Float64Array(sizes.length);
+  for (let r = 0; r < column.length; r++) means[levelOf[r]] += column[r];
+  for (let l = 0; l < means.length; l++) means[l] /= sizes[l];
+  for (let r = 0; r < column.length; r++) column[r] -= means[levelOf[r]];
+}
+
+function demean(columns: Columns): void {
+  demeanColumn(columns.y, columns.levelOf, columns.sizes);
+  if (columns.tenure) {
+    demeanColumn(columns.t, columns.levelOf, columns.sizes);
+    demeanColumn(columns.t2, columns.levelOf, columns.sizes);
+  }
+}
+
+/**
+ * X'X and X'y. Indicators: Σ x̃ₐ x̃ᵦ = δ Nₐ − Σₗ cₗₐ cₗᵦ ÷ nₗ; Σ x̃ₐ v = Σ over group a of ṽ
+ * (ṽ sums to zero within each level).
+ */
+function crossProducts(columns: Columns, p: number): { xtx: Matrix; xty: number[] } {
+  const { n, m, levels, cells, sizes, slotOf, y, t, t2 } = columns;
+  const xtx: Matrix = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const xty = new Array<number>(p).fill(0);
+  for (let l = 0; l < levels; l++)
+    for (let a = 0; a < m; a++) {
+      const ca = cells[l * m + a];
+      if (ca === 0) continue;
+      xtx[a][a] += ca;
+      for (let b = 0; b < m; b++) xtx[a][b] -= (ca * cells[l * m + b]) / sizes[l];
+    }
+  // Per slot: Σ ỹ, Σ t̃, Σ t̃²; and the tenure block.
+  const ySum = new Float64Array(m);
+  for (let r = 0; r < n; r++) if (slotOf[r] >= 0) ySum[slotOf[r]] += y[r];
+  for (let a = 0; a < m; a++) xty[a] = ySum[a];
+  if (columns.tenure) {
+    const tSum = new Float64Array(m);
+    const t2Sum = new Float64Array(m);
+    let tt = 0;
+    let tt2 = 0;
+    let t2t2 = 0;
+    let ty = 0;
+    let t2y = 0;
+    for (let r = 0; r < n; r++) {
+      const j = slotOf[r];
+      if (j >= 0) {
+        tSum[j] += t[r];
+        t2Sum[j] += t2[r];
+      }
+      tt += t[r] * t[r];
+      tt2 += t[r] * t2[r];
+      t2t2 += t2[r] * t2[r];
+      ty += t[r] * y[r];
+      t2y += t2[r] * y[r];
+    }
+    for (let a = 0; a < m; a++) {
+      xtx[a][m] = tSum[a];
+      xtx[a][m + 1] = t2Sum[a];
+    }
+    xtx[m][m] = tt;
+    xtx[m][m + 1] = tt2;
+    xtx[m + 1][m + 1] = t2t2;
+    xty[m] = ty;
+    xty[m + 1] = t2y;
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtx[a][b] = xtx[b][a];
+  return { xtx, xty };
+}
+
+/** Sums of squared residuals per level and per level and slot (× tenure, × tenure² too). */
+type ResidualSums = {
+  w: Float64Array;
+  wGroup: Float64Array;
+  wt: Float64Array;
+  wt2: Float64Array;
+  wtGroup: Float64Array;
+  wt2Group: Float64Array;
+  /** Σ e² t t, Σ e² t t², Σ e² t² t². */
+  tenure: [number, number, number];
+};
+
+function residualSums(columns: Columns, beta: readonly number[]): ResidualSums {
+  const { n, m, levels, cells, sizes, levelOf, slotOf, y, t, t2 } = columns;
+  const withTenure = columns.tenure;
+  const offset = new Float64Array(levels); // Σₐ βₐ × share of a in level l
+  for (let l = 0; l < levels; l++) for (let a = 0; a < m; a++) offset[l] += (beta[a] * cells[l * m + a]) / sizes[l];
+  const slotBeta = Float64Array.from({ length: m }, (_, a) => beta[a]);
+  const bt = withTenure ? beta[m] : 0;
+  const bt2 = withTenure ? beta[m + 1] : 0;
+  const w = new Float64Array(levels);
+  const wGroup = new Float64Array(levels * m);
+  const wt = new Float64Array(withTenure ? levels : 0);
+  const wt2 = new Float64Array(withTenure ? levels : 0);
+  const wtGroup = new Float64Array(withTenure ? levels * m : 0);
+  const wt2Group = new Float64Array(withTenure ? levels * m : 0);
+  let mtt = 0;
+  let mtt2 = 0;
+  let mt2t2 = 0;
+  for (let r = 0; r < n; r++) {
+    const l = levelOf[r];
+    const j = slotOf[r];
+    let e = y[r] + offset[l] - (j >= 0 ? slotBeta[j] : 0);
+    if (withTenure) e -= bt * t[r] + bt2 * t2[r];
+    const e2 = e * e;
+    w[l] += e2;
+    if (j >= 0) wGroup[l * m + j] += e2;
+    if (withTenure) {
+      const et = e2 * t[r];
+      const et2 = e2 * t2[r];
+      wt[l] += et;
+      wt2[l] += et2;
+      if (j >= 0) {
+        wtGroup[l * m + j] += et;
+        wt2Group[l * m + j] += et2;
+      }
+      mtt += et * t[r];
+      mtt2 += et * t2[r];
+      mt2t2 += et2 * t2[r];
+    }
+  }
+  return { w, wGroup, wt, wt2, wtGroup, wt2Group, tenure: [mtt, mtt2, mt2t2] };
+}
+
+/** The HC1 meat Σ eᵢ² xᵢ xᵢ', its indicator terms from the residual sums per level and group. */
+function meatOf(columns: Columns, beta: readonly number[], p: number): Matrix {
+  const { m, levels, cells, sizes } = columns;
+  const { w, wGroup, wt, wt2, wtGroup, wt2Group, tenure } = residualSums(columns, beta);
+  const meat: Matrix = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const share = (l: number, j: number) => cells[l * m + j] / sizes[l];
+  if (columns.tenure) {
+    meat[m][m] = tenure[0];
+    meat[m][m + 1] = tenure[1];
+    meat[m + 1][m + 1] = tenure[2];
+  }
+  for (let l = 0; l < levels; l++)
+    for (let a = 0; a < m; a++) {
+      const pa = share(l, a);
+      const wa = wGroup[l * m + a];
+      meat[a][a] += wa;
+      for (let b = a; b < m; b++) {
+        const pb = share(l, b);
+        meat[a][b] += -pb * wa - pa * wGroup[l * m + b] + pa * pb * w[l];
+      }
+      if (columns.tenure) {
+        meat[a][m] += wtGroup[l * m + a] - pa * wt[l];
+        meat[a][m + 1] += wt2Group[l * m + a] - pa * wt2[l];
+      }
+    }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) meat[a][b] = meat[b][a];
+  return meat;
 }
 
 /** One row of COMP.PAY_GAP's result. */

@@ -100,3 +100,18 @@ describe("keys and text", () => {
     expect(truncate("short")).toBe("short");
   });
 });
+
+describe("normalizeKey is idempotent", () => {
+  // Lookups rely on it: an ID already written as its key is looked up as written (positions.ts).
+  it("a key normalised twice is the key normalised once", () => {
+    const piece = fc.constantFrom("P", "p", "-", " ", "\u00a0", "\u200b", "0", "1", ".", "5", "=", '"', "a", "/", "\t");
+    const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string(), fc.double()), (value) => {
+        const once = normalizeKey(value);
+        expect(normalizeKey(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -136,6 +136,46 @@ describe("against a reference fit with dense grade dummies, on a roster with a p
     expect(fit.groups[2].se as number).toBeCloseTo(dense.se[1], 10);
   });
 
+  it("gives the same fit for any ids of the grades: negative, fractional, huge (a Map, not a table)", () => {
+    for (const relabel of [
+      (level: number) => -level - 1,
+      (level: number) => level + 0.5,
+      (level: number) => level * 1e9,
+    ]) {
+      const other = fitPayGap({
+        pay: rows.map((r) => r.pay),
+        group: rows.map((r) => r.group),
+        groups: ["Men", "Women", "X"],
+        reference: 0,
+        level: rows.map((r) => relabel(r.level)),
+        tenure: rows.map((r) => r.tenure),
+        minimum: 5,
+      });
+      expect(other.levels).toBe(12);
+      expect(other.groups[1].beta).toBeCloseTo(dense.beta[0], 10);
+      expect(other.groups[1].se as number).toBeCloseTo(dense.se[0], 10);
+    }
+  });
+
+  it("leaves a small group's employees out of the grades' means too (the dense fit without them)", () => {
+    // Eight employees of a fourth group, below a minimum of 9: the fit is the dense fit of the rest.
+    const extra = rows.slice(0, 8).map((r) => ({ ...r, group: 3, pay: r.pay * 1.5 }));
+    const all = [...rows, ...extra];
+    const withSmall = fitPayGap({
+      pay: all.map((r) => r.pay),
+      group: all.map((r) => r.group),
+      groups: ["Men", "Women", "X", "Y"],
+      reference: 0,
+      level: all.map((r) => r.level),
+      tenure: all.map((r) => r.tenure),
+      minimum: 9,
+    });
+    expect(withSmall.n).toBe(600);
+    expect(withSmall.groups[3]).toMatchObject({ small: true, employees: 8, beta: null });
+    expect(withSmall.groups[1].beta).toBeCloseTo(dense.beta[0], 10);
+    expect(withSmall.groups[2].se as number).toBeCloseTo(dense.se[1], 10);
+  });
+
   it("recovers the planted −4 % within its interval, significant; X (no gap planted) not", () => {
     const women = fit.groups[1];
     expect(women.low as number).toBeLessThan(-0.04);

@@ -69,11 +69,45 @@ function askedReferences(study: Study, parts: readonly EquityPart[]): Map<string
   return asked;
 }
 
-/** The median of a group's pays (sorted in place: a copy made for it). */
-function median(sorted: Float64Array): number {
-  sorted.sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/**
+ * The median of a group's pays (reordered in place: a copy made for it). Selection, not a
+ * sort: Hoare's quickselect finds the middle one or two in linear time on average.
+ */
+export function median(pays: Float64Array): number {
+  const n = pays.length;
+  const mid = n >> 1;
+  const upper = select(pays, mid);
+  if (n % 2 === 1) return upper;
+  // The lower middle is the largest of the part left of `mid` (all ≤ upper after selecting).
+  let lower = pays[0];
+  for (let i = 1; i < mid; i++) if (pays[i] > lower) lower = pays[i];
+  return (lower + upper) / 2;
+}
+
+/** Reorders `values` so that values[k] is the k-th smallest, smaller ones before it and larger after; returns it. */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
 }
 
 /** Every dimension's model (memoised): both equity exhibits read it. */

@@ -87,15 +87,16 @@ export function groupings(study: Study): Grouping[] {
     const employees = study.placement.employees;
     const reference = study.input(REFERENCE_INPUT);
     return dimensionsOf(study).map((dimension) => {
-      const byKey = new Map<string, { key: string; name: string; count: number }>();
-      const bySpelling = new Map<string, { key: string; name: string; count: number }>();
-      const raw: { key: string; name: string; count: number }[] = new Array(employees.length);
+      type Entry = { key: string; name: string; count: number; id: number };
+      const byKey = new Map<string, Entry>();
+      const bySpelling = new Map<string, Entry>();
+      const raw: Entry[] = new Array(employees.length);
       employees.forEach((employee, index) => {
         const spelling = dimension.of(employee);
         let entry = bySpelling.get(spelling);
         if (entry === undefined) {
           const key = spelling === "" ? "" : normalizeKey(spelling);
-          entry = byKey.get(key) ?? { key, name: key === "" ? BLANK_GROUP : spelling, count: 0 };
+          entry = byKey.get(key) ?? { key, name: key === "" ? BLANK_GROUP : spelling, count: 0, id: -1 };
           byKey.set(key, entry);
           bySpelling.set(spelling, entry);
         }
@@ -112,11 +113,13 @@ export function groupings(study: Study): Grouping[] {
       const onlyReferenced = [...shares.entries()]
         .filter(([key]) => !byKey.has(key))
         .sort((a, b) => b[1].share - a[1].share || (a[1].name < b[1].name ? -1 : 1))
-        .map(([key, { name }]) => ({ key, name, count: 0 }));
-      const groups = [...seen, ...onlyReferenced].map((entry, id): Group => ({ id, key: entry.key, name: entry.name }));
-      const idOf = new Map(groups.map((group) => [group.key, group.id]));
+        .map(([key, { name }]) => ({ key, name, count: 0, id: -1 }));
+      const groups = [...seen, ...onlyReferenced].map((entry, id): Group => {
+        entry.id = id;
+        return { id, key: entry.key, name: entry.name };
+      });
       const of = new Int32Array(employees.length);
-      for (let index = 0; index < employees.length; index++) of[index] = idOf.get(raw[index].key) as number;
+      for (let index = 0; index < employees.length; index++) of[index] = raw[index].id;
       return { dimension, groups, of, reference: groups.map((group) => shares.get(group.key)?.share) };
     });
   });

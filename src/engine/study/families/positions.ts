@@ -64,6 +64,8 @@ export type Position = {
 
 export type Positions = {
   readonly positions: readonly Position[];
+  /** Index into `positions` by Position ID as people mean it (normalizeKey). */
+  readonly byKey: ReadonlyMap<string, number>;
   /** Rows that cannot be used, with the reason ("Positions row 7: …"). */
   readonly problems: readonly { row: number; id: string; reason: string }[];
 };
@@ -78,7 +80,7 @@ export function parsePositions(table: InputTable): Positions {
   const { records } = readRecords(table, POSITION_FIELDS);
   const positions: Position[] = [];
   const problems: { row: number; id: string; reason: string }[] = [];
-  const firstRow = new Map<string, number>();
+  const byKey = new Map<string, number>();
   for (const record of records) {
     const id = cleanKeyText(record.get("positionId"));
     const refuse = (reason: string) =>
@@ -88,12 +90,13 @@ export function parsePositions(table: InputTable): Positions {
       continue;
     }
     const key = normalizeKey(id);
-    const seen = firstRow.get(key);
+    const seen = byKey.get(key);
     if (seen !== undefined) {
-      refuse(`Position ID '${truncate(id)}' appears twice (rows ${seen} and ${record.row}); the first is kept`);
+      refuse(
+        `Position ID '${truncate(id)}' appears twice (rows ${positions[seen].row} and ${record.row}); the first is kept`,
+      );
       continue;
     }
-    firstRow.set(key, record.row);
     const grade = cleanKeyText(record.get("grade"));
     if (grade === "") {
       refuse("Grade is blank");
@@ -117,6 +120,7 @@ export function parsePositions(table: InputTable): Positions {
       );
       continue;
     }
+    byKey.set(key, positions.length);
     positions.push({
       row: record.row,
       id,
@@ -128,7 +132,7 @@ export function parsePositions(table: InputTable): Positions {
       budgetedSalary: salary,
     });
   }
-  return { positions, problems };
+  return { positions, byKey, problems };
 }
 
 export const POSITIONS_INPUT = input<Positions>({
@@ -183,20 +187,14 @@ export function positionControl(study: Study, positions: Positions): PositionCon
       problem: p.reason,
       order: p.row,
     }));
-    // Filled FTE and actual cost per position (by index); IDs looked up as written first (most
-    // rosters write them as the Positions table does), then as people mean them.
+    // Filled FTE and actual cost per position (by index). An ID already written as people mean
+    // it (most are: "P-0123") is its own key, so it is looked up as written first; normalizeKey
+    // being idempotent, a hit is the position its key would find.
     const list = positions.positions;
     const filledOf = new Float64Array(list.length);
     const actualOf = new Float64Array(list.length);
-    const byId = new Map<string, number>();
-    list.forEach((position, at) => byId.set(position.id, at));
-    let byKey: Map<string, number> | undefined;
-    const find = (id: string): number | undefined => {
-      const exact = byId.get(id);
-      if (exact !== undefined) return exact;
-      byKey ??= new Map(list.map((position, at) => [position.key, at]));
-      return byKey.get(normalizeKey(id));
-    };
+    const byKey = positions.byKey;
+    const find = (id: string): number | undefined => byKey.get(id) ?? byKey.get(normalizeKey(id));
     const rosterOrder = 1_000_000_000; // employees' problems after the Positions table's
     const listed = (employee: PlacedEmployee, positionId: string, problem: string) =>
       problems.push({
