@@ -166,6 +166,26 @@ export function equityPopulation(study: Study): EquityPopulation {
   });
 }
 
+/** Separations in the period by reason as people mean it (the first spelling shown). */
+function countReasons(
+  employees: readonly PlacedEmployee[],
+  period: Period,
+): { byKey: Map<string, { name: string; count: number }>; separated: number } {
+  const byKey = new Map<string, { name: string; count: number }>();
+  let separated = 0;
+  for (const employee of employees) {
+    const day = employee.separationDay;
+    if (day === null || day < period.startDay || day > period.endDay) continue;
+    separated++;
+    const name = employee.separationReason === "" ? BLANK_GROUP : employee.separationReason;
+    const key = employee.separationReason === "" ? "" : normalizeKey(name);
+    const entry = byKey.get(key) ?? { name, count: 0 };
+    entry.count++;
+    byKey.set(key, entry);
+  }
+  return { byKey, separated };
+}
+
 /** Every count of the workforce and equity exhibits, and which are hidden (memoised). */
 export function workforceCells(study: Study): WorkforceCells {
   return study.memo("counts/cells", () => {
@@ -319,18 +339,7 @@ export function workforceCells(study: Study): WorkforceCells {
     let reasons: ReasonsPart | undefined;
     if (roster.separationDate !== undefined && roster.separationReason !== undefined) {
       const period = periodOf(study);
-      const byKey = new Map<string, { name: string; count: number }>();
-      let separated = 0;
-      for (const employee of employees) {
-        const day = employee.separationDay;
-        if (day === null || day < period.startDay || day > period.endDay) continue;
-        separated++;
-        const name = employee.separationReason === "" ? BLANK_GROUP : employee.separationReason;
-        const key = employee.separationReason === "" ? "" : normalizeKey(name);
-        const entry = byKey.get(key) ?? { name, count: 0 };
-        entry.count++;
-        byKey.set(key, entry);
-      }
+      const { byKey, separated } = countReasons(employees, period);
       const total = separationsTotal ?? book.add(separated);
       const list = [...byKey.values()]
         .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

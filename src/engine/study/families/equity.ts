@@ -15,7 +15,7 @@ import { option } from "../options";
 import { ROSTER_FIELDS } from "../roster";
 import type { Unplaced } from "../types";
 import { isSmall } from "../suppression";
-import { withSuppression, workforceCells, type EquityPart } from "./counts";
+import { withSuppression, workforceCells, type EquityPart, type EquityPopulation } from "./counts";
 import { col } from "./current";
 import { DIMENSIONS, noGroupColumns, type Dimension } from "./people";
 
@@ -110,6 +110,39 @@ function select(values: Float64Array, k: number): number {
   return values[k];
 }
 
+/** A dimension's employees in its model (a listed group), their pay by group, counts and sums. */
+function modelData(
+  population: EquityPopulation,
+  groupOf: Int32Array,
+  position: Int32Array,
+  groupCount: number,
+  withTenure: boolean,
+) {
+  const size = population.rows.length;
+  const pay = new Float64Array(size);
+  const group = new Int32Array(size);
+  const level = new Int32Array(size);
+  const tenure = new Float64Array(withTenure ? size : 0);
+  const counts = new Array<number>(groupCount).fill(0);
+  const sums = new Array<number>(groupCount).fill(0);
+  let n = 0;
+  for (let r = 0; r < size; r++) {
+    const at = position[groupOf[population.rows[r]]];
+    if (at < 0) continue;
+    pay[n] = population.pay[r];
+    group[n] = at;
+    level[n] = population.level[r];
+    if (withTenure) tenure[n] = population.tenure[r];
+    counts[at]++;
+    sums[at] += pay[n];
+    n++;
+  }
+  const byGroup = counts.map((count) => new Float64Array(count));
+  const filled = new Array<number>(groupCount).fill(0);
+  for (let r = 0; r < n; r++) byGroup[group[r]][filled[group[r]]++] = pay[r];
+  return { pay, group, level, tenure, counts, sums, n, blank: size - n, byGroup };
+}
+
 /** Every dimension's model (memoised): both equity exhibits read it. */
 function models(study: Study): DimensionModel[] {
   return study.memo("equity/models", () => {
@@ -122,30 +155,13 @@ function models(study: Study): DimensionModel[] {
       // Position of each group among the listed ones (-1: blank, out of this dimension's model).
       const position = new Int32Array(grouping.groups.length).fill(-1);
       part.groups.forEach((entry, at) => (position[entry.group] = at));
-      const size = population.rows.length;
-      const pay = new Float64Array(size);
-      const group = new Int32Array(size);
-      const level = new Int32Array(size);
-      const tenure = new Float64Array(withTenure ? size : 0);
-      const counts = new Array<number>(part.groups.length).fill(0);
-      const sums = new Array<number>(part.groups.length).fill(0);
-      let n = 0;
-      for (let r = 0; r < size; r++) {
-        const index = population.rows[r];
-        const at = position[grouping.of[index]];
-        if (at < 0) continue;
-        pay[n] = population.pay[r];
-        group[n] = at;
-        level[n] = population.level[r];
-        if (withTenure) tenure[n] = population.tenure[r];
-        counts[at]++;
-        sums[at] += pay[n];
-        n++;
-      }
-      const blank = size - n;
-      const byGroup = counts.map((count) => new Float64Array(count));
-      const filled = new Array<number>(counts.length).fill(0);
-      for (let r = 0; r < n; r++) byGroup[group[r]][filled[group[r]]++] = pay[r];
+      const { pay, group, level, tenure, counts, sums, n, blank, byGroup } = modelData(
+        population,
+        grouping.of,
+        position,
+        part.groups.length,
+        withTenure,
+      );
       const names = part.groups.map((entry) => grouping.groups[entry.group].name);
       const wanted = asked.get(grouping.dimension.name);
       let reference = largestGroup(counts, names);
