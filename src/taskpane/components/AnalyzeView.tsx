@@ -6,7 +6,7 @@
  */
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
-import { SUPPRESS, type Family } from "../../engine/study";
+import { SUPPRESS, type Family, type OptionSpec } from "../../engine/study";
 import { CORE_OPTIONS } from "../../engine/study";
 import { familyInputs, today, usable } from "../study";
 import { count, list, shownDate } from "../text";
@@ -16,6 +16,24 @@ import { Page, StatusBadge, useStyles } from "./ui";
 
 /** The shared options the pane shows (the pane never reveals small groups: no suppress switch). */
 const SHARED_OPTIONS = CORE_OPTIONS.filter((spec) => spec !== SUPPRESS);
+
+/** A field per option, bound to the pane's settings. */
+function OptionFields({ specs }: { specs: readonly OptionSpec[] }): React.JSX.Element {
+  const pane = usePane();
+  return (
+    <>
+      {specs.map((spec) => (
+        <OptionField
+          key={spec.name}
+          spec={spec}
+          value={pane.settings.options[spec.name] ?? ""}
+          disabled={pane.busy}
+          onChange={(text) => pane.setOption(spec.name, text)}
+        />
+      ))}
+    </>
+  );
+}
 
 export function AnalyzeView(): React.JSX.Element {
   const pane = usePane();
@@ -117,16 +135,7 @@ function StudySettings(): React.JSX.Element {
           {open ? "Hide shared options" : "Shared options"}
         </Button>
       </div>
-      {open &&
-        SHARED_OPTIONS.map((spec) => (
-          <OptionField
-            key={spec.name}
-            spec={spec}
-            value={pane.settings.options[spec.name] ?? ""}
-            disabled={pane.busy}
-            onChange={(text) => pane.setOption(spec.name, text)}
-          />
-        ))}
+      {open && <OptionFields specs={SHARED_OPTIONS} />}
     </section>
   );
 }
@@ -205,15 +214,7 @@ export function FamilyPage({
           <h3 id="options-heading" className={styles.subheading}>
             Options
           </h3>
-          {(family.options ?? []).map((spec) => (
-            <OptionField
-              key={spec.name}
-              spec={spec}
-              value={pane.settings.options[spec.name] ?? ""}
-              disabled={pane.busy}
-              onChange={(text) => pane.setOption(spec.name, text)}
-            />
-          ))}
+          <OptionFields specs={family.options ?? []} />
         </section>
       )}
       <fieldset className={styles.tight} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
