@@ -14,6 +14,8 @@ export const HALF_CENT = 0.005;
 export function roundHalfAwayFromZero(value: number, digits = 0): number {
   if (!Number.isFinite(value)) return value;
   if (!Number.isInteger(digits)) throw new RangeError(`digits must be whole, got ${digits}`);
+  // A whole number of at most 15 digits is its own rounding to any number of decimals.
+  if (digits >= 0 && Number.isInteger(value) && Math.abs(value) < 1e15) return value === 0 ? 0 : value;
   const sign = value < 0 ? -1 : 1;
   const magnitude = Math.abs(value);
   // Excel works on the 15-significant-digit decimal; toPrecision(15) strips binary noise.

@@ -42,6 +42,17 @@ describe("roundHalfAwayFromZero", () => {
     expect(() => roundHalfAwayFromZero(1, 1.5)).toThrow(RangeError);
   });
 
+  it("gives whole numbers back as they are, the same as the decimal path", () => {
+    // The fast path for whole numbers against the general one (a fraction added and removed).
+    for (const value of [0, 7, -7, 42_167, -1_000_000, 999_999_999_999_999]) {
+      expect(roundHalfAwayFromZero(value, 2)).toBe(value);
+      expect(roundHalfAwayFromZero(value, 0)).toBe(value);
+    }
+    expect(roundHalfAwayFromZero(1250, -2)).toBe(1300); // negative digits still round
+    expect(roundHalfAwayFromZero(-1250, -2)).toBe(-1300);
+    expect(Object.is(roundHalfAwayFromZero(-0, 3), -0)).toBe(false);
+  });
+
   it("rounds to the cent with roundCents", () => {
     expect(roundCents(49.995)).toBe(50);
     expect(roundCents(49.994999)).toBe(49.99);
