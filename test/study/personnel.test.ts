@@ -216,6 +216,34 @@ describe("promotions (HISD II.B.1: the higher of the promotion increase and the 
     expect(d.rule).toContain("capped at the maximum 96,000");
   });
 
+  it("warns when the new grade pays less than now: 100,000 × 1.05 = 105,000 capped at T9's maximum 96,000", () => {
+    const d = decide({
+      action: "promotion",
+      plan: "Technology",
+      grade: "T9",
+      years: 5,
+      currentSalary: 100000,
+      promotionPct: 0.05,
+    });
+    expect(d.salary).toBe(96000);
+    expect(d.warnings).toEqual([
+      "The promoted salary 96,000 is below the Current Salary 100,000 (the grade's maximum is 96,000): is this grade higher than the present one?",
+    ]);
+  });
+
+  it("no such warning at the maximum when the present pay is the maximum (96,000 × 1.00 = 96,000)", () => {
+    const d = decide({
+      action: "promotion",
+      plan: "Technology",
+      grade: "T9",
+      years: 5,
+      currentSalary: 96000,
+      promotionPct: 0,
+    });
+    expect(d.salary).toBe(96000);
+    expect(d.warnings).toEqual([]);
+  });
+
   it("step plan: 12.10 × 1.05 = 12.705 → 12.71 (cents), placed on the first step at or above it: step 3 = 13.00", () => {
     const d = decide({
       action: "promotion",

@@ -649,6 +649,11 @@ function promotion(scale: Scale, candidate: Candidate, policy: Policy, warnings:
     step = at.step;
     salary = at.pay;
   }
+  // A promotion goes to a higher grade: one whose maximum is below the present pay cuts it.
+  if (salary < current - HALF_CENT)
+    warnings.push(
+      `The promoted salary ${money(salary, scale)} is below the Current Salary ${money(current, scale)} (the grade's maximum is ${money(scale.max, scale)}): is this grade higher than the present one?`,
+    );
   return { step, salary, text, cite: `II.B.1, ${newHire.cite}` };
 }
 
