@@ -166,6 +166,54 @@ export function equityPopulation(study: Study): EquityPopulation {
   });
 }
 
+/** Active employees per family (row 0: all of them) and group: counts[row][group]. */
+function countByFamily(
+  familyOf: Int32Array,
+  position: Int32Array,
+  groupOf: Int32Array,
+  rows: number,
+  groupCount: number,
+): number[][] {
+  const flat = new Int32Array(rows * groupCount);
+  for (let index = 0; index < familyOf.length; index++) {
+    const family = familyOf[index];
+    if (family < 0) continue;
+    const g = groupOf[index];
+    flat[g]++;
+    flat[position[family] * groupCount + g]++;
+  }
+  return Array.from({ length: rows }, (_, row) => Array.from(flat.subarray(row * groupCount, (row + 1) * groupCount)));
+}
+
+/** Flow counts per group and kind, flat: [group × kind] (groupOf undefined: one group, everyone). */
+function tally(flows: Uint8Array, groupOf: Int32Array | undefined, groups: number): Int32Array {
+  const counts = new Int32Array(groups * KINDS);
+  for (let index = 0; index < flows.length; index++) {
+    const bits = flows[index];
+    if (bits === 0) continue;
+    const base = groupOf === undefined ? 0 : groupOf[index] * KINDS;
+    for (let k = 0; k < KINDS; k++) counts[base + k] += (bits >> k) & 1;
+  }
+  return counts;
+}
+
+/** The equity population's employees per group, and per grade and group (flat: [grade × group]). */
+function countEquity(
+  population: EquityPopulation,
+  groupOf: Int32Array,
+  groupCount: number,
+): { counts: number[]; byGradeFlat: Int32Array } {
+  const counts = new Int32Array(groupCount);
+  const byGradeFlat = new Int32Array(population.grades.length * groupCount);
+  const { rows, level } = population;
+  for (let r = 0; r < rows.length; r++) {
+    const g = groupOf[rows[r]];
+    counts[g]++;
+    byGradeFlat[level[r] * groupCount + g]++;
+  }
+  return { counts: Array.from(counts), byGradeFlat };
+}
+
 /** Separations in the period by reason as people mean it (the first spelling shown). */
 function countReasons(
   employees: readonly PlacedEmployee[],
@@ -221,13 +269,7 @@ export function workforceCells(study: Study): WorkforceCells {
       // counts[f][g] with f = 0 for All, f = position + 1 for the family at that position of familyOrder.
       const position = new Int32Array(familyNames.length);
       familyOrder.forEach((id, at) => (position[id] = at + 1));
-      const counts = Array.from({ length: familyNames.length + 1 }, () => new Array<number>(groupCount).fill(0));
-      for (let index = 0; index < employees.length; index++) {
-        if (familyOf[index] < 0) continue;
-        const g = grouping.of[index];
-        counts[0][g]++;
-        counts[position[familyOf[index]]][g]++;
-      }
+      const counts = countByFamily(familyOf, position, grouping.of, familyNames.length + 1, groupCount);
       const present = grouping.groups.filter((group) => counts[0][group.id] > 0).map((group) => group.id);
       const referenced = grouping.groups
         .filter((group) => counts[0][group.id] === 0 && grouping.reference[group.id] !== undefined)
@@ -286,28 +328,12 @@ export function workforceCells(study: Study): WorkforceCells {
       flows = new Uint8Array(employees.length);
       employees.forEach((employee, index) => ((flows as Uint8Array)[index] = flowBits(employee, period)));
       // Counts per group and kind, flat: [group × kind].
-      const tally = (groupOf: (index: number) => number, groups: number): Int32Array => {
-        const counts = new Int32Array(groups * KINDS);
-        const bitsOf = flows as Uint8Array;
-        for (let index = 0; index < bitsOf.length; index++) {
-          const bits = bitsOf[index];
-          if (bits === 0) continue;
-          const base = groupOf(index) * KINDS;
-          for (let k = 0; k < KINDS; k++) counts[base + k] += (bits >> k) & 1;
-        }
-        return counts;
-      };
       const record = (counts: Int32Array, g: number): Record<FlowKind, number> =>
         Object.fromEntries(FLOW_KINDS.map((kind, k) => [kind, counts[g * KINDS + k]])) as Record<FlowKind, number>;
-      const all = addFlowRow(
-        record(
-          tally(() => 0, 1),
-          0,
-        ),
-      );
+      const all = addFlowRow(record(tally(flows, undefined, 1), 0));
       separationsTotal = all.separations;
       const byDimension = dims.map((grouping) => {
-        const counts = tally((index) => grouping.of[index], grouping.groups.length);
+        const counts = tally(flows as Uint8Array, grouping.of, grouping.groups.length);
         // A group is listed when anyone of it was employed in the period (start, hired, left or at the end).
         const involved = (g: number) => [0, 1, 2, 3].some((k) => counts[g * KINDS + k] > 0);
         const rows = grouping.groups
@@ -355,13 +381,7 @@ export function workforceCells(study: Study): WorkforceCells {
     const population = equityPopulation(study);
     const equity: EquityPart[] = dims.map((grouping, d) => {
       const groupCount = grouping.groups.length;
-      const counts = new Array<number>(groupCount).fill(0);
-      const byGradeFlat = new Int32Array(population.grades.length * groupCount);
-      for (let r = 0; r < population.rows.length; r++) {
-        const g = grouping.of[population.rows[r]];
-        counts[g]++;
-        byGradeFlat[population.level[r] * groupCount + g]++;
-      }
+      const { counts, byGradeFlat } = countEquity(population, grouping.of, groupCount);
       const byGrade = population.grades.map((_, level) =>
         byGradeFlat.subarray(level * groupCount, (level + 1) * groupCount),
       );
