@@ -304,7 +304,6 @@ export function workforceCells(study: Study): WorkforceCells {
     const roster = study.roster.mapping;
     let flow: FlowPart | undefined;
     let separationsTotal: number | undefined;
-    let flows: Uint8Array | undefined;
     const addFlowRow = (counts: Record<FlowKind, number>): FlowCells => {
       const cells = Object.fromEntries(FLOW_KINDS.map((kind) => [kind, book.add(counts[kind])])) as Record<
         FlowKind,
@@ -325,15 +324,15 @@ export function workforceCells(study: Study): WorkforceCells {
     };
     if (roster.hireDate !== undefined) {
       const period = periodOf(study);
-      flows = new Uint8Array(employees.length);
-      employees.forEach((employee, index) => ((flows as Uint8Array)[index] = flowBits(employee, period)));
+      const flows = new Uint8Array(employees.length);
+      employees.forEach((employee, index) => (flows[index] = flowBits(employee, period)));
       // Counts per group and kind, flat: [group × kind].
       const record = (counts: Int32Array, g: number): Record<FlowKind, number> =>
         Object.fromEntries(FLOW_KINDS.map((kind, k) => [kind, counts[g * KINDS + k]])) as Record<FlowKind, number>;
       const all = addFlowRow(record(tally(flows, undefined, 1), 0));
       separationsTotal = all.separations;
       const byDimension = dims.map((grouping) => {
-        const counts = tally(flows as Uint8Array, grouping.of, grouping.groups.length);
+        const counts = tally(flows, grouping.of, grouping.groups.length);
         // A group is listed when anyone of it was employed in the period (start, hired, left or at the end).
         const involved = (g: number) => [0, 1, 2, 3].some((k) => counts[g * KINDS + k] > 0);
         const rows = grouping.groups
