@@ -53,16 +53,51 @@ export function ageMarketValue(value: number, days: number, rate: number, method
 
 /**
  * Excel's PERCENTILE.INC of `values` at `k` (0 ≤ k ≤ 1): sorted x, h = (n − 1) × k, the value
- * at floor(h) plus (h − floor(h)) × the step to the next value. k = 0.5 is the median.
+ * at floor(h) plus (h − floor(h)) × the step to the next value. k = 0.5 is the median. The two
+ * values are found by selection in a copy (linear time on average), not by sorting it.
  */
-export function percentileInc(values: readonly number[], k: number): number {
+export function percentileInc(values: ArrayLike<number>, k: number): number {
   if (values.length === 0) invalid("A percentile needs at least one value");
   if (!Number.isFinite(k) || k < 0 || k > 1) outOfRange(`The percentile must be between 0 and 1, got ${k}`);
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * k;
+  const copy = Float64Array.from(values);
+  const h = (copy.length - 1) * k;
   const low = Math.floor(h);
   const fraction = h - low;
-  return fraction === 0 ? sorted[low] : sorted[low] + fraction * (sorted[low + 1] - sorted[low]);
+  const at = select(copy, low);
+  if (fraction === 0) return at;
+  // The next value up is the smallest of the part right of `low` (all ≥ it after selecting).
+  let next = copy[low + 1];
+  for (let i = low + 2; i < copy.length; i++) if (copy[i] < next) next = copy[i];
+  return at + fraction * (next - at);
+}
+
+/**
+ * Reorders `values` so that values[k] is the k-th smallest, those before it no larger and
+ * those after no smaller (Hoare's quickselect); returns it.
+ */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
 }
 
 /** The statistic taken across peers: the mean, the median, or a percentile (PERCENTILE.INC). */

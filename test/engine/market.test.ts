@@ -86,6 +86,36 @@ describe("percentileInc (Excel's PERCENTILE.INC)", () => {
     expect(percentileInc(values, k)).toBeCloseTo(expected, 9);
   });
 
+  it("is the median at 0.5: the middle one, or the mean of the middle two (the pay-equity Median Gap)", () => {
+    expect(percentileInc(Float64Array.from([3, 1, 2]), 0.5)).toBe(2);
+    expect(percentileInc(Float64Array.from([40_000, 10_000, 30_000, 20_000]), 0.5)).toBe(25_000);
+    expect(percentileInc(Float64Array.from([7]), 0.5)).toBe(7);
+    expect(percentileInc(Float64Array.from([5, 5, 5, 1, 9, 5]), 0.5)).toBe(5);
+  });
+
+  it("agrees with sorting on any list, repeats included, at the median and at any k", () => {
+    const bySorting = (values: number[], k: number) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const h = (sorted.length - 1) * k;
+      const low = Math.floor(h);
+      return h === low ? sorted[low] : sorted[low] + (h - low) * (sorted[low + 1] - sorted[low]);
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, k) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          const mid = sorted.length >> 1;
+          const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+          expect(percentileInc(values, 0.5)).toBe(median);
+          expect(percentileInc(values, k)).toBe(bySorting(values, k));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("does not reorder the caller's values", () => {
     const values = [3, 1, 2];
     percentileInc(values, 0.5);

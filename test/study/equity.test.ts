@@ -4,8 +4,6 @@
  */
 import type { CellValue } from "../../src/engine/cells";
 import { fitPayGap } from "../../src/engine/paygap";
-import { median } from "../../src/engine/study/families/equity";
-import fc from "fast-check";
 import { exhibitToJson } from "../../src/exhibits/json";
 import type { ExhibitId, StudyResult } from "../../src/exhibits/spec/types";
 import { studyOf } from "./helpers";
@@ -173,26 +171,5 @@ describe("pay-equity-by-grade", () => {
       Gap: (24 - 25) / 25,
       Flag: "no",
     });
-  });
-});
-
-describe("the median of a group's pays", () => {
-  it("is the middle one, or the mean of the middle two", () => {
-    expect(median(Float64Array.from([3, 1, 2]))).toBe(2);
-    expect(median(Float64Array.from([40_000, 10_000, 30_000, 20_000]))).toBe(25_000);
-    expect(median(Float64Array.from([7]))).toBe(7);
-    expect(median(Float64Array.from([5, 5, 5, 1, 9, 5]))).toBe(5);
-  });
-
-  it("agrees with sorting on any list, repeats included", () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 60 }), (values) => {
-        const sorted = [...values].sort((a, b) => a - b);
-        const mid = sorted.length >> 1;
-        const expected = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-        expect(median(Float64Array.from(values))).toBe(expected);
-      }),
-      { numRuns: 2000 },
-    );
   });
 });

@@ -7,6 +7,7 @@
 import { normalizeKey, truncate } from "../../cells";
 import { invalid } from "../../errors";
 import type { CellScalar, ExhibitBody, ExhibitRow } from "../../exhibit";
+import { percentileInc } from "../../market";
 import { fitPayGap, gapOrder, largestGroup, type PayGapFit } from "../../paygap";
 import { listed, type Study } from "../context";
 import { family } from "../definition";
@@ -67,47 +68,6 @@ function askedReferences(study: Study, parts: readonly EquityPart[]): Map<string
     asked.set(dimension.name, group);
   }
   return asked;
-}
-
-/**
- * The median of a group's pays (reordered in place: a copy made for it). Selection, not a
- * sort: Hoare's quickselect finds the middle one or two in linear time on average.
- */
-export function median(pays: Float64Array): number {
-  const n = pays.length;
-  const mid = n >> 1;
-  const upper = select(pays, mid);
-  if (n % 2 === 1) return upper;
-  // The lower middle is the largest of the part left of `mid` (all ≤ upper after selecting).
-  let lower = pays[0];
-  for (let i = 1; i < mid; i++) if (pays[i] > lower) lower = pays[i];
-  return (lower + upper) / 2;
-}
-
-/** Reorders `values` so that values[k] is the k-th smallest, smaller ones before it and larger after; returns it. */
-function select(values: Float64Array, k: number): number {
-  let left = 0;
-  let right = values.length - 1;
-  while (left < right) {
-    const pivot = values[(left + right) >> 1];
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        const swap = values[i];
-        values[i] = values[j];
-        values[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
-  }
-  return values[k];
 }
 
 /** A dimension's employees in its model (a listed group), their pay by group, counts and sums. */
@@ -188,7 +148,7 @@ function models(study: Study): DimensionModel[] {
       return {
         part,
         mean: counts.map((count, at) => (count === 0 ? NaN : sums[at] / count)),
-        median: byGroup.map((pays) => (pays.length === 0 ? NaN : median(pays))),
+        median: byGroup.map((pays) => (pays.length === 0 ? NaN : percentileInc(pays, 0.5))),
         reference,
         chosen: wanted === undefined ? "largest" : "option",
         fit,
