@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { CellValue } from "../../src/engine/cells";
+import { CANDIDATE_FIELDS } from "../../src/engine/study";
 import type { SampleExtension } from "./types";
 
 /** The name candidates use for the PEA lane schedule. */
@@ -36,20 +37,8 @@ function laneSchedule(): CellValue[][] {
   ];
 }
 
-const CANDIDATE_HEADER = [
-  "Candidate",
-  "Action",
-  "Job Type",
-  "Plan",
-  "Grade",
-  "Lane",
-  "Years",
-  "Other Years",
-  "Current Salary",
-  "Months Away",
-  "Promotion %",
-  "Requested Salary",
-];
+/** The Candidates header as the engine names its columns. */
+const CANDIDATE_HEADER = CANDIDATE_FIELDS.map((spec) => spec.label);
 
 // Made up: names, years and salaries invented to show each rule and each warning.
 const CANDIDATES: CellValue[][] = [
