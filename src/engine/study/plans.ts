@@ -448,9 +448,14 @@ export class GradeIndex {
   private readonly byGrade = new Map<string, PayGrade[]>();
   private readonly planKeys = new Map<string, PayPlan>();
   private readonly plansByGrade = new Map<PayGrade, PayPlan>();
+  private readonly order = new Map<PayGrade, number>();
   private readonly cache = new Map<string, PayGrade | string>();
+  /** Every grade in pay-plan order (the plans' order, then each plan's). */
+  readonly grades: readonly PayGrade[];
 
   constructor(readonly plans: readonly PayPlan[]) {
+    this.grades = plans.flatMap((plan) => plan.grades);
+    this.grades.forEach((grade, at) => this.order.set(grade, at));
     for (const plan of plans) {
       const planKey = normalizeKey(plan.name);
       this.planKeys.set(planKey, plan);
@@ -466,6 +471,11 @@ export class GradeIndex {
   /** The plan a grade belongs to. */
   planOf(grade: PayGrade): PayPlan {
     return this.plansByGrade.get(grade) as PayPlan;
+  }
+
+  /** A grade's position in pay-plan order (in `grades`). */
+  orderOf(grade: PayGrade): number {
+    return this.order.get(grade) as number;
   }
 
   /** The grade, or why it cannot be found (plan may be "" when grade codes are unique). */

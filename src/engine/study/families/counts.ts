@@ -114,10 +114,8 @@ function familyName(employee: PlacedEmployee): string {
 /** The active employees' pay population for the equity exhibits (memoised). */
 export function equityPopulation(study: Study): EquityPopulation {
   return study.memo("counts/equity-population", () => {
-    const employees = study.placement.employees;
-    const gradeIndex = new Map<PayGrade, number>();
+    const { employees, index: gradeIndex } = study.placement;
     const grades: PayGrade[] = [];
-    for (const plan of study.plans.plans) for (const grade of plan.grades) gradeIndex.set(grade, gradeIndex.size);
     const rows = new Int32Array(employees.length);
     const pay = new Float64Array(employees.length);
     const rawLevel = new Int32Array(employees.length);
@@ -136,7 +134,7 @@ export function equityPopulation(study: Study): EquityPopulation {
       }
       if (employee.payGrade !== lastGrade) {
         lastGrade = employee.payGrade;
-        lastLevel = gradeIndex.get(lastGrade) as number;
+        lastLevel = gradeIndex.orderOf(lastGrade);
       }
       rows[n] = index;
       pay[n] = annual;
@@ -145,7 +143,7 @@ export function equityPopulation(study: Study): EquityPopulation {
       n++;
     });
     // Levels in pay-plan order, only grades with employees.
-    const all = [...gradeIndex.keys()];
+    const all = gradeIndex.grades;
     const compact = new Int32Array(all.length).fill(-1);
     for (let r = 0; r < n; r++) compact[rawLevel[r]] = 0;
     compact.forEach((mark, raw) => {

@@ -218,8 +218,6 @@ function fillPositions(
 export function positionControl(study: Study, positions: Positions): PositionControl {
   return study.memo("positions/control", () => {
     const index = study.placement.index;
-    const gradeOrder = new Map<PayGrade, number>();
-    for (const plan of study.plans.plans) for (const grade of plan.grades) gradeOrder.set(grade, gradeOrder.size);
     const problems: Problem[] = positions.problems.map((p) => ({
       positionId: p.id,
       employeeId: "",
@@ -321,7 +319,7 @@ export function positionControl(study: Study, positions: Positions): PositionCon
           department,
           plan: planName,
           grade: gradeName,
-          order: grade === undefined ? Number.MAX_SAFE_INTEGER : (gradeOrder.get(grade) as number),
+          order: grade === undefined ? Number.MAX_SAFE_INTEGER : index.orderOf(grade),
           positions: 0,
           budgetedFte: 0,
           filledFte: 0,
