@@ -3,11 +3,9 @@
  * src/excel, .xlsx/.json/.html in src/exhibits), the task pane, the CLI and COMP.EXHIBIT.
  * Host-free. Exhibit ids and column names are a public contract (the JSON output uses exactly
  * these): never rename one once shipped. The ids are those of the exhibit registry
- * (src/engine/study/registry.ts): adding an exhibit there adds its id here.
+ * (src/engine/study/registry.ts, whose ExhibitId is their union); the contract does not import
+ * the registry, so that the families it lists can import the contract.
  */
-import type { ExhibitId } from "./study/registry";
-
-export type { ExhibitId };
 
 /** A grade's pay unit: what one pay figure of the schedule pays for. */
 export type PayUnit = "hourly" | "daily" | "monthly" | "annual";
@@ -68,7 +66,8 @@ export type StackedBarChart = {
 };
 
 export type Exhibit = {
-  id: ExhibitId;
+  /** The registry's id of the exhibit (kebab-case, e.g. "pay-plan-summary"). */
+  id: string;
   /** Display number, e.g. "3-1" → the sheet title "EXHIBIT 3-1 — PAY PLAN SUMMARY". */
   number: string;
   title: string;

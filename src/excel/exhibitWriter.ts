@@ -8,7 +8,7 @@
  * numberFormat arrays), 1.7 (freezePanes, chart setPosition). The manifest declares 1.9.
  */
 import { NUMBER_FORMATS, layoutExhibit, uniqueSheetName, type CellBlock, type SheetLayout } from "../exhibits/layout";
-import type { Exhibit, ExhibitId, StudyResult } from "../exhibits/spec/types";
+import type { Exhibit, StudyResult } from "../exhibits/spec/types";
 
 /**
  * Live exhibits: each sheet holds one COMP.EXHIBIT formula instead of the values. `options` are
@@ -21,7 +21,7 @@ export type LiveFormulas = {
 };
 
 export type WriteOptions = {
-  exhibits?: readonly ExhibitId[];
+  exhibits?: readonly string[];
   onProgress?: (step: string, fraction: number) => void;
   signal?: AbortSignal;
   /** Write live formulas instead of values. */
@@ -115,7 +115,7 @@ export function liveLayout(exhibit: Exhibit, live: LiveFormulas): LiveLayout {
   };
 }
 
-export type WrittenSheet = { name: string; exhibitId: ExhibitId };
+export type WrittenSheet = { name: string; exhibitId: string };
 
 /** Bytes one request may carry; Excel on the web refuses requests over 5 MB. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;

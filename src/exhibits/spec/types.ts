@@ -4,3 +4,4 @@
  */
 export type * from "../../engine/exhibit";
 export { shownValue, shownValues, showsCents } from "../../engine/exhibit";
+export type { ExhibitId } from "../../engine/study/registry";

@@ -23,7 +23,7 @@ import {
 } from "../personnel";
 import { RULES_INPUT, policyNotes, studyPolicy, type Policy } from "../rules-sheet";
 import { APPLY_TITLE_CHANGES, TITLE_CHANGES_INPUT, TitleMap, type TitleChange } from "../titles";
-import { col } from "./current";
+import { col } from "./helpers";
 
 /** A column of the Candidates table, named as the Candidate it fills (plus the person's name). */
 export type CandidateField =

@@ -23,7 +23,7 @@ import type { PlacedEmployee } from "../placement";
 import { hasUsableRange } from "../plans";
 import type { PayGrade, PayPlan, Unplaced } from "../types";
 import { FULL_TIME } from "../units";
-import { col } from "./current";
+import { col } from "./helpers";
 import { percentText } from "./market";
 import { GRADE_MAP_INPUT, findProposed, gradeTargets, proposedStructure, structureUnavailable } from "./structure";
 

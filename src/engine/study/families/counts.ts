@@ -13,7 +13,7 @@ import { MIN_CELL, SUPPRESS } from "../core";
 import type { PlacedEmployee } from "../placement";
 import { CellBook, suppressionText, type SuppressionResult } from "../suppression";
 import type { PayGrade } from "../types";
-import { DAYS_PER_YEAR } from "./current";
+import { DAYS_PER_YEAR } from "./helpers";
 import { annualRate, BLANK_GROUP, groupings, periodOf, type Grouping, type Period } from "./people";
 
 export const FLOW_KINDS = ["start", "hires", "separations", "end", "stayers", "leavers"] as const;

@@ -5,17 +5,15 @@
  * deterministic ordering (plans and grades in input order, families by name).
  */
 import { normalizeKey } from "../../cells";
-import type { CellScalar, ExhibitBody, ExhibitColumn, ExhibitRow, StackedBarChart } from "../../exhibit";
+import type { CellScalar, ExhibitBody, ExhibitRow, StackedBarChart } from "../../exhibit";
 import { stepProgression } from "../../progression";
 import type { Study } from "../context";
 import { family } from "../definition";
 import type { PlacedEmployee } from "../placement";
 import { gradeMidpoint, hasUsableRange } from "../plans";
 import { classTitles } from "../titles";
+import { col, DAYS_PER_YEAR, gradeMoney, planMoney, ratio } from "./helpers";
 import type { PayGrade, PayPlan } from "../types";
-
-/** Years are 365.25 days (the tenure exhibit's rule). */
-export const DAYS_PER_YEAR = 365.25;
 
 /** What the employee-based exhibits count per grade, from the active placed employees. */
 type Tally = {
@@ -33,23 +31,9 @@ type Tally = {
 type Tallies = { ordered: { plan: PayPlan; tallies: Tally[] }[]; families: FamilyCount[]; placed: number };
 type FamilyCount = { name: string; employees: number; titles: Set<string> };
 
-export const col = (name: string, kind: ExhibitColumn["kind"], money?: ExhibitColumn["money"]): ExhibitColumn =>
-  money === undefined ? { name, kind } : { name, kind, money };
-export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 const sum = (tallies: Tally[], pick: (t: Tally) => number): number => tallies.reduce((total, t) => total + pick(t), 0);
 const mean = (values: number[]): number | null =>
   values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-
-/** The row's money display: the grade's unit and cents. */
-export function gradeMoney(grade: Pick<PayGrade, "unit" | "cents">): Pick<ExhibitRow, "unit" | "cents"> {
-  return { unit: grade.unit, cents: grade.cents };
-}
-
-/** A plan's money display, when all its grades share a unit (mixed plans leave it to the grades). */
-export function planMoney(plan: PayPlan): Pick<ExhibitRow, "unit" | "cents"> {
-  if (plan.unit === undefined) return {};
-  return { unit: plan.unit, cents: plan.grades.some((grade) => grade.cents) };
-}
 
 function tallyOf(study: Study): Tallies {
   return study.memo("current-conditions/tallies", () => {

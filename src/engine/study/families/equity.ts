@@ -17,7 +17,7 @@ import { ROSTER_FIELDS } from "../roster";
 import type { Unplaced } from "../types";
 import { isSmall } from "../suppression";
 import { withSuppression, workforceCells, type EquityPart, type EquityPopulation } from "./counts";
-import { col } from "./current";
+import { col } from "./helpers";
 import { DIMENSIONS, noGroupColumns, type Dimension } from "./people";
 
 /**

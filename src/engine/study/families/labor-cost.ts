@@ -12,7 +12,7 @@ import { family } from "../definition";
 import type { FieldSpec } from "../headers";
 import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
-import { col } from "./current";
+import { col } from "./helpers";
 
 type LaborField = "organization" | "budget" | "salaries";
 

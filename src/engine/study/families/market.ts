@@ -32,7 +32,7 @@ import { gradeMidpoint, hasUsableRange } from "../plans";
 import { DATE_1904_OFFSET } from "../roster";
 import type { PayGrade, PayPlan } from "../types";
 import { unitMixOf } from "../units";
-import { col, gradeMoney } from "./current";
+import { col, gradeMoney } from "./helpers";
 
 type MarketField = "job" | "plan" | "grade" | "peer" | "min" | "mid" | "max" | "date";
 

@@ -14,7 +14,7 @@ import { gradeMidpoint, hasUsableRange } from "../plans";
 import type { PlacedEmployee } from "../placement";
 import type { PayGrade, PayPlan } from "../types";
 import { ANNUAL_FACTOR, daysFromName } from "../units";
-import { col } from "./current";
+import { col } from "./helpers";
 import { annualRate, BLANK_GROUP } from "./people";
 
 type PositionField = "positionId" | "department" | "plan" | "grade" | "budgetedFte" | "budgetedSalary";

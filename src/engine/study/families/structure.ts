@@ -19,7 +19,7 @@ import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
 import { GradeIndex, PLAN_FIELDS, auditSchedules, gradeMidpoint, hasUsableRange, parsePayPlans } from "../plans";
 import type { PayGrade, PayPlan, PayPlans } from "../types";
-import { col, gradeMoney } from "./current";
+import { col, gradeMoney } from "./helpers";
 import { MARKET_INPUT, marketAnalysis, percentText } from "./market";
 
 export const PROPOSED_INPUT = input<PayPlans>({

@@ -8,7 +8,7 @@
 import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import type { Study } from "../context";
 import { family } from "../definition";
-import { col, ratio } from "./current";
+import { col, ratio } from "./helpers";
 import { rowWith, withSuppression, workforceCells, type FlowCells } from "./counts";
 import { missingColumn, noGroupColumns, PERIOD, periodOf, REFERENCE_INPUT, type Period } from "./people";
 import { POSITIONS_INPUT, positionControlExhibit, positionProblemsExhibit } from "./positions";
