@@ -141,7 +141,7 @@ describe("a family added to the registry", () => {
     } catch (error) {
       if (isEngineError(error)) expected = error.message;
     }
-    expect(expected).toMatch(/^Option fake-rate: 50 is above 0.2/);
+    expect(expected).toMatch(/^Fake rate: 50% is above 20%/);
     expect(screen.getByText(expected)).toBeInTheDocument();
     await user.clear(rate);
     await user.type(rate, "5%");
