@@ -34,6 +34,7 @@ export const EXHIBIT_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "The exhibit: its column names, then its rows.",
     example: '=COMP.EXHIBIT("quartiles", PayPlans[#All], Roster[#All], DATE(2013,4,1))',
+    workbook: '=COMP.EXHIBIT("quartiles", {plans}, {roster}, {asOf})',
     errors: [
       {
         code: "#VALUE!",
@@ -57,6 +58,7 @@ export const EXHIBIT_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "Two columns, Measure | Value, one row per figure, then the notes.",
     example: "=COMP.STUDY_SUMMARY(PayPlans[#All], Roster[#All], DATE(2013,4,1))",
+    workbook: "=COMP.STUDY_SUMMARY({plans}, {roster}, {asOf})",
     errors: INPUT_ERRORS,
   },
 ];

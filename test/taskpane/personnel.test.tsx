@@ -241,7 +241,7 @@ describe("one person", () => {
     await type(user, /^Promotion %/, "8");
     await type(user, /^Candidate/, "Bo Li");
     const write = screen.getByRole("button", { name: "Write to row" });
-    expect(write).toHaveAccessibleDescription("Write to row adds this person at the end of Table Candidates.");
+    expect(write).toHaveAccessibleDescription("Write to row adds this person at the end of the table Candidates.");
     await user.click(write);
     expect(await screen.findByText("Row written")).toBeInTheDocument();
     expect(screen.getByText("Bo Li is row 4 of Table Candidates (Candidates!A4:L4).")).toBeInTheDocument();
@@ -291,7 +291,7 @@ describe("one person", () => {
     ).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 2, name: "A table of people" })).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "4-1 Placement Decisions" })).toHaveAccessibleDescription(
-      "Needs the Candidates table",
+      "Needs the Candidates table: choose it on Data.",
     );
   });
 });

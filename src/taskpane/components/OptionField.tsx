@@ -32,6 +32,8 @@ export function OptionField({
 }): React.JSX.Element {
   const styles = useStyles();
   const error = optionError(spec, value);
+  // The control's id: a need on the page ("Set the structure adjustment") moves focus here.
+  const id = `option-${spec.name}`;
   const fallback = shownDefault(spec);
   const hint = `${spec.description.replace(/^./, (c) => c.toUpperCase())}${fallback && !spec.description.includes("default") ? ` (default ${fallback})` : ""}.`;
   const field = (control: React.ReactElement<Record<string, unknown>>): React.JSX.Element => (
@@ -49,6 +51,7 @@ export function OptionField({
     case "flag":
       return field(
         <Switch
+          id={id}
           checked={value === "" ? spec.default === true : value === "true"}
           disabled={disabled}
           label={value === "" ? `Default (${fallback ?? "off"})` : value === "true" ? "On" : "Off"}
@@ -59,6 +62,7 @@ export function OptionField({
       if (!spec.pattern)
         return field(
           <Select
+            id={id}
             className={styles.select}
             value={value}
             disabled={disabled}
@@ -98,6 +102,7 @@ export function OptionField({
     case "pairs":
       return field(
         <Textarea
+          id={id}
           value={value}
           disabled={disabled}
           resize="vertical"
@@ -107,13 +112,14 @@ export function OptionField({
       );
     case "date":
       return field(
-        <Input type="date" value={value} disabled={disabled} onChange={(_, data) => onChange(data.value)} />,
+        <Input id={id} type="date" value={value} disabled={disabled} onChange={(_, data) => onChange(data.value)} />,
       );
     default:
       break;
   }
   return field(
     <Input
+      id={id}
       value={value}
       disabled={disabled}
       placeholder={spec.kind === "period" ? "2022-07-01..2023-06-30" : fallback}
