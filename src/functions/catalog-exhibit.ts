@@ -7,7 +7,7 @@ const AS_OF = opt("as_of", "Date the study is as of (default: today, when Excel 
 const INPUT_ERRORS: readonly CatalogError[] = [
   {
     code: "#VALUE!",
-    when: 'a table cannot be read (the message names it: "Roster: Missing column \'Salary\' …"), an option is not valid (the message is the option\'s, e.g. "Option min-cell: 0 is below 1"), or as_of is not a date',
+    when: 'a table cannot be read (the message names it: "Roster: Missing column \'Salary\' …"), an option is not valid (the message is the option\'s, e.g. "Smallest group shown: 0 is below 1"), or as_of is not a date',
   },
 ];
 

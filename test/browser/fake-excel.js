@@ -35,6 +35,17 @@ window.__installFakeExcel = function (options) {
       control.held = { gate, release };
     }
   };
+  // Reads held: a sync that reads values waits until releaseReads() (the pane shows "Reading…").
+  control.holdReads = () => {
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    control.readsHeld = { gate, release };
+  };
+  control.releaseReads = () => {
+    const held = control.readsHeld;
+    control.readsHeld = null;
+    if (held) held.release();
+  };
   control.release = () => {
     const held = control.held;
     control.held = null;
@@ -101,7 +112,10 @@ window.__installFakeExcel = function (options) {
       );
     const format = { font: {}, autofitColumns() {} };
     return {
-      load() {},
+      // A read of values waits at the next sync while reads are held.
+      load(what) {
+        if (String(what || "").includes("values")) control.readPending = true;
+      },
       get address() {
         return "'" + sheetName + "'!" + colName(a.c0) + (a.r0 + 1) + ":" + colName(a.c1) + (a.r1 + 1);
       },
@@ -301,6 +315,12 @@ window.__installFakeExcel = function (options) {
     },
     sync: async () => {
       workbook.syncs++;
+      if (control.readPending && control.readsHeld) {
+        control.waiting++;
+        await control.readsHeld.gate;
+        control.waiting--;
+      }
+      control.readPending = false;
       if (control.held) {
         control.waiting++;
         await control.held.gate;

@@ -146,6 +146,8 @@ describe("a family added to the registry", () => {
     await user.clear(rate);
     await user.type(rate, "5%");
     expect(screen.queryByText(expected)).not.toBeInTheDocument();
+    // Saved in the workbook by its name, with no pane code for it.
+    expect(gateway.saved[gateway.saved.length - 1].options).toMatchObject({ "fake-rate": "5%" });
     await user.click(screen.getByRole("button", { name: "Insert 1 exhibit" }));
     expect(await screen.findByText("1 exhibit sheet inserted")).toBeInTheDocument();
     const exhibit = inserted[0].exhibits[0];
