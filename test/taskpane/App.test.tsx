@@ -15,9 +15,10 @@ import { list } from "../../src/taskpane/text";
 const CURRENT = CURRENT_CONDITIONS.exhibits.length;
 import { fakeGateway, PLANS, ROSTER, SOURCES, type FakeGateway } from "./fake-gateway";
 
-// Fluent UI renders slowly under jsdom on a loaded 2-core machine: wait longer than the defaults.
-configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(60_000);
+// Fluent UI renders slowly under jsdom on a loaded 2-core machine. These are ceilings, not waits:
+// each find waits for the state the UI reaches, however long a loaded machine takes to get there.
+configure({ asyncUtilTimeout: 30_000 });
+jest.setTimeout(180_000);
 
 // jsdom has no layout: requestAnimationFrame runs the callback at once.
 beforeAll(() => {

@@ -19,8 +19,9 @@ import { CANDIDATE_FIELDS } from "../../src/engine/study";
 import type { Source } from "../../src/excel/gateway";
 import { fakeGateway, type FakeGateway } from "./fake-gateway";
 
-configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(90_000);
+// Ceilings, not waits: each find waits for the state the UI reaches, however long a loaded machine takes.
+configure({ asyncUtilTimeout: 30_000 });
+jest.setTimeout(180_000);
 
 beforeAll(() => {
   window.requestAnimationFrame = (callback: FrameRequestCallback): number => {

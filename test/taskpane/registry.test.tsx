@@ -17,8 +17,9 @@ import { isEngineError } from "../../src/engine/errors";
 import { fakeGateway, PLANS, ROSTER, SOURCES } from "./fake-gateway";
 import type { StudyResult } from "../../src/exhibits/spec/types";
 
-configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(60_000);
+// Ceilings, not waits: each find waits for the state the UI reaches, however long a loaded machine takes.
+configure({ asyncUtilTimeout: 30_000 });
+jest.setTimeout(180_000);
 
 jest.mock("../../src/engine/study/registry", () => {
   const actual = jest.requireActual("../../src/engine/study/registry");

@@ -29,13 +29,23 @@ export type AppProps = {
   initialView?: View;
 };
 
-const TAB_LABELS: Record<View, string> = { data: "Data", analyze: "Analyze", personnel: "Personnel", tools: "Tools" };
-const VIEWS: Record<View, () => React.JSX.Element> = {
-  data: DataView,
-  analyze: AnalyzeView,
-  personnel: PersonnelView,
-  tools: ToolsView,
-};
+/** The views, in tab order: a new view is its own file and one line here (and its name in the store's View). */
+const VIEWS: {
+  id: View;
+  label: string;
+  Component: () => React.JSX.Element;
+  shown?: (registry: Registry) => boolean;
+}[] = [
+  { id: "data", label: "Data", Component: DataView },
+  { id: "analyze", label: "Analyze", Component: AnalyzeView },
+  {
+    id: "personnel",
+    label: "Personnel",
+    Component: PersonnelView,
+    shown: (registry) => registry.exhibits.some((exhibit) => (exhibit.id as string) === PLACEMENTS_EXHIBIT),
+  },
+  { id: "tools", label: "Tools", Component: ToolsView },
+];
 
 /** The pane: its store, inside the AriaLiveAnnouncer so every message is announced. */
 export function App({ gateway, registry = REGISTRY, initialView, ...props }: AppProps): React.JSX.Element {
@@ -89,8 +99,8 @@ function Shell({ loadSample, subscribeView }: Pick<AppProps, "loadSample" | "sub
     if (main.current) main.current.scrollTop = scrolls.current[place] ?? 0;
   }, [place]);
 
-  const personnel = pane.registry.exhibits.some((exhibit) => (exhibit.id as string) === PLACEMENTS_EXHIBIT);
-  const views: View[] = personnel ? ["data", "analyze", "personnel", "tools"] : ["data", "analyze", "tools"];
+  const views = VIEWS.filter((entry) => entry.shown?.(pane.registry) ?? true);
+  const current = VIEWS.find((entry) => entry.id === view) ?? VIEWS[0];
   const ready = pane.registry.inputs.filter((spec) => usable(pane.checks[spec.id])).length;
   const chosen = pane.registry.inputs.filter((spec) => pane.checks[spec.id]?.status !== "not-set");
   const attention = chosen.filter(
@@ -102,11 +112,10 @@ function Shell({ loadSample, subscribeView }: Pick<AppProps, "loadSample" | "sub
       : attention.length > 0
         ? `${count(attention.length, "input")} to fix`
         : `${count(ready, "input")} ready`;
-  const title = starting ? "Get started" : TAB_LABELS[view];
+  const title = starting ? "Get started" : current.label;
   const notice = state.notices[starting ? "start" : view];
   const task = state.task;
   const progress = task && task.view === view && !starting && task.where === "footer" ? task : undefined;
-  const Current = VIEWS[view];
 
   return (
     <div className={styles.shell}>
@@ -130,9 +139,9 @@ function Shell({ loadSample, subscribeView }: Pick<AppProps, "loadSample" | "sub
           selectedValue={starting ? null : view}
           onTabSelect={(_, data) => store.go(data.value as View)}
         >
-          {views.map((key) => (
-            <Tab key={key} value={key} className={styles.tab}>
-              {TAB_LABELS[key]}
+          {views.map((entry) => (
+            <Tab key={entry.id} value={entry.id} className={styles.tab}>
+              {entry.label}
             </Tab>
           ))}
         </TabList>
@@ -144,7 +153,7 @@ function Shell({ loadSample, subscribeView }: Pick<AppProps, "loadSample" | "sub
         onScroll={(event) => (scrolls.current[place] = event.currentTarget.scrollTop)}
       >
         <div className={styles.page}>
-          {starting ? <FirstRun loadSample={loadSample} onStart={() => store.go("data")} /> : <Current />}
+          {starting ? <FirstRun loadSample={loadSample} onStart={() => store.go("data")} /> : <current.Component />}
         </div>
       </main>
       <Footer

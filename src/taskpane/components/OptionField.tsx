@@ -19,6 +19,22 @@ function shownDefault(spec: OptionSpec): string | undefined {
   return String(value);
 }
 
+/** An option's own editor, for a value a field cannot hold well (a settlement's year-by-year scenario). */
+export type OptionEditor = (props: {
+  spec: OptionSpec;
+  /** The option's text, saved in the workbook by the option's name like any other option's. */
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) => React.JSX.Element;
+
+/**
+ * Editors by option name: a family whose option needs more than a field registers its editor
+ * here (its own file, one line); the value stays the option's text, so the store, the saved
+ * settings, the CLI and COMP.EXHIBIT read it unchanged.
+ */
+export const OPTION_EDITORS: Readonly<Record<string, OptionEditor>> = {};
+
 export function OptionField({
   spec,
   value,
@@ -31,6 +47,7 @@ export function OptionField({
   onChange: (value: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const Editor = OPTION_EDITORS[spec.name];
   const error = optionError(spec, value);
   // The control's id: a need on the page ("Set the structure adjustment") moves focus here.
   const id = `option-${spec.name}`;
@@ -47,6 +64,7 @@ export function OptionField({
       {control}
     </Field>
   );
+  if (Editor) return <Editor spec={spec} value={value} disabled={disabled} onChange={onChange} />;
   switch (spec.kind) {
     case "flag":
       return field(
