@@ -65,9 +65,9 @@ describe("percentages", () => {
     expect(parseOption(MARKET_TARGET, "110")).toBeCloseTo(1.1, 12);
   });
 
-  it("a whole number of percent and its fraction and its % form agree", () => {
+  it("a whole number of percent and its fraction and its % form agree (below 100 %: the fraction 1 reads as 1 %)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100 }), (percent) => {
+      fc.property(fc.integer({ min: 1, max: 99 }), (percent) => {
         const plain = parseOption(RATE, String(percent));
         expect(parseOption(RATE, `${percent}%`)).toBe(plain);
         expect(parseOption(RATE, String(percent / 100))).toBeCloseTo(plain, 12);
