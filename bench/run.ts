@@ -10,6 +10,7 @@ import { benchFunctions } from "./functions";
 import { benchMarket } from "./market";
 import { benchStatusQuo } from "./status-quo";
 import { benchStudy } from "./study";
+import { benchSupplemental } from "./supplemental";
 import { benchWorkforce } from "./workforce";
 
 async function main(): Promise<void> {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("workforce")) figures.workforce = await benchWorkforce();
   if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
   if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
+  if (only.length === 0 || only.includes("supplemental")) figures.supplemental = await benchSupplemental();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

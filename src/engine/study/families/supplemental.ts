@@ -236,11 +236,9 @@ export const ASSIGNMENT_FIELDS: readonly FieldSpec<AssignmentField>[] = [
 export type AssignmentRow = {
   /** 1-based row of the table. */
   readonly row: number;
+  /** Employee ID and Code as written (matched as written, else as people mean them: 01 = 1, any case). */
   readonly id: string;
-  /** The Employee ID as people mean it (normalizeKey), as the roster matches IDs. */
-  readonly idKey: string;
   readonly code: string;
-  readonly codeKey: string;
   /** Units as assigned; null when blank. */
   readonly units: number | null;
   /** Days since 1970-01-01; null when blank. */
@@ -280,9 +278,7 @@ export function parseAssignments(table: InputTable): Assignments {
     rows.push({
       row: record.row,
       id,
-      idKey: normalizeKey(id),
       code,
-      codeKey: normalizeKey(code),
       units,
       start: start ?? null,
       end: end ?? null,
@@ -466,6 +462,8 @@ export type SupplementalPay = {
   readonly longevity: number | null;
 };
 
+const NO_COSTS: number[] = [];
+
 /**
  * One employee's supplemental pay for a year (issue 22): each counted stipend assignment at the
  * amount `amountOf` gives (the Stipends table's today; a settlement's raised amount in a later
@@ -481,7 +479,7 @@ export function employeeSupplemental(
   longevity: readonly LongevityStep[] | undefined,
   on: SupplementalDate,
 ): SupplementalPay {
-  const costs: number[] = new Array(employee.assignments.length);
+  const costs: number[] = employee.assignments.length === 0 ? NO_COSTS : new Array(employee.assignments.length);
   let stipends = 0;
   employee.assignments.forEach((assignment, i) => {
     const share = fiscalShare(on.fiscalYear, assignment.start, assignment.end);
@@ -510,22 +508,33 @@ type Problem = { table: string; row: number; id: string; code: string; reason: s
  * the plans, a daily rate without its days): a row of their own when they have supplemental pay;
  * separated — on or before the as-of date: not counted.
  */
-type Standing = "priced" | "unpriced" | "separated";
+const PRICED = 0;
+const UNPRICED = 1;
+const SEPARATED = 2;
 
-type Person = {
-  employee: Employee;
-  standing: Standing;
-  placed: PlacedEmployee | undefined;
-  basePay: number | null;
-  /** Why the base cannot be priced (Unpriced). */
-  unpriced?: string;
-  assignments: CountedAssignment[];
-  pay?: SupplementalPay;
+/** The roster's employees as this family reads them, by index of roster.employees (columns, not objects). */
+type People = {
+  employees: readonly Employee[];
+  standing: Uint8Array;
+  /** Annual base pay of the priced. */
+  base: Float64Array;
+  /** Each priced employee's grade in pay-plan order. */
+  grade: Int32Array;
+  /** Why the base of an unpriced employee cannot be priced. */
+  unpriced: Map<number, string>;
+  /** Each employee's counted assignments (undefined: none). */
+  held: (CountedAssignment[] | undefined)[];
+  /** Employee ID as written → index, and as people mean it (normalizeKey), built when first needed. */
+  byId: Map<string, number>;
+  byKey: Map<string, number> | undefined;
 };
 
-type Tally = { employees: number; units: number; cost: number };
+type Tally = { employees: number; units: number; cost: number; last: number };
 
 type Totals = { employees: number; base: number; stipends: number; longevity: number };
+
+/** An unpriced employee with supplemental pay: a row of their own in total-pay. */
+type Own = { employee: Employee; stipends: number; longevity: number };
 
 type Analysis = {
   fiscalYear: FiscalYear;
@@ -534,7 +543,7 @@ type Analysis = {
   perStipend: Map<Stipend, Tally>;
   perBand: Tally[];
   /** Distinct employees with a counted stipend in each category (by folded category). */
-  perCategory: Map<string, number>;
+  perCategory: Map<string, Tally>;
   /** Distinct employees with a counted stipend, in a band, and with either. */
   withStipend: number;
   inBand: number;
@@ -542,7 +551,7 @@ type Analysis = {
   /** Per grade of the pay plans (by pay-plan order): the priced employees' totals. */
   grades: (Totals | undefined)[];
   /** Unpriced employees with supplemental pay, in roster order. */
-  own: Person[];
+  own: Own[];
   problems: Problem[];
   familyProblems: Unplaced[];
   assignmentRows: number;
@@ -572,120 +581,185 @@ export function studyFiscalYear(study: Study): FiscalYear {
   return fiscalYearOf(study.asOfDay, start);
 }
 
-function personsOf(study: Study): { persons: Person[]; byId: Map<string, Person>; familyProblems: Unplaced[] } {
+function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   const placement = study.placement;
-  const placed = new Set<Employee>(placement.employees);
-  const persons: Person[] = [];
-  const byId = new Map<string, Person>();
-  const familyProblems: Unplaced[] = [];
-  for (const employee of study.roster.employees) {
-    const person: Person = { employee, standing: "priced", placed: undefined, basePay: null, assignments: [] };
-    if (placed.has(employee)) {
-      const on = employee as PlacedEmployee;
-      person.placed = on;
-      if (on.separated) person.standing = "separated";
-      else {
-        const basis = basisOf(on, on.payGrade, on.payPlan);
-        if (typeof basis === "string") {
-          person.standing = "unpriced";
-          person.unpriced = basis;
-          familyProblems.push(listed(employee, `total pay: the base pay cannot be priced: ${basis}`));
-        } else person.basePay = on.rate * basis.units;
+  const employees = study.roster.employees;
+  const n = employees.length;
+  const people: People = {
+    employees,
+    standing: new Uint8Array(n),
+    base: new Float64Array(n),
+    grade: new Int32Array(n),
+    unpriced: new Map(),
+    held: new Array(n),
+    byId: new Map(),
+    byKey: undefined,
+  };
+  const index = placement.index;
+  // placement.employees is the placed subsequence of roster.employees, in roster order.
+  let next = 0;
+  for (let i = 0; i < n; i++) {
+    const employee = employees[i];
+    people.byId.set(employee.id, i); // the roster refuses a repeated Employee ID: each is here once
+    if (placement.employees[next] === employee) {
+      next++;
+      const placed = employee as PlacedEmployee;
+      if (placed.separated) {
+        people.standing[i] = SEPARATED;
+        continue;
       }
-    } else {
-      person.standing =
-        employee.separationDay !== null && employee.separationDay <= study.asOfDay ? "separated" : "unpriced";
-      person.unpriced = "the grade is not placed on the pay plans (see unmatched-employees)";
+      const basis = basisOf(placed, placed.payGrade, placed.payPlan);
+      if (typeof basis === "string") {
+        people.standing[i] = UNPRICED;
+        people.unpriced.set(i, basis);
+        familyProblems.push(listed(employee, `total pay: the base pay cannot be priced: ${basis}`));
+      } else {
+        people.base[i] = placed.rate * basis.units;
+        people.grade[i] = index.orderOf(placed.payGrade);
+      }
+    } else if (employee.separationDay !== null && employee.separationDay <= study.asOfDay)
+      people.standing[i] = SEPARATED;
+    else {
+      people.standing[i] = UNPRICED;
+      people.unpriced.set(i, "the grade is not placed on the pay plans (see unmatched-employees)");
     }
-    persons.push(person);
-    byId.set(normalizeKey(employee.id), person);
   }
-  return { persons, byId, familyProblems };
+  return people;
 }
 
-/** Every assignment row counted (on its person) or listed with its reason. */
+/** The roster index of an Employee ID: as written, else as people mean it (01 = 1, any case). */
+function personOf(people: People, id: string): number | undefined {
+  const exact = people.byId.get(id);
+  if (exact !== undefined) return exact;
+  if (people.byKey === undefined) {
+    people.byKey = new Map();
+    people.employees.forEach((employee, i) => {
+      const key = normalizeKey(employee.id);
+      if (!people.byKey?.has(key)) people.byKey?.set(key, i);
+    });
+  }
+  return people.byKey.get(normalizeKey(id));
+}
+
+/** Two assignments of one employee alike in code, units and dates: the second is a repeat. */
+const sameAssignment = (a: CountedAssignment, b: CountedAssignment): boolean =>
+  a.stipend === b.stipend && a.units === b.units && a.start === b.start && a.end === b.end;
+
+/** Every assignment row counted (on its employee) or listed with its reason. */
 function assign(
   study: Study,
   rows: readonly AssignmentRow[],
   table: StipendTable,
-  byId: ReadonlyMap<string, Person>,
+  people: People,
   fiscalYear: FiscalYear,
   problems: Problem[],
 ): number {
-  const label = ASSIGNMENTS_INPUT.label;
-  const rosterRows = new Map<string, Unplaced>();
-  for (const problem of study.roster.problems) {
-    const key = normalizeKey(problem.id);
-    if (key !== "" && !rosterRows.has(key)) rosterRows.set(key, problem);
-  }
-  const firstOf = new Map<string, number>();
+  const refuse = (row: AssignmentRow, reason: string): void => {
+    problems.push({ table: ASSIGNMENTS_INPUT.label, row: row.row, id: row.id, code: row.code, reason });
+  };
+  let rosterRows: Map<string, Unplaced> | undefined;
+  const unreadRow = (id: string): Unplaced | undefined => {
+    if (rosterRows === undefined) {
+      rosterRows = new Map();
+      for (const problem of study.roster.problems) {
+        const key = normalizeKey(problem.id);
+        if (key !== "" && !rosterRows.has(key)) rosterRows.set(key, problem);
+      }
+    }
+    return rosterRows.get(normalizeKey(id));
+  };
+  // Codes repeat over thousands of rows: each spelling looked up once.
+  const codes = new Map<string, Stipend | TableProblem | undefined>();
   let counted = 0;
   for (const row of rows) {
-    const refuse = (reason: string): void => {
-      problems.push({ table: label, row: row.row, id: row.id, code: row.code, reason });
-    };
     if (row.problem !== undefined) {
-      refuse(row.problem);
+      refuse(row, row.problem);
       continue;
     }
-    const person = byId.get(row.idKey);
-    if (person === undefined) {
-      const unread = rosterRows.get(row.idKey);
+    const at = personOf(people, row.id);
+    if (at === undefined) {
+      const unread = unreadRow(row.id);
       refuse(
+        row,
         unread === undefined
           ? `Employee ID '${truncate(row.id)}' is not in the roster`
           : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see unmatched-employees`,
       );
       continue;
     }
-    const found = table.byKey.get(row.codeKey);
+    let found = codes.get(row.code);
+    if (found === undefined && !codes.has(row.code)) {
+      found = table.byKey.get(normalizeKey(row.code));
+      codes.set(row.code, found);
+    }
     if (found === undefined) {
-      refuse(`Code '${truncate(row.code)}' is not in the Stipends table`);
+      refuse(row, `Code '${truncate(row.code)}' is not in the Stipends table`);
       continue;
     }
     if (!("basis" in found)) {
-      refuse(`the Stipends row of code '${truncate(row.code)}' (row ${found.row}) cannot be used: ${found.reason}`);
+      refuse(
+        row,
+        `the Stipends row of code '${truncate(row.code)}' (row ${found.row}) cannot be used: ${found.reason}`,
+      );
       continue;
     }
     const stipend = found;
     const unfit = unitsProblem(stipend.basis, row.units);
     if (unfit !== undefined) {
-      refuse(hasUnits(stipend.basis) ? unfit : `${unfit} (two of the same stipend are two rows, each with its dates)`);
+      refuse(
+        row,
+        hasUnits(stipend.basis) ? unfit : `${unfit} (two of the same stipend are two rows, each with its dates)`,
+      );
       continue;
     }
     if (row.units === 0) {
-      refuse(`Units is 0: nothing to pay`);
+      refuse(row, "Units is 0: nothing to pay");
       continue;
     }
-    const units = row.units ?? 1;
-    const identity = `${row.idKey}\u0000${stipend.key}\u0000${units}\u0000${row.start}\u0000${row.end}`;
-    const first = firstOf.get(identity);
-    if (first !== undefined) {
-      refuse(`the same assignment as row ${first} (employee, code, units and dates): the first counts`);
-      continue;
-    }
-    firstOf.set(identity, row.row);
-    if (person.standing === "separated") {
+    const standing = people.standing[at];
+    if (standing === SEPARATED) {
+      const employee = people.employees[at];
       refuse(
-        `employee '${truncate(row.id)}' separated on ${isoDate(person.employee.separationDay as number)}, on or before the as-of date: not counted`,
+        row,
+        `employee '${truncate(employee.id)}' separated on ${isoDate(employee.separationDay as number)}, on or before the as-of date: not counted`,
       );
       continue;
     }
     if (fiscalShare(fiscalYear, row.start, row.end) === 0) {
       refuse(
+        row,
         `the assignment (${row.start === null ? "…" : isoDate(row.start)} to ${row.end === null ? "…" : isoDate(row.end)}) is wholly outside the fiscal year ${isoDate(fiscalYear.start)} to ${isoDate(fiscalYear.end)}: nothing to pay in it`,
       );
       continue;
     }
-    if (stipend.basis === "percent" && person.basePay === null) {
-      refuse(`a percent of base pay, and this employee's base pay cannot be priced: ${person.unpriced ?? ""}`);
+    if (stipend.basis === "percent" && standing === UNPRICED) {
+      refuse(
+        row,
+        `a percent of base pay, and this employee's base pay cannot be priced: ${people.unpriced.get(at) ?? ""}`,
+      );
       continue;
     }
-    person.assignments.push({ row: row.row, stipend, units, start: row.start, end: row.end });
+    const assignment: CountedAssignment = {
+      row: row.row,
+      stipend,
+      units: row.units ?? 1,
+      start: row.start,
+      end: row.end,
+    };
+    const held = (people.held[at] ??= []);
+    let first = 0;
+    for (const earlier of held) if (sameAssignment(earlier, assignment)) first = earlier.row;
+    if (first > 0) {
+      refuse(row, `the same assignment as row ${first} (employee, code, units and dates): the first counts`);
+      continue;
+    }
+    held.push(assignment);
     counted++;
   }
   return counted;
 }
+
+const NONE: readonly CountedAssignment[] = [];
 
 /** The family's computation (memoised: the three exhibits share it). */
 export function supplementalAnalysis(study: Study): Analysis {
@@ -695,7 +769,8 @@ export function supplementalAnalysis(study: Study): Analysis {
     const assignments = study.input(ASSIGNMENTS_INPUT);
     const longevity = study.input(LONGEVITY_INPUT);
     const bands = longevity?.bands;
-    const { persons, byId, familyProblems } = personsOf(study);
+    const familyProblems: Unplaced[] = [];
+    const people = peopleOf(study, familyProblems);
     const problems: Problem[] = [];
     for (const problem of stipends?.problems ?? [])
       problems.push({
@@ -709,7 +784,7 @@ export function supplementalAnalysis(study: Study): Analysis {
       problems.push({ table: LONGEVITY_INPUT.label, row: problem.row, id: "", code: "", reason: problem.reason });
     const counted =
       stipends !== undefined && assignments !== undefined
-        ? assign(study, assignments.rows, stipends, byId, fiscalYear, problems)
+        ? assign(study, assignments.rows, stipends, people, fiscalYear, problems)
         : 0;
 
     const notes: string[] = [];
@@ -717,53 +792,60 @@ export function supplementalAnalysis(study: Study): Analysis {
     const serviceColumns = roster.mapping.serviceYears !== undefined || roster.mapping.hireDate !== undefined;
     if (bands !== undefined && !serviceColumns)
       notes.push("The roster has neither a Hire Date nor a Service Years column: no employee's longevity can be read.");
-    const index = study.placement.index;
-    const grades: (Totals | undefined)[] = new Array(index.grades.length);
-    const perStipend = new Map<Stipend, Tally>(
-      (stipends?.stipends ?? []).map((s) => [s, { employees: 0, units: 0, cost: 0 }]),
+    const grades: (Totals | undefined)[] = new Array(study.placement.index.grades.length);
+    const tally = (): Tally => ({ employees: 0, units: 0, cost: 0, last: -1 });
+    const perStipend = new Map<Stipend, Tally>((stipends?.stipends ?? []).map((s) => [s, tally()]));
+    const perCategory = new Map<string, Tally>();
+    for (const stipend of stipends?.stipends ?? [])
+      if (!perCategory.has(fold(stipend.category))) perCategory.set(fold(stipend.category), tally());
+    const categoryOf = new Map<Stipend, Tally>(
+      (stipends?.stipends ?? []).map((s) => [s, perCategory.get(fold(s.category)) as Tally]),
     );
-    const perBand: Tally[] = (bands ?? []).map(() => ({ employees: 0, units: 0, cost: 0 }));
-    const own: Person[] = [];
-    const perCategory = new Map<string, number>();
+    const perBand: Tally[] = (bands ?? []).map(tally);
+    const own: Own[] = [];
     let withStipend = 0;
     let inBand = 0;
     let withEither = 0;
     const on: SupplementalDate = { day: study.asOfDay, fiscalYear };
     const amount = (stipend: Stipend): number => stipend.amount;
-    for (const person of persons) {
-      if (person.standing === "separated") continue;
-      const employee = person.employee;
-      const pay = employeeSupplemental(
-        {
-          service: {
-            serviceYears: employee.serviceYears,
-            statedOn: study.asOfDay,
-            from: employee.rehireDay ?? employee.hireDay,
-          },
-          assignments: person.assignments,
-        },
-        person.basePay,
-        amount,
-        bands,
-        on,
-      );
-      person.pay = pay;
-      const categories = new Set<string>();
-      person.assignments.forEach((assignment, i) => {
-        const tally = perStipend.get(assignment.stipend) as Tally;
-        if (!person.assignments.slice(0, i).some((earlier) => earlier.stipend === assignment.stipend))
-          tally.employees++;
-        tally.units += assignment.units;
-        tally.cost += pay.costs[i];
-        categories.add(fold(assignment.stipend.category));
-      });
-      for (const category of categories) perCategory.set(category, (perCategory.get(category) ?? 0) + 1);
-      if (person.assignments.length > 0) withStipend++;
-      const longevityPaid = pay.longevity ?? 0;
+    const { employees, standing } = people;
+    // One argument object for every employee (employeeSupplemental keeps none of it): 100,000
+    // employees make no 200,000 short-lived objects.
+    const service = { serviceYears: null as number | null, statedOn: study.asOfDay, from: null as number | null };
+    const person = { service, assignments: NONE };
+    for (let i = 0; i < employees.length; i++) {
+      if (standing[i] === SEPARATED) continue;
+      const employee = employees[i];
+      const held = people.held[i] ?? NONE;
+      if (held.length === 0 && bands === undefined && standing[i] === UNPRICED) continue;
+      const priced = standing[i] === PRICED;
+      service.serviceYears = employee.serviceYears;
+      service.from = employee.rehireDay ?? employee.hireDay;
+      person.assignments = held;
+      const pay = employeeSupplemental(person, priced ? people.base[i] : null, amount, bands, on);
+      for (let a = 0; a < held.length; a++) {
+        const stipend = held[a].stipend;
+        const byStipend = perStipend.get(stipend) as Tally;
+        const byCategory = categoryOf.get(stipend) as Tally;
+        // Employees are counted once per stipend and once per category: `last` is the last one counted.
+        if (byStipend.last !== i) {
+          byStipend.last = i;
+          byStipend.employees++;
+        }
+        if (byCategory.last !== i) {
+          byCategory.last = i;
+          byCategory.employees++;
+        }
+        byStipend.units += held[a].units;
+        byStipend.cost += pay.costs[a];
+      }
+      if (held.length > 0) withStipend++;
+      let longevityPaid = 0;
       if (pay.band >= 0 && pay.longevity !== null) {
+        longevityPaid = pay.longevity;
         inBand++;
         perBand[pay.band].employees++;
-        perBand[pay.band].cost += pay.longevity;
+        perBand[pay.band].cost += longevityPaid;
       } else if (pay.band >= 0) {
         const band = (bands as readonly LongevityBand[])[pay.band];
         problems.push({
@@ -771,7 +853,7 @@ export function supplementalAnalysis(study: Study): Analysis {
           row: employee.row,
           id: employee.id,
           code: "",
-          reason: `longevity: the ${band.years}-year band is ${percentWords(band.percent as number)} of base pay, and this employee's base pay cannot be priced (${person.unpriced ?? ""}): not counted`,
+          reason: `longevity: the ${band.years}-year band is ${percentWords(band.percent as number)} of base pay, and this employee's base pay cannot be priced (${people.unpriced.get(i) ?? ""}): not counted`,
         });
       } else if (bands !== undefined && pay.years === null && serviceColumns)
         problems.push({
@@ -781,16 +863,15 @@ export function supplementalAnalysis(study: Study): Analysis {
           code: "",
           reason: "longevity: neither Service Years nor a Hire Date is given: no longevity",
         });
-      const supplemental = person.assignments.length > 0 || (pay.band >= 0 && pay.longevity !== null);
-      if (supplemental) withEither++;
-      if (person.standing === "priced") {
-        const at = index.orderOf((person.placed as PlacedEmployee).payGrade);
-        const totals = (grades[at] ??= { employees: 0, base: 0, stipends: 0, longevity: 0 });
+      if (held.length > 0 || (pay.band >= 0 && pay.longevity !== null)) withEither++;
+      if (priced) {
+        const totals = (grades[people.grade[i]] ??= { employees: 0, base: 0, stipends: 0, longevity: 0 });
         totals.employees++;
-        totals.base += person.basePay as number;
+        totals.base += people.base[i];
         totals.stipends += pay.stipends;
         totals.longevity += longevityPaid;
-      } else if (person.assignments.length > 0 || longevityPaid > 0) own.push(person);
+      } else if (held.length > 0 || longevityPaid > 0)
+        own.push({ employee, stipends: pay.stipends, longevity: longevityPaid });
     }
     problems.sort((a, b) => tableOrder(a.table) - tableOrder(b.table) || a.row - b.row);
     return {
@@ -872,7 +953,7 @@ function reconciliation(study: Study, analysis: Analysis): string[] {
 function totalPayOf(analysis: Analysis): number {
   let total = 0;
   for (const totals of analysis.grades) if (totals) total += totals.base + totals.stipends + totals.longevity;
-  for (const person of analysis.own) total += (person.pay as SupplementalPay).stipends + (person.pay?.longevity ?? 0);
+  for (const person of analysis.own) total += person.stipends + person.longevity;
   return total;
 }
 
@@ -906,7 +987,7 @@ function supplementalPayExhibit(study: Study): ExhibitBody {
         );
         cost += tally.cost;
       }
-      const employees = analysis.perCategory.get(fold(members[0].category)) ?? 0;
+      const employees = analysis.perCategory.get(fold(members[0].category))?.employees ?? 0;
       row([category, "Total", null, null, null, employees, null], cost, "total");
       stipendCost += cost;
     }
@@ -977,8 +1058,7 @@ function totalPayExhibit(study: Study): ExhibitBody {
     all = add(all, planTotals);
   }
   for (const person of analysis.own) {
-    const pay = person.pay as SupplementalPay;
-    const totals: Totals = { employees: 1, base: 0, stipends: pay.stipends, longevity: pay.longevity ?? 0 };
+    const totals: Totals = { employees: 1, base: 0, stipends: person.stipends, longevity: person.longevity };
     rows.push({ values: values(person.employee.plan, person.employee.grade, totals), kind: "detail" });
     all = add(all, totals);
   }
