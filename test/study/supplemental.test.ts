@@ -395,3 +395,24 @@ describe("invariants over random assignment tables", () => {
     );
   });
 });
+
+describe("matching as people mean it", () => {
+  it("matches Employee IDs and codes in any case, with leading zeros and spaces", () => {
+    const result = run(
+      {},
+      {
+        "stipend-assignments": [
+          ["Employee ID", "Code", "Units"],
+          [" e1 ", "0101", null],
+          ["E3", " 301 ", 10],
+        ],
+      },
+    );
+    const ex = exhibit(result, "supplemental-pay");
+    expect(find(ex, (r) => r.Code === "101")).toMatchObject({ Employees: 1, "Annual Cost": 3_000 });
+    expect(find(ex, (r) => r.Code === "301")).toMatchObject({ Employees: 1, Units: 10, "Annual Cost": 250 });
+    expect(records(exhibit(result, "supplemental-problems")).filter((p) => p.Table === "Stipend Assignments")).toEqual(
+      [],
+    );
+  });
+});

@@ -591,7 +591,8 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
     base: new Float64Array(n),
     grade: new Int32Array(n),
     unpriced: new Map(),
-    held: new Array(n),
+    // Filled, not `new Array(n)`: V8 keeps a large preallocated array as a dictionary (slow elements).
+    held: Array.from({ length: n }, () => undefined),
     byId: new Map(),
     byKey: undefined,
   };
@@ -631,14 +632,9 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
 function personOf(people: People, id: string): number | undefined {
   const exact = people.byId.get(id);
   if (exact !== undefined) return exact;
-  if (people.byKey === undefined) {
-    people.byKey = new Map();
-    people.employees.forEach((employee, i) => {
-      const key = normalizeKey(employee.id);
-      if (!people.byKey?.has(key)) people.byKey?.set(key, i);
-    });
-  }
-  return people.byKey.get(normalizeKey(id));
+  // The roster refuses an Employee ID repeated as people mean it, so each key here is one employee's.
+  const byKey = (people.byKey ??= new Map(people.employees.map((employee, i) => [normalizeKey(employee.id), i])));
+  return byKey.get(normalizeKey(id));
 }
 
 /** Two assignments of one employee alike in code, units and dates: the second is a repeat. */
