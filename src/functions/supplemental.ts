@@ -5,11 +5,11 @@
  * Arguments are ranges (unknown[][]); omitted optionals arrive as null; ids never change. The
  * reference text mirrors catalog-supplemental.ts.
  */
-import type { CellValue } from "../engine/cells";
+import { parseNumberText, type CellValue } from "../engine/cells";
 import { invalid } from "../engine/errors";
 import { regularRate } from "../engine/rules";
 import { ScheduleCache } from "../engine/schedule";
-import { parseLongevity, type LongevityTable } from "../engine/study/families/supplemental";
+import { longevityBands, parseLongevity, type LongevityTable } from "../engine/study/families/supplemental";
 import {
   longevityIndex,
   longevityPay,
@@ -40,15 +40,24 @@ export const SUPPLEMENTAL_PARAMS = {
  */
 export function parseLongevityRange(cells: Cells): LongevityTable {
   const first = cells.find((row) => row.some((cell) => cell !== null && cell !== undefined && cell !== ""));
-  const headerless =
-    first !== undefined && first.every((cell) => cell === null || cell === "" || typeof cell === "number");
-  const rows: CellValue[][] = headerless
-    ? [["Years of Service", "Amount"], ...cells.map((row) => row.slice(0, 2) as CellValue[])]
-    : (cells as CellValue[][]);
-  const table = parseLongevity({ rows, source: "" });
+  // A first row of numbers (or numeric text) is data: two columns, years and amount, without a header.
+  const numeric = (cell: unknown): boolean =>
+    cell === null ||
+    cell === "" ||
+    typeof cell === "number" ||
+    (typeof cell === "string" && parseNumberText(cell) !== undefined);
+  const headerless = first !== undefined && first.every(numeric);
+  const table = headerless
+    ? longevityBands(
+        cells.flatMap((row, index) =>
+          row.every((cell) => cell === null || cell === undefined || cell === "")
+            ? []
+            : [{ row: index + 1, years: row[0] as CellValue, amount: row[1] as CellValue, percent: null }],
+        ),
+      )
+    : parseLongevity({ rows: cells as CellValue[][], source: "" });
   const problem = table.problems[0];
-  if (problem !== undefined)
-    invalid(`Row ${headerless ? problem.row - 1 : problem.row} of the longevity table: ${problem.reason}`);
+  if (problem !== undefined) invalid(`Row ${problem.row} of the longevity table: ${problem.reason}`);
   return table;
 }
 

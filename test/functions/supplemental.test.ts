@@ -108,7 +108,20 @@ describe("LONGEVITY", () => {
         ],
         omitted,
       ),
-    ).toEqual([[VALUE("Row 2 of the longevity table: 5 years appears twice (rows 2 and 3); the first is used")]]);
+    ).toEqual([[VALUE("Row 2 of the longevity table: 5 years appears twice (rows 1 and 2); the first is used")]]);
+    expect(
+      LONGEVITY(
+        [[25]],
+        [
+          ["Years of Service", "Percent"],
+          [10, 0.01],
+          [20, 2],
+        ],
+        [[50_000]],
+      ),
+    ).toEqual([
+      [VALUE("Row 3 of the longevity table: Percent 2 could mean 2 % or 200 % of base pay: write 2% or 0.02")],
+    ]);
     expect(LONGEVITY([[-1]], TABLE, omitted)).toEqual([[NUM]]);
   });
 });

@@ -122,7 +122,7 @@ function amountOf(raw: CellValue, percent: boolean, label: string): number | str
   if (isPercentText && !percent)
     return `${label} '${shown}' is a percentage but the Basis is not percent: give the Basis percent, or the amount in dollars`;
   if (percent && !isPercentText && value > 1)
-    return `${label} ${shown} on a percent basis: write ${shown}% or ${value / 100} (a fraction of base pay)`;
+    return `${label} ${shown} could mean ${shown} % or ${value * 100} % of base pay: write ${shown}% or ${value / 100}`;
   return value;
 }
 
@@ -330,18 +330,20 @@ export type LongevityTable = {
   readonly problems: readonly TableProblem[];
 };
 
-/** Reads the Longevity table: its bands by Years of Service; rows that cannot be used kept with the reason. */
-export function parseLongevity(table: InputTable): LongevityTable {
-  const { records, mapping } = readRecords(table, LONGEVITY_FIELDS);
-  if (!mapping.amount && !mapping.percent)
-    invalid("Missing column 'Amount' or 'Percent' (each row gives a year's amount, or a percent of base pay)");
+/** One row of a longevity table as written: its row number and three cells. */
+export type LongevityCells = { row: number; years: CellValue; amount: CellValue; percent: CellValue };
+
+/**
+ * The bands of a longevity table's rows (ascending by Years of Service); rows that cannot be used
+ * kept with the reason. Throws when no row is usable.
+ */
+export function longevityBands(rows: readonly LongevityCells[]): LongevityTable {
   const bands: LongevityBand[] = [];
   const problems: TableProblem[] = [];
   const seen = new Map<number, number>();
-  for (const record of records) {
-    const rawYears = record.get("years");
+  for (const { row, years: rawYears, amount: rawAmount, percent: rawPercent } of rows) {
     const refuse = (reason: string): void => {
-      problems.push({ row: record.row, code: text(rawYears), reason });
+      problems.push({ row, code: text(rawYears), reason });
     };
     if (isBlank(rawYears)) {
       refuse("Years of Service is blank");
@@ -358,11 +360,9 @@ export function parseLongevity(table: InputTable): LongevityTable {
     }
     const previous = seen.get(years);
     if (previous !== undefined) {
-      refuse(`${years} years appears twice (rows ${previous} and ${record.row}); the first is used`);
+      refuse(`${years} years appears twice (rows ${previous} and ${row}); the first is used`);
       continue;
     }
-    const rawAmount = record.get("amount");
-    const rawPercent = record.get("percent");
     if (!isBlank(rawAmount) && !isBlank(rawPercent)) {
       refuse("both Amount and Percent are given: give one");
       continue;
@@ -377,8 +377,8 @@ export function parseLongevity(table: InputTable): LongevityTable {
       refuse(value);
       continue;
     }
-    seen.set(years, record.row);
-    bands.push({ row: record.row, years, amount: percent ? null : value, percent: percent ? value : null });
+    seen.set(years, row);
+    bands.push({ row, years, amount: percent ? null : value, percent: percent ? value : null });
   }
   if (bands.length === 0)
     invalid(
@@ -386,6 +386,21 @@ export function parseLongevity(table: InputTable): LongevityTable {
     );
   bands.sort((a, b) => a.years - b.years);
   return { bands, problems };
+}
+
+/** Reads the Longevity table: its bands by Years of Service; rows that cannot be used kept with the reason. */
+export function parseLongevity(table: InputTable): LongevityTable {
+  const { records, mapping } = readRecords(table, LONGEVITY_FIELDS);
+  if (!mapping.amount && !mapping.percent)
+    invalid("Missing column 'Amount' or 'Percent' (each row gives a year's amount, or a percent of base pay)");
+  return longevityBands(
+    records.map((record) => ({
+      row: record.row,
+      years: record.get("years"),
+      amount: record.get("amount"),
+      percent: record.get("percent"),
+    })),
+  );
 }
 
 export const LONGEVITY_INPUT = input<LongevityTable>({
@@ -432,6 +447,11 @@ export type ServiceRecord = {
   /** Service counts from this day: the Rehire Date (a rehire restarts service), else the Hire Date; null when neither is known. */
   readonly from: number | null;
 };
+
+/** An employee's service record as the roster states it on the as-of day (Service Years, Rehire Date, Hire Date). */
+export function serviceOf(employee: Employee, asOfDay: number): ServiceRecord {
+  return { serviceYears: employee.serviceYears, statedOn: asOfDay, from: employee.rehireDay ?? employee.hireDay };
+}
 
 /** Whole years of service on `day`: Service Years (+ the anniversaries of `statedOn` since), else the anniversaries of `from` on or before `day`. */
 export function yearsOfService(service: ServiceRecord, day: number): number | null {
@@ -537,6 +557,7 @@ type Totals = { employees: number; base: number; stipends: number; longevity: nu
 type Own = { employee: Employee; stipends: number; longevity: number };
 
 type Analysis = {
+  people: People;
   fiscalYear: FiscalYear;
   stipends: StipendTable | undefined;
   bands: readonly LongevityBand[] | undefined;
@@ -757,6 +778,111 @@ function assign(
 
 const NONE: readonly CountedAssignment[] = [];
 
+/**
+ * An employee as employeeSupplemental reads them — service record and counted assignments — for
+ * the costing roll-forward; undefined for an employee not on the roster.
+ */
+export function supplementalEmployee(study: Study, employee: Employee): SupplementalEmployee | undefined {
+  const { people } = supplementalAnalysis(study);
+  const at = people.byId.get(employee.id);
+  if (at === undefined) return undefined;
+  return { service: serviceOf(employee, study.asOfDay), assignments: people.held[at] ?? NONE };
+}
+
+/** What the employees' supplemental pay adds up to, per stipend, category, band and grade. */
+type Sums = Pick<
+  Analysis,
+  "perStipend" | "perCategory" | "perBand" | "grades" | "own" | "withStipend" | "inBand" | "withEither"
+>;
+
+/** Every active employee's year (employeeSupplemental), added up; longevity that cannot be read is listed. */
+function addUp(
+  study: Study,
+  people: People,
+  stipends: StipendTable | undefined,
+  bands: readonly LongevityBand[] | undefined,
+  fiscalYear: FiscalYear,
+  serviceColumns: boolean,
+  problems: Problem[],
+): Sums {
+  const grades: (Totals | undefined)[] = new Array(study.placement.index.grades.length);
+  const tally = (): Tally => ({ employees: 0, units: 0, cost: 0, last: -1 });
+  const perStipend = new Map<Stipend, Tally>((stipends?.stipends ?? []).map((s) => [s, tally()]));
+  const perCategory = new Map<string, Tally>();
+  for (const stipend of stipends?.stipends ?? [])
+    if (!perCategory.has(fold(stipend.category))) perCategory.set(fold(stipend.category), tally());
+  const categoryOf = new Map<Stipend, Tally>(
+    (stipends?.stipends ?? []).map((s) => [s, perCategory.get(fold(s.category)) as Tally]),
+  );
+  const perBand: Tally[] = (bands ?? []).map(tally);
+  const own: Own[] = [];
+  let withStipend = 0;
+  let inBand = 0;
+  let withEither = 0;
+  const on: SupplementalDate = { day: study.asOfDay, fiscalYear };
+  const amount = (stipend: Stipend): number => stipend.amount;
+  const { employees, standing } = people;
+  for (let i = 0; i < employees.length; i++) {
+    if (standing[i] === SEPARATED) continue;
+    const employee = employees[i];
+    const held = people.held[i] ?? NONE;
+    if (held.length === 0 && bands === undefined && standing[i] === UNPRICED) continue;
+    const priced = standing[i] === PRICED;
+    const person = { service: serviceOf(employee, study.asOfDay), assignments: held };
+    const pay = employeeSupplemental(person, priced ? people.base[i] : null, amount, bands, on);
+    for (let a = 0; a < held.length; a++) {
+      const stipend = held[a].stipend;
+      const byStipend = perStipend.get(stipend) as Tally;
+      const byCategory = categoryOf.get(stipend) as Tally;
+      // Employees are counted once per stipend and once per category: `last` is the last one counted.
+      if (byStipend.last !== i) {
+        byStipend.last = i;
+        byStipend.employees++;
+      }
+      if (byCategory.last !== i) {
+        byCategory.last = i;
+        byCategory.employees++;
+      }
+      byStipend.units += held[a].units;
+      byStipend.cost += pay.costs[a];
+    }
+    if (held.length > 0) withStipend++;
+    let longevityPaid = 0;
+    if (pay.band >= 0 && pay.longevity !== null) {
+      longevityPaid = pay.longevity;
+      inBand++;
+      perBand[pay.band].employees++;
+      perBand[pay.band].cost += longevityPaid;
+    } else if (pay.band >= 0) {
+      const band = (bands as readonly LongevityBand[])[pay.band];
+      problems.push({
+        table: ROSTER,
+        row: employee.row,
+        id: employee.id,
+        code: "",
+        reason: `longevity: the ${band.years}-year band is ${percentWords(band.percent as number)} of base pay, and this employee's base pay cannot be priced (${people.unpriced.get(i) ?? ""}): not counted`,
+      });
+    } else if (bands !== undefined && pay.years === null && serviceColumns)
+      problems.push({
+        table: ROSTER,
+        row: employee.row,
+        id: employee.id,
+        code: "",
+        reason: "longevity: neither Service Years nor a Hire Date is given: no longevity",
+      });
+    if (held.length > 0 || (pay.band >= 0 && pay.longevity !== null)) withEither++;
+    if (priced) {
+      const totals = (grades[people.grade[i]] ??= { employees: 0, base: 0, stipends: 0, longevity: 0 });
+      totals.employees++;
+      totals.base += people.base[i];
+      totals.stipends += pay.stipends;
+      totals.longevity += longevityPaid;
+    } else if (held.length > 0 || longevityPaid > 0)
+      own.push({ employee, stipends: pay.stipends, longevity: longevityPaid });
+  }
+  return { perStipend, perCategory, perBand, grades, own, withStipend, inBand, withEither };
+}
+
 /** The family's computation (memoised: the three exhibits share it). */
 export function supplementalAnalysis(study: Study): Analysis {
   return study.memo("supplemental/analysis", () => {
@@ -788,100 +914,14 @@ export function supplementalAnalysis(study: Study): Analysis {
     const serviceColumns = roster.mapping.serviceYears !== undefined || roster.mapping.hireDate !== undefined;
     if (bands !== undefined && !serviceColumns)
       notes.push("The roster has neither a Hire Date nor a Service Years column: no employee's longevity can be read.");
-    const grades: (Totals | undefined)[] = new Array(study.placement.index.grades.length);
-    const tally = (): Tally => ({ employees: 0, units: 0, cost: 0, last: -1 });
-    const perStipend = new Map<Stipend, Tally>((stipends?.stipends ?? []).map((s) => [s, tally()]));
-    const perCategory = new Map<string, Tally>();
-    for (const stipend of stipends?.stipends ?? [])
-      if (!perCategory.has(fold(stipend.category))) perCategory.set(fold(stipend.category), tally());
-    const categoryOf = new Map<Stipend, Tally>(
-      (stipends?.stipends ?? []).map((s) => [s, perCategory.get(fold(s.category)) as Tally]),
-    );
-    const perBand: Tally[] = (bands ?? []).map(tally);
-    const own: Own[] = [];
-    let withStipend = 0;
-    let inBand = 0;
-    let withEither = 0;
-    const on: SupplementalDate = { day: study.asOfDay, fiscalYear };
-    const amount = (stipend: Stipend): number => stipend.amount;
-    const { employees, standing } = people;
-    // One argument object for every employee (employeeSupplemental keeps none of it): 100,000
-    // employees make no 200,000 short-lived objects.
-    const service = { serviceYears: null as number | null, statedOn: study.asOfDay, from: null as number | null };
-    const person = { service, assignments: NONE };
-    for (let i = 0; i < employees.length; i++) {
-      if (standing[i] === SEPARATED) continue;
-      const employee = employees[i];
-      const held = people.held[i] ?? NONE;
-      if (held.length === 0 && bands === undefined && standing[i] === UNPRICED) continue;
-      const priced = standing[i] === PRICED;
-      service.serviceYears = employee.serviceYears;
-      service.from = employee.rehireDay ?? employee.hireDay;
-      person.assignments = held;
-      const pay = employeeSupplemental(person, priced ? people.base[i] : null, amount, bands, on);
-      for (let a = 0; a < held.length; a++) {
-        const stipend = held[a].stipend;
-        const byStipend = perStipend.get(stipend) as Tally;
-        const byCategory = categoryOf.get(stipend) as Tally;
-        // Employees are counted once per stipend and once per category: `last` is the last one counted.
-        if (byStipend.last !== i) {
-          byStipend.last = i;
-          byStipend.employees++;
-        }
-        if (byCategory.last !== i) {
-          byCategory.last = i;
-          byCategory.employees++;
-        }
-        byStipend.units += held[a].units;
-        byStipend.cost += pay.costs[a];
-      }
-      if (held.length > 0) withStipend++;
-      let longevityPaid = 0;
-      if (pay.band >= 0 && pay.longevity !== null) {
-        longevityPaid = pay.longevity;
-        inBand++;
-        perBand[pay.band].employees++;
-        perBand[pay.band].cost += longevityPaid;
-      } else if (pay.band >= 0) {
-        const band = (bands as readonly LongevityBand[])[pay.band];
-        problems.push({
-          table: ROSTER,
-          row: employee.row,
-          id: employee.id,
-          code: "",
-          reason: `longevity: the ${band.years}-year band is ${percentWords(band.percent as number)} of base pay, and this employee's base pay cannot be priced (${people.unpriced.get(i) ?? ""}): not counted`,
-        });
-      } else if (bands !== undefined && pay.years === null && serviceColumns)
-        problems.push({
-          table: ROSTER,
-          row: employee.row,
-          id: employee.id,
-          code: "",
-          reason: "longevity: neither Service Years nor a Hire Date is given: no longevity",
-        });
-      if (held.length > 0 || (pay.band >= 0 && pay.longevity !== null)) withEither++;
-      if (priced) {
-        const totals = (grades[people.grade[i]] ??= { employees: 0, base: 0, stipends: 0, longevity: 0 });
-        totals.employees++;
-        totals.base += people.base[i];
-        totals.stipends += pay.stipends;
-        totals.longevity += longevityPaid;
-      } else if (held.length > 0 || longevityPaid > 0)
-        own.push({ employee, stipends: pay.stipends, longevity: longevityPaid });
-    }
+    const sums = addUp(study, people, stipends, bands, fiscalYear, serviceColumns, problems);
     problems.sort((a, b) => tableOrder(a.table) - tableOrder(b.table) || a.row - b.row);
     return {
+      people,
       fiscalYear,
       stipends,
       bands,
-      perStipend,
-      perBand,
-      perCategory,
-      withStipend,
-      inBand,
-      withEither,
-      grades,
-      own,
+      ...sums,
       problems,
       familyProblems,
       assignmentRows: assignments?.rows.length ?? 0,
