@@ -9,6 +9,7 @@ import { parseNumberText, type CellValue } from "../engine/cells";
 import { invalid } from "../engine/errors";
 import { regularRate } from "../engine/rules";
 import { ScheduleCache } from "../engine/schedule";
+import { percentText } from "../engine/study/families/market";
 import { longevityBands, parseLongevity, type LongevityTable } from "../engine/study/families/supplemental";
 import {
   longevityIndex,
@@ -93,9 +94,7 @@ export function LONGEVITY(years: unknown[][], table: unknown[][], base_pay?: unk
       const band = parsed.bands[index];
       const pay = longevityPay(band, base);
       if (pay === null)
-        invalid(
-          `The row for ${band.years} years is ${Number(((band.percent as number) * 100).toFixed(4))}% of base pay: give base_pay`,
-        );
+        invalid(`The row for ${band.years} years is ${percentText(band.percent as number)} of base pay: give base_pay`);
       return pay;
     }),
   );

@@ -93,7 +93,7 @@ describe("LONGEVITY", () => {
 
   it("asks for base_pay on a percent row, and names a row it cannot use", () => {
     expect(LONGEVITY([[25]], TABLE, omitted)).toEqual([
-      [VALUE("The row for 20 years is 2% of base pay: give base_pay")],
+      [VALUE("The row for 20 years is 2 % of base pay: give base_pay")],
     ]);
     const broken = [...TABLE, [30, 100, "3%"]];
     expect(LONGEVITY([[25]], broken, omitted)).toEqual([

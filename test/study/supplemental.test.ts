@@ -208,7 +208,7 @@ describe("supplemental-pay", () => {
     const band = (years: number) => find(ex, (r) => r["Years of Service"] === years);
     expect(band(5)).toMatchObject({ Employees: 1, "Annual Cost": 500, Basis: "annual" });
     expect(band(10)).toMatchObject({ Employees: 2, "Annual Cost": 2_000 }); // E1 and E6 (unmatched, flat)
-    expect(band(20)).toMatchObject({ Employees: 1, Basis: "percent", Stipend: "20 or more years: 2% of base pay" });
+    expect(band(20)).toMatchObject({ Employees: 1, Basis: "percent", Stipend: "20 or more years: 2 % of base pay" });
     expect(band(20)["Annual Cost"]).toBeCloseTo(880, 9);
     const stipends = 6_000 + 1_500 + JULY + 1_050 + TUTORING + 1_500 + 1_800;
     const totalPay = 168_680 + stipends + 3_380;

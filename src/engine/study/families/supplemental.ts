@@ -35,6 +35,7 @@ import { ROSTER_FIELDS } from "../roster";
 import type { Employee, Unplaced } from "../types";
 import { basisOf } from "./cost";
 import { col, ratio } from "./helpers";
+import { percentText } from "./market";
 
 // ---------------------------------------------------------------------------------------------
 // Input tables
@@ -499,17 +500,16 @@ export function employeeSupplemental(
   longevity: readonly LongevityStep[] | undefined,
   on: SupplementalDate,
 ): SupplementalPay {
-  const costs: number[] = employee.assignments.length === 0 ? NO_COSTS : new Array(employee.assignments.length);
+  const assignments = employee.assignments;
+  const costs: number[] = assignments.length === 0 ? NO_COSTS : new Array(assignments.length);
   let stipends = 0;
-  employee.assignments.forEach((assignment, i) => {
-    const share = fiscalShare(on.fiscalYear, assignment.start, assignment.end);
-    const cost =
-      share === 0
-        ? 0
-        : stipendPay(assignment.stipend.basis, amountOf(assignment.stipend), assignment.units, basePay) * share;
+  for (let i = 0; i < assignments.length; i++) {
+    const { stipend, units, start, end } = assignments[i];
+    const share = fiscalShare(on.fiscalYear, start, end);
+    const cost = share === 0 ? 0 : stipendPay(stipend.basis, amountOf(stipend), units, basePay) * share;
     costs[i] = cost;
     stipends += cost;
-  });
+  }
   const years = longevity === undefined ? null : yearsOfService(employee.service, on.day);
   const band = longevity === undefined || years === null ? -1 : longevityIndex(longevity, years);
   const pay = band < 0 ? 0 : longevityPay((longevity as readonly LongevityStep[])[band], basePay);
@@ -860,7 +860,7 @@ function addUp(
         row: employee.row,
         id: employee.id,
         code: "",
-        reason: `longevity: the ${band.years}-year band is ${percentWords(band.percent as number)} of base pay, and this employee's base pay cannot be priced (${people.unpriced.get(i) ?? ""}): not counted`,
+        reason: `longevity: the ${band.years}-year band is ${percentText(band.percent as number)} of base pay, and this employee's base pay cannot be priced (${people.unpriced.get(i) ?? ""}): not counted`,
       });
     } else if (bands !== undefined && pay.years === null && serviceColumns)
       problems.push({
@@ -934,11 +934,6 @@ export function supplementalAnalysis(study: Study): Analysis {
 const ROSTER = "Roster";
 const TABLE_ORDER = [STIPENDS_INPUT.label, LONGEVITY_INPUT.label, ASSIGNMENTS_INPUT.label, ROSTER];
 const tableOrder = (table: string): number => TABLE_ORDER.indexOf(table);
-
-/** 0.02 → "2%" (as many decimals as the figure has, up to four). */
-function percentWords(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(4))}%`;
-}
 
 /** A count as people read it (1,176). */
 const count = (n: number): string => n.toLocaleString("en-US");
@@ -1036,7 +1031,7 @@ function supplementalPayExhibit(study: Study): ExhibitBody {
       const what =
         band.amount !== null
           ? `${band.years} or more years`
-          : `${band.years} or more years: ${percentWords(band.percent as number)} of base pay`;
+          : `${band.years} or more years: ${percentText(band.percent as number)} of base pay`;
       row(
         ["Longevity", null, what, band.amount !== null ? "annual" : "percent", band.years, tally.employees, null],
         tally.cost,
