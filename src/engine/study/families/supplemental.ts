@@ -542,8 +542,6 @@ type People = {
   grade: Int32Array;
   /** Why the base of an unpriced employee cannot be priced. */
   unpriced: Map<number, string>;
-  /** Each employee's counted assignments (undefined: none). */
-  held: (CountedAssignment[] | undefined)[];
   /** Employee ID as written → index, and as people mean it (normalizeKey), built when first needed. */
   byId: Map<string, number>;
   byKey: Map<string, number> | undefined;
@@ -558,6 +556,7 @@ type Own = { employee: Employee; stipends: number; longevity: number };
 
 type Analysis = {
   people: People;
+  held: Held | undefined;
   fiscalYear: FiscalYear;
   stipends: StipendTable | undefined;
   bands: readonly LongevityBand[] | undefined;
@@ -612,8 +611,6 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
     base: new Float64Array(n),
     grade: new Int32Array(n),
     unpriced: new Map(),
-    // Filled, not `new Array(n)`: V8 keeps a large preallocated array as a dictionary (slow elements).
-    held: Array.from({ length: n }, () => undefined),
     byId: new Map(),
     byKey: undefined,
   };
@@ -653,16 +650,49 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
 function personOf(people: People, id: string): number | undefined {
   const exact = people.byId.get(id);
   if (exact !== undefined) return exact;
-  // The roster refuses an Employee ID repeated as people mean it, so each key here is one employee's.
-  const byKey = (people.byKey ??= new Map(people.employees.map((employee, i) => [normalizeKey(employee.id), i])));
-  return byKey.get(normalizeKey(id));
+  if (people.byKey === undefined) {
+    // The roster refuses an Employee ID repeated as people mean it: each key is one employee's.
+    people.byKey = new Map();
+    for (let i = 0; i < people.employees.length; i++) people.byKey.set(normalizeKey(people.employees[i].id), i);
+  }
+  return people.byKey.get(normalizeKey(id));
 }
 
-/** Two assignments of one employee alike in code, units and dates: the second is a repeat. */
-const sameAssignment = (a: CountedAssignment, b: CountedAssignment): boolean =>
-  a.stipend === b.stipend && a.units === b.units && a.start === b.start && a.end === b.end;
+/**
+ * The counted assignments, grouped by employee in typed arrays (150,000 assignments make no
+ * long-lived object each): employee i's are rows[order[k]] for k from from[i] to from[i + 1] − 1,
+ * in table order, a repeat's k holding −1.
+ */
+type Held = {
+  rows: readonly AssignmentRow[];
+  stipends: readonly Stipend[];
+  /** Per assignment row: its stipend's index in `stipends`. */
+  stipendAt: Int32Array;
+  from: Int32Array;
+  order: Int32Array;
+  counted: number;
+};
 
-/** Every assignment row counted (on its employee) or listed with its reason. */
+/** Employee i's counted assignments, as employeeSupplemental reads them. */
+function heldBy(held: Held | undefined, i: number): readonly CountedAssignment[] {
+  if (held === undefined || held.from[i] === held.from[i + 1]) return NONE;
+  const list: CountedAssignment[] = [];
+  for (let k = held.from[i]; k < held.from[i + 1]; k++) {
+    const r = held.order[k];
+    if (r < 0) continue;
+    const row = held.rows[r];
+    list.push({
+      row: row.row,
+      stipend: held.stipends[held.stipendAt[r]],
+      units: row.units ?? 1,
+      start: row.start,
+      end: row.end,
+    });
+  }
+  return list;
+}
+
+/** Every assignment row counted (grouped by employee) or listed with its reason. */
 function assign(
   study: Study,
   rows: readonly AssignmentRow[],
@@ -670,7 +700,7 @@ function assign(
   people: People,
   fiscalYear: FiscalYear,
   problems: Problem[],
-): number {
+): Held {
   const refuse = (row: AssignmentRow, reason: string): void => {
     problems.push({ table: ASSIGNMENTS_INPUT.label, row: row.row, id: row.id, code: row.code, reason });
   };
@@ -685,95 +715,99 @@ function assign(
     }
     return rosterRows.get(normalizeKey(id));
   };
+  const stipendIndex = new Map(table.stipends.map((stipend, i) => [stipend, i]));
   // Codes repeat over thousands of rows: each spelling looked up once.
   const codes = new Map<string, Stipend | TableProblem | undefined>();
-  let counted = 0;
-  for (const row of rows) {
-    if (row.problem !== undefined) {
-      refuse(row, row.problem);
-      continue;
-    }
-    const at = personOf(people, row.id);
+  const n = people.employees.length;
+  const personAt = new Int32Array(rows.length).fill(-1);
+  const stipendAt = new Int32Array(rows.length);
+  const from = new Int32Array(n + 1);
+  let lastId: string | undefined;
+  let lastAt: number | undefined;
+  rows.forEach((row, r) => {
+    if (row.problem !== undefined) return refuse(row, row.problem);
+    // Tables often list an employee's assignments together: the last lookup is kept.
+    const at = row.id === lastId ? lastAt : personOf(people, row.id);
+    lastId = row.id;
+    lastAt = at;
     if (at === undefined) {
       const unread = unreadRow(row.id);
-      refuse(
+      return refuse(
         row,
         unread === undefined
           ? `Employee ID '${truncate(row.id)}' is not in the roster`
           : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see unmatched-employees`,
       );
-      continue;
     }
     let found = codes.get(row.code);
     if (found === undefined && !codes.has(row.code)) {
       found = table.byKey.get(normalizeKey(row.code));
       codes.set(row.code, found);
     }
-    if (found === undefined) {
-      refuse(row, `Code '${truncate(row.code)}' is not in the Stipends table`);
-      continue;
-    }
-    if (!("basis" in found)) {
-      refuse(
+    if (found === undefined) return refuse(row, `Code '${truncate(row.code)}' is not in the Stipends table`);
+    if (!("basis" in found))
+      return refuse(
         row,
         `the Stipends row of code '${truncate(row.code)}' (row ${found.row}) cannot be used: ${found.reason}`,
       );
-      continue;
-    }
     const stipend = found;
     const unfit = unitsProblem(stipend.basis, row.units);
-    if (unfit !== undefined) {
-      refuse(
+    if (unfit !== undefined)
+      return refuse(
         row,
         hasUnits(stipend.basis) ? unfit : `${unfit} (two of the same stipend are two rows, each with its dates)`,
       );
-      continue;
-    }
-    if (row.units === 0) {
-      refuse(row, "Units is 0: nothing to pay");
-      continue;
-    }
+    if (row.units === 0) return refuse(row, "Units is 0: nothing to pay");
     const standing = people.standing[at];
     if (standing === SEPARATED) {
       const employee = people.employees[at];
-      refuse(
+      return refuse(
         row,
         `employee '${truncate(employee.id)}' separated on ${isoDate(employee.separationDay as number)}, on or before the as-of date: not counted`,
       );
-      continue;
     }
-    if (fiscalShare(fiscalYear, row.start, row.end) === 0) {
-      refuse(
+    if (fiscalShare(fiscalYear, row.start, row.end) === 0)
+      return refuse(
         row,
         `the assignment (${row.start === null ? "…" : isoDate(row.start)} to ${row.end === null ? "…" : isoDate(row.end)}) is wholly outside the fiscal year ${isoDate(fiscalYear.start)} to ${isoDate(fiscalYear.end)}: nothing to pay in it`,
       );
-      continue;
-    }
-    if (stipend.basis === "percent" && standing === UNPRICED) {
-      refuse(
+    if (stipend.basis === "percent" && standing === UNPRICED)
+      return refuse(
         row,
         `a percent of base pay, and this employee's base pay cannot be priced: ${people.unpriced.get(at) ?? ""}`,
       );
-      continue;
+    personAt[r] = at;
+    stipendAt[r] = stipendIndex.get(stipend) as number;
+    from[at + 1]++;
+  });
+  for (let i = 0; i < n; i++) from[i + 1] += from[i];
+  const order = new Int32Array(from[n]);
+  const next = from.slice(0, n);
+  for (let r = 0; r < rows.length; r++) if (personAt[r] >= 0) order[next[personAt[r]]++] = r;
+  const held: Held = { rows, stipends: table.stipends, stipendAt, from, order, counted: from[n] };
+  // Of two identical assignments of one employee (code, units and dates), the first counts.
+  for (let i = 0; i < n; i++) {
+    for (let k = from[i] + 1; k < from[i + 1]; k++) {
+      const row = rows[order[k]];
+      for (let j = from[i]; j < k; j++) {
+        const earlier = order[j];
+        if (earlier < 0) continue;
+        const other = rows[earlier];
+        if (
+          stipendAt[earlier] === stipendAt[order[k]] &&
+          (other.units ?? 1) === (row.units ?? 1) &&
+          other.start === row.start &&
+          other.end === row.end
+        ) {
+          refuse(row, `the same assignment as row ${other.row} (employee, code, units and dates): the first counts`);
+          order[k] = -1;
+          held.counted--;
+          break;
+        }
+      }
     }
-    const assignment: CountedAssignment = {
-      row: row.row,
-      stipend,
-      units: row.units ?? 1,
-      start: row.start,
-      end: row.end,
-    };
-    const held = (people.held[at] ??= []);
-    let first = 0;
-    for (const earlier of held) if (sameAssignment(earlier, assignment)) first = earlier.row;
-    if (first > 0) {
-      refuse(row, `the same assignment as row ${first} (employee, code, units and dates): the first counts`);
-      continue;
-    }
-    held.push(assignment);
-    counted++;
   }
-  return counted;
+  return held;
 }
 
 const NONE: readonly CountedAssignment[] = [];
@@ -783,10 +817,10 @@ const NONE: readonly CountedAssignment[] = [];
  * the costing roll-forward; undefined for an employee not on the roster.
  */
 export function supplementalEmployee(study: Study, employee: Employee): SupplementalEmployee | undefined {
-  const { people } = supplementalAnalysis(study);
+  const { people, held } = supplementalAnalysis(study);
   const at = people.byId.get(employee.id);
   if (at === undefined) return undefined;
-  return { service: serviceOf(employee, study.asOfDay), assignments: people.held[at] ?? NONE };
+  return { service: serviceOf(employee, study.asOfDay), assignments: heldBy(held, at) };
 }
 
 /** What the employees' supplemental pay adds up to, per stipend, category, band and grade. */
@@ -799,6 +833,7 @@ type Sums = Pick<
 function addUp(
   study: Study,
   people: People,
+  held: Held | undefined,
   stipends: StipendTable | undefined,
   bands: readonly LongevityBand[] | undefined,
   fiscalYear: FiscalYear,
@@ -825,13 +860,13 @@ function addUp(
   for (let i = 0; i < employees.length; i++) {
     if (standing[i] === SEPARATED) continue;
     const employee = employees[i];
-    const held = people.held[i] ?? NONE;
-    if (held.length === 0 && bands === undefined && standing[i] === UNPRICED) continue;
+    const mine = heldBy(held, i);
+    if (mine.length === 0 && bands === undefined && standing[i] === UNPRICED) continue;
     const priced = standing[i] === PRICED;
-    const person = { service: serviceOf(employee, study.asOfDay), assignments: held };
+    const person = { service: serviceOf(employee, study.asOfDay), assignments: mine };
     const pay = employeeSupplemental(person, priced ? people.base[i] : null, amount, bands, on);
-    for (let a = 0; a < held.length; a++) {
-      const stipend = held[a].stipend;
+    for (let a = 0; a < mine.length; a++) {
+      const stipend = mine[a].stipend;
       const byStipend = perStipend.get(stipend) as Tally;
       const byCategory = categoryOf.get(stipend) as Tally;
       // Employees are counted once per stipend and once per category: `last` is the last one counted.
@@ -843,10 +878,10 @@ function addUp(
         byCategory.last = i;
         byCategory.employees++;
       }
-      byStipend.units += held[a].units;
+      byStipend.units += mine[a].units;
       byStipend.cost += pay.costs[a];
     }
-    if (held.length > 0) withStipend++;
+    if (mine.length > 0) withStipend++;
     let longevityPaid = 0;
     if (pay.band >= 0 && pay.longevity !== null) {
       longevityPaid = pay.longevity;
@@ -870,14 +905,14 @@ function addUp(
         code: "",
         reason: "longevity: neither Service Years nor a Hire Date is given: no longevity",
       });
-    if (held.length > 0 || (pay.band >= 0 && pay.longevity !== null)) withEither++;
+    if (mine.length > 0 || (pay.band >= 0 && pay.longevity !== null)) withEither++;
     if (priced) {
       const totals = (grades[people.grade[i]] ??= { employees: 0, base: 0, stipends: 0, longevity: 0 });
       totals.employees++;
       totals.base += people.base[i];
       totals.stipends += pay.stipends;
       totals.longevity += longevityPaid;
-    } else if (held.length > 0 || longevityPaid > 0)
+    } else if (mine.length > 0 || longevityPaid > 0)
       own.push({ employee, stipends: pay.stipends, longevity: longevityPaid });
   }
   return { perStipend, perCategory, perBand, grades, own, withStipend, inBand, withEither };
@@ -904,20 +939,21 @@ export function supplementalAnalysis(study: Study): Analysis {
       });
     for (const problem of longevity?.problems ?? [])
       problems.push({ table: LONGEVITY_INPUT.label, row: problem.row, id: "", code: "", reason: problem.reason });
-    const counted =
+    const held =
       stipends !== undefined && assignments !== undefined
         ? assign(study, assignments.rows, stipends, people, fiscalYear, problems)
-        : 0;
+        : undefined;
 
     const notes: string[] = [];
     const roster = study.roster;
     const serviceColumns = roster.mapping.serviceYears !== undefined || roster.mapping.hireDate !== undefined;
     if (bands !== undefined && !serviceColumns)
       notes.push("The roster has neither a Hire Date nor a Service Years column: no employee's longevity can be read.");
-    const sums = addUp(study, people, stipends, bands, fiscalYear, serviceColumns, problems);
+    const sums = addUp(study, people, held, stipends, bands, fiscalYear, serviceColumns, problems);
     problems.sort((a, b) => tableOrder(a.table) - tableOrder(b.table) || a.row - b.row);
     return {
       people,
+      held,
       fiscalYear,
       stipends,
       bands,
@@ -925,7 +961,7 @@ export function supplementalAnalysis(study: Study): Analysis {
       problems,
       familyProblems,
       assignmentRows: assignments?.rows.length ?? 0,
-      counted,
+      counted: held?.counted ?? 0,
       notes,
     };
   });
