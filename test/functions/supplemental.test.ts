@@ -3,6 +3,7 @@
  * supplement (the FLSA example worked by hand: $18.00, 46 hours, a $20 weekly stipend share),
  * LONGEVITY over a table with and without its header, STIPEND by each basis; their errors.
  */
+import { EXHIBIT } from "../../src/functions/exhibit";
 import { OVERTIME_PAY } from "../../src/functions/functions";
 import { LONGEVITY, REGULAR_RATE, STIPEND } from "../../src/functions/supplemental";
 import { ErrorCode, excelError, installCustomFunctionsStub, removeCustomFunctionsStub } from "./custom-functions-stub";
@@ -167,5 +168,59 @@ describe("STIPEND", () => {
     ["a negative amount", () => STIPEND([[-1]], [["annual"]], omitted, omitted), NUM],
   ])("refuses %s", (_name, call, expected) => {
     expect(call()).toEqual([[expected]]);
+  });
+});
+
+describe("COMP.EXHIBIT builds the supplemental exhibits from the registry", () => {
+  const PLANS = [
+    ["Plan", "Grade", "Step 1", "Step 2"],
+    ["Annual", "A1", 40_000, 44_000],
+  ];
+  const ROSTER = [
+    ["Employee ID", "Plan", "Grade", "Salary", "Hire Date"],
+    ["E1", "Annual", "A1", 40_000, "2003-04-01"],
+  ];
+  const STIPENDS = [
+    ["Code", "Stipend", "Amount", "Basis"],
+    ["101", "Coach", 3_650, "annual"],
+  ];
+  const ASSIGNMENTS = [
+    ["Employee ID", "Code", "Start Date", "End Date"],
+    ["E1", "101", "2013-01-01", "2013-01-10"],
+  ];
+  const LONGEVITY_TABLE = [
+    ["Years of Service", "Amount"],
+    [10, 1_000],
+  ];
+  const APRIL_2013 = 41365; // 2013-04-01
+
+  it("with the three tables as input pairs and fiscal-year-start from a date cell (Excel turns 01-01 into one)", () => {
+    const options = [["fiscal-year-start", 41275]]; // 2013-01-01: the calendar year
+    const result = EXHIBIT(
+      [["total-pay"]],
+      PLANS,
+      ROSTER,
+      [[APRIL_2013]],
+      options,
+      [["stipends"]],
+      STIPENDS,
+      [["stipend-assignments"]],
+      ASSIGNMENTS,
+      [["longevity"]],
+      LONGEVITY_TABLE,
+    );
+    expect(result[0]).toEqual([
+      "Plan",
+      "Grade",
+      "Employees",
+      "Base Pay",
+      "Stipends",
+      "Longevity",
+      "Total Pay",
+      "Supplemental %",
+    ]);
+    // 10 days of 365 of 3,650 = 100; 10 years on the day: 1,000.
+    const a1 = result.find((row) => row[1] === "A1") as unknown[];
+    expect(a1.slice(2, 6)).toEqual([1, 40_000, expect.closeTo(100, 9), 1_000]);
   });
 });
