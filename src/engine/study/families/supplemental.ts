@@ -451,8 +451,11 @@ export type ServiceRecord = {
 
 /** An employee's service record as the roster states it on the as-of day (Service Years, Rehire Date, Hire Date). */
 export function serviceOf(employee: Employee, asOfDay: number): ServiceRecord {
-  return { serviceYears: employee.serviceYears, statedOn: asOfDay, from: employee.rehireDay ?? employee.hireDay };
+  return { serviceYears: employee.serviceYears, statedOn: asOfDay, from: serviceStart(employee) };
 }
+
+/** The day service counts from: the Rehire Date (a rehire restarts service, HISD II.A.1.f), else the Hire Date. */
+const serviceStart = (employee: Employee): number | null => employee.rehireDay ?? employee.hireDay;
 
 /** Whole years of service on `day`: Service Years (+ the anniversaries of `statedOn` since), else the anniversaries of `from` on or before `day`. */
 export function yearsOfService(service: ServiceRecord, day: number): number | null {
@@ -857,13 +860,18 @@ function addUp(
   const on: SupplementalDate = { day: study.asOfDay, fiscalYear };
   const amount = (stipend: Stipend): number => stipend.amount;
   const { employees, standing } = people;
+  // One argument for every employee, refilled (employeeSupplemental keeps nothing of it).
+  const service = { serviceYears: null as number | null, statedOn: study.asOfDay, from: null as number | null };
+  const person = { service, assignments: NONE };
   for (let i = 0; i < employees.length; i++) {
     if (standing[i] === SEPARATED) continue;
     const employee = employees[i];
     const mine = heldBy(held, i);
     if (mine.length === 0 && bands === undefined && standing[i] === UNPRICED) continue;
     const priced = standing[i] === PRICED;
-    const person = { service: serviceOf(employee, study.asOfDay), assignments: mine };
+    service.serviceYears = employee.serviceYears;
+    service.from = serviceStart(employee);
+    person.assignments = mine;
     const pay = employeeSupplemental(person, priced ? people.base[i] : null, amount, bands, on);
     for (let a = 0; a < mine.length; a++) {
       const stipend = mine[a].stipend;
