@@ -6,7 +6,7 @@
  * listed with its reason.
  */
 import fc from "fast-check";
-import type { CellValue } from "../../src/engine/cells";
+import { normalizeKey, type CellValue } from "../../src/engine/cells";
 import type { Exhibit, StudyResult } from "../../src/exhibits/spec/types";
 import { studyOf } from "./helpers";
 
@@ -413,6 +413,41 @@ describe("matching as people mean it", () => {
     expect(find(ex, (r) => r.Code === "301")).toMatchObject({ Employees: 1, Units: 10, "Annual Cost": 250 });
     expect(records(exhibit(result, "supplemental-problems")).filter((p) => p.Table === "Stipend Assignments")).toEqual(
       [],
+    );
+  });
+});
+
+describe("Employee IDs matched as people mean them, whatever the roster's spelling", () => {
+  it("finds every employee from any spelling of the ID (case, leading zeros, spaces)", () => {
+    const spelling = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,6}$/),
+      fc.integer({ min: 1, max: 99_999 }).map((n) => `${"0".repeat(n % 3)}${n}`),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(spelling, { minLength: 1, maxLength: 12, selector: normalizeKey }), (ids) => {
+        const roster: CellValue[][] = [
+          ["Employee ID", "Plan", "Grade", "Salary", "Hire Date"],
+          ...ids.map((id): CellValue[] => [id, "Annual", "A1", 40_000, "2010-01-01"]),
+        ];
+        // Another spelling of each: the other case, no leading zeros, spaces around.
+        const other = (id: string) =>
+          ` ${/^\d+$/.test(id) ? String(Number(id)) : id === id.toUpperCase() ? id.toLowerCase() : id.toUpperCase()} `;
+        const result = studyOf({
+          plans: PLANS,
+          roster,
+          asOf: AS_OF,
+          tables: {
+            stipends: STIPENDS,
+            "stipend-assignments": [["Employee ID", "Code"], ...ids.map((id) => [other(id), "101"])],
+          },
+          exhibits: ["supplemental-pay", "supplemental-problems"],
+        });
+        expect(records(exhibit(result, "supplemental-problems"))).toEqual([
+          expect.objectContaining({ Table: "Stipends", Row: 8 }), // the broken stipend row, nothing else
+        ]);
+        expect(find(exhibit(result, "supplemental-pay"), (r) => r.Code === "101").Employees).toBe(ids.length);
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -545,7 +545,7 @@ type People = {
   grade: Int32Array;
   /** Why the base of an unpriced employee cannot be priced. */
   unpriced: Map<number, string>;
-  /** Employee ID as written → index, and as people mean it (normalizeKey), built when first needed. */
+  /** Employee ID as written → index; and as people mean it (normalizeKey) for the IDs whose normal form differs. */
   byId: Map<string, number>;
   byKey: Map<string, number> | undefined;
 };
@@ -622,7 +622,13 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   let next = 0;
   for (let i = 0; i < n; i++) {
     const employee = employees[i];
-    people.byId.set(employee.id, i); // the roster refuses a repeated Employee ID: each is here once
+    // The roster refuses an Employee ID repeated as people mean it: each is here once.
+    people.byId.set(employee.id, i);
+    // IDs not written as people mean them (e00123, 00123) are also kept by their normal form.
+    if (!NORMAL_ID.test(employee.id)) {
+      const key = normalizeKey(employee.id);
+      if (key !== employee.id) (people.byKey ??= new Map()).set(key, i);
+    }
     if (placement.employees[next] === employee) {
       next++;
       const placed = employee as PlacedEmployee;
@@ -649,47 +655,54 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   return people;
 }
 
+/**
+ * An ID normalizeKey leaves as it is, told without calling it: an upper-case letter, then upper-case
+ * letters, digits and - _ . / (the form most HR systems write).
+ */
+const NORMAL_ID = /^[A-Z][A-Z0-9_.\-/]{0,63}$/;
+
 /** The roster index of an Employee ID: as written, else as people mean it (01 = 1, any case). */
 function personOf(people: People, id: string): number | undefined {
   const exact = people.byId.get(id);
   if (exact !== undefined) return exact;
-  if (people.byKey === undefined) {
-    // The roster refuses an Employee ID repeated as people mean it: each key is one employee's.
-    people.byKey = new Map();
-    for (let i = 0; i < people.employees.length; i++) people.byKey.set(normalizeKey(people.employees[i].id), i);
-  }
-  return people.byKey.get(normalizeKey(id));
+  const key = normalizeKey(id);
+  return people.byId.get(key) ?? people.byKey?.get(key);
 }
 
+/** A blank date in the typed columns below (days are whole and far from it). */
+const NO_DAY = -2_147_483_648;
+
 /**
- * The counted assignments, grouped by employee in typed arrays (150,000 assignments make no
- * long-lived object each): employee i's are rows[order[k]] for k from from[i] to from[i + 1] − 1,
- * in table order, a repeat's k holding −1.
+ * The counted assignments, grouped by employee in typed columns (150,000 assignments make no
+ * long-lived object each, and each employee's are read in one stretch): employee i's are the
+ * positions k from from[i] to from[i + 1] − 1, in table order; a repeat's stipend is −1.
  */
 type Held = {
-  rows: readonly AssignmentRow[];
   stipends: readonly Stipend[];
-  /** Per assignment row: its stipend's index in `stipends`. */
-  stipendAt: Int32Array;
   from: Int32Array;
-  order: Int32Array;
+  /** Per position: the assignment's row of the table, stipend (index into `stipends`), units, dates. */
+  row: Int32Array;
+  stipend: Int32Array;
+  units: Float64Array;
+  start: Int32Array;
+  end: Int32Array;
   counted: number;
 };
+
+const dayOrNull = (day: number): number | null => (day === NO_DAY ? null : day);
 
 /** Employee i's counted assignments, as employeeSupplemental reads them. */
 function heldBy(held: Held | undefined, i: number): readonly CountedAssignment[] {
   if (held === undefined || held.from[i] === held.from[i + 1]) return NONE;
   const list: CountedAssignment[] = [];
   for (let k = held.from[i]; k < held.from[i + 1]; k++) {
-    const r = held.order[k];
-    if (r < 0) continue;
-    const row = held.rows[r];
+    if (held.stipend[k] < 0) continue;
     list.push({
-      row: row.row,
-      stipend: held.stipends[held.stipendAt[r]],
-      units: row.units ?? 1,
-      start: row.start,
-      end: row.end,
+      row: held.row[k],
+      stipend: held.stipends[held.stipend[k]],
+      units: held.units[k],
+      start: dayOrNull(held.start[k]),
+      end: dayOrNull(held.end[k]),
     });
   }
   return list;
@@ -784,26 +797,45 @@ function assign(
     from[at + 1]++;
   });
   for (let i = 0; i < n; i++) from[i + 1] += from[i];
-  const order = new Int32Array(from[n]);
+  const counted = from[n];
+  const held: Held = {
+    stipends: table.stipends,
+    from,
+    row: new Int32Array(counted),
+    stipend: new Int32Array(counted),
+    units: new Float64Array(counted),
+    start: new Int32Array(counted),
+    end: new Int32Array(counted),
+    counted,
+  };
   const next = from.slice(0, n);
-  for (let r = 0; r < rows.length; r++) if (personAt[r] >= 0) order[next[personAt[r]]++] = r;
-  const held: Held = { rows, stipends: table.stipends, stipendAt, from, order, counted: from[n] };
+  const tableRow = new Int32Array(counted); // for a repeat's message
+  for (let r = 0; r < rows.length; r++) {
+    if (personAt[r] < 0) continue;
+    const k = next[personAt[r]]++;
+    const row = rows[r];
+    tableRow[k] = r;
+    held.row[k] = row.row;
+    held.stipend[k] = stipendAt[r];
+    held.units[k] = row.units ?? 1;
+    held.start[k] = row.start ?? NO_DAY;
+    held.end[k] = row.end ?? NO_DAY;
+  }
   // Of two identical assignments of one employee (code, units and dates), the first counts.
   for (let i = 0; i < n; i++) {
     for (let k = from[i] + 1; k < from[i + 1]; k++) {
-      const row = rows[order[k]];
       for (let j = from[i]; j < k; j++) {
-        const earlier = order[j];
-        if (earlier < 0) continue;
-        const other = rows[earlier];
         if (
-          stipendAt[earlier] === stipendAt[order[k]] &&
-          (other.units ?? 1) === (row.units ?? 1) &&
-          other.start === row.start &&
-          other.end === row.end
+          held.stipend[j] === held.stipend[k] &&
+          held.units[j] === held.units[k] &&
+          held.start[j] === held.start[k] &&
+          held.end[j] === held.end[k]
         ) {
-          refuse(row, `the same assignment as row ${other.row} (employee, code, units and dates): the first counts`);
-          order[k] = -1;
+          refuse(
+            rows[tableRow[k]],
+            `the same assignment as row ${held.row[j]} (employee, code, units and dates): the first counts`,
+          );
+          held.stipend[k] = -1;
           held.counted--;
           break;
         }
