@@ -8,6 +8,17 @@
 import fc from "fast-check";
 import { normalizeKey, type CellValue } from "../../src/engine/cells";
 import type { Exhibit, StudyResult } from "../../src/exhibits/spec/types";
+import { Study } from "../../src/engine/study/context";
+import { basisOf } from "../../src/engine/study/families/cost";
+import {
+  LONGEVITY_INPUT,
+  employeeSupplemental,
+  studyFiscalYear,
+  supplementalEmployee,
+  type SupplementalEmployee,
+} from "../../src/engine/study/families/supplemental";
+import type { PlacedEmployee } from "../../src/engine/study/placement";
+import { OPTIONS, exhibitById } from "../../src/engine/study/registry";
 import { studyOf } from "./helpers";
 
 // The fiscal year of 2013-04-01: 2012-07-01 to 2013-06-30, 365 days.
@@ -446,6 +457,50 @@ describe("Employee IDs matched as people mean them, whatever the roster's spelli
           expect.objectContaining({ Table: "Stipends", Row: 8 }), // the broken stipend row, nothing else
         ]);
         expect(find(exhibit(result, "supplemental-pay"), (r) => r.Code === "101").Employees).toBe(ids.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("the exhibits and the costing's pure function agree", () => {
+  it("sums employeeSupplemental over every active employee to the exhibits' totals, for random assignment tables", () => {
+    const ids = ["E1", "E2", "E3", "E4", "E5", "E6", "E8", "e2 ", "E9"];
+    const assignment = fc.tuple(
+      fc.constantFrom(...ids),
+      fc.constantFrom("101", "102", "201", "301", "302", "303"),
+      fc.constantFrom<CellValue>(null, 1, 3, 12.5),
+      fc.constantFrom<CellValue>(null, "2012-05-01", "2012-12-15", "2013-03-31"),
+      fc.constantFrom<CellValue>(null, "2012-09-30", "2013-06-30", "2014-01-01"),
+    );
+    fc.assert(
+      fc.property(fc.array(assignment, { maxLength: 30 }), (rows) => {
+        const tables = {
+          plans: { rows: PLANS, source: "plans" },
+          roster: { rows: ROSTER, source: "roster" },
+          stipends: { rows: STIPENDS, source: "stipends" },
+          "stipend-assignments": { rows: [ASSIGNMENTS[0], ...rows], source: "assignments" },
+          longevity: { rows: LONGEVITY, source: "longevity" },
+        };
+        const study = new Study(AS_OF, tables, {}, OPTIONS);
+        const built = exhibitById("total-pay")?.build(study);
+        const all = built?.rows.find((row) => row.values[0] === "All")?.values ?? [];
+        const fiscalYear = studyFiscalYear(study);
+        let stipends = 0;
+        let longevity = 0;
+        for (const employee of study.roster.employees) {
+          if (employee.separationDay !== null && employee.separationDay <= study.asOfDay) continue;
+          const placed = study.placement.employees.find((e) => e === employee);
+          const basis = placed ? basisOf(placed, placed.payGrade, placed.payPlan) : "unplaced";
+          const base = typeof basis === "string" ? null : (placed as PlacedEmployee).rate * basis.units;
+          const person = supplementalEmployee(study, employee) as SupplementalEmployee;
+          const bands = study.input(LONGEVITY_INPUT)?.bands;
+          const pay = employeeSupplemental(person, base, (s) => s.amount, bands, { day: study.asOfDay, fiscalYear });
+          stipends += pay.stipends;
+          longevity += pay.longevity ?? 0;
+        }
+        expect(all[4]).toBeCloseTo(stipends, 6);
+        expect(all[5]).toBeCloseTo(longevity, 6);
       }),
       { numRuns: 40 },
     );

@@ -507,16 +507,28 @@ export function employeeSupplemental(
   const costs: number[] = assignments.length === 0 ? NO_COSTS : new Array(assignments.length);
   let stipends = 0;
   for (let i = 0; i < assignments.length; i++) {
-    const { stipend, units, start, end } = assignments[i];
-    const share = fiscalShare(on.fiscalYear, start, end);
-    const cost = share === 0 ? 0 : stipendPay(stipend.basis, amountOf(stipend), units, basePay) * share;
+    const cost = assignmentPay(assignments[i], amountOf(assignments[i].stipend), basePay, on.fiscalYear);
     costs[i] = cost;
     stipends += cost;
   }
-  const years = longevity === undefined ? null : yearsOfService(employee.service, on.day);
-  const band = longevity === undefined || years === null ? -1 : longevityIndex(longevity, years);
-  const pay = band < 0 ? 0 : longevityPay((longevity as readonly LongevityStep[])[band], basePay);
-  return { costs, stipends, years, band, longevity: pay };
+  if (longevity === undefined) return { costs, stipends, years: null, band: -1, longevity: 0 };
+  const years = yearsOfService(employee.service, on.day);
+  const band = years === null ? -1 : longevityIndex(longevity, years);
+  return { costs, stipends, years, band, longevity: band < 0 ? 0 : longevityPay(longevity[band], basePay) };
+}
+
+/**
+ * One assignment's pay in a fiscal year (issue 22): its annual amount by basis (stipendPay, at
+ * `amount`) × the share of the year its dates cover (fiscalShare).
+ */
+export function assignmentPay(
+  assignment: Pick<CountedAssignment, "stipend" | "units" | "start" | "end">,
+  amount: number,
+  basePay: number | null,
+  fiscalYear: FiscalYear,
+): number {
+  const share = fiscalShare(fiscalYear, assignment.start, assignment.end);
+  return share === 0 ? 0 : stipendPay(assignment.stipend.basis, amount, assignment.units, basePay) * share;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -549,8 +561,6 @@ type People = {
   byId: Map<string, number>;
   byKey: Map<string, number> | undefined;
 };
-
-type Tally = { employees: number; units: number; cost: number; last: number };
 
 type Totals = { employees: number; base: number; stipends: number; longevity: number };
 
@@ -673,56 +683,58 @@ function personOf(people: People, id: string): number | undefined {
 const NO_DAY = -2_147_483_648;
 
 /**
- * The counted assignments, grouped by employee in typed columns (150,000 assignments make no
- * long-lived object each, and each employee's are read in one stretch): employee i's are the
- * positions k from from[i] to from[i + 1] − 1, in table order; a repeat's stipend is −1.
+ * The counted assignments, chained per employee in typed columns indexed by table row (150,000
+ * assignments make no object each): employee i's last counted row is last[i], the one before it
+ * previous[last[i]] …, −1 ending the chain.
  */
 type Held = {
+  rows: readonly AssignmentRow[];
   stipends: readonly Stipend[];
-  from: Int32Array;
-  /** Per position: the assignment's row of the table, stipend (index into `stipends`), units, dates. */
-  row: Int32Array;
+  last: Int32Array;
+  previous: Int32Array;
+  /** Per row: its stipend (index into `stipends`), units, dates. */
   stipend: Int32Array;
   units: Float64Array;
   start: Int32Array;
   end: Int32Array;
+  /** Per employee: their counted stipends' pay for the fiscal year. */
+  pay: Float64Array;
   counted: number;
 };
 
 const dayOrNull = (day: number): number | null => (day === NO_DAY ? null : day);
 
-type Counted = { -readonly [K in keyof CountedAssignment]: CountedAssignment[K] };
-
-/**
- * Employee i's counted assignments, as employeeSupplemental reads them: new objects, or — given
- * `reuse`, for a loop over every employee whose callee keeps nothing — the same arrays and objects
- * refilled (one array per count of assignments), so 150,000 assignments make no garbage each.
- */
-function heldBy(held: Held | undefined, i: number, reuse?: Counted[][]): readonly CountedAssignment[] {
-  if (held === undefined || held.from[i] === held.from[i + 1]) return NONE;
-  let count = 0;
-  for (let k = held.from[i]; k < held.from[i + 1]; k++) if (held.stipend[k] >= 0) count++;
-  const list: Counted[] = reuse === undefined ? [] : (reuse[count] ??= []);
-  let at = 0;
-  for (let k = held.from[i]; k < held.from[i + 1]; k++) {
-    if (held.stipend[k] < 0) continue;
-    const assignment = (list[at++] ??= { row: 0, stipend: held.stipends[0], units: 0, start: null, end: null });
-    assignment.row = held.row[k];
-    assignment.stipend = held.stipends[held.stipend[k]];
-    assignment.units = held.units[k];
-    assignment.start = dayOrNull(held.start[k]);
-    assignment.end = dayOrNull(held.end[k]);
-  }
+/** Employee i's counted assignments in table order, as employeeSupplemental reads them. */
+function heldBy(held: Held | undefined, i: number): CountedAssignment[] {
+  const list: CountedAssignment[] = [];
+  for (let r = held?.last[i] ?? -1; held !== undefined && r >= 0; r = held.previous[r])
+    list.unshift({
+      row: held.rows[r].row,
+      stipend: held.stipends[held.stipend[r]],
+      units: held.units[r],
+      start: dayOrNull(held.start[r]),
+      end: dayOrNull(held.end[r]),
+    });
   return list;
 }
 
-/** Every assignment row counted (grouped by employee) or listed with its reason. */
+/** Per stipend, category and band: distinct employees, units and cost. */
+type Tally = { employees: number; units: number; cost: number };
+
+const tally = (): Tally => ({ employees: 0, units: 0, cost: 0 });
+
+/**
+ * Every assignment row counted or listed with its reason, in one pass over the table: a counted
+ * one is chained to its employee, priced (assignmentPay: the rule employeeSupplemental applies)
+ * and added to its stipend's and category's tallies and to its employee's pay.
+ */
 function assign(
   study: Study,
   rows: readonly AssignmentRow[],
   table: StipendTable,
   people: People,
   fiscalYear: FiscalYear,
+  tallies: { perStipend: Map<Stipend, Tally>; categoryOf: Map<Stipend, Tally> },
   problems: Problem[],
 ): Held {
   const refuse = (row: AssignmentRow, reason: string): void => {
@@ -739,121 +751,136 @@ function assign(
     }
     return rosterRows.get(normalizeKey(id));
   };
-  const stipendIndex = new Map(table.stipends.map((stipend, i) => [stipend, i]));
+  const stipends = table.stipends;
+  const stipendIndex = new Map(stipends.map((stipend, i) => [stipend, i]));
+  const byStipend = stipends.map((stipend) => tallies.perStipend.get(stipend) as Tally);
+  const byCategory = stipends.map((stipend) => tallies.categoryOf.get(stipend) as Tally);
   // Codes repeat over thousands of rows: each spelling looked up once.
   const codes = new Map<string, Stipend | TableProblem | undefined>();
   const n = people.employees.length;
-  const personAt = new Int32Array(rows.length).fill(-1);
-  const stipendAt = new Int32Array(rows.length);
-  const from = new Int32Array(n + 1);
+  const held: Held = {
+    rows,
+    stipends,
+    last: new Int32Array(n).fill(-1),
+    previous: new Int32Array(rows.length),
+    stipend: new Int32Array(rows.length),
+    units: new Float64Array(rows.length),
+    start: new Int32Array(rows.length),
+    end: new Int32Array(rows.length),
+    pay: new Float64Array(n),
+    counted: 0,
+  };
+  const priced = { stipend: stipends[0], units: 0, start: null as number | null, end: null as number | null };
   let lastId: string | undefined;
   let lastAt: number | undefined;
-  rows.forEach((row, r) => {
-    if (row.problem !== undefined) return refuse(row, row.problem);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.problem !== undefined) {
+      refuse(row, row.problem);
+      continue;
+    }
     // Tables often list an employee's assignments together: the last lookup is kept.
     const at = row.id === lastId ? lastAt : personOf(people, row.id);
     lastId = row.id;
     lastAt = at;
     if (at === undefined) {
       const unread = unreadRow(row.id);
-      return refuse(
+      refuse(
         row,
         unread === undefined
           ? `Employee ID '${truncate(row.id)}' is not in the roster`
           : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see unmatched-employees`,
       );
+      continue;
     }
     let found = codes.get(row.code);
     if (found === undefined && !codes.has(row.code)) {
       found = table.byKey.get(normalizeKey(row.code));
       codes.set(row.code, found);
     }
-    if (found === undefined) return refuse(row, `Code '${truncate(row.code)}' is not in the Stipends table`);
-    if (!("basis" in found))
-      return refuse(
-        row,
-        `the Stipends row of code '${truncate(row.code)}' (row ${found.row}) cannot be used: ${found.reason}`,
-      );
-    const stipend = found;
-    const unfit = unitsProblem(stipend.basis, row.units);
-    if (unfit !== undefined)
-      return refuse(
-        row,
-        hasUnits(stipend.basis) ? unfit : `${unfit} (two of the same stipend are two rows, each with its dates)`,
-      );
-    if (row.units === 0) return refuse(row, "Units is 0: nothing to pay");
-    const standing = people.standing[at];
-    if (standing === SEPARATED) {
-      const employee = people.employees[at];
-      return refuse(
-        row,
-        `employee '${truncate(employee.id)}' separated on ${isoDate(employee.separationDay as number)}, on or before the as-of date: not counted`,
-      );
+    const reason = refusal(row, found, people, at, fiscalYear);
+    if (reason !== undefined) {
+      refuse(row, reason);
+      continue;
     }
-    if (fiscalShare(fiscalYear, row.start, row.end) === 0)
-      return refuse(
-        row,
-        `the assignment (${row.start === null ? "…" : isoDate(row.start)} to ${row.end === null ? "…" : isoDate(row.end)}) is wholly outside the fiscal year ${isoDate(fiscalYear.start)} to ${isoDate(fiscalYear.end)}: nothing to pay in it`,
-      );
-    if (stipend.basis === "percent" && standing === UNPRICED)
-      return refuse(
-        row,
-        `a percent of base pay, and this employee's base pay cannot be priced: ${people.unpriced.get(at) ?? ""}`,
-      );
-    personAt[r] = at;
-    stipendAt[r] = stipendIndex.get(stipend) as number;
-    from[at + 1]++;
-  });
-  for (let i = 0; i < n; i++) from[i + 1] += from[i];
-  const counted = from[n];
-  const held: Held = {
-    stipends: table.stipends,
-    from,
-    row: new Int32Array(counted),
-    stipend: new Int32Array(counted),
-    units: new Float64Array(counted),
-    start: new Int32Array(counted),
-    end: new Int32Array(counted),
-    counted,
-  };
-  const next = from.slice(0, n);
-  const tableRow = new Int32Array(counted); // for a repeat's message
-  for (let r = 0; r < rows.length; r++) {
-    if (personAt[r] < 0) continue;
-    const k = next[personAt[r]]++;
-    const row = rows[r];
-    tableRow[k] = r;
-    held.row[k] = row.row;
-    held.stipend[k] = stipendAt[r];
-    held.units[k] = row.units ?? 1;
-    held.start[k] = row.start ?? NO_DAY;
-    held.end[k] = row.end ?? NO_DAY;
-  }
-  // Of two identical assignments of one employee (code, units and dates), the first counts.
-  for (let i = 0; i < n; i++) {
-    for (let k = from[i] + 1; k < from[i + 1]; k++) {
-      for (let j = from[i]; j < k; j++) {
-        if (
-          held.stipend[j] === held.stipend[k] &&
-          held.units[j] === held.units[k] &&
-          held.start[j] === held.start[k] &&
-          held.end[j] === held.end[k]
-        ) {
-          refuse(
-            rows[tableRow[k]],
-            `the same assignment as row ${held.row[j]} (employee, code, units and dates): the first counts`,
-          );
-          held.stipend[k] = -1;
-          held.counted--;
-          break;
-        }
+    const stipend = found as Stipend;
+    const s = stipendIndex.get(stipend) as number;
+    const units = row.units ?? 1;
+    const start = row.start ?? NO_DAY;
+    const end = row.end ?? NO_DAY;
+    // Of two identical assignments of one employee (code, units and dates), the first counts; the
+    // walk back over their earlier ones also tells whether this is their first of the stipend, and
+    // of its category.
+    let repeatOf = -1;
+    let newStipend = true;
+    let newCategory = true;
+    for (let e = held.last[at]; e >= 0; e = held.previous[e]) {
+      if (held.stipend[e] === s) {
+        newStipend = false;
+        if (held.units[e] === units && held.start[e] === start && held.end[e] === end) repeatOf = e;
       }
+      if (byCategory[held.stipend[e]] === byCategory[s]) newCategory = false;
     }
+    if (repeatOf >= 0) {
+      refuse(
+        row,
+        `the same assignment as row ${rows[repeatOf].row} (employee, code, units and dates): the first counts`,
+      );
+      continue;
+    }
+    held.previous[r] = held.last[at];
+    held.last[at] = r;
+    held.stipend[r] = s;
+    held.units[r] = units;
+    held.start[r] = start;
+    held.end[r] = end;
+    held.counted++;
+    priced.stipend = stipend;
+    priced.units = units;
+    priced.start = row.start;
+    priced.end = row.end;
+    const cost = assignmentPay(
+      priced,
+      stipend.amount,
+      people.standing[at] === PRICED ? people.base[at] : null,
+      fiscalYear,
+    );
+    held.pay[at] += cost;
+    const tallied = byStipend[s];
+    if (newStipend) tallied.employees++;
+    if (newCategory) byCategory[s].employees++;
+    tallied.units += units;
+    tallied.cost += cost;
   }
   return held;
 }
 
-const NONE: readonly CountedAssignment[] = [];
+/** Why a readable assignment row of roster employee `at` is not counted, or undefined when it counts. */
+function refusal(
+  row: AssignmentRow,
+  found: Stipend | TableProblem | undefined,
+  people: People,
+  at: number,
+  fiscalYear: FiscalYear,
+): string | undefined {
+  if (found === undefined) return `Code '${truncate(row.code)}' is not in the Stipends table`;
+  if (!("basis" in found))
+    return `the Stipends row of code '${truncate(row.code)}' (row ${found.row}) cannot be used: ${found.reason}`;
+  const unfit = unitsProblem(found.basis, row.units);
+  if (unfit !== undefined)
+    return hasUnits(found.basis) ? unfit : `${unfit} (two of the same stipend are two rows, each with its dates)`;
+  if (row.units === 0) return "Units is 0: nothing to pay";
+  const standing = people.standing[at];
+  if (standing === SEPARATED) {
+    const employee = people.employees[at];
+    return `employee '${truncate(employee.id)}' separated on ${isoDate(employee.separationDay as number)}, on or before the as-of date: not counted`;
+  }
+  if (fiscalShare(fiscalYear, row.start, row.end) === 0)
+    return `the assignment (${row.start === null ? "…" : isoDate(row.start)} to ${row.end === null ? "…" : isoDate(row.end)}) is wholly outside the fiscal year ${isoDate(fiscalYear.start)} to ${isoDate(fiscalYear.end)}: nothing to pay in it`;
+  if (found.basis === "percent" && standing === UNPRICED)
+    return `a percent of base pay, and this employee's base pay cannot be priced: ${people.unpriced.get(at) ?? ""}`;
+  return undefined;
+}
 
 /**
  * An employee as employeeSupplemental reads them — service record and counted assignments — for
@@ -866,105 +893,80 @@ export function supplementalEmployee(study: Study, employee: Employee): Suppleme
   return { service: serviceOf(employee, study.asOfDay), assignments: heldBy(held, at) };
 }
 
-/** What the employees' supplemental pay adds up to, per stipend, category, band and grade. */
-type Sums = Pick<
-  Analysis,
-  "perStipend" | "perCategory" | "perBand" | "grades" | "own" | "withStipend" | "inBand" | "withEither"
->;
+/** What the employees' supplemental pay adds up to, per band and grade, and the employees' counts. */
+type Sums = Pick<Analysis, "perBand" | "grades" | "own" | "withStipend" | "inBand" | "withEither">;
 
-/** Every active employee's year (employeeSupplemental), added up; longevity that cannot be read is listed. */
+/**
+ * Every active employee's longevity (the band of their whole years of service: the rule
+ * employeeSupplemental applies) and their year's pay added up by grade; longevity that cannot be
+ * read or priced is listed.
+ */
 function addUp(
   study: Study,
   people: People,
   held: Held | undefined,
-  stipends: StipendTable | undefined,
   bands: readonly LongevityBand[] | undefined,
-  fiscalYear: FiscalYear,
   serviceColumns: boolean,
   problems: Problem[],
 ): Sums {
   const grades: (Totals | undefined)[] = new Array(study.placement.index.grades.length);
-  const tally = (): Tally => ({ employees: 0, units: 0, cost: 0, last: -1 });
-  const perStipend = new Map<Stipend, Tally>((stipends?.stipends ?? []).map((s) => [s, tally()]));
-  const perCategory = new Map<string, Tally>();
-  for (const stipend of stipends?.stipends ?? [])
-    if (!perCategory.has(fold(stipend.category))) perCategory.set(fold(stipend.category), tally());
-  const categoryOf = new Map<Stipend, Tally>(
-    (stipends?.stipends ?? []).map((s) => [s, perCategory.get(fold(s.category)) as Tally]),
-  );
   const perBand: Tally[] = (bands ?? []).map(tally);
   const own: Own[] = [];
   let withStipend = 0;
   let inBand = 0;
   let withEither = 0;
-  const on: SupplementalDate = { day: study.asOfDay, fiscalYear };
-  const amount = (stipend: Stipend): number => stipend.amount;
   const { employees, standing } = people;
-  // One argument for every employee, refilled (employeeSupplemental keeps nothing of it).
+  // One service record for every employee, refilled (yearsOfService keeps nothing of it).
   const service = { serviceYears: null as number | null, statedOn: study.asOfDay, from: null as number | null };
-  const person = { service, assignments: NONE };
-  const reuse: Counted[][] = [];
   for (let i = 0; i < employees.length; i++) {
     if (standing[i] === SEPARATED) continue;
     const employee = employees[i];
-    const mine = heldBy(held, i, reuse);
-    if (mine.length === 0 && bands === undefined && standing[i] === UNPRICED) continue;
+    const holds = held !== undefined && held.last[i] >= 0;
+    const stipends = held === undefined ? 0 : held.pay[i];
     const priced = standing[i] === PRICED;
-    service.serviceYears = employee.serviceYears;
-    service.from = serviceStart(employee);
-    person.assignments = mine;
-    const pay = employeeSupplemental(person, priced ? people.base[i] : null, amount, bands, on);
-    for (let a = 0; a < mine.length; a++) {
-      const stipend = mine[a].stipend;
-      const byStipend = perStipend.get(stipend) as Tally;
-      const byCategory = categoryOf.get(stipend) as Tally;
-      // Employees are counted once per stipend and once per category: `last` is the last one counted.
-      if (byStipend.last !== i) {
-        byStipend.last = i;
-        byStipend.employees++;
-      }
-      if (byCategory.last !== i) {
-        byCategory.last = i;
-        byCategory.employees++;
-      }
-      byStipend.units += mine[a].units;
-      byStipend.cost += pay.costs[a];
+    let band = -1;
+    let longevity: number | null = 0;
+    if (bands !== undefined) {
+      service.serviceYears = employee.serviceYears;
+      service.from = serviceStart(employee);
+      const years = yearsOfService(service, study.asOfDay);
+      band = years === null ? -1 : longevityIndex(bands, years);
+      if (band >= 0) longevity = longevityPay(bands[band], priced ? people.base[i] : null);
+      else if (years === null && serviceColumns)
+        problems.push({
+          table: ROSTER,
+          row: employee.row,
+          id: employee.id,
+          code: "",
+          reason: "longevity: neither Service Years nor a Hire Date is given: no longevity",
+        });
     }
-    if (mine.length > 0) withStipend++;
-    let longevityPaid = 0;
-    if (pay.band >= 0 && pay.longevity !== null) {
-      longevityPaid = pay.longevity;
+    if (band >= 0 && longevity === null) {
+      const { years, percent } = (bands as readonly LongevityBand[])[band];
+      problems.push({
+        table: ROSTER,
+        row: employee.row,
+        id: employee.id,
+        code: "",
+        reason: `longevity: the ${years}-year band is ${percentText(percent as number)} of base pay, and this employee's base pay cannot be priced (${people.unpriced.get(i) ?? ""}): not counted`,
+      });
+    } else if (band >= 0) {
       inBand++;
-      perBand[pay.band].employees++;
-      perBand[pay.band].cost += longevityPaid;
-    } else if (pay.band >= 0) {
-      const band = (bands as readonly LongevityBand[])[pay.band];
-      problems.push({
-        table: ROSTER,
-        row: employee.row,
-        id: employee.id,
-        code: "",
-        reason: `longevity: the ${band.years}-year band is ${percentText(band.percent as number)} of base pay, and this employee's base pay cannot be priced (${people.unpriced.get(i) ?? ""}): not counted`,
-      });
-    } else if (bands !== undefined && pay.years === null && serviceColumns)
-      problems.push({
-        table: ROSTER,
-        row: employee.row,
-        id: employee.id,
-        code: "",
-        reason: "longevity: neither Service Years nor a Hire Date is given: no longevity",
-      });
-    if (mine.length > 0 || (pay.band >= 0 && pay.longevity !== null)) withEither++;
+      perBand[band].employees++;
+      perBand[band].cost += longevity as number;
+    }
+    const paid = longevity ?? 0;
+    if (holds) withStipend++;
+    if (holds || (band >= 0 && longevity !== null)) withEither++;
     if (priced) {
       const totals = (grades[people.grade[i]] ??= { employees: 0, base: 0, stipends: 0, longevity: 0 });
       totals.employees++;
       totals.base += people.base[i];
-      totals.stipends += pay.stipends;
-      totals.longevity += longevityPaid;
-    } else if (mine.length > 0 || longevityPaid > 0)
-      own.push({ employee, stipends: pay.stipends, longevity: longevityPaid });
+      totals.stipends += stipends;
+      totals.longevity += paid;
+    } else if (holds || paid > 0) own.push({ employee, stipends, longevity: paid });
   }
-  return { perStipend, perCategory, perBand, grades, own, withStipend, inBand, withEither };
+  return { perBand, grades, own, withStipend, inBand, withEither };
 }
 
 /** The family's computation (memoised: the three exhibits share it). */
@@ -988,17 +990,23 @@ export function supplementalAnalysis(study: Study): Analysis {
       });
     for (const problem of longevity?.problems ?? [])
       problems.push({ table: LONGEVITY_INPUT.label, row: problem.row, id: "", code: "", reason: problem.reason });
+    const perStipend = new Map<Stipend, Tally>((stipends?.stipends ?? []).map((stipend) => [stipend, tally()]));
+    const perCategory = new Map<string, Tally>();
+    for (const stipend of stipends?.stipends ?? [])
+      if (!perCategory.has(fold(stipend.category))) perCategory.set(fold(stipend.category), tally());
+    const categoryOf = new Map<Stipend, Tally>(
+      (stipends?.stipends ?? []).map((stipend) => [stipend, perCategory.get(fold(stipend.category)) as Tally]),
+    );
     const held =
       stipends !== undefined && assignments !== undefined
-        ? assign(study, assignments.rows, stipends, people, fiscalYear, problems)
+        ? assign(study, assignments.rows, stipends, people, fiscalYear, { perStipend, categoryOf }, problems)
         : undefined;
-
     const notes: string[] = [];
     const roster = study.roster;
     const serviceColumns = roster.mapping.serviceYears !== undefined || roster.mapping.hireDate !== undefined;
     if (bands !== undefined && !serviceColumns)
       notes.push("The roster has neither a Hire Date nor a Service Years column: no employee's longevity can be read.");
-    const sums = addUp(study, people, held, stipends, bands, fiscalYear, serviceColumns, problems);
+    const sums = addUp(study, people, held, bands, serviceColumns, problems);
     problems.sort((a, b) => tableOrder(a.table) - tableOrder(b.table) || a.row - b.row);
     return {
       people,
@@ -1006,6 +1014,8 @@ export function supplementalAnalysis(study: Study): Analysis {
       fiscalYear,
       stipends,
       bands,
+      perStipend,
+      perCategory,
       ...sums,
       problems,
       familyProblems,
