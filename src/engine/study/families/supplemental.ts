@@ -547,12 +547,21 @@ const PRICED = 0;
 const UNPRICED = 1;
 const SEPARATED = 2;
 
+/**
+ * Per employee, four numbers side by side in `ledger` (one cache line serves all four of an
+ * employee: 150,000 assignments reach their employees in no order): standing, annual base pay (of
+ * the priced), last counted assignment row (−1: none; see Held) and the year's stipend pay.
+ */
+const STANDING = 0;
+const BASE = 1;
+const LAST = 2;
+const PAY = 3;
+const STRIDE = 4;
+
 /** The roster's employees as this family reads them, by index of roster.employees (columns, not objects). */
 type People = {
   employees: readonly Employee[];
-  standing: Uint8Array;
-  /** Annual base pay of the priced. */
-  base: Float64Array;
+  ledger: Float64Array;
   /** Each priced employee's grade in pay-plan order. */
   grade: Int32Array;
   /** Why the base of an unpriced employee cannot be priced. */
@@ -620,8 +629,7 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   const n = employees.length;
   const people: People = {
     employees,
-    standing: new Uint8Array(n),
-    base: new Float64Array(n),
+    ledger: new Float64Array(n * STRIDE),
     grade: new Int32Array(n),
     unpriced: new Map(),
     byId: new Map(),
@@ -630,8 +638,10 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   const index = placement.index;
   // placement.employees is the placed subsequence of roster.employees, in roster order.
   let next = 0;
+  const ledger = people.ledger;
   for (let i = 0; i < n; i++) {
     const employee = employees[i];
+    ledger[i * STRIDE + LAST] = -1;
     // The roster refuses an Employee ID repeated as people mean it: each is here once.
     people.byId.set(employee.id, i);
     // IDs not written as people mean them (e00123, 00123) are also kept by their normal form.
@@ -643,22 +653,22 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
       next++;
       const placed = employee as PlacedEmployee;
       if (placed.separated) {
-        people.standing[i] = SEPARATED;
+        ledger[i * STRIDE + STANDING] = SEPARATED;
         continue;
       }
       const basis = basisOf(placed, placed.payGrade, placed.payPlan);
       if (typeof basis === "string") {
-        people.standing[i] = UNPRICED;
+        ledger[i * STRIDE + STANDING] = UNPRICED;
         people.unpriced.set(i, basis);
         familyProblems.push(listed(employee, `total pay: the base pay cannot be priced: ${basis}`));
       } else {
-        people.base[i] = placed.rate * basis.units;
+        ledger[i * STRIDE + BASE] = placed.rate * basis.units;
         people.grade[i] = index.orderOf(placed.payGrade);
       }
     } else if (employee.separationDay !== null && employee.separationDay <= study.asOfDay)
-      people.standing[i] = SEPARATED;
+      ledger[i * STRIDE + STANDING] = SEPARATED;
     else {
-      people.standing[i] = UNPRICED;
+      ledger[i * STRIDE + STANDING] = UNPRICED;
       people.unpriced.set(i, "the grade is not placed on the pay plans (see unmatched-employees)");
     }
   }
@@ -684,21 +694,19 @@ const NO_DAY = -2_147_483_648;
 
 /**
  * The counted assignments, chained per employee in typed columns indexed by table row (150,000
- * assignments make no object each): employee i's last counted row is last[i], the one before it
- * previous[last[i]] …, −1 ending the chain.
+ * assignments make no object each): employee i's last counted row is in the People ledger, the
+ * one before it previous[last] …, −1 ending the chain.
  */
 type Held = {
   rows: readonly AssignmentRow[];
   stipends: readonly Stipend[];
-  last: Int32Array;
+  ledger: Float64Array;
   previous: Int32Array;
   /** Per row: its stipend (index into `stipends`), units, dates. */
   stipend: Int32Array;
   units: Float64Array;
   start: Int32Array;
   end: Int32Array;
-  /** Per employee: their counted stipends' pay for the fiscal year. */
-  pay: Float64Array;
   counted: number;
 };
 
@@ -707,7 +715,7 @@ const dayOrNull = (day: number): number | null => (day === NO_DAY ? null : day);
 /** Employee i's counted assignments in table order, as employeeSupplemental reads them. */
 function heldBy(held: Held | undefined, i: number): CountedAssignment[] {
   const list: CountedAssignment[] = [];
-  for (let r = held?.last[i] ?? -1; held !== undefined && r >= 0; r = held.previous[r])
+  for (let r = held?.ledger[i * STRIDE + LAST] ?? -1; held !== undefined && r >= 0; r = held.previous[r])
     list.unshift({
       row: held.rows[r].row,
       stipend: held.stipends[held.stipend[r]],
@@ -757,17 +765,16 @@ function assign(
   const byCategory = stipends.map((stipend) => tallies.categoryOf.get(stipend) as Tally);
   // Codes repeat over thousands of rows: each spelling looked up once.
   const codes = new Map<string, Stipend | TableProblem | undefined>();
-  const n = people.employees.length;
+  const ledger = people.ledger;
   const held: Held = {
     rows,
     stipends,
-    last: new Int32Array(n).fill(-1),
+    ledger: people.ledger,
     previous: new Int32Array(rows.length),
     stipend: new Int32Array(rows.length),
     units: new Float64Array(rows.length),
     start: new Int32Array(rows.length),
     end: new Int32Array(rows.length),
-    pay: new Float64Array(n),
     counted: 0,
   };
   const priced = { stipend: stipends[0], units: 0, start: null as number | null, end: null as number | null };
@@ -814,7 +821,8 @@ function assign(
     let repeatOf = -1;
     let newStipend = true;
     let newCategory = true;
-    for (let e = held.last[at]; e >= 0; e = held.previous[e]) {
+    const at4 = at * STRIDE;
+    for (let e = ledger[at4 + LAST]; e >= 0; e = held.previous[e]) {
       if (held.stipend[e] === s) {
         newStipend = false;
         if (held.units[e] === units && held.start[e] === start && held.end[e] === end) repeatOf = e;
@@ -828,8 +836,8 @@ function assign(
       );
       continue;
     }
-    held.previous[r] = held.last[at];
-    held.last[at] = r;
+    held.previous[r] = ledger[at4 + LAST];
+    ledger[at4 + LAST] = r;
     held.stipend[r] = s;
     held.units[r] = units;
     held.start[r] = start;
@@ -842,10 +850,10 @@ function assign(
     const cost = assignmentPay(
       priced,
       stipend.amount,
-      people.standing[at] === PRICED ? people.base[at] : null,
+      ledger[at4 + STANDING] === PRICED ? ledger[at4 + BASE] : null,
       fiscalYear,
     );
-    held.pay[at] += cost;
+    ledger[at4 + PAY] += cost;
     const tallied = byStipend[s];
     if (newStipend) tallied.employees++;
     if (newCategory) byCategory[s].employees++;
@@ -870,7 +878,7 @@ function refusal(
   if (unfit !== undefined)
     return hasUnits(found.basis) ? unfit : `${unfit} (two of the same stipend are two rows, each with its dates)`;
   if (row.units === 0) return "Units is 0: nothing to pay";
-  const standing = people.standing[at];
+  const standing = people.ledger[at * STRIDE + STANDING];
   if (standing === SEPARATED) {
     const employee = people.employees[at];
     return `employee '${truncate(employee.id)}' separated on ${isoDate(employee.separationDay as number)}, on or before the as-of date: not counted`;
@@ -915,15 +923,16 @@ function addUp(
   let withStipend = 0;
   let inBand = 0;
   let withEither = 0;
-  const { employees, standing } = people;
+  const { employees, ledger } = people;
   // One service record for every employee, refilled (yearsOfService keeps nothing of it).
   const service = { serviceYears: null as number | null, statedOn: study.asOfDay, from: null as number | null };
   for (let i = 0; i < employees.length; i++) {
-    if (standing[i] === SEPARATED) continue;
+    const at = i * STRIDE;
+    if (ledger[at + STANDING] === SEPARATED) continue;
     const employee = employees[i];
-    const holds = held !== undefined && held.last[i] >= 0;
-    const stipends = held === undefined ? 0 : held.pay[i];
-    const priced = standing[i] === PRICED;
+    const holds = ledger[at + LAST] >= 0;
+    const stipends = ledger[at + PAY];
+    const priced = ledger[at + STANDING] === PRICED;
     let band = -1;
     let longevity: number | null = 0;
     if (bands !== undefined) {
@@ -931,7 +940,7 @@ function addUp(
       service.from = serviceStart(employee);
       const years = yearsOfService(service, study.asOfDay);
       band = years === null ? -1 : longevityIndex(bands, years);
-      if (band >= 0) longevity = longevityPay(bands[band], priced ? people.base[i] : null);
+      if (band >= 0) longevity = longevityPay(bands[band], priced ? ledger[at + BASE] : null);
       else if (years === null && serviceColumns)
         problems.push({
           table: ROSTER,
@@ -961,7 +970,7 @@ function addUp(
     if (priced) {
       const totals = (grades[people.grade[i]] ??= { employees: 0, base: 0, stipends: 0, longevity: 0 });
       totals.employees++;
-      totals.base += people.base[i];
+      totals.base += ledger[at + BASE];
       totals.stipends += stipends;
       totals.longevity += paid;
     } else if (holds || paid > 0) own.push({ employee, stipends, longevity: paid });
