@@ -9,6 +9,7 @@ import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry"
 import { EXHIBIT_CATALOG } from "./catalog-exhibit";
 import { MARKET_CATALOG } from "./catalog-market";
 import { EQUITY_CATALOG } from "./catalog-equity";
+import { SUPPLEMENTAL_CATALOG } from "./catalog-supplemental";
 
 export type { CatalogEntry, CatalogError, CatalogParameter } from "./catalog-entry";
 
@@ -198,16 +199,20 @@ const HISD_CATALOG: readonly CatalogEntry[] = [
   },
   {
     name: "OVERTIME_PAY",
-    description: "Weekly pay with overtime: 1.5 × the rate for hours over 40 (HISD, FLSA).",
+    description: "Weekly pay with overtime: 1.5 × the regular rate for hours over 40 (HISD, FLSA).",
     parameters: [
       req("rate", "Regular hourly rate."),
       req("hours", "Hours worked in the week."),
       opt("threshold", "Hours after which overtime starts (default 40)."),
       opt("multiplier", "Overtime multiple of the rate (default 1.5)."),
+      opt(
+        "weekly_supplement",
+        "Non-discretionary pay for the week on top of the hourly pay, e.g. a stipend's weekly share: it is paid and raises the regular rate of the overtime hours (default 0).",
+      ),
     ],
     returns: "The week's pay.",
     example: "=COMP.OVERTIME_PAY(18.5, 46)",
-    errors: [{ code: "#NUM!", when: "negative hours, rate, threshold or multiplier" }],
+    errors: [{ code: "#NUM!", when: "negative hours, rate, threshold, multiplier or weekly supplement" }],
   },
   {
     name: "CREDITABLE_YEAR",
@@ -246,6 +251,7 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly entries
   { title: "Market and cost", entries: MARKET_CATALOG },
   { title: "Personnel actions", entries: ACTIONS_CATALOG },
   { title: "Pay equity", entries: EQUITY_CATALOG },
+  { title: "Supplemental pay", entries: SUPPLEMENTAL_CATALOG },
   { title: "Study exhibits", entries: EXHIBIT_CATALOG },
 ];
 

@@ -7,10 +7,10 @@
  */
 import { isBlank, parseNumberText, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
-import { isoDate, parseDate } from "./dates";
+import { isoDate, parseDate, parseMonthDay } from "./dates";
 
 export type OptionKind =
-  "number" | "percent" | "integer" | "choice" | "choices" | "date" | "period" | "text" | "flag" | "pairs";
+  "number" | "percent" | "integer" | "choice" | "choices" | "date" | "period" | "text" | "flag" | "pairs" | "month-day";
 
 type KindValue = {
   number: number;
@@ -23,6 +23,8 @@ type KindValue = {
   text: string;
   flag: boolean;
   pairs: Record<string, string>;
+  /** MM-DD ("07-01"). */
+  "month-day": string;
 };
 
 /** One option of an analysis. `T` is the parsed value's type. */
@@ -180,6 +182,12 @@ function parseAny(spec: OptionSpec, raw: CellValue | readonly string[]): KindVal
       if (["", "true", "yes", "1", "on"].includes(text)) return true;
       if (["false", "no", "0", "off"].includes(text)) return false;
       return fail(spec, `'${truncate(text)}' is not TRUE or FALSE`);
+    }
+    case "month-day": {
+      const found = parseMonthDay(single);
+      if (found === undefined)
+        fail(spec, `'${truncate(textOf(single))}' is not a day of the year (write MM-DD, e.g. 07-01; not 02-29)`);
+      return `${String(found.month).padStart(2, "0")}-${String(found.day).padStart(2, "0")}`;
     }
     case "pairs": {
       const pairs: Record<string, string> = {};
