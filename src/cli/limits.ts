@@ -27,9 +27,9 @@ export const LIMITS = {
   /** A workbook part read whole (the workbook, its relationships, the mimetype): inflated size. */
   partBytes: 32 * MiB,
   /** A part read as it inflates (a sheet, the shared strings): inflated size. */
-  streamedPartBytes: 2048 * MiB,
+  streamedPartBytes: 1024 * MiB,
   /** XML elements in one part (a sheet's rows and cells, blank ones too; the shared strings). */
-  partElements: 67_108_864,
+  partElements: 33_554_432,
   /** One XML construct — a tag, a comment, a cell, a shared string — in characters, closed or not. */
   xmlConstruct: 4 * MiB,
   /** Characters of all the texts of a workbook's shared-string table together (held in memory while its sheets are read). */
