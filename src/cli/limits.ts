@@ -35,7 +35,7 @@ export const LIMITS = {
   /** Characters of all the texts of a workbook's shared-string table together (held in memory while its sheets are read). */
   sharedStringCharacters: 134_217_728,
   /** Entries of a workbook's shared-string table. */
-  sharedStrings: 16_777_216,
+  sharedStrings: 8_388_608,
 } as const;
 
 /** "256 MiB", "2 GiB" for a size in bytes. */

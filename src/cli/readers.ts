@@ -359,11 +359,14 @@ export function parseCsvText(file: string, text: string, onRows?: (rows: number)
       for (const error of result.errors)
         if (error.code === "MissingQuotes" && unclosedAt === undefined) unclosedAt = error.index ?? 0;
       const fields = result.data;
+      const blank = fields.length === 1 && fields[0] === "";
+      // Blank lines past the last row Excel holds are kept only if a row follows them (which is refused).
+      if (blank && rows.length >= EXCEL_ROWS) return;
       if (!limits.accept(rows.length + 1, fields)) {
         parser.abort();
         return;
       }
-      rows.push(fields.length === 1 && fields[0] === "" ? [] : fields.map(csvCell));
+      rows.push(blank ? [] : fields.map(csvCell));
       if (onRows && rows.length % PROGRESS_EVERY === 0) onRows(rows.length);
     },
   });
