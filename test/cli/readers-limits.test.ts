@@ -47,7 +47,7 @@ describe(".xlsx", () => {
     );
   });
 
-  it("reads a far cell on a few rows (a table's span is what it holds, not its last column)", async () => {
+  it("reads a far cell on a few rows (within the cells a table may span)", async () => {
     const rows = Array.from(
       { length: 100 },
       (_, index) => `<row r="${index + 1}"><c r="XFD${index + 1}"><v>1</v></c></row>`,
@@ -111,6 +111,11 @@ describe("CSV", () => {
     const error = await readerError(readTable(file));
     expect(error.message).toBe("has more than 1,048,576 rows (Excel's limit, and CompStudy's)");
     expect(error.row).toBe(1_048_577);
+  });
+
+  it("reads 1,048,576 rows and the blank lines after them (a file's last line end is not a row)", async () => {
+    const file = writeFile(folder, "full.csv", `ID\n${"1\n".repeat(1_048_575)}\n\n`);
+    expect((await readTable(file)).rows).toHaveLength(1_048_576);
   });
 
   it("refuses a row of more fields than a sheet has columns", async () => {
