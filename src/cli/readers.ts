@@ -400,10 +400,10 @@ class CsvLimits {
         `row ${counted(row)} has ${counted(fields.length)} fields, more than a sheet's ${counted(EXCEL_COLUMNS)} columns (Excel's limit): is the delimiter right?`,
         row,
       );
-    for (const [index, field] of fields.entries())
-      if (field.length > EXCEL_CELL_CHARACTERS)
+    for (let index = 0; index < fields.length; index++)
+      if (fields[index].length > EXCEL_CELL_CHARACTERS)
         return this.refuse(
-          `row ${counted(row)}, column ${columnLetters(index + 1)}: a cell of ${counted(field.length)} characters, more than a cell holds (${counted(EXCEL_CELL_CHARACTERS)}, Excel's limit): is a quote left open?`,
+          `row ${counted(row)}, column ${columnLetters(index + 1)}: a cell of ${counted(fields[index].length)} characters, more than a cell holds (${counted(EXCEL_CELL_CHARACTERS)}, Excel's limit): is a quote left open?`,
           row,
           index + 1,
         );

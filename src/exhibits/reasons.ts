@@ -5,6 +5,7 @@
  * after the field's name and parenthesised detail — so rows that failed the same way group
  * together whatever their data. Host-free.
  */
+import { isSpace } from "../engine/cells";
 import type { StudyResult } from "./spec/types";
 
 /** One kind of reason and how many unmatched rows have it. */
@@ -44,28 +45,11 @@ export function reasonKind(reason: string): string {
 // Reasons quote values from the files (a plan's name can be 32,767 characters): the scans below
 // are linear, where the patterns they replace tried every start (issue 19).
 
-/** JavaScript's white space (`\s`), by character code. */
-function isSpaceCode(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /** After a closing quote: the end, a space, or one of `),.:;`. */
 function closesAt(text: string, at: number): boolean {
   if (at >= text.length) return true;
   const code = text.charCodeAt(at);
-  return isSpaceCode(code) || code === 41 || code === 44 || code === 46 || code === 58 || code === 59;
+  return isSpace(code) || code === 41 || code === 44 || code === 46 || code === 58 || code === 59;
 }
 
 /**
@@ -85,7 +69,7 @@ export function withoutQuoted(text: string): string {
     const quote = text[at];
     let next = at + 1;
     const before = at === 0 ? 32 : text.charCodeAt(at - 1);
-    if (at < exhausted[quote] && (isSpaceCode(before) || before === 40 /* ( */ || at === 0)) {
+    if (at < exhausted[quote] && (isSpace(before) || before === 40 /* ( */ || at === 0)) {
       let close = text.indexOf(quote, at + 1);
       while (close >= 0 && !closesAt(text, close + 1)) close = text.indexOf(quote, close + 1);
       if (close < 0) exhausted[quote] = at;
@@ -110,7 +94,7 @@ export function withoutParenthesised(text: string): string {
     while (end < text.length && text.charCodeAt(end) !== 40 && text.charCodeAt(end) !== 41) end++;
     if (text.charCodeAt(end) !== 41) continue;
     let start = open;
-    while (start > copied && isSpaceCode(text.charCodeAt(start - 1))) start--;
+    while (start > copied && isSpace(text.charCodeAt(start - 1))) start--;
     out += text.slice(copied, start);
     copied = end + 1;
     open = end;
@@ -123,7 +107,7 @@ function withoutTrailingPunctuation(text: string): string {
   let end = text.length;
   while (end > 0) {
     const code = text.charCodeAt(end - 1);
-    if (!isSpaceCode(code) && code !== 44 && code !== 46 && code !== 58 && code !== 59) break;
+    if (!isSpace(code) && code !== 44 && code !== 46 && code !== 58 && code !== 59) break;
     end--;
   }
   return text.slice(0, end);

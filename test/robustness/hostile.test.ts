@@ -60,8 +60,10 @@ afterAll(() => {
         maxBuffer: 16 << 20,
       });
       const ms = performance.now() - started;
-      const rss = /\n?\[bench\] maxRSS (\d+) KiB\n?/.exec(run.stderr);
-      const stderr = run.stderr.replace(/\n?\[bench\] maxRSS \d+ KiB\n?/, "");
+      // The preload's line: "[bench] maxRSS <n> KiB", maybe more after it.
+      const usage = /\n?\[bench\] maxRSS (\d+) KiB[^\n]*\n?/;
+      const rss = usage.exec(run.stderr);
+      const stderr = run.stderr.replace(usage, "");
       const mib = rss ? Number(rss[1]) / 1024 : Number.NaN;
 
       expect({ status: run.status, signal: run.signal, stderr: stderr.slice(0, 400) }).toEqual({

@@ -8,8 +8,6 @@
  * patterns on short texts, where the patterns are fast.
  */
 import * as fs from "fs";
-import * as path from "path";
-import * as vm from "vm";
 import fc from "fast-check";
 import { cleanKeyText, isBlank, normalizeKey, parseNumberText, readNumber } from "../../src/engine/cells";
 import { dateOrderHint, parseDate, parseDateCell } from "../../src/engine/study/dates";
@@ -17,7 +15,7 @@ import { foldHeader, withoutFormatHint } from "../../src/engine/study/headers";
 import { periodEnds } from "../../src/engine/study/options";
 import { daysFromName, parseUnit, unitFromName } from "../../src/engine/study/units";
 import { reasonKind, withoutParenthesised, withoutQuoted } from "../../src/exhibits/reasons";
-import { ErrorCode } from "../functions/custom-functions-stub";
+import { ErrorCode, loadShippedFunctions, SHIPPED_BUNDLE } from "../functions/custom-functions-stub";
 
 const LENGTH = 100_000;
 const BOUND_MS = 50;
@@ -179,30 +177,10 @@ describe("the scanners read what the patterns they replaced read (short texts, p
 });
 
 // What ships: the functions bundle as Excel runs it (TOOLCHAIN-NOTES 13).
-const BUNDLE = path.join(__dirname, "..", "..", "dist", "functions.js");
-(fs.existsSync(BUNDLE) ? describe : describe.skip)("the shipped functions bundle (dist/functions.js)", () => {
-  type Fn = (...args: unknown[]) => unknown[][];
-  const shipped: Record<string, Fn> = {};
-
+(fs.existsSync(SHIPPED_BUNDLE) ? describe : describe.skip)("the shipped functions bundle (dist/functions.js)", () => {
+  let shipped: ReturnType<typeof loadShippedFunctions> = {};
   beforeAll(() => {
-    const context: Record<string, unknown> = {
-      CustomFunctions: {
-        associate: (id: string, fn: Fn) => {
-          shipped[id] = fn;
-        },
-        Error: class {
-          constructor(
-            readonly code: string,
-            readonly message?: string,
-          ) {}
-        },
-        ErrorCode,
-      },
-    };
-    context.globalThis = context;
-    context.self = context;
-    vm.createContext(context);
-    vm.runInContext(fs.readFileSync(BUNDLE, "utf8"), context);
+    shipped = loadShippedFunctions();
   });
 
   it("COMP.COMPA_RATIO refuses a salary of '-', 100,000 spaces and 'x' at once (it took 15 s with 800)", () => {
