@@ -87,6 +87,7 @@ async function writing(exit: Promise<Exit>): Promise<boolean> {
   it.each<NodeJS.Signals>(["SIGINT", "SIGTERM"])(
     "%s while the outputs are written: ended by it, the earlier outputs as they were, nothing left",
     async (signal) => {
+      expect(same(snapshot(), earlier)).toBe(true);
       const { child, exit } = start(studyArgs("roster.csv", "2026-07-01"));
       expect(await writing(exit)).toBe(true);
       child.kill(signal);
@@ -128,6 +129,8 @@ async function writing(exit: Promise<Exit>): Promise<boolean> {
   }, 600_000);
 
   it("a temporary left by a SIGKILL is removed by the next run, which says so", async () => {
+    // The earlier outputs again (the test before may have ended with the new ones).
+    expect((await start(studyArgs("small.csv", "2025-07-01")).exit).code).toBe(0);
     const { child, exit } = start(studyArgs("roster.csv", "2026-07-01"));
     expect(await writing(exit)).toBe(true);
     child.kill("SIGKILL");
