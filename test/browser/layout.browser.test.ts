@@ -168,14 +168,14 @@ describeBrowser("layout matrix", () => {
     if (await page.getByRole("tab", { name: "Personnel" }).count()) {
       await tab("Personnel");
       await check(page, theme, "personnel", ["One person", "A table of people"]);
-      // A teacher on the sample's PEA lanes (published): Master's, step 7 = 48,360.
+      // A teacher on the sample's PEA lanes (published): 7 years is Master's step 8 = 49,713.
       await page.getByLabel("Job type", { exact: true }).selectOption("teacher");
       await page.getByLabel("Plan", { exact: true }).selectOption("lanes:PEA Experience 197 Days");
       await page.getByLabel("Lane", { exact: true }).selectOption("Master's");
       await page.getByLabel("Years (required)").fill("7");
       await button("Compute").click();
       await page.getByRole("region", { name: "Placement" }).scrollIntoViewIfNeeded();
-      await check(page, theme, "personnel result", ["$48,360 a year", "None: the schedule's salary", "II.A.1.a"]);
+      await check(page, theme, "personnel result", ["$49,713 a year", "None: the schedule's salary", "II.A.1.a"]);
     }
 
     await tab("Tools");
