@@ -70,7 +70,7 @@ export type {
   PlacementSchedule,
   PlacementSchedules,
 } from "./personnel";
-export { LANES_INPUT, parseLaneTables, DEFAULT_LANE_SCHEDULE } from "./lanes";
+export { LANES_INPUT, parseLaneTables, DEFAULT_LANE_SCHEDULE, lanePayPlan, withLaneSchedules } from "./lanes";
 export { PROMOTION_CHART_INPUT, parsePromotionChart, chartRow } from "./promotion-chart";
 export type { PromotionChart, PromotionChartRow } from "./promotion-chart";
 export type { LaneTable, LaneTables } from "./lanes";
