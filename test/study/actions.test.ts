@@ -15,9 +15,9 @@ import {
   parseRulesSheet,
   parseTitleChanges,
 } from "../../src/engine/study";
-import type { Exhibit, StudyResult } from "../../src/exhibits/spec/types";
+import type { StudyResult } from "../../src/exhibits/spec/types";
 import { failure } from "../engine/helpers";
-import { studyOf } from "./helpers";
+import { exhibitOf as exhibit, recordsOf as records, studyOf } from "./helpers";
 
 const PLANS: CellValue[][] = [
   ["Plan", "Grade", "Step 1", "Step 2", "Step 3", "Minimum", "Maximum"],
@@ -59,18 +59,6 @@ const PEA_ROWS = fs
 
 function run(tables: Record<string, CellValue[][]>, options: Record<string, CellValue> = {}): StudyResult {
   return studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01", tables, options });
-}
-
-function exhibit(result: StudyResult, id: string): Exhibit {
-  const found = result.exhibits.find((e) => e.id === id);
-  if (!found) throw new Error(`no exhibit ${id}`);
-  return found;
-}
-
-/** The rows of an exhibit as records keyed by column name. */
-function records(result: StudyResult, id: string): Record<string, unknown>[] {
-  const ex = exhibit(result, id);
-  return ex.rows.map((row) => Object.fromEntries(ex.columns.map((c, i) => [c.name, row.values[i]])));
 }
 
 describe("placements (4-1)", () => {

@@ -9,8 +9,8 @@ import * as path from "path";
 import fc from "fast-check";
 import type { CellValue } from "../../src/engine/cells";
 import { lanePayPlan, parseLaneTables, parseRoster, withLaneSchedules, parsePayPlans } from "../../src/engine/study";
-import type { Exhibit, StudyResult } from "../../src/exhibits/spec/types";
-import { studyOf } from "./helpers";
+import type { StudyResult } from "../../src/exhibits/spec/types";
+import { exhibitOf as exhibit, recordsOf as records, studyOf } from "./helpers";
 
 const PEA_ROWS = fs
   .readFileSync(path.join(__dirname, "..", "golden", "portland-2013-pea-experience-197-days.csv"), "utf8")
@@ -48,17 +48,6 @@ const ROSTER: CellValue[][] = [
 
 function run(roster: CellValue[][] = ROSTER, options: Record<string, string> = {}, lanes = LANES): StudyResult {
   return studyOf({ plans: PLANS, roster, asOf: "2013-04-01", tables: { lanes }, options });
-}
-
-function exhibit(result: StudyResult, id: string): Exhibit {
-  const found = result.exhibits.find((e) => e.id === id);
-  if (!found) throw new Error(`no exhibit ${id}`);
-  return found;
-}
-
-function records(result: StudyResult, id: string): Record<string, unknown>[] {
-  const ex = exhibit(result, id);
-  return ex.rows.map((row) => Object.fromEntries(ex.columns.map((c, i) => [c.name, row.values[i]])));
 }
 
 describe("lane schedules are pay plans of the study", () => {
