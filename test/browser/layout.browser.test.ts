@@ -143,10 +143,10 @@ describeBrowser("layout matrix", () => {
     await check(page, theme, "analyze", ["Study settings", "Current conditions", /Insert \d+ exhibits/]);
     await button("Open Current conditions").click();
     await page.getByRole("heading", { level: 2, name: "Current conditions" }).waitFor();
-    await check(page, theme, "family", ["3-4 Quartile Analysis", "Insert 8 exhibits"]);
+    await check(page, theme, "family", ["3-4 Quartile Analysis", "Insert 9 exhibits"]);
 
     await host(page, { delay: 400 });
-    await button("Insert 8 exhibits").click();
+    await button("Insert 9 exhibits").click();
     await page.getByRole("progressbar").waitFor();
     await check(page, theme, "running", ["Inserting exhibits", "Inserting…", "Cancel"]);
     await button("Cancel").click();
@@ -154,12 +154,12 @@ describeBrowser("layout matrix", () => {
     await host(page, { delay: 0 });
     await check(page, theme, "cancelled", ["Cancelled"]);
 
-    await button("Insert 8 exhibits").click();
-    await page.getByText("8 exhibit sheets inserted").waitFor();
+    await button("Insert 9 exhibits").click();
+    await page.getByText("9 exhibit sheets inserted").waitFor();
     await check(page, theme, "success", ["1,175 employees placed, 1 unmatched row.", "Go to 3-1 Pay Plan Summary"]);
 
     await host(page, { fail: "tables" });
-    await button("Insert 8 exhibits").click();
+    await button("Insert 9 exhibits").click();
     await page.getByText("The exhibits were not inserted").waitFor();
     await button("Details").click();
     await check(page, theme, "insert error", ["The workbook was left as it was.", "InvalidArgument"]);

@@ -205,7 +205,7 @@ describe("candidateInputs: the numbers each action and job type reads", () => {
         "requestedSalary:optional",
       ],
     ],
-    ["transfer", "nurse", ["currentSalary:required", "requestedSalary:optional"]],
+    ["transfer", "nurse", ["previousGrade:optional", "currentSalary:required", "requestedSalary:optional"]],
     ["demotion", "other", ["previousGrade:optional", "currentSalary:required", "requestedSalary:optional"]],
     [
       "change in months",

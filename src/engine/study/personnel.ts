@@ -334,7 +334,7 @@ export function candidateInputs(
   const schedule = bySchedule(jobType);
   const credit = `${percent(policy.COMP_EXPERIENCE_RATE)} over the minimum each (at most ${policy.COMP_EXPERIENCE_CAP_YEARS})`;
   const byYears = LIKE_TEACHERS.has(jobType)
-    ? "approved years, one step each"
+    ? `approved ${jobType === "teacher" ? "teaching " : ""}years, one step each`
     : nonSchool
       ? "school-based years, one step each"
       : ABOVE_GRADE.has(jobType)
@@ -382,7 +382,7 @@ export function candidateInputs(
     );
   else if (action === "demotion")
     add("previousGrade", "optional", "The grade left: a warning when the new one is not below it.");
-  else if (action === "change in months")
+  else if (action === "change in months" || action === "transfer")
     add("previousGrade", "optional", "The grade now: a warning when it is not the same grade.");
   if (action === "promotion")
     add(
