@@ -87,12 +87,14 @@ describe("lane schedules are pay plans of the study", () => {
 
   it("a roster without a Grade column is read when it has a Lane column; a row with neither is listed", () => {
     const roster = parseRoster([
+      ["Teachers on the PEA lanes"],
       ["Employee ID", "Plan", "Lane", "Salary"],
       ["T1", "PEA Experience", "Master's", 49713],
       ["T2", "PEA Experience", null, 49713],
     ]);
     expect(roster.employees.map((e) => [e.id, e.grade])).toEqual([["T1", "Master's"]]);
-    expect(roster.problems.map((p) => p.reason)).toEqual(["Row 3: Grade and Lane are blank"]);
+    expect(roster.headerRow).toBe(2);
+    expect(roster.problems.map((p) => p.reason)).toEqual(["Row 4: Grade and Lane are blank"]);
   });
 
   it("the cost methods see lanes as step grades: the years method on a lane (adjust 0 %)", () => {

@@ -146,6 +146,11 @@ export const DEFAULT_MAX_FTE = 1;
 
 export { DATE_1904_OFFSET } from "./dates";
 
+/** The fields as the header row is looked for: a Lane column stands for the Grade column (a roster of lanes only). */
+const HEADER_FIELDS: readonly FieldSpec<RosterField>[] = ROSTER_FIELDS.map((spec) =>
+  spec.field === "grade" ? { ...spec, synonyms: [...spec.synonyms, "lane"] } : spec,
+);
+
 /** Fields that are required but not found, with the message to show for each (a Lane column stands for the Grade). */
 export function missingFields(mapping: Roster["mapping"]): { field: RosterField; message: string }[] {
   const found = (field: RosterField): boolean => mapping[field] !== undefined || (field === "grade" && !!mapping.lane);
@@ -160,7 +165,7 @@ export function detectRosterColumns(
   table: readonly (readonly CellValue[])[],
   mapping: Partial<Record<RosterField, string>> = {},
 ): Roster["mapping"] {
-  const headerIndex = findHeaderRow(table, ROSTER_FIELDS, mapping);
+  const headerIndex = findHeaderRow(table, HEADER_FIELDS, mapping);
   if (headerIndex < 0) invalid("The roster is empty");
   const found = mapColumns(table[headerIndex], ROSTER_FIELDS, mapping);
   // "Department" alone serves both the job family and the department.
@@ -271,7 +276,7 @@ function fteCell(raw: CellValue, percentColumn: boolean, refuse: Refusal): numbe
 
 /** Parses a roster table into employees and rows that cannot be used. */
 export function parseRoster(table: readonly (readonly CellValue[])[], options: RosterOptions = {}): Roster {
-  const headerIndex = findHeaderRow(table, ROSTER_FIELDS, options.mapping);
+  const headerIndex = findHeaderRow(table, HEADER_FIELDS, options.mapping);
   if (headerIndex < 0) invalid("The roster is empty");
   const mapping = detectRosterColumns(table, options.mapping);
   const missing = missingFields(mapping);
