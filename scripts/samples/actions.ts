@@ -161,7 +161,8 @@ export const ACTIONS_SAMPLE: SampleExtension = {
     },
     {
       name: "Promotion Chart",
-      rows: [["Made-up promotion chart for the demo (not the HISD chart)"], ...PROMOTION_CHART],
+      rows: PROMOTION_CHART,
+      note: "Made-up promotion chart for the demo (not the HISD chart)",
     },
     {
       name: "Title Changes",

@@ -455,7 +455,7 @@ describe("Tools", () => {
     const user = userEvent.setup();
     show(fakeGateway());
     await user.click(await screen.findByRole("tab", { name: "Tools" }));
-    expect(screen.getByText(/^\d+ functions in 6 groups$/)).toBeInTheDocument();
+    expect(screen.getByText(/^\d+ functions in 7 groups$/)).toBeInTheDocument();
     expect(screen.queryByText("COMP.PAYSTEP")).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Insert rules sheet" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Convert COMP formulas to values" })).toBeInTheDocument();
