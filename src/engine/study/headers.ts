@@ -29,7 +29,17 @@ export type FieldSpec<F extends string> = { field: F; label: string; synonyms: r
 export const PLAN_FIELD = {
   field: "plan",
   label: "Plan",
-  synonyms: ["plan", "pay plan", "bargaining unit", "schedule", "pay schedule", "salary schedule"],
+  // PeopleSoft's SAL_ADMIN_PLAN is the salary plan.
+  synonyms: [
+    "plan",
+    "pay plan",
+    "bargaining unit",
+    "schedule",
+    "pay schedule",
+    "salary schedule",
+    "salary plan",
+    "sal admin plan",
+  ],
   required: false,
 } as const satisfies FieldSpec<"plan">;
 
@@ -37,7 +47,7 @@ export const PLAN_FIELD = {
 export const GRADE_FIELD = {
   field: "grade",
   label: "Grade",
-  synonyms: ["grade", "pay grade", "grade code", "range", "pay range", "salary grade"],
+  synonyms: ["grade", "pay grade", "grade code", "range", "pay range", "salary grade", "compensation grade"],
   required: true,
 } as const satisfies FieldSpec<"grade">;
 

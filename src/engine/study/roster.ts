@@ -47,6 +47,7 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
       "staff number",
       "staff no",
       "person number",
+      "empl nbr",
     ],
     required: true,
   },
@@ -106,7 +107,19 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   {
     field: "jobTitle",
     label: "Job Title",
-    synonyms: ["job title", "title", "class", "classification", "class title", "position", "job class", "job"],
+    synonyms: [
+      "job title",
+      "title",
+      "class",
+      "classification",
+      "class title",
+      "position",
+      "job class",
+      "job",
+      "jobtitle",
+      "job profile",
+      "position title",
+    ],
     required: false,
   },
   {
@@ -144,7 +157,17 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   {
     field: "department",
     label: "Department",
-    synonyms: ["department", "dept", "location", "site", "cost center", "school", "department name", "dept name"],
+    synonyms: [
+      "department",
+      "dept",
+      "location",
+      "site",
+      "cost center",
+      "school",
+      "department name",
+      "dept name",
+      "deptid",
+    ],
     required: false,
   },
   {
