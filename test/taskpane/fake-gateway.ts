@@ -18,7 +18,7 @@ export const PLANS: CellValue[][] = [
   ["Hourly", "H2", 12, 17, 22],
 ];
 export const ROSTER: CellValue[][] = [
-  ["Emp ID", "Plan", "Grade", "Base Pay", "Annual Rate", "Date of Hire", "Job Family", "Title"],
+  ["Emp ID", "Plan", "Grade", "Base Pay", "Annual Amount", "Date of Hire", "Job Family", "Title"],
   ["E1", "Hourly", "H1", 12, 13, "2010-01-01", "Custodial", "Custodian"],
   ["E2", "Hourly", "H2", 18, 19, "2012-01-01", "Custodial", "Custodian"],
   ["E3", "Hourly", "H9", 18, 19, "2012-01-01", "Custodial", "Custodian"],
@@ -45,6 +45,8 @@ export function fakeGateway(
     settings?: PaneSettings;
     /** What the row below a source holds, by the source's address (empty when not given). */
     below?: Record<string, CellValue[]>;
+    /** The rows of a source hidden in its sheet, 1-based, by the source's address. */
+    hidden?: Record<string, number[]>;
   } = {},
 ): FakeGateway {
   const calls: string[] = [];
@@ -55,6 +57,7 @@ export function fakeGateway(
   const gateway: WorkbookGateway = {
     listSources: async () => sources,
     selectionAddress: async () => "Staff!A1:H4",
+    hiddenRows: async (source) => data.hidden?.[source.address] ?? [],
     readValues: async (source) => {
       calls.push(`read ${source.address}`);
       const table = tables[source.address];

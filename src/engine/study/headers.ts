@@ -116,31 +116,35 @@ export function namedColumn(header: readonly CellValue[], named: string, label: 
   return -1;
 }
 
+/** What one field reads: its column, or the columns that fit it equally (to choose between), or nothing. */
+export type ColumnChoice = { column: number; header: string } | { candidates: string[]; message: string } | undefined;
+
 /**
- * Maps fields to columns of a header row. `explicit` names a header (as written) per field
- * (see namedColumn); the rest are detected by synonym: a column headed with the field's own
- * name first ("Salary" for Salary), else one headed with another of its synonyms ("Base Pay").
- * Two columns that fit one field equally well are refused, naming both, whatever their order:
- * reading one of them would be a guess ("Salary (2023-24)" and "Salary (2024-25)").
+ * Each field's column in a header row, without refusing: `explicit` names a header (as
+ * written) per field (see namedColumn); the rest are detected by synonym — a column headed with
+ * the field's own name first ("Salary" for Salary), else one headed with another synonym ("Base
+ * Pay"). Two columns that fit one field equally well are that field's candidates, never a
+ * guess between them ("Salary (2023-24)" and "Salary (2024-25)"), whatever their order. A
+ * column is read for one field only: the user's mapping first, then the fields in order.
  */
-export function mapColumns<F extends string>(
+export function columnChoices<F extends string>(
   header: readonly CellValue[],
   specs: readonly FieldSpec<F>[],
   explicit: Partial<Record<F, string>> = {},
-): ColumnMapping<F> {
+): Partial<Record<F, ColumnChoice>> {
   const folded = header.map(foldHeader);
-  const mapping: ColumnMapping<F> = {};
+  const choices: Partial<Record<F, ColumnChoice>> = {};
   const used = new Set<number>();
   for (const spec of specs) {
     const named = explicit[spec.field];
     if (named === undefined) continue;
     const column = namedColumn(header, named, spec.label);
     if (column < 0) invalid(`The column '${truncate(named)}' mapped to ${spec.label} is not in the header row`);
-    mapping[spec.field] = { column, header: headerText(header[column]) };
+    choices[spec.field] = { column, header: headerText(header[column]) };
     used.add(column);
   }
   for (const spec of specs) {
-    if (mapping[spec.field]) continue;
+    if (choices[spec.field]) continue;
     const own = foldHeader(spec.label);
     const fits = folded.flatMap((text, column) => (!used.has(column) && spec.synonyms.includes(text) ? [column] : []));
     if (fits.length === 0) continue;
@@ -149,17 +153,39 @@ export function mapColumns<F extends string>(
     if (best.length > 1) {
       const texts = best.map((column) => headerText(header[column]));
       const same = texts.every((text) => text.toLowerCase() === texts[0].toLowerCase());
-      throw new ReadingChoiceError(
-        same
+      choices[spec.field] = {
+        candidates: texts,
+        message: same
           ? `The column '${truncate(texts[0])}' appears twice in the header row (columns ${best
               .map((c) => c + 1)
               .join(" and ")}): rename or remove one`
           : `Two columns could be ${spec.label}: ${texts.map((text) => `'${truncate(text)}'`).join(" and ")}: name the one to read`,
-        { kind: "map", label: spec.label, headers: texts },
-      );
+      };
+      continue;
     }
-    mapping[spec.field] = { column: best[0], header: headerText(header[best[0]]) };
+    choices[spec.field] = { column: best[0], header: headerText(header[best[0]]) };
     used.add(best[0]);
+  }
+  return choices;
+}
+
+/**
+ * Maps fields to columns of a header row (see columnChoices), refusing — naming both columns —
+ * a field that two columns fit, and an explicit header that is not in the row.
+ */
+export function mapColumns<F extends string>(
+  header: readonly CellValue[],
+  specs: readonly FieldSpec<F>[],
+  explicit: Partial<Record<F, string>> = {},
+): ColumnMapping<F> {
+  const mapping: ColumnMapping<F> = {};
+  const choices = columnChoices(header, specs, explicit);
+  for (const spec of specs) {
+    const choice: ColumnChoice = choices[spec.field];
+    if (choice === undefined) continue;
+    if ("candidates" in choice)
+      throw new ReadingChoiceError(choice.message, { kind: "map", label: spec.label, headers: choice.candidates });
+    mapping[spec.field] = choice;
   }
   return mapping;
 }

@@ -26,10 +26,26 @@ const PERCENT_END = /%\s*$/;
  * The number `text` writes when its decimal mark is `mark`; undefined when it is not a number
  * written that way (`12.5` with a decimal comma, `15,25` with a decimal point).
  */
-export function readNumberAs(text: string, mark: DecimalMark): number | undefined {
+export function readNumberAs(raw: string, mark: DecimalMark): number | undefined {
+  const text = withoutCurrency(raw);
   if (mark === "point") return parseNumberText(text);
   if (text.indexOf(".") < 0 && text.indexOf(",") < 0) return parseNumberText(text);
   return parseNumberText(swapMarks(text));
+}
+
+/** Currency signs written before or after an amount where the dollar sign is not: 42.167,00 €, £1,200. */
+const CURRENCY = "€£¥";
+
+/** The text without one currency sign (and its space) at either end; other text as it is. */
+function withoutCurrency(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === " ") start++;
+  while (end > start && (text[end - 1] === " " || text[end - 1] === "\u00a0")) end--;
+  if (start < end && CURRENCY.includes(text[start])) start++;
+  else if (end > start && CURRENCY.includes(text[end - 1])) end--;
+  else return text;
+  return text.slice(start, end);
 }
 
 /** True when the first digit is 0 and a thousands separator follows it: `0,750` groups nothing. */
@@ -59,7 +75,7 @@ const PLAIN_DECIMAL = /^-?\d+\.\d+$/;
  * field cannot hold (an FTE of 1,000): a cell is evidence for the one mark it makes sense with.
  */
 export function markEvidence(raw: string, valid?: (value: number) => boolean): MarkEvidence {
-  const text = raw.replace(PERCENT_END, "");
+  const text = withoutCurrency(raw.replace(PERCENT_END, ""));
   const hasPoint = text.indexOf(".") >= 0;
   const hasComma = text.indexOf(",") >= 0;
   if (!hasPoint && !hasComma) return parseNumberText(text) === undefined ? undefined : "either";

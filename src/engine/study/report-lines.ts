@@ -30,8 +30,12 @@ export type ReportShape = {
   totalsRows?: ReadonlySet<number>;
 };
 
-/** "Total", "Grand Total", "Totals:", "Department Total", "Subtotal", "Total Employees: 60". */
-const TOTAL_WORD = /\b(?:sub-?|grand )?totals?\b/i;
+/**
+ * "Total", "Grand Total", "Totals:", "Department Total", "Subtotal", "Total Employees: 60", and
+ * the labels of Excel's and LibreOffice's subtotals ("Maintenance Count", "Grand Average",
+ * "Fleet Sum", "Grand Result").
+ */
+const TOTAL_WORD = /\b(?:sub-?totals?|totals?|count|sum|average|result)\b/i;
 /** An identifier: one token of letters, digits and the separators codes use. */
 const ID_LIKE = /^[A-Za-z0-9][A-Za-z0-9_.\-/#]{0,23}$/;
 const PAGE_NUMBER = /\bpage\s*\d+(?:\s*of\s*\d+)?/g;

@@ -6,7 +6,7 @@
  */
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
-import { SUPPRESS, type Family, type OptionSpec } from "../../engine/study";
+import { DECIMAL, SUPPRESS, type Family, type OptionSpec } from "../../engine/study";
 import { CORE_OPTIONS } from "../../engine/study";
 import { familyInputs, today, usable } from "../study";
 import { count, list, shownDate } from "../text";
@@ -14,8 +14,11 @@ import { PrimaryAction, usePane } from "./App";
 import { OptionField } from "./OptionField";
 import { Page, StatusBadge, useStyles } from "./ui";
 
-/** The shared options the pane shows (the pane never reveals small groups: no suppress switch). */
-const SHARED_OPTIONS = CORE_OPTIONS.filter((spec) => spec !== SUPPRESS);
+/**
+ * The shared options the pane shows (the pane never reveals small groups: no suppress switch;
+ * the decimal separator is chosen on the columns page, beside the columns it reads).
+ */
+const SHARED_OPTIONS = CORE_OPTIONS.filter((spec) => spec !== SUPPRESS && spec !== DECIMAL);
 
 /** A field per option, bound to the pane's settings. */
 function OptionFields({ specs }: { specs: readonly OptionSpec[] }): React.JSX.Element {

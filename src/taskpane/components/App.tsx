@@ -18,10 +18,11 @@ import {
   tokens,
   useAnnounce,
 } from "@fluentui/react-components";
+import type { CellValue } from "../../engine/cells";
 import type { Source, WorkbookChange, WorkbookGateway } from "../../excel/gateway";
 import { WriteCancelled } from "../../excel/exhibitWriter";
 import { DEFAULT_SETTINGS, type PaneSettings } from "../../excel/settings";
-import { PLANS_INPUT, type InputTable, type PayPlans } from "../../engine/study";
+import { PLANS_INPUT, ROSTER_INPUT, type InputTable } from "../../engine/study";
 import {
   LIVE_ARGUMENT_BYTES,
   REGISTRY,
@@ -29,9 +30,12 @@ import {
   availability,
   checkInput,
   detect,
+  detectByContent,
   liveFormula,
   liveOptions,
   messageOf,
+  previewSource,
+  readPlans,
   runExhibits,
   sourceReference,
   studyTables,
@@ -148,6 +152,8 @@ export type Pane = {
   setAsOf: (asOf: string) => void;
   setOption: (name: string, text: string) => void;
   setInsertAs: (mode: PaneSettings["insertAs"]) => void;
+  /** Leave out (or read) the rows hidden in the sheets read. */
+  setSkipHiddenRows: (skip: boolean) => void;
   insert: (id: string, exhibits: readonly string[], families: readonly string[]) => void;
   cancel: () => void;
   act: (
@@ -216,25 +222,19 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
   const options = React.useMemo(() => validOptions(settings.options, registry), [settings.options, registry]);
 
   // Checks: the pay plans first (the roster is placed on them), then every other input.
+  const skipHiddenRows = settings.skipHiddenRows === true;
   const checks = React.useMemo(() => {
     const result: Record<string, InputCheck> = {};
-    const context = { asOf, options };
+    const context = { asOf, options, skipHiddenRows };
     const plansSpec = registry.inputs.find((spec) => spec.id === PLANS_INPUT.id) ?? PLANS_INPUT;
     result[plansSpec.id] = checkInput(plansSpec, inputs[plansSpec.id] ?? { mapping: {} }, context);
-    let plans: PayPlans | undefined;
-    if (usable(result[plansSpec.id]) && inputs[plansSpec.id]?.table) {
-      try {
-        plans = PLANS_INPUT.parse({ rows: inputs[plansSpec.id].table ?? [], source: "" }, {} as never);
-      } catch {
-        plans = undefined;
-      }
-    }
+    const plans = usable(result[plansSpec.id]) ? readPlans(inputs[plansSpec.id], context) : undefined;
     for (const spec of registry.inputs)
       if (spec.id !== plansSpec.id)
         result[spec.id] = checkInput(spec, inputs[spec.id] ?? { mapping: {} }, { ...context, plans });
     return result;
-  }, [inputs, asOf, options, registry]);
-  const tables = React.useMemo(() => studyTables(inputs, checks), [inputs, checks]);
+  }, [inputs, asOf, options, registry, skipHiddenRows]);
+  const tables = React.useMemo(() => studyTables(inputs, checks, skipHiddenRows), [inputs, checks, skipHiddenRows]);
   const reasons = React.useMemo(() => availability(tables, asOf, options, registry), [tables, asOf, options, registry]);
 
   // Where a message goes by default: the page in sight (Get started, or the current view).
@@ -270,9 +270,11 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
             current[id]?.reading ? { ...current, [id]: { ...current[id], progress: fraction } } : current,
           ),
         );
+        // Rows hidden by a filter: read (and counted on the card), or left out when the user asks.
+        const hidden = await gateway.hiddenRows(source).catch((): number[] => []);
         setInputs((current) => ({
           ...current,
-          [id]: { ...current[id], source, table, reading: false, progress: undefined, error: undefined },
+          [id]: { ...current[id], source, table, hidden, reading: false, progress: undefined, error: undefined },
         }));
       } catch (error) {
         setInputs((current) => ({
@@ -296,6 +298,24 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
       }
       setSources(found);
       const detected = detect(found, registry.inputs);
+      // Inputs no name points to: the sheets and tables left are recognised by their top rows
+      // ("FY25 Salary Schedule" with a title row above its header is the pay plans).
+      const unnamed = registry.inputs.filter(
+        (spec) =>
+          (spec.id === PLANS_INPUT.id || spec.id === ROSTER_INPUT.id) &&
+          !detected[spec.id] &&
+          !(remembered.inputs[spec.id] ?? inputsRef.current[spec.id]?.source),
+      );
+      if (unnamed.length > 0) {
+        const named = new Set(Object.values(detected).map((source) => `${source.kind}:${source.name}`));
+        const previews: { source: Source; rows: CellValue[][] }[] = [];
+        for (const source of found.filter((s) => s.kind !== "name" && !named.has(`${s.kind}:${s.name}`)))
+          previews.push({
+            source,
+            rows: await gateway.readValues(previewSource(source)).catch((): CellValue[][] => []),
+          });
+        Object.assign(detected, detectByContent(previews, unnamed));
+      }
       for (const spec of registry.inputs) {
         const saved = remembered.inputs[spec.id] ?? inputsRef.current[spec.id]?.source;
         const mapping = remembered.mappings[spec.id];
@@ -558,6 +578,11 @@ function Shell({ gateway, registry = REGISTRY, loadSample, subscribeView, initia
     setAsOf: (value) => save((current) => ({ ...current, asOf: value === today() ? undefined : value })),
     setOption: (name, text) => save((current) => ({ ...current, options: { ...current.options, [name]: text } })),
     setInsertAs: (mode) => save((current) => ({ ...current, insertAs: mode })),
+    setSkipHiddenRows: (skip) =>
+      save((current) => {
+        const { skipHiddenRows: _old, ...rest } = current;
+        return skip ? { ...rest, skipHiddenRows: true } : rest;
+      }),
     insert,
     cancel,
     act,
