@@ -182,6 +182,17 @@ describe("numbers written the European way", () => {
     expect(read.notes[0]).toContain("not the decimal comma asked for: the file shows its own");
   });
 
+  it("reads dates written with dots day first, as every locale writing them does: 01.06.2015 is June 1", () => {
+    const read = roster([
+      ["E1", "Trades Hourly", "H10", "21,00", "01.06.2015", ""],
+      ["E2", "Trades Hourly", "H10", "21,00", "1/6/2015", ""],
+    ]);
+    expect(read.employees.map((e) => new Date(Number(e.hireDay) * 86_400_000).toISOString().slice(0, 10))).toEqual([
+      "2015-06-01",
+      "2015-01-06",
+    ]);
+  });
+
   it("reads a pay plan's steps as its file writes them: 31.200 is 31,200 beside 15,25", () => {
     const plans = parsePayPlans(
       [

@@ -251,7 +251,8 @@ type Refusal = (reason: string) => void;
  * ambiguous ones (5/1/2010) are listed, asking for the hint — never silently shifted.
  */
 type DatePolicy = {
-  order: DateOrder;
+  /** The header's hint; undefined: month first with / or -, day first with dots (01.06.2015). */
+  order?: DateOrder;
   dayFirstSeen?: string;
   header: string;
   date1904: boolean;
@@ -267,7 +268,7 @@ function datePolicy(
 ): DatePolicy | undefined {
   if (!hit) return undefined;
   const hinted = dateOrderHint(hit.header);
-  const policy: DatePolicy = { order: hinted ?? "mdy", header: hit.header, date1904, read: new Map() };
+  const policy: DatePolicy = { order: hinted, header: hit.header, date1904, read: new Map() };
   if (hinted) return policy;
   let dayFirst: string | undefined;
   for (let index = from; index < table.length; index++) {
