@@ -305,6 +305,22 @@ describe("reports as exported", () => {
     expect(read.leftOut).toBe(0);
   });
 
+  it("reads a count in the ID cell as a total only when it counts the rows its amounts add up", () => {
+    const read = parseRoster(
+      [
+        HEADER,
+        [1001, "P", "G", 100, "2015-06-01"],
+        [1002, "P", "G", 200, "2015-06-01"],
+        [2, null, null, 300, null],
+        [3, null, null, 300, null],
+        ["TOTAL", null, 10, 300, null],
+      ],
+      { asOf: AS_OF },
+    );
+    expect(read.leftOut).toBe(2);
+    expect(read.problems.map((p) => p.reason)).toEqual(["Row 5: Grade is blank"]);
+  });
+
   it("leaves out an Excel table's totals row, which the file marks", () => {
     const read = parseRoster(
       [HEADER, ["E1", "P", "G", 100, "2015-06-01"], ["E2", "P", "G", 200, "2015-06-01"], ["E3", "P", "G", 300, null]],

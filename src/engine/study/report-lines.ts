@@ -123,14 +123,22 @@ export function reportLines(rows: readonly (readonly CellValue[])[], shape: Repo
     }
     return sums;
   };
+  /** The row's amounts add up the records above (of its block, or all); a count in its ID cell counts them. */
   const addsUp = (cells: readonly CellValue[], index: number): boolean => {
     const all = catchUp(index);
-    return shape.amounts.some((column, at) => {
-      const value = shape.read(cells[column]);
-      if (value === undefined) return false;
-      const near = (sum: number, count: number): boolean => count >= 2 && Math.abs(value - sum) <= TOTAL_TOLERANCE;
-      return near(all[at] - blockSums[at], records - blockRecords) || near(all[at], records);
-    });
+    const counted = countIn(cells[shape.id]);
+    const over = (sum: number, count: number, at: number): boolean => {
+      const value = shape.read(cells[shape.amounts[at]]);
+      return (
+        value !== undefined &&
+        count >= 2 &&
+        Math.abs(value - sum) <= TOTAL_TOLERANCE &&
+        (counted === undefined || counted === count)
+      );
+    };
+    return shape.amounts.some(
+      (_, at) => over(all[at] - blockSums[at], records - blockRecords, at) || over(all[at], records, at),
+    );
   };
   const closeBlock = (index: number): void => {
     blockSums = [...catchUp(index + 1)];
@@ -140,20 +148,34 @@ export function reportLines(rows: readonly (readonly CellValue[])[], shape: Repo
   for (let index = shape.headerIndex + 1; index < rows.length; index++) {
     const cells = rows[index];
     const id = cells[shape.id];
-    // The usual record: an identifier that is not the header's own word.
-    if (!shape.totalsRows?.has(index + 1) && idLike(id) && foldHeader(id) !== headerId) continue;
+    // The usual record: an identifier that is not the header's own word, with a plan or grade.
+    if (
+      !shape.totalsRows?.has(index + 1) &&
+      idLike(id) &&
+      foldHeader(id) !== headerId &&
+      (shape.identifying.length === 0 || shape.identifying.some((column) => !isBlank(cells[column])))
+    )
+      continue;
     if (cells.every(isBlank)) continue;
     let kind: ReportLineKind | undefined;
     if (shape.totalsRows?.has(index + 1)) kind = "totals-row";
     else if (repeatsHeader(cells, foldedHeader)) kind = "header";
     else if (titles.size > 0 && titles.has(titleKey(cells))) kind = "title";
-    else if (isTotal(cells, shape) && (cells.some(saysTotal) || addsUp(cells, index))) kind = "total";
+    else if (saysTotal(id) || (isTotal(cells, shape) && (cells.some(saysTotal) || addsUp(cells, index))))
+      kind = "total";
     else if (isText(cells, shape)) kind = "text";
     if (kind === undefined) continue;
     lines.set(index, kind);
     if (kind === "total" || kind === "totals-row") closeBlock(index);
   }
   return lines;
+}
+
+/** A count written in a total line's ID cell ("10"), or undefined. */
+function countIn(cell: CellValue): number | undefined {
+  if (typeof cell === "number") return Number.isInteger(cell) ? cell : undefined;
+  const text = cellText(cell);
+  return /^\d{1,9}$/.test(text) ? Number(text) : undefined;
 }
 
 /** Identifying cells blank or saying Total (the identifier may also be a count: "60"). */
