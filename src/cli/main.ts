@@ -357,7 +357,9 @@ export function summaryText(result: StudyResult, inputs: Inputs, outputs: Writte
       `${inputs.roster.source}: ${count(s.rosterRows)} rows${s.leftOut ? ` (and ${count(s.leftOut)} ${s.leftOut === 1 ? "line" : "lines"} left out: not employees)` : ""}`,
     ),
     ...extra.map((spec) => line(spec.label.toLowerCase(), inputs[spec.id].source)),
-    line("columns", columnsLine(s.columns.roster)),
+    // The column each field was read from: the roster's, then the pay plans'.
+    line("columns", `roster: ${columnsLine(s.columns.roster)}`),
+    `${" ".repeat(width + 3)}pay plans: ${columnsLine(s.columns.plans)}`,
     line(
       "placed",
       `${count(s.employees)} employees${s.separated > 0 ? ` (and ${count(s.separated)} separated, in workforce exhibits only)` : ""}${s.additionalAssignments ? `; ${count(s.additionalAssignments)} further ${s.additionalAssignments === 1 ? "assignment" : "assignments"} of the same people (in FTE and cost, not in head counts)` : ""}`,
