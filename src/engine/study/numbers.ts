@@ -75,15 +75,16 @@ const PLAIN_DECIMAL = /^-?\d+\.\d+$/;
  * field cannot hold (an FTE of 1,000): a cell is evidence for the one mark it makes sense with.
  */
 export function markEvidence(raw: string, valid?: (value: number) => boolean): MarkEvidence {
-  const text = withoutCurrency(raw.replace(PERCENT_END, ""));
+  const text = withoutCurrency(endsWithPercent(raw) ? raw.replace(PERCENT_END, "") : raw);
   const hasPoint = text.indexOf(".") >= 0;
   const hasComma = text.indexOf(",") >= 0;
   if (!hasPoint && !hasComma) return parseNumberText(text) === undefined ? undefined : "either";
   // The usual cell, "52341.57": a decimal point unless it is 1–3 digits, a point and three digits.
-  if (valid === undefined && PLAIN_DECIMAL.test(text)) {
+  if (!hasComma && PLAIN_DECIMAL.test(text)) {
     const point = text.indexOf(".");
     const digitsBefore = point - (text[0] === "-" ? 1 : 0);
-    if (text.length - point - 1 !== 3 || digitsBefore > 3 || zeroGroup(text, ".")) return "point";
+    if (text.length - point - 1 !== 3 || digitsBefore > 3 || zeroGroup(text, "."))
+      return valid === undefined || valid(Number(text)) ? "point" : undefined;
   }
   const asPoint = zeroGroup(text, ",") ? undefined : parseNumberText(text);
   const asComma = zeroGroup(text, ".") ? undefined : parseNumberText(swapMarks(text));
@@ -93,6 +94,13 @@ export function markEvidence(raw: string, valid?: (value: number) => boolean): M
   if (point) return "point";
   if (comma) return "comma";
   return undefined;
+}
+
+/** True when the text ends with a percent sign (spaces after it allowed): checked without a pattern. */
+function endsWithPercent(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0 && text[end] === " ") end--;
+  return end >= 0 && text[end] === "%";
 }
 
 /** A column whose cells are numbers: its 0-based index, its name for messages, the values its field can hold. */

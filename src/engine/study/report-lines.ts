@@ -38,6 +38,8 @@ export type ReportShape = {
 const TOTAL_WORD = /\b(?:sub-?totals?|totals?|count|sum|average|result)\b/i;
 /** An identifier: one token of letters, digits and the separators codes use. */
 const ID_LIKE = /^[A-Za-z0-9][A-Za-z0-9_.\-/#]{0,23}$/;
+/** Characters a header folds to spaces (foldHeader): an ID without them folds only its case. */
+const PUNCTUATION = /[._#:/\\()[\]-]/;
 const PAGE_NUMBER = /\bpage\s*\d+(?:\s*of\s*\d+)?/g;
 const CONTINUED = /\b(?:continued|cont'd|cont\.)/g;
 /** Amounts written in a total line may be rounded to the dollar. */
@@ -57,6 +59,18 @@ export function idLike(cell: CellValue): boolean {
   if (typeof cell === "number") return Number.isFinite(cell);
   const text = cellText(cell);
   return ID_LIKE.test(text) && !TOTAL_WORD.test(text);
+}
+
+/**
+ * The identifier of a usual record, checked cheaply (every row of a roster passes here): one
+ * token starting with a letter or digit, not a total's word, not the header's own word.
+ */
+function usualId(raw: string, isHeaderId: (text: string) => boolean): boolean {
+  const text = raw.length > 0 && raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
+  if (text.length === 0 || text.length > 24 || text.indexOf(" ") >= 0) return false;
+  const first = text.charCodeAt(0) | 32;
+  const alphanumeric = (first >= 97 && first <= 122) || (text.charCodeAt(0) >= 48 && text.charCodeAt(0) <= 57);
+  return alphanumeric && !TOTAL_WORD.test(text) && !isHeaderId(text);
 }
 
 /** A title line as compared with its repeats: folded, page numbers and "continued" dropped. */
@@ -98,6 +112,11 @@ export function reportLines(rows: readonly (readonly CellValue[])[], shape: Repo
   const header = rows[shape.headerIndex] ?? [];
   const foldedHeader = header.map(foldHeader);
   const headerId = foldedHeader[shape.id] ?? "";
+  const headerIdText = cellText(header[shape.id]).toLowerCase();
+  /** The header's own word in the ID column ("Employee ID", "EMPLOYEE_ID"), compared cheaply first. */
+  const isHeaderId = (text: string): boolean =>
+    (text.length === headerIdText.length && text.toLowerCase() === headerIdText) ||
+    (PUNCTUATION.test(text) && foldHeader(text) === headerId);
   const titles = new Set<string>();
   for (let index = 0; index < shape.headerIndex; index++) {
     const key = titleKey(rows[index]);
@@ -151,8 +170,7 @@ export function reportLines(rows: readonly (readonly CellValue[])[], shape: Repo
     // The usual record: an identifier that is not the header's own word, with a plan or grade.
     if (
       !shape.totalsRows?.has(index + 1) &&
-      idLike(id) &&
-      foldHeader(id) !== headerId &&
+      (typeof id === "number" ? Number.isFinite(id) : typeof id === "string" && usualId(id, isHeaderId)) &&
       (shape.identifying.length === 0 || shape.identifying.some((column) => !isBlank(cells[column])))
     )
       continue;
