@@ -130,11 +130,20 @@ class Evidence {
     regions: readonly NumberRegion[],
     skip: (index: number) => boolean,
   ): void {
-    for (const { from, to, columns } of regions)
+    for (const { from, to, columns } of regions) {
+      const end = Math.min(to ?? rows.length, rows.length);
       for (const { column, name, valid } of columns)
-        for (let index = from; index < Math.min(to ?? rows.length, rows.length); index++) {
+        for (let index = from; index < end; index++) {
           const cell = rows[index][column];
-          if (typeof cell !== "string" || skip(index)) continue;
+          if (typeof cell !== "string") continue;
+          // A number without a point or a comma reads the same either way: it says nothing. Once
+          // a mark is shown, only a cell that could show the other one matters (a mixed file).
+          const point = cell.indexOf(".");
+          const comma = cell.indexOf(",");
+          if (point < 0 && comma < 0) continue;
+          if (this.point && comma < 0 && point === cell.lastIndexOf(".")) continue;
+          if (this.comma && point < 0 && comma === cell.lastIndexOf(",")) continue;
+          if (skip(index)) continue;
           const kind = markEvidence(cell, valid);
           if (kind === undefined || kind === "either") continue;
           const example = { row: index + 1, name, text: cell.trim() };
@@ -147,6 +156,7 @@ class Evidence {
           if (kind === "point") this.point ??= example;
           else this.comma ??= example;
         }
+    }
   }
 
   get ambiguous(): Example | undefined {

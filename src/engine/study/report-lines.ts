@@ -164,14 +164,16 @@ export function reportLines(rows: readonly (readonly CellValue[])[], shape: Repo
     blockRecords = records;
   };
 
+  const totalsRows = shape.totalsRows !== undefined && shape.totalsRows.size > 0 ? shape.totalsRows : undefined;
+  const identifying = shape.identifying;
   for (let index = shape.headerIndex + 1; index < rows.length; index++) {
     const cells = rows[index];
     const id = cells[shape.id];
     // The usual record: an identifier that is not the header's own word, with a plan or grade.
     if (
-      !shape.totalsRows?.has(index + 1) &&
+      (totalsRows === undefined || !totalsRows.has(index + 1)) &&
       (typeof id === "number" ? Number.isFinite(id) : typeof id === "string" && usualId(id, isHeaderId)) &&
-      (shape.identifying.length === 0 || shape.identifying.some((column) => !isBlank(cells[column])))
+      anyFilled(cells, identifying)
     )
       continue;
     if (cells.every(isBlank)) continue;
@@ -187,6 +189,13 @@ export function reportLines(rows: readonly (readonly CellValue[])[], shape: Repo
     if (kind === "total" || kind === "totals-row") closeBlock(index);
   }
   return lines;
+}
+
+/** True when one of the columns is filled (or there are none to look at). */
+function anyFilled(cells: readonly CellValue[], columns: readonly number[]): boolean {
+  if (columns.length === 0) return true;
+  for (const column of columns) if (!isBlank(cells[column])) return true;
+  return false;
 }
 
 /** A count written in a total line's ID cell ("10"), or undefined. */
