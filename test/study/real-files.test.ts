@@ -346,6 +346,22 @@ describe("reports as exported", () => {
     );
   });
 
+  it("reads titles, page numbers and plan names of 100,000 characters in linear time", () => {
+    for (const text of [
+      `page${" ".repeat(100_000)}x`,
+      "page 1 ".repeat(15_000),
+      `Administrative${" — ".repeat(30_000)}x`,
+      `effective ${"(".repeat(100_000)}`,
+      `FY${"2024-".repeat(20_000)}`,
+    ]) {
+      const started = Date.now();
+      titleKey([text]);
+      planFromTitle(text);
+      planCore(text);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+  });
+
   it("folds titles as their repeats are written: page numbers and '(continued)' dropped", () => {
     expect(titleKey(["Classified — 2024-25 (continued)"])).toBe(titleKey(["Classified — 2024-25"]));
     expect(titleKey(["Roster", "Page 3 of 7"])).toBe(titleKey(["Roster", "Page 1 of 7"]));

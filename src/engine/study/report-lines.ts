@@ -75,16 +75,22 @@ function usualId(raw: string, isHeaderId: (text: string) => boolean): boolean {
 
 /** A title line as compared with its repeats: folded, page numbers and "continued" dropped. */
 export function titleKey(cells: readonly CellValue[]): string {
-  return foldHeader(
-    cells
-      .map(cellText)
-      .filter((text) => text !== "")
-      .join(" ")
-      .toLowerCase()
-      .replace(PAGE_NUMBER, " ")
-      .replace(CONTINUED, " "),
-  );
+  // Folded here rather than with foldHeader: a title line is any text of a report, and these
+  // patterns are each one pass over it.
+  return cells
+    .map(cellText)
+    .filter((text) => text !== "")
+    .join(" ")
+    .toLowerCase()
+    .replace(PAGE_NUMBER, " ")
+    .replace(CONTINUED, " ")
+    .replace(TITLE_PUNCTUATION, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
+
+/** Punctuation and invisible characters a title's repeats may differ in. */
+const TITLE_PUNCTUATION = /[._#:/\\()[\]\-\u00ad\u200b-\u200f\u2060\ufeff]+/g;
 
 function filled(cells: readonly CellValue[]): number {
   let count = 0;
