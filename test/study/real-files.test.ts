@@ -8,7 +8,14 @@
 import fc from "fast-check";
 import type { CellValue } from "../../src/engine/cells";
 import { isEngineError } from "../../src/engine/errors";
-import { GradeIndex, parsePayPlans, parseRoster, ROSTER_FIELDS, type Roster } from "../../src/engine/study";
+import {
+  generateStudyInput,
+  GradeIndex,
+  parsePayPlans,
+  parseRoster,
+  ROSTER_FIELDS,
+  type Roster,
+} from "../../src/engine/study";
 import { mapColumns, namedColumn, ReadingChoiceError } from "../../src/engine/study/headers";
 import { decideDecimalMark, markEvidence, readNumberAs } from "../../src/engine/study/numbers";
 import { planCore, planFromTitle } from "../../src/engine/study/plans";
@@ -603,6 +610,64 @@ describe("split assignments (--split-assignments)", () => {
     expect(notes[0]).toBe(
       "Reconciliation: 5 assignments costed + 0 listed in unmatched-employees by the implementation cost + 0 not placed (unmatched-employees) + 0 separated (not costed) = 5 roster rows read.",
     );
+  });
+
+  it("counts nobody twice in any exhibit that counts employees: a clean twin without the second rows gives the same head counts", () => {
+    const input = generateStudyInput({ employees: 400, grades: 12, seed: 3 });
+    const [header, ...rows] = input.rosterTable;
+    const groups = ["A", "B", "C"];
+    const withPeople = (row: CellValue[], i: number): CellValue[] => [
+      ...row,
+      i % 2 === 0 ? "Female" : "Male",
+      groups[i % 3],
+      i % 11 === 0 ? "2024-03-31" : null,
+      i % 11 === 0 ? "Resigned" : null,
+    ];
+    const full = [...header, "Gender", "Ethnicity", "Separation Date", "Separation Reason", "FTE"];
+    const twin = [full, ...rows.map((row, i) => [...withPeople(row, i), i % 7 === 0 ? 0.5 : 1])];
+    // Every seventh person also holds a second half-time assignment, in the next row's grade.
+    const extra = rows.flatMap((row, i) =>
+      i % 7 === 0 ? [[...withPeople([row[0], ...rows[(i + 1) % rows.length].slice(1)], i), 0.5]] : [],
+    );
+    const split = [...twin, ...extra];
+    const options = { "split-assignments": true, "min-cell": 1, suppress: false };
+    const period = { period: "2023-07-01..2024-06-30" };
+    const asOf = "2024-06-30";
+    const clean = studyOf({
+      asOf,
+      plans: input.plansTable,
+      roster: twin,
+      options: { ...period, "min-cell": 1, suppress: false },
+    });
+    const assigned = studyOf({ asOf, plans: input.plansTable, roster: split, options: { ...options, ...period } });
+    expect(assigned.summary.additionalAssignments).toBe(extra.length);
+    expect(assigned.summary.rosterRows).toBe(
+      assigned.summary.employees + assigned.summary.separated + assigned.summary.unmatched + extra.length,
+    );
+    const headCounts = clean.exhibits
+      .map((e) => e.id)
+      .filter((id) => !["unmatched-employees", "schedule-audit", "pay-plan-summary"].includes(id));
+    expect(headCounts).toEqual(
+      expect.arrayContaining([
+        "grade-placement",
+        "quartiles",
+        "tenure",
+        "job-families",
+        "workforce-composition",
+        "retention",
+      ]),
+    );
+    for (const id of headCounts)
+      expect({ id, rows: exhibit(assigned, id as ExhibitId).rows }).toEqual({
+        id,
+        rows: exhibit(clean, id as ExhibitId).rows,
+      });
+    // The pay-plan summary's Employees column too (its other columns describe the schedule).
+    const employeesOf = (result: StudyResult) =>
+      exhibit(result, "pay-plan-summary").rows.map(
+        (row) => row.values[exhibit(result, "pay-plan-summary").columns.findIndex((c) => c.name === "Employees")],
+      );
+    expect(employeesOf(assigned)).toEqual(employeesOf(clean));
   });
 
   it("refuses a repeated row and an FTE over the largest, naming the rows", () => {
