@@ -120,9 +120,12 @@ export function reportLines(rows: readonly (readonly CellValue[])[], shape: Repo
   const headerId = foldedHeader[shape.id] ?? "";
   const headerIdText = cellText(header[shape.id]).toLowerCase();
   /** The header's own word in the ID column ("Employee ID", "EMPLOYEE_ID"), compared cheaply first. */
+  // Its last letter: an ID ending otherwise (E0000123) cannot be the header's word, however written.
+  const headerLast = headerId.charCodeAt(headerId.length - 1);
   const isHeaderId = (text: string): boolean =>
-    (text.length === headerIdText.length && text.toLowerCase() === headerIdText) ||
-    (PUNCTUATION.test(text) && foldHeader(text) === headerId);
+    (text.charCodeAt(text.length - 1) | 32) === headerLast &&
+    ((text.length === headerIdText.length && text.toLowerCase() === headerIdText) ||
+      (PUNCTUATION.test(text) && foldHeader(text) === headerId));
   const titles = new Set<string>();
   for (let index = 0; index < shape.headerIndex; index++) {
     const key = titleKey(rows[index]);
@@ -200,7 +203,11 @@ export function reportLines(rows: readonly (readonly CellValue[])[], shape: Repo
 /** True when one of the columns is filled (or there are none to look at). */
 function anyFilled(cells: readonly CellValue[], columns: readonly number[]): boolean {
   if (columns.length === 0) return true;
-  for (const column of columns) if (!isBlank(cells[column])) return true;
+  for (const column of columns) {
+    const cell = cells[column];
+    // A code starting with a visible character is filled: no trimming needed to know.
+    if (typeof cell === "string" ? cell.charCodeAt(0) > 32 || cell.trim() !== "" : !isBlank(cell)) return true;
+  }
   return false;
 }
 
