@@ -479,7 +479,8 @@ export function runExhibits(
 
 /** How a formula refers to a source: Table[#All], a defined name, or an absolute address. */
 export function sourceReference(source: Source): string {
-  if (source.kind === "table") return `${source.name}[#All]`;
+  // A table showing its totals row: its header and data only, so the formula never reads the totals as a row.
+  if (source.kind === "table") return source.totalsRow ? `${source.name}[[#Headers],[#Data]]` : `${source.name}[#All]`;
   if (source.kind === "name") return source.name;
   const area = parseAddress(source.address);
   const column = (index: number): string => {

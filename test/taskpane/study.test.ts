@@ -62,6 +62,7 @@ describe("finding the inputs", () => {
   });
   it("refers to a table by [#All], a name by itself, a range absolutely", () => {
     expect(sourceReference(sources[2])).toBe("Pay_Plans[#All]");
+    expect(sourceReference({ ...sources[3], totalsRow: true })).toBe("Roster[[#Headers],[#Data]]");
     expect(sourceReference(sources[1])).toBe("Staff");
     expect(sourceReference({ kind: "range", name: "Selection", address: "'Bob''s'!B2:H500" })).toBe(
       "'Bob''s'!$B$2:$H$500",
