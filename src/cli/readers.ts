@@ -488,7 +488,8 @@ const POOLED_PER_COLUMN = 1 << 16;
  * instead of millions (less memory, and the readers' caches find them by identity).
  */
 class CellPool {
-  private readonly columns: Map<string, string>[] = [];
+  /** Per column: its texts, until it holds POOLED_PER_COLUMN (then null: a column of unique IDs is not looked up). */
+  private readonly columns: (Map<string, string> | null)[] = [];
 
   /** The record's cells, in place: a blank field is null, a repeated text its first copy. */
   row(fields: string[]): CellValue[] {
@@ -499,14 +500,15 @@ class CellPool {
         cells[column] = null;
         continue;
       }
-      const pool = (this.columns[column] ??= new Map());
+      const pool = column < this.columns.length ? this.columns[column] : (this.columns[column] = new Map());
+      if (pool === null) continue;
       const known = pool.get(field);
       if (known !== undefined) cells[column] = known;
       else if (pool.size < POOLED_PER_COLUMN) {
         const copy = flat(field);
         pool.set(copy, copy);
         cells[column] = copy;
-      }
+      } else this.columns[column] = null;
     }
     return cells;
   }

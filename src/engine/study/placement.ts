@@ -244,19 +244,9 @@ function placement(
   rows: Placement["rows"],
   rest: Pick<Placement, "placedRows" | "unplaced" | "rowCount" | "index" | "salaryBasis">,
 ): Placement {
-  let objects: Map<number, PlacedEmployee> | undefined;
   const list = (positions: Int32Array): PlacedEmployee[] => {
-    objects ??= new Map();
-    const made = objects;
     const employees = roster.employees;
-    return Array.from(positions, (at) => {
-      let employee = made.get(at);
-      if (employee === undefined) {
-        employee = placedEmployee(employees[at], placed, at);
-        made.set(at, employee);
-      }
-      return employee;
-    });
+    return Array.from(positions, (at) => placedEmployee(employees[at], placed, at));
   };
   const lists: Partial<Record<"employees" | "active" | "activeAssignments", PlacedEmployee[]>> = {};
   const lazy = (name: "employees" | "active" | "activeAssignments"): PlacedEmployee[] => {

@@ -34,8 +34,11 @@ const OPTIONAL_NUMBERS = [
   "rehireDay",
 ] as const satisfies readonly EmployeeOptionalNumber[];
 
-type TextField = EmployeeTextField;
-type OptionalNumber = EmployeeOptionalNumber;
+const TEXT_INDEX = Object.fromEntries(TEXT_FIELDS.map((field, at) => [field, at])) as Record<EmployeeTextField, number>;
+const NUMBER_INDEX = Object.fromEntries(OPTIONAL_NUMBERS.map((field, at) => [field, at])) as Record<
+  EmployeeOptionalNumber,
+  number
+>;
 
 /**
  * The employees read from a roster, column by column, in roster order. A column the roster
@@ -48,8 +51,9 @@ export class RosterColumns implements EmployeeColumns {
   row: Int32Array;
   salary: Float64Array;
   fte: Float64Array;
-  private readonly texts = new Map<TextField, string[]>();
-  private readonly numbers = new Map<OptionalNumber, Float64Array>();
+  /** By position in TEXT_FIELDS and OPTIONAL_NUMBERS: undefined while every row reads "" or null. */
+  private readonly texts: (string[] | undefined)[] = TEXT_FIELDS.map(() => undefined);
+  private readonly numbers: (Float64Array | undefined)[] = OPTIONAL_NUMBERS.map(() => undefined);
 
   constructor(private capacity: number) {
     this.row = new Int32Array(capacity);
@@ -65,23 +69,23 @@ export class RosterColumns implements EmployeeColumns {
     this.row[at] = employee.row;
     this.salary[at] = employee.salary;
     this.fte[at] = employee.fte;
-    for (const field of TEXT_FIELDS) {
-      const value = employee[field];
-      let column = this.texts.get(field);
+    for (let field = 0; field < TEXT_FIELDS.length; field++) {
+      const value = employee[TEXT_FIELDS[field]];
+      let column = this.texts[field];
       if (column === undefined) {
         if (value === "") continue;
         column = Array.from({ length: at }, () => "");
-        this.texts.set(field, column);
+        this.texts[field] = column;
       }
       column.push(value);
     }
-    for (const field of OPTIONAL_NUMBERS) {
-      const value = employee[field];
-      let column = this.numbers.get(field);
+    for (let field = 0; field < OPTIONAL_NUMBERS.length; field++) {
+      const value = employee[OPTIONAL_NUMBERS[field]];
+      let column = this.numbers[field];
       if (column === undefined) {
         if (value === null) continue;
         column = new Float64Array(this.capacity).fill(NaN);
-        this.numbers.set(field, column);
+        this.numbers[field] = column;
       }
       column[at] = value === null ? NaN : value;
     }
@@ -97,31 +101,33 @@ export class RosterColumns implements EmployeeColumns {
     this.row = wider(this.row) as Int32Array;
     this.salary = wider(this.salary) as Float64Array;
     this.fte = wider(this.fte) as Float64Array;
-    for (const [field, column] of this.numbers) this.numbers.set(field, wider(column, NaN) as Float64Array);
+    this.numbers.forEach((column, field) => {
+      if (column !== undefined) this.numbers[field] = wider(column, NaN) as Float64Array;
+    });
   }
 
   /** Row `at`'s text in a field. */
-  text(field: TextField, at: number): string {
-    const column = this.texts.get(field);
+  text(field: EmployeeTextField, at: number): string {
+    const column = this.texts[TEXT_INDEX[field]];
     return column === undefined ? "" : column[at];
   }
 
   /** The whole column of a text field (undefined when every row reads ""). */
-  textColumn(field: TextField): readonly string[] | undefined {
-    return this.texts.get(field);
+  textColumn(field: EmployeeTextField): readonly string[] | undefined {
+    return this.texts[TEXT_INDEX[field]];
   }
 
   /** Row `at`'s value of a number field that may be blank. */
-  number(field: OptionalNumber, at: number): number | null {
-    const column = this.numbers.get(field);
+  number(field: EmployeeOptionalNumber, at: number): number | null {
+    const column = this.numbers[NUMBER_INDEX[field]];
     if (column === undefined) return null;
     const value = column[at];
     return value === value ? value : null;
   }
 
   /** The whole column of a number field that may be blank (NaN where blank; undefined when all are). */
-  numberColumn(field: OptionalNumber): Float64Array | undefined {
-    return this.numbers.get(field);
+  numberColumn(field: EmployeeOptionalNumber): Float64Array | undefined {
+    return this.numbers[NUMBER_INDEX[field]];
   }
 
   /** Row `at` as an Employee object (the fields in the order analyses have always seen them). */

@@ -382,6 +382,44 @@ function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
   return true;
 }
 
+/**
+ * The first row of each Employee ID: an open-addressing hash in two typed arrays (issue 21: a
+ * Map of a million IDs was two thirds of reading a 1,048,576-row roster, and 50 MB). A slot
+ * holds a row and its key's hash; the key itself is read again from the row when hashes meet.
+ */
+class FirstRows {
+  private readonly rows: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    capacity: number,
+    private readonly keyOf: (row: number) => string,
+  ) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.rows = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The first row of `key`, or undefined after recording `row` as its first. */
+  firstOrAdd(key: string, row: number): number | undefined {
+    // FNV-1a over the UTF-16 code units.
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const seen = this.rows[slot];
+      if (seen === 0) {
+        this.rows[slot] = row;
+        this.hashes[slot] = hash;
+        return undefined;
+      }
+      if (this.hashes[slot] === hash && this.keyOf(seen) === key) return seen;
+    }
+  }
+}
+
 /** Parses a roster table into employees and rows that cannot be used. */
 export function parseRoster(table: readonly (readonly CellValue[])[], options: RosterOptions = {}): Roster {
   const headerIndex = findHeaderRow(table, HEADER_FIELDS, options.mapping);
@@ -465,7 +503,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
 
   const columns = new RosterColumns(Math.max(0, table.length - headerIndex - 1));
   const problems: Unplaced[] = [];
-  const firstRowOfId = new Map<string, number>();
+  const firstRowOfId = new FirstRows(table.length - headerIndex, (row) => normalizeKey(text(table[row - 1][idCol])));
   // With split assignments: each person's FTE so far, and the people on several rows.
   const fteOfId = new Map<string, number>();
   const rowsOfId = new Map<string, number[]>();
@@ -502,7 +540,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       continue;
     }
     const idKey = normalizeKey(id);
-    const seen = firstRowOfId.get(idKey);
+    const seen = firstRowOfId.firstOrAdd(idKey, row);
     if (seen !== undefined) {
       if (!options.splitAssignments) {
         refuse(`Employee ID '${truncate(id)}' appears twice (rows ${seen} and ${row}); the first is kept`);
@@ -517,7 +555,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
         continue;
       }
       rowsOfId.set(idKey, [...earlier, row]);
-    } else firstRowOfId.set(idKey, row);
+    }
     if (grade === "") {
       refuse(column("lane") === undefined ? "Grade is blank" : "Grade and Lane are blank");
       continue;
@@ -637,14 +675,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       `roster: ${split.size} ${split.size === 1 ? "employee holds" : "employees hold"} several assignments (${rows} rows, each placed): head counts count each person once, in the grade of their main assignment (the largest FTE, else the first row); FTE and cost count every assignment`,
     );
   }
-  let employees: Employee[] | undefined;
-  return {
-    // Objects only for the analyses that read them (the current conditions read the columns).
-    get employees(): Employee[] {
-      employees ??= columns.employees();
-      return employees;
-    },
-    columns,
+  return withEmployees(columns, {
     problems,
     rowCount,
     headerRow: headerIndex + 1,
@@ -652,5 +683,21 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     blankFte,
     leftOut: leftOut.size,
     notes,
+  });
+}
+
+/**
+ * The roster with its employees as objects made on first use (the current conditions read the
+ * columns). Outside parseRoster, so that the getter keeps the columns alive, not the table.
+ */
+function withEmployees(columns: RosterColumns, rest: Omit<Roster, "employees" | "columns">): Roster {
+  let employees: Employee[] | undefined;
+  return {
+    get employees(): Employee[] {
+      employees ??= columns.employees();
+      return employees;
+    },
+    columns,
+    ...rest,
   };
 }
