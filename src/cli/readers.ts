@@ -297,10 +297,18 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 /** Reads a CSV file: encoding and delimiter (`,` `;` tab `|`) detected, quoted fields, CRLF or LF. */
 export function readCsv(file: string, onRows?: (rows: number) => void): Table {
+  // The bytes are let go once decoded: a big file is not held twice while its rows are read.
+  const { text, note } = decodedFile(file);
+  const table = parseCsvText(file, text, onRows);
+  return note === undefined ? table : { ...table, notes: [note] };
+}
+
+/** A CSV file's text as csvTable decodes it (its bytes unreachable once this returns). */
+function decodedFile(file: string): DecodedText {
   const bytes = readBytes(file);
   const other = otherContent(file, bytes);
   if (other !== undefined) throw new ReaderError(file, other);
-  return csvTable(file, bytes, onRows);
+  return decodedCsv(file, bytes);
 }
 
 /** What a file is by its first characters, when it is not a table: a web page, an XML spreadsheet. */
@@ -357,11 +365,17 @@ const DELIMITER_NAMES: Readonly<Record<string, string>> = {
 
 /** A CSV file's table from its bytes (decoded as decodeText says, noted when not plain UTF-8). */
 export function csvTable(file: string, bytes: Uint8Array, onRows?: (rows: number) => void): Table {
-  const { text, note } = decodeText(bytes);
-  if (text.slice(0, UTF16_SAMPLE).includes("\u0000"))
-    throw new ReaderError(file, "is not a text file (it holds binary data): save the table as .csv or .xlsx");
+  const { text, note } = decodedCsv(file, bytes);
   const table = parseCsvText(file, text, onRows);
   return note === undefined ? table : { ...table, notes: [note] };
+}
+
+/** A CSV file's text (refused when it holds binary data) and the note on its encoding. */
+function decodedCsv(file: string, bytes: Uint8Array): DecodedText {
+  const decoded = decodeText(bytes);
+  if (decoded.text.slice(0, UTF16_SAMPLE).includes("\u0000"))
+    throw new ReaderError(file, "is not a text file (it holds binary data): save the table as .csv or .xlsx");
+  return decoded;
 }
 
 const DELIMITERS = [",", ";", "\t", "|"];
