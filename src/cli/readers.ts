@@ -514,8 +514,12 @@ class CellPool {
         cells[column] = null;
         continue;
       }
-      const pool = column < this.columns.length ? this.columns[column] : (this.columns[column] = new Map());
+      let pool = this.columns[column];
       if (pool === null) continue;
+      if (pool === undefined) {
+        pool = new Map();
+        this.columns[column] = pool;
+      }
       const known = pool.get(field);
       if (known !== undefined) cells[column] = known;
       else if (pool.size < POOLED_PER_COLUMN) {
