@@ -123,6 +123,12 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   },
   { field: "proposedPlan", label: "Proposed Plan", synonyms: ["proposed plan", "new plan"], required: false },
   { field: "proposedGrade", label: "Proposed Grade", synonyms: ["proposed grade", "new grade"], required: false },
+  {
+    field: "benefitGroup",
+    label: "Benefit Group",
+    synonyms: ["benefit group", "benefits group", "benefit class", "benefits class", "load group"],
+    required: false,
+  },
 ];
 
 export type RosterOptions = {
@@ -424,6 +430,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       contractDays,
       proposedPlan: key(cell(cells, "proposedPlan")),
       proposedGrade: key(cell(cells, "proposedGrade")),
+      benefitGroup: key(cell(cells, "benefitGroup")),
     });
   }
   if (rowCount === 0) invalid("The roster has a header row but no employee rows");

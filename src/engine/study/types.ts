@@ -68,7 +68,8 @@ export type RosterField =
   | "annualHours"
   | "contractDays"
   | "proposedPlan"
-  | "proposedGrade";
+  | "proposedGrade"
+  | "benefitGroup";
 
 export type Employee = {
   /** 1-based row of the roster table. */
@@ -96,6 +97,8 @@ export type Employee = {
   contractDays: number | null;
   proposedPlan: string;
   proposedGrade: string;
+  /** The Benefit Group column (settlement costing's loads): "" when absent. */
+  benefitGroup: string;
 };
 
 /** A roster row that cannot be used, with the reason (exhibit unmatched-employees). */
