@@ -25,6 +25,12 @@ export type ExhibitDefinition<Id extends string = string> = {
    * Default runs skip it with this reason in the summary notes; asking for it is an error.
    */
   readonly unavailable?: (study: Study) => string | undefined;
+  /**
+   * Why a default run leaves the exhibit out although it can be built, or undefined to build it:
+   * for an analysis worth its sheets only when asked for (the costing's scattergram without a
+   * settlement or a costing option). Asking for the exhibit by id builds it all the same.
+   */
+  readonly notByDefault?: (study: Study) => string | undefined;
   /** Builds the exhibit's columns and rows from the study (shared computations go through study.memo). */
   readonly build: (study: Study) => ExhibitBody;
 };

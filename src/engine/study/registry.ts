@@ -10,6 +10,7 @@ import { MARKET } from "./families/market";
 import { LABOR_COST } from "./families/labor-cost";
 import { STRUCTURE } from "./families/structure";
 import { IMPLEMENTATION_COST } from "./families/cost";
+import { COSTING } from "./families/costing";
 import { PAY_EQUITY } from "./families/equity";
 import { WORKFORCE } from "./families/workforce";
 import type { InputSpec } from "./inputs";
@@ -23,6 +24,7 @@ export const FAMILIES = [
   LABOR_COST,
   STRUCTURE,
   IMPLEMENTATION_COST,
+  COSTING,
   WORKFORCE,
   PAY_EQUITY,
 ] as const;

@@ -71,7 +71,7 @@ export function plannedExhibits(
   const exhibits: RegisteredExhibit[] = [];
   const skipped: { exhibit: RegisteredExhibit; reason: string }[] = [];
   for (const exhibit of EXHIBITS) {
-    const reason = missingFor(study, request.tables, exhibit);
+    const reason = missingFor(study, request.tables, exhibit) ?? exhibit.notByDefault?.(study);
     if (reason === undefined) exhibits.push(exhibit);
     else skipped.push({ exhibit, reason });
   }

@@ -1,0 +1,412 @@
+/**
+ * The settlement costing model (issue 17; the "costing out the contract" method of the state
+ * school boards' guides): where each employee stands on their grade today, and the roll-forward
+ * of a settlement year by year — step movement, the schedule change, off-schedule and range
+ * increases, turnover as an expected value, and the employer's loads. Pure and memoised: the
+ * four costing exhibits share one pass over the roster.
+ */
+import { normalizeKey, truncate } from "../../cells";
+import { firstStepPosition, raisedPay, raisedSalary, standingOn, stepAfter, stepNumbering } from "../../costing";
+import { listed, type Study } from "../context";
+import { InputTableError } from "../inputs";
+import type { PlacedEmployee } from "../placement";
+import type { PayGrade, PayPlan, Unplaced } from "../types";
+import { BASIS_WORDS, LOAD, basisOf, type Basis } from "./cost";
+import {
+  BENEFIT_GROUPS_INPUT,
+  PER_FTE,
+  SETTLEMENT_INPUT,
+  scenarioOf,
+  turnoverOf,
+  type Scenario,
+  type YearTerms,
+} from "./costing-inputs";
+
+/** A count as people read it (1,176). */
+export const count = (n: number): string => n.toLocaleString("en-US");
+
+/** Where an employee stands on their current grade: a 0-based step position, OFF_SCHEDULE or RANGE (see standingOn). */
+export function standingOf(employee: PlacedEmployee, numbering: (plan: PayPlan) => readonly number[]): number {
+  return standingOn(employee.payGrade, employee.rate, employee.step, numbering(employee.payPlan));
+}
+
+/** A run of consecutive costed employees of one grade (the columns' indices from … to, exclusive). */
+export type GradeSpan = { plan: PayPlan; grade: PayGrade; from: number; to: number };
+
+/**
+ * The costed employees as columns, in pay-plan and grade order (roster order within a grade):
+ * each employee object is read once here, so the costing's loops run over compact arrays — at
+ * 100,000 employees, reading the employee objects again in every loop cost more than the loops.
+ */
+export type CostingBase = {
+  employees: PlacedEmployee[];
+  /** The full-time rate in the grade's unit. */
+  rate: Float64Array;
+  fte: Float64Array;
+  /** Units of pay in the employee's year (FTE, hours, days, months): annual cost = rate × units. */
+  units: Float64Array;
+  /** 0-based step position, OFF_SCHEDULE or RANGE. */
+  standing: Int32Array;
+  /** The roster's Benefit Group ("" when none). */
+  groups: string[];
+  spans: GradeSpan[];
+  problems: Unplaced[];
+  bases: Map<Basis, number>;
+  /** The step number of each position of a plan's steps. */
+  numbering: (plan: PayPlan) => readonly number[];
+  /** The reconciliation of every roster row. */
+  notes: string[];
+};
+
+/** Every active employee's standing and salary basis (memoised); those without a basis are listed. */
+export function costingBase(study: Study): CostingBase {
+  return study.memo("costing/base", () => {
+    const placement = study.placement;
+    const numbering = stepNumbering<PayPlan>();
+    const problems: Unplaced[] = [];
+    const bases = new Map<Basis, number>();
+    const active = placement.active;
+    // One pass over the employee objects, into columns in roster order …
+    const n = active.length;
+    const order = new Int32Array(n);
+    const column = {
+      rate: new Float64Array(n),
+      fte: new Float64Array(n),
+      units: new Float64Array(n),
+      standing: new Int32Array(n),
+      groups: new Array<string>(n),
+    };
+    const grades = placement.index.grades.length;
+    const counts = new Int32Array(grades + 1);
+    let kept = 0;
+    for (let r = 0; r < n; r++) {
+      const employee = active[r];
+      const basis = basisOf(employee, employee.payGrade, employee.payPlan);
+      if (typeof basis === "string") {
+        problems.push(listed(employee, `costing: ${basis}`));
+        order[r] = -1;
+        continue;
+      }
+      bases.set(basis.basis, (bases.get(basis.basis) ?? 0) + 1);
+      const g = placement.index.orderOf(employee.payGrade);
+      order[r] = g;
+      counts[g + 1]++;
+      kept++;
+      column.rate[r] = employee.rate;
+      column.fte[r] = employee.fte;
+      column.units[r] = basis.units;
+      column.standing[r] = standingOf(employee, numbering);
+      column.groups[r] = employee.benefitGroup;
+    }
+    // … then put in grade order (a counting sort: pay-plan order, roster order within a grade).
+    for (let g = 0; g < grades; g++) counts[g + 1] += counts[g];
+    const base: CostingBase = {
+      employees: new Array<PlacedEmployee>(kept),
+      rate: new Float64Array(kept),
+      fte: new Float64Array(kept),
+      units: new Float64Array(kept),
+      standing: new Int32Array(kept),
+      groups: new Array<string>(kept),
+      spans: [],
+      problems,
+      bases,
+      numbering,
+      notes: [],
+    };
+    for (let g = 0; g < grades; g++)
+      if (counts[g + 1] > counts[g]) {
+        const grade = placement.index.grades[g];
+        base.spans.push({ plan: placement.index.planOf(grade), grade, from: counts[g], to: counts[g + 1] });
+      }
+    const next = counts.slice(0, grades);
+    for (let r = 0; r < n; r++) {
+      const g = order[r];
+      if (g < 0) continue;
+      const i = next[g]++;
+      base.employees[i] = active[r];
+      base.rate[i] = column.rate[r];
+      base.fte[i] = column.fte[r];
+      base.units[i] = column.units[r];
+      base.standing[i] = column.standing[r];
+      base.groups[i] = column.groups[r];
+    }
+    const separated = placement.employees.length - placement.active.length;
+    base.notes.push(
+      `Reconciliation: ${count(kept)} employees costed + ${count(problems.length)} listed in unmatched-employees by the costing + ${count(placement.unplaced.length)} not placed (unmatched-employees) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
+    );
+    return base;
+  });
+}
+
+/** The salary bases used, in words with their head counts. */
+export function basesText(bases: ReadonlyMap<Basis, number>): string {
+  const used = [...bases.entries()].map(
+    ([basis, employees]) => `${BASIS_WORDS[basis]} (${count(employees)} ${employees === 1 ? "employee" : "employees"})`,
+  );
+  return used.length === 0 ? "no employee costed" : used.join("; ");
+}
+
+/** Year-by-year totals of a group of employees; index = year (0 = the base). */
+export type Sums = {
+  /** Σ salary × units, without turnover. */
+  salary: Float64Array;
+  /** Σ (pay on last year's schedule at this year's step − at last year's step) × units. */
+  step: Float64Array;
+  /** Σ the expected salary cost with turnover. */
+  net: Float64Array;
+  /** Σ net cost × load rate + FTE × per-FTE amount. */
+  load: Float64Array;
+  /** Σ net cost × (1 + load rate). */
+  loaded: Float64Array;
+};
+
+function emptySums(years: number): Sums {
+  const n = years + 1;
+  return {
+    salary: new Float64Array(n),
+    step: new Float64Array(n),
+    net: new Float64Array(n),
+    load: new Float64Array(n),
+    loaded: new Float64Array(n),
+  };
+}
+
+/** A grade's schedules year by year, one step up from each position, and the replacements' expected pay. */
+type Track = {
+  /** Step grades: pay per position, per year (0 = today's schedule). */
+  pay: (number | null)[][] | null;
+  /** Range grades: the minimum, per year. */
+  min: number[] | null;
+  after: Int32Array;
+  /** Per year: Σ over the replacement cohorts of share × salary (per unit of pay). */
+  cohort: Float64Array;
+};
+
+function trackOf(grade: PayGrade, terms: readonly YearTerms[], turnover: number): Track {
+  const years = terms.length;
+  let pay: (number | null)[][] | null = null;
+  let min: number[] | null = null;
+  const after = new Int32Array(grade.steps.length);
+  if (grade.kind === "steps") {
+    pay = [grade.steps];
+    for (let y = 1; y <= years; y++) {
+      const { increase, flat } = terms[y - 1];
+      pay.push(pay[y - 1].map((cell) => (cell === null ? null : raisedPay(cell, increase, flat, grade.cents))));
+    }
+    for (let p = 0; p < grade.steps.length; p++) after[p] = stepAfter(grade.steps, p);
+  } else {
+    min = [grade.min as number];
+    for (let y = 1; y <= years; y++)
+      min.push(raisedPay(min[y - 1], terms[y - 1].increase, terms[y - 1].flat, grade.cents));
+  }
+  // Replacements of year k join at the first step after that year's movement (range: the year's
+  // minimum), then advance, are raised and turn over like anyone: a share t (1 − t)^(y − k) in year y.
+  const cohort = new Float64Array(years + 1);
+  if (turnover > 0) {
+    const first = firstStepPosition(grade.steps);
+    for (let k = 1; k <= years; k++) {
+      let position = first;
+      let salary = pay ? (pay[k][first] as number) : (min as number[])[k];
+      let share = turnover;
+      cohort[k] += share * salary;
+      for (let y = k + 1; y <= years; y++) {
+        const year = terms[y - 1];
+        share *= 1 - turnover;
+        if (pay) {
+          if (year.steps) position = after[position];
+          salary = pay[y][position] as number;
+        } else salary = raisedSalary(salary, year.increase, year.flat);
+        cohort[y] += share * salary;
+      }
+    }
+  }
+  return { pay, min, after, cohort };
+}
+
+/** Adds one employee's year to their plan's totals and to everyone's. */
+function accumulate(
+  plan: Sums,
+  all: Sums,
+  y: number,
+  cost: number,
+  step: number,
+  net: number,
+  rate: number,
+  fixed: number,
+): void {
+  const load = net * rate + fixed;
+  const loaded = net * (1 + rate);
+  plan.salary[y] += cost;
+  plan.step[y] += step;
+  plan.net[y] += net;
+  plan.load[y] += load;
+  plan.loaded[y] += loaded;
+  all.salary[y] += cost;
+  all.step[y] += step;
+  all.net[y] += net;
+  all.load[y] += load;
+  all.loaded[y] += loaded;
+}
+
+export type SettlementModel = {
+  scenario: Scenario;
+  years: number;
+  turnover: number;
+  /** Each costed plan's terms, year 1 … N (index y − 1). */
+  terms: Map<PayPlan, readonly YearTerms[]>;
+  /** The plans with costed employees, in pay-plan order, with their totals. */
+  plans: { plan: PayPlan; sums: Sums }[];
+  all: Sums;
+  /** The terms differ between costed plans in some year: a block per plan. */
+  byPlan: boolean;
+  /** Per employee i (the base's columns) and year y (at i × (years + 1) + y), without turnover: the salary and the step position. */
+  salary: Float64Array;
+  position: Int32Array;
+  /** The loads' and the reconciliation's notes. */
+  notes: string[];
+};
+
+/** The settlement rolled forward over every costed employee (memoised). */
+export function settlementModel(study: Study): SettlementModel {
+  return study.memo("costing/settlement", () => {
+    const base = costingBase(study);
+    const scenario = scenarioOf(study);
+    const turnover = turnoverOf(study);
+    const years = scenario.years;
+    const terms = new Map<PayPlan, readonly YearTerms[]>();
+    for (const { plan } of base.spans) {
+      if (terms.has(plan)) continue;
+      const list = scenario.terms(plan);
+      const missing = list.findIndex((year) => year === undefined);
+      if (missing >= 0)
+        throw new InputTableError(
+          SETTLEMENT_INPUT.id,
+          `year ${missing + 1} has no row for plan '${truncate(plan.name)}' and no row for every plan (blank Plan): add one`,
+        );
+      terms.set(plan, list as readonly YearTerms[]);
+    }
+    const loads = loadsOf(study, base.groups);
+    const span = years + 1;
+    const n = base.rate.length;
+    const salary = new Float64Array(n * span);
+    const position = new Int32Array(n * span);
+    const all = emptySums(years);
+    const plans: { plan: PayPlan; sums: Sums }[] = [];
+    const keep = 1 - turnover;
+    const { rate, fte, units: unitsOf, standing } = base;
+    for (const { plan, grade, from, to } of base.spans) {
+      let sums = plans[plans.length - 1]?.plan === plan ? plans[plans.length - 1].sums : undefined;
+      if (sums === undefined) {
+        sums = emptySums(years);
+        plans.push({ plan, sums });
+      }
+      const planTerms = terms.get(plan) as readonly YearTerms[];
+      const track = trackOf(grade, planTerms, turnover);
+      const pays = track.pay as (number | null)[][];
+      for (let i = from; i < to; i++) {
+        const units = unitsOf[i];
+        const loadRate = loads.rate[i];
+        const fixed = fte[i] * loads.perFte[i];
+        let pay = rate[i];
+        let at = standing[i];
+        salary[i * span] = pay;
+        position[i * span] = at;
+        accumulate(sums, all, 0, pay * units, 0, pay * units, loadRate, fixed);
+        let share = 1;
+        for (let y = 1; y <= years; y++) {
+          const year = planTerms[y - 1];
+          let step = 0;
+          if (at >= 0) {
+            const last = pays[y - 1];
+            const next = year.steps ? track.after[at] : at;
+            step = ((last[next] as number) - (last[at] as number)) * units;
+            at = next;
+            pay = pays[y][at] as number;
+          } else pay = raisedSalary(pay, year.increase, year.flat);
+          salary[i * span + y] = pay;
+          position[i * span + y] = at;
+          const cost = pay * units;
+          share *= keep;
+          const net = turnover === 0 ? cost : units * (share * pay + track.cohort[y]);
+          accumulate(sums, all, y, cost, step, net, loadRate, fixed);
+        }
+      }
+    }
+    const costed = plans.map(({ plan }) => terms.get(plan) as readonly YearTerms[]);
+    const byPlan = costed.some((list) =>
+      list.some(
+        (year, y) =>
+          year.increase !== costed[0][y].increase ||
+          year.flat !== costed[0][y].flat ||
+          year.steps !== costed[0][y].steps,
+      ),
+    );
+    return {
+      scenario,
+      years,
+      turnover,
+      terms,
+      plans,
+      all,
+      byPlan,
+      salary,
+      position,
+      notes: [...loads.notes(), ...base.notes],
+    };
+  });
+}
+
+/** Each employee's loads: their Benefit Groups row, else the load and per-FTE options; notes on the groups used. */
+function loadsOf(
+  study: Study,
+  groups: readonly string[],
+): { rate: Float64Array; perFte: Float64Array; notes: () => string[] } {
+  const table = study.input(BENEFIT_GROUPS_INPUT);
+  const defaults = { rate: study.options.value(LOAD), perFte: study.options.value(PER_FTE) };
+  const missing = new Map<string, number>();
+  const found = new Map<string, { rate: number; perFte: number } | undefined>();
+  const rate = new Float64Array(groups.length).fill(defaults.rate);
+  const perFte = new Float64Array(groups.length).fill(defaults.perFte);
+  let named = 0;
+  let blank = 0;
+  groups.forEach((group, i) => {
+    if (group === "") {
+      blank++;
+      return;
+    }
+    named++;
+    if (!found.has(group)) {
+      const row = table?.byKey.get(normalizeKey(group));
+      found.set(group, row ? { rate: row.rate, perFte: row.perFte } : undefined);
+    }
+    const load = found.get(group);
+    if (load === undefined) {
+      missing.set(group, (missing.get(group) ?? 0) + 1);
+      return;
+    }
+    rate[i] = load.rate;
+    perFte[i] = load.perFte;
+  });
+  const notes = (): string[] => {
+    const list: string[] = [];
+    const employees = (n: number): string => `${count(n)} ${n === 1 ? "employee" : "employees"}`;
+    if (table === undefined) {
+      if (named > 0)
+        list.push(
+          `The roster's Benefit Group column is not used without a ${BENEFIT_GROUPS_INPUT.label} table: every employee has the default load.`,
+        );
+      return list;
+    }
+    if (missing.size > 0)
+      list.push(
+        `Benefit groups of the roster not in the ${BENEFIT_GROUPS_INPUT.label} table, costed with the default load: ${[
+          ...missing,
+        ]
+          .map(([group, n]) => `${group} (${employees(n)})`)
+          .join(", ")}.`,
+      );
+    if (blank > 0) list.push(`No benefit group on the roster: ${employees(blank)}, costed with the default load.`);
+    return list;
+  };
+  return { rate, perFte, notes };
+}
