@@ -5,6 +5,7 @@
  */
 
 import { ACTIONS_CATALOG } from "./catalog-actions";
+import { COSTING_CATALOG } from "./catalog-costing";
 import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry";
 import { EXHIBIT_CATALOG } from "./catalog-exhibit";
 import { MARKET_CATALOG } from "./catalog-market";
@@ -231,6 +232,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
 export const CATALOG: readonly CatalogEntry[] = [
   ...RULES_CATALOG,
   ...MARKET_CATALOG,
+  ...COSTING_CATALOG,
   ...ACTIONS_CATALOG,
   ...EQUITY_CATALOG,
   ...EXHIBIT_CATALOG,
