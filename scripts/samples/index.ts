@@ -1,7 +1,13 @@
 /** The sample's extensions, one per analysis that needs more than the pay plans and roster. */
 import { ACTIONS_SAMPLE } from "./actions";
+import { COSTING_SAMPLE } from "./costing";
 import { MARKET_SAMPLE } from "./market";
 import type { SampleExtension } from "./types";
 import { WORKFORCE_SAMPLE } from "./workforce";
 
-export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [MARKET_SAMPLE, ACTIONS_SAMPLE, WORKFORCE_SAMPLE];
+export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [
+  MARKET_SAMPLE,
+  ACTIONS_SAMPLE,
+  WORKFORCE_SAMPLE,
+  COSTING_SAMPLE,
+];
