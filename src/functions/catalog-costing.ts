@@ -19,7 +19,7 @@ export const COSTING_CATALOG: readonly CatalogEntry[] = [
       ),
     ],
     returns: "The annual cost of the step increase (0 at the top step).",
-    example: '=COMP.STEP_COST(Plans!A1:M31, "B1-5", 3, 1, 2080)',
+    example: '=COMP.STEP_COST(Plans!B2:M31, "B1-5", 3, 1, 2080)',
     errors: [
       { code: "#N/A", when: "the grade is not in the schedule" },
       {
@@ -39,7 +39,7 @@ export const COSTING_CATALOG: readonly CatalogEntry[] = [
       opt("flat", "A flat amount added to every step after the increase, in the schedule's pay unit (default 0)."),
     ],
     returns: "The raised schedule, the same shape: header row, grade keys and other columns as they are.",
-    example: "=COMP.RAISE_SCHEDULE(Plans!A1:M31, 0.03)",
+    example: "=COMP.RAISE_SCHEDULE(Plans!B1:M31, 0.03)",
     errors: [
       {
         code: "#VALUE!",

@@ -449,8 +449,8 @@ describe("the scenario from options", () => {
       expect(ids(plain)).not.toContain(id);
     expect(plain.summary.notes).toEqual(
       expect.arrayContaining([
-        "not built (no costing asked for (a 'Settlement' sheet, --raise or --years 1, or --exhibits scattergram,step-cost)): scattergram, step-cost",
-        "not built (no settlement to cost (a 'Settlement' sheet or --settlement FILE, or --raise 3%,2%,2%, --freeze, --years)): settlement-cost, settlement-detail",
+        "not built (no costing asked for: a Settlement or Benefit Groups table, or a costing option (raise, years, turnover …); or ask for the exhibits by name): scattergram, step-cost",
+        "not built (no settlement to cost: a Settlement table, or the options raise, flat, freeze or years): settlement-cost, settlement-detail",
       ]),
     );
     // A costing option alone: the scattergram and the step cost, but no settlement to cost.

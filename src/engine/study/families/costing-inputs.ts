@@ -333,13 +333,13 @@ export type Scenario = {
 export function costingNotAsked(study: Study): string | undefined {
   if (study.has(SETTLEMENT_INPUT) || study.has(BENEFIT_GROUPS_INPUT)) return undefined;
   if ([...SCENARIO_OPTIONS, TURNOVER, PER_FTE].some((spec) => study.options.given(spec))) return undefined;
-  return `no costing asked for (a '${SETTLEMENT_INPUT.sheets[0]}' sheet, --${RAISE.name} or --${YEARS.name} 1, or --exhibits scattergram,step-cost)`;
+  return `no costing asked for: a ${SETTLEMENT_INPUT.label} or ${BENEFIT_GROUPS_INPUT.label} table, or a costing option (${RAISE.name}, ${YEARS.name}, ${TURNOVER.name} …); or ask for the exhibits by name`;
 }
 
 /** Why no settlement can be costed from what was given (undefined when one can). */
 export function settlementUnavailable(study: Study): string | undefined {
   if (study.has(SETTLEMENT_INPUT) || SCENARIO_OPTIONS.some((spec) => study.options.given(spec))) return undefined;
-  return `no settlement to cost (a '${SETTLEMENT_INPUT.sheets[0]}' sheet or --${SETTLEMENT_INPUT.id} FILE, or --${RAISE.name} 3%,2%,2%, --${FREEZE.name}, --${YEARS.name})`;
+  return `no settlement to cost: a ${SETTLEMENT_INPUT.label} table, or the options ${RAISE.name}, ${FLAT.name}, ${FREEZE.name} or ${YEARS.name}`;
 }
 
 const yearsText = (years: readonly number[]): string =>

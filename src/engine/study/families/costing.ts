@@ -359,12 +359,23 @@ function settlementCost(study: Study): ExhibitBody {
 function settlementNotes(study: Study, model: SettlementModel): string[] {
   const notes = [
     `${STANDING_WORDS} Each year, in order: employees on a step move one step up (the top step holds) unless steps are frozen that year; every schedule cell × (1 + increase) + flat amount, rounded to the cent for grades shown with cents and to the dollar otherwise, on last year's rounded schedule; an employee on a step is paid the new schedule at their step. Off-schedule and range salaries × (1 + increase) + flat amount, rounded to the cent, every year whether or not steps move: they never move onto a step.`,
-    "The flat amount is added in each grade's own pay unit (a year of an annual grade, an hour of an hourly one): give plans of other units their own Settlement rows.",
     model.turnover > 0
       ? `Turnover ${percentText(model.turnover)} a year, an expected value: after step movement, that share of every position's FTE (and of every earlier replacement's) is replaced at the grade's first step — a range grade's at the year's minimum —; replacements then advance, are raised and turn over like anyone. Turnover Saving = the year's Salary Cost without turnover − with it.`
       : "No turnover: Turnover Saving is 0.",
     `Loads are flat rates per group (${study.has(BENEFIT_GROUPS_INPUT) ? `the ${BENEFIT_GROUPS_INPUT.label} table` : "no Benefit Groups table"}; the default load ${percentText(study.options.value(LOAD))} and ${study.options.value(PER_FTE).toLocaleString("en-US")} per FTE): a wage base such as Social Security's is not modelled — fold it into the group's rate. Value of 1% leaves the per-FTE amounts out.`,
   ];
+  const flats = [...model.terms].filter(([, list]) => list.some((year) => year.flat !== 0));
+  if (flats.length > 0)
+    notes.push(
+      `The flat amount is added in each grade's own pay unit (a year of an annual grade, an hour of an hourly one)${
+        flats.some(([plan]) => plan.unit !== "annual")
+          ? `: plans paid in another unit get it too (${flats
+              .filter(([plan]) => plan.unit !== "annual")
+              .map(([plan]) => plan.name)
+              .join(", ")}) — give them their own Settlement rows if that is not meant`
+          : ""
+      }.`,
+    );
   if (model.byPlan)
     notes.push(
       `The ${SETTLEMENT_INPUT.label} table gives plans terms of their own: a block per plan, then All, whose Increase, Flat Amount and Step Movement are blank in a year the plans differ.`,
@@ -414,7 +425,7 @@ function settlementDetail(study: Study): ExhibitBody {
     columns,
     rows,
     description: `Each employee's own path through the settlement (${model.scenario.origin}), without turnover: their step and salary each year. Salary is the rate in the grade's pay unit (salary ÷ FTE when the roster gives actual pay); Step is blank off schedule and on range grades. A working file, not for a board packet.`,
-    notes: settlementNotes(study, model).slice(0, 2).concat(model.notes),
+    notes: [settlementNotes(study, model)[0], ...model.notes],
   };
 }
 
