@@ -73,7 +73,7 @@ export const LOAD = option({
 /** The annual basis an employee's increase is multiplied by (issue 9 cost bases). */
 export type Basis = "annual" | "hourly-hours" | "hourly-fte" | "daily-days" | "daily-plan" | "monthly";
 
-export const BASIS_WORDS: Readonly<Record<Basis, string>> = {
+const BASIS_WORDS: Readonly<Record<Basis, string>> = {
   annual: "annual salaries × FTE",
   "hourly-hours": "hourly rates × the roster's Annual Hours",
   "hourly-fte": `hourly rates × ${FULL_TIME.hoursPerYear.toLocaleString("en-US")} hours × FTE`,
@@ -397,8 +397,9 @@ export function implementationCost(study: Study): Costing {
   });
 }
 
-function basesText(costing: Costing): string {
-  const used = [...costing.bases.entries()].map(
+/** The salary bases used, in words with their head counts. */
+export function basesText(bases: ReadonlyMap<Basis, number>): string {
+  const used = [...bases.entries()].map(
     ([basis, employees]) => `${BASIS_WORDS[basis]} (${count(employees)} ${employees === 1 ? "employee" : "employees"})`,
   );
   return used.length === 0 ? "no employee costed" : used.join("; ");
@@ -426,7 +427,7 @@ function descriptionOf(study: Study, costing: Costing, method: CostMethod): stri
     method === "same-step"
       ? "everyone keeps their place, so anyone above the new maximum moves with the midpoint and is counted red-circled"
       : "anyone above the new maximum is red-circled (kept, cost 0)";
-  return `Method: ${methodText(method, study.options.value(MIN_INCREASE))}. Nobody loses pay; ${redCircle}. Annual cost = the increase × the annual basis: ${basesText(costing)}.`;
+  return `Method: ${methodText(method, study.options.value(MIN_INCREASE))}. Nobody loses pay; ${redCircle}. Annual cost = the increase × the annual basis: ${basesText(costing.bases)}.`;
 }
 
 type Totals = {
@@ -593,7 +594,7 @@ function implementationOptions(study: Study): ExhibitBody {
       col("Average Increase", "percent"),
     ],
     rows,
-    description: `The same ${count(costing.moves.length)} employees under each method. Annual cost = the increase × the annual basis: ${basesText(costing)}. ${costing.load > 0 ? `With load = annual cost × (1 + ${percentText(costing.load)}) for payroll taxes and benefits.` : "No payroll load was given (--load), so the two costs are equal."}`,
+    description: `The same ${count(costing.moves.length)} employees under each method. Annual cost = the increase × the annual basis: ${basesText(costing.bases)}. ${costing.load > 0 ? `With load = annual cost × (1 + ${percentText(costing.load)}) for payroll taxes and benefits.` : "No payroll load was given (--load), so the two costs are equal."}`,
     notes: [...costing.methods.map((method) => `${method}: ${methodText(method, minIncrease)}.`), ...costing.notes],
   };
 }

@@ -11,7 +11,7 @@ import { listed, type Study } from "../context";
 import { InputTableError } from "../inputs";
 import type { PlacedEmployee } from "../placement";
 import type { PayGrade, PayPlan, Unplaced } from "../types";
-import { BASIS_WORDS, LOAD, basisOf, type Basis } from "./cost";
+import { LOAD, basisOf, type Basis } from "./cost";
 import {
   BENEFIT_GROUPS_INPUT,
   PER_FTE,
@@ -136,14 +136,6 @@ export function costingBase(study: Study): CostingBase {
     );
     return base;
   });
-}
-
-/** The salary bases used, in words with their head counts. */
-export function basesText(bases: ReadonlyMap<Basis, number>): string {
-  const used = [...bases.entries()].map(
-    ([basis, employees]) => `${BASIS_WORDS[basis]} (${count(employees)} ${employees === 1 ? "employee" : "employees"})`,
-  );
-  return used.length === 0 ? "no employee costed" : used.join("; ");
 }
 
 /** Year-by-year totals of a group of employees; index = year (0 = the base). */

@@ -10,7 +10,7 @@ import type { CellScalar, ExhibitBody, ExhibitColumn, ExhibitRow } from "../../e
 import type { Study } from "../context";
 import { family } from "../definition";
 import type { PayPlan } from "../types";
-import { LOAD } from "./cost";
+import { LOAD, basesText } from "./cost";
 import {
   BENEFIT_GROUPS_INPUT,
   COSTING_OPTIONS,
@@ -21,7 +21,6 @@ import {
   type YearTerms,
 } from "./costing-inputs";
 import {
-  basesText,
   costingBase,
   count,
   settlementModel,
