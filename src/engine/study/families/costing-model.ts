@@ -165,8 +165,8 @@ function emptySums(years: number): Sums {
 
 /** A grade's schedules year by year, one step up from each position, and the replacements' expected pay. */
 type Track = {
-  /** Step grades: pay per position, per year (0 = today's schedule). */
-  pay: (number | null)[][] | null;
+  /** Step grades: pay per position, per year (0 = today's schedule); NaN for a blank step. */
+  pay: Float64Array[] | null;
   /** Range grades: the minimum, per year. */
   min: number[] | null;
   after: Int32Array;
@@ -176,14 +176,14 @@ type Track = {
 
 function trackOf(grade: PayGrade, terms: readonly YearTerms[], turnover: number): Track {
   const years = terms.length;
-  let pay: (number | null)[][] | null = null;
+  let pay: Float64Array[] | null = null;
   let min: number[] | null = null;
   const after = new Int32Array(grade.steps.length);
   if (grade.kind === "steps") {
-    pay = [grade.steps];
+    pay = [Float64Array.from(grade.steps, (cell) => cell ?? Number.NaN)];
     for (let y = 1; y <= years; y++) {
       const { increase, flat } = terms[y - 1];
-      pay.push(pay[y - 1].map((cell) => (cell === null ? null : raisedPay(cell, increase, flat, grade.cents))));
+      pay.push(pay[y - 1].map((cell) => (Number.isNaN(cell) ? cell : raisedPay(cell, increase, flat, grade.cents))));
     }
     for (let p = 0; p < grade.steps.length; p++) after[p] = stepAfter(grade.steps, p);
   } else {
@@ -198,7 +198,7 @@ function trackOf(grade: PayGrade, terms: readonly YearTerms[], turnover: number)
     const first = firstStepPosition(grade.steps);
     for (let k = 1; k <= years; k++) {
       let position = first;
-      let salary = pay ? (pay[k][first] as number) : (min as number[])[k];
+      let salary = pay ? pay[k][first] : (min as number[])[k];
       let share = turnover;
       cohort[k] += share * salary;
       for (let y = k + 1; y <= years; y++) {
@@ -206,7 +206,7 @@ function trackOf(grade: PayGrade, terms: readonly YearTerms[], turnover: number)
         share *= 1 - turnover;
         if (pay) {
           if (year.steps) position = after[position];
-          salary = pay[y][position] as number;
+          salary = pay[y][position];
         } else salary = raisedSalary(salary, year.increase, year.flat);
         cohort[y] += share * salary;
       }
@@ -294,7 +294,7 @@ export function settlementModel(study: Study): SettlementModel {
       }
       const planTerms = terms.get(plan) as readonly YearTerms[];
       const track = trackOf(grade, planTerms, turnover);
-      const pays = track.pay as (number | null)[][];
+      const pays = track.pay as Float64Array[];
       for (let i = from; i < to; i++) {
         const units = unitsOf[i];
         const loadRate = loads.rate[i];
@@ -311,9 +311,9 @@ export function settlementModel(study: Study): SettlementModel {
           if (at >= 0) {
             const last = pays[y - 1];
             const next = year.steps ? track.after[at] : at;
-            step = ((last[next] as number) - (last[at] as number)) * units;
+            step = (last[next] - last[at]) * units;
             at = next;
-            pay = pays[y][at] as number;
+            pay = pays[y][at];
           } else pay = raisedSalary(pay, year.increase, year.flat);
           salary[i * span + y] = pay;
           position[i * span + y] = at;
