@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { raisedPay } from "../../src/engine/costing";
 import { RAISE_SCHEDULE, STEP_COST } from "../../src/functions/costing";
+import { EXHIBIT } from "../../src/functions/exhibit";
 import { ErrorCode, excelError, installCustomFunctionsStub, removeCustomFunctionsStub } from "./custom-functions-stub";
 
 beforeAll(installCustomFunctionsStub);
@@ -99,5 +100,38 @@ describe("RAISE_SCHEDULE", () => {
 
   it("gives #NUM! for a step the flat amount makes negative", () => {
     expect(RAISE_SCHEDULE([["G", 12, 14]], [[0]], [[-13]])).toEqual([["G", NUM, 1]]);
+  });
+});
+
+describe("COMP.EXHIBIT with the costing's options and tables", () => {
+  const plans = [
+    ["Plan", "Grade", "Step 1", "Step 2", "Step 3"],
+    ["Teachers", "T", 40_000, 42_000, 44_000],
+  ];
+  const roster = [
+    ["Employee ID", "Plan", "Grade", "Salary", "Benefit Group"],
+    ["E1", "Teachers", "T", 40_000, "Cert"],
+    ["E2", "Teachers", "T", 44_000, ""],
+  ];
+  const groups = [
+    ["Group", "Load Rate", "Per FTE"],
+    ["Cert", "20%", 10_000],
+  ];
+
+  it("spills settlement-cost from an options range (a list as text, a number as a one-year list)", () => {
+    const options = [
+      ["Name", "Value"],
+      ["raise", "3%,2%"],
+      ["freeze", 2],
+    ];
+    const rows = EXHIBIT([["settlement-cost"]], plans, roster, [["2017-07-01"]], options, [["benefit-groups"]], groups);
+    expect(rows[0].slice(0, 6)).toEqual(["Plan", "Year", "Increase", "Flat Amount", "Step Movement", "Salary Cost"]);
+    // Year 1: E1 step 2 at 42,000 × 1.03 = 43,260; E2 the top, 44,000 × 1.03 = 45,320.
+    expect(rows[2].slice(0, 6)).toEqual(["All", 1, 0.03, 0, "yes", 88_580]);
+    // Year 2, frozen: 43,260 × 1.02 = 44,125.2 → 44,125; 45,320 × 1.02 = 46,226.4 → 46,226.
+    expect(rows[3].slice(0, 7)).toEqual(["All", 2, 0.02, 0, "no", 90_351, 0]);
+    // Loads of year 0: E1 40,000 × 20 % + 10,000; E2 has no group and no default load.
+    expect(rows[1][10]).toBe(18_000);
+    expect(rows[4].slice(0, 2)).toEqual(["All", "Settlement"]);
   });
 });
