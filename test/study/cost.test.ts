@@ -124,13 +124,13 @@ describe("implementation-detail, method next-step", () => {
 
   it.each([
     // the first step ≥ 40,000 is 41,000 (step 1): +1,000.
-    ["below-min", 41_000, 1, 1_000, "next step"],
+    ["below-min", 41_000, 1, 1_000, "next step: the first step at or above today's pay"],
     // exactly at 43,000: the step at or above is itself, +0.
-    ["at-step", 43_000, 2, 0, "next step"],
+    ["at-step", 43_000, 2, 0, "next step: the first step at or above today's pay"],
     // 44,000 → 45,000 (step 3): +1,000.
-    ["between", 45_000, 3, 1_000, "next step"],
+    ["between", 45_000, 3, 1_000, "next step: the first step at or above today's pay"],
     // 46,500 → 47,000 (step 4, the top): +500.
-    ["past-top", 47_000, 4, 500, "next step"],
+    ["past-top", 47_000, 4, 500, "next step: the first step at or above today's pay"],
     ["above-max", 48_000, null, 0, "red-circled: above the new maximum, pay kept"],
   ])("%s", (id, newPay, step, cost, note) => {
     expect(detail(result, id)).toMatchObject({ "New Pay": newPay, Step: step, "Annual Cost": cost, Note: note });
@@ -156,7 +156,7 @@ describe("implementation-detail, method years", () => {
     // 3 years on the anniversary → step 4 (47,000): +4,000.
     ["at-step", 47_000, 4, 4_000, "step for 3 years"],
     // 0 years → step 1 (41,000) pays less than the next step 45,000: the next step, +1,000.
-    ["between", 45_000, 3, 1_000, "the step for 0 years pays less: next step"],
+    ["between", 45_000, 3, 1_000, "the step for 0 years pays less: the first step at or above today's pay"],
     // 10 years past the 4th step: the top step holds (47,000), +500.
     ["past-top", 47_000, 4, 500, "step for 10 years (top step)"],
     ["above-max", 48_000, null, 0, "red-circled: above the new maximum, pay kept"],
@@ -168,7 +168,7 @@ describe("implementation-detail, method years", () => {
     const roster = ROSTER.map((row) => row.filter((_, c) => c !== 4));
     expect(detail(run({ "cost-method": "years" }, roster), "at-step")).toMatchObject({
       "New Pay": 43_000,
-      Note: "no hire date: next step",
+      Note: "no hire date: the first step at or above today's pay",
     });
   });
 });

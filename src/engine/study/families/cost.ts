@@ -136,13 +136,13 @@ function noteText(note: Note, move: Move): string {
     case NOTE.topStep:
       return "top step (less than the minimum increase above current pay)";
     case NOTE.nextStep:
-      return "next step";
+      return "next step: the first step at or above today's pay";
     case NOTE.rangeYears:
       return "range grade (no steps): next-step rule";
     case NOTE.noHireDate:
-      return "no hire date: next step";
+      return "no hire date: the first step at or above today's pay";
     case NOTE.yearsLess:
-      return `the step for ${years} pays less: next step`;
+      return `the step for ${years} pays less: the first step at or above today's pay`;
     case NOTE.years:
       return `step for ${years}${(move.years as number) + 1 > (move.steps?.length ?? 0) ? " (top step)" : ""}`;
     case NOTE.aboveMaximum:
