@@ -9,6 +9,7 @@ import { benchCosting } from "./costing";
 import { benchExhibit } from "./exhibit";
 import { benchFunctions } from "./functions";
 import { benchMarket } from "./market";
+import { benchPeer } from "./peer";
 import { benchStatusQuo } from "./status-quo";
 import { benchStudy } from "./study";
 import { benchWorkforce } from "./workforce";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
   if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
   if (only.length === 0 || only.includes("costing")) figures.costing = await benchCosting();
+  if (only.length === 0 || only.includes("peer")) figures.peer = await benchPeer({ big: !only.includes("--no-big") });
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

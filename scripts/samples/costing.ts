@@ -12,7 +12,6 @@ const NOTE = "MADE UP for the CompStudy sample — not a Portland settlement: ye
 
 function settlementSheet(): CellValue[][] {
   return [
-    [NOTE],
     ["Year", "Plan", "Increase", "Flat Amount", "Step Movement"],
     [1, null, 0.03, 0, "yes"],
     [1, "PEA 187 Days", 0.03, 500, "yes"],
@@ -24,7 +23,11 @@ function settlementSheet(): CellValue[][] {
 }
 
 function benefitGroupsSheet(): CellValue[][] {
-  return [[NOTE], ["Group", "Load Rate", "Per FTE"], ["Certificated", 0.2215, 12_000], ["Classified", 0.1965, 11_000]];
+  return [
+    ["Group", "Load Rate", "Per FTE"],
+    ["Certificated", 0.2215, 12_000],
+    ["Classified", 0.1965, 11_000],
+  ];
 }
 
 export const COSTING_SAMPLE: SampleExtension = {
@@ -41,7 +44,7 @@ export const COSTING_SAMPLE: SampleExtension = {
     ];
   },
   sheets: () => [
-    { name: "Settlement", rows: settlementSheet(), csv: "settlement.csv" },
-    { name: "Benefit Groups", rows: benefitGroupsSheet(), csv: "benefit-groups.csv" },
+    { name: "Settlement", rows: settlementSheet(), note: NOTE, csv: "settlement.csv" },
+    { name: "Benefit Groups", rows: benefitGroupsSheet(), note: NOTE, csv: "benefit-groups.csv" },
   ],
 };

@@ -245,7 +245,7 @@ describeBrowser("task pane in Chromium", () => {
       await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Tools" }).waitFor();
-    await tabTo(page, "");
+    await tabTo(page, "Search the COMP functions");
     await page.keyboard.type("midpoint");
     await tabTo(page, "Insert COMP.MIDPOINT example");
     await page.keyboard.press("Enter");

@@ -196,9 +196,9 @@ describe("compstudy exhibits with the market and a proposed structure", () => {
 
 describe("bad values exit 2 with one line", () => {
   it.each([
-    [["--market", "market.csv", "--market-stat", "p101"], "Option market-stat: 'p101' is not one of"],
-    [["--adjust", "3"], "Option adjust: 3 is above 1: write a percentage as 3% or as a fraction (0.03)"],
-    [["--cost-method", "cheapest", "--adjust", "3%"], "Option cost-method: 'cheapest' is not one of"],
+    [["--market", "market.csv", "--market-stat", "p101"], "Market statistic: 'p101' is not one of"],
+    [["--adjust", "150"], "Structure adjustment: 150% is above 100%"],
+    [["--cost-method", "cheapest", "--adjust", "3%"], "Cost methods: 'cheapest' is not one of"],
     [["--exhibits", "implementation-cost"], "Exhibit implementation-cost cannot be built: no proposed structure"],
     [
       ["--proposed", "proposed.csv", "--adjust", "3%"],
@@ -206,7 +206,7 @@ describe("bad values exit 2 with one line", () => {
     ],
     [
       ["--labor-cost", "labor.csv", "--organization", "Boston"],
-      "Option organization: 'Boston' is not in the Labor Cost table",
+      "Your organisation: 'Boston' is not in the Labor Cost table",
     ],
     [["--market", "plans.csv"], "compstudy: plans.csv: Missing column 'Benchmark Job'"],
   ])("%j", async (args, message) => {

@@ -449,8 +449,8 @@ describe("the scenario from options", () => {
       expect(ids(plain)).not.toContain(id);
     expect(plain.summary.notes).toEqual(
       expect.arrayContaining([
-        "not built (no costing asked for: a Settlement or Benefit Groups table, or a costing option (raise, years, turnover …); or ask for the exhibits by name): scattergram, step-cost",
-        "not built (no settlement to cost: a Settlement table, or the options raise, flat, freeze or years): settlement-cost, settlement-detail",
+        "not built (no costing asked for (a 'Settlement' sheet, --raise 3%, --years 1, or --exhibits scattergram,step-cost)): scattergram, step-cost",
+        "not built (no settlement to cost (a 'Settlement' sheet or --settlement FILE, or --raise 3%,2%,2%, --freeze 2, --years 3)): settlement-cost, settlement-detail",
       ]),
     );
     // A costing option alone: the scattergram and the step cost, but no settlement to cost.
@@ -521,7 +521,7 @@ describe("bad input gets a clear answer", () => {
       "an increase written as a whole number",
       { settlement: settlement([1, null, 3, 0, "yes"]) },
       {},
-      "row 2: Increase 3 is above 100 %: write a percentage as 3% or as a fraction (0.03)",
+      "row 2: Increase: 300% is above 100%: a cell holding 3 is 300%; for 3% write 3% or 0.03",
     ],
     [
       "a step movement that is not yes or no",
@@ -545,33 +545,33 @@ describe("bad input gets a clear answer", () => {
       "a settlement table and options both",
       { settlement: settlement([1, null, 0.03, 0, "yes"]) },
       { raise: "2%" },
-      "Give one settlement: the Settlement table or the options raise, not both",
+      "Give one settlement: the Settlement table or schedule increases, not both",
     ],
-    ["a negative turnover", {}, { raise: "3%", turnover: "-5%" }, "Option turnover: -5% is below 0"],
+    ["a negative turnover", {}, { raise: "3%", turnover: "-5%" }, "Turnover: -5% is below 0%"],
     [
       "a turnover of 100 %",
       {},
       { raise: "3%", turnover: "100%" },
-      "Option turnover: 100 % would replace every position every year: give a share below 100 %",
+      "Turnover: 100% would replace every position every year: give a share below 100%",
     ],
-    ["a turnover above 100 %", {}, { raise: "3%", turnover: "150%" }, "Option turnover: 150% is above 1"],
+    ["a turnover above 100 %", {}, { raise: "3%", turnover: "150%" }, "Turnover: 150% is above 100%"],
     [
       "raises and flat amounts of different lengths",
       {},
       { raise: "3%,2%,2%", flat: "500" },
-      "Option flat: 1 amount for 3 years: give one per year",
+      "Flat amounts: 1 amount for 3 years: give one per year",
     ],
     [
       "a frozen year after the last",
       {},
       { raise: "3%,2%", freeze: "3" },
-      "Option freeze: year 3 is after the last year costed (2)",
+      "Years without step movement: year 3 is after the last year costed (2)",
     ],
     [
       "a blank item of a list",
       {},
       { raise: "3%,,2%" },
-      "Option raise: value 2 of '3%,,2%' is blank: give one value per item",
+      "Schedule increases: value 2 of '3%,,2%' is blank: give one value per item",
     ],
   ])("%s", (_, tables, options, message) => {
     expect(run(tables, options)).toThrow(message);

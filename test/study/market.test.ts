@@ -327,7 +327,7 @@ describe("labor-cost (Portland study: PPS 65 % of its budget on salaries, peers 
 
   it("refuses an organisation that is not in the table, listing those that are", () => {
     expect(() => labor(LABOR, { organization: "Boston" })).toThrow(
-      "Option organization: 'Boston' is not in the Labor Cost table (organizations: Portland Public Schools, Peer A, Peer B, Peer C, Peer D, Peer E)",
+      "Your organisation: 'Boston' is not in the Labor Cost table (organizations: Portland Public Schools, Peer A, Peer B, Peer C, Peer D, Peer E)",
     );
   });
 
@@ -354,10 +354,10 @@ describe("what a run builds without the market and labor-cost tables", () => {
   });
 
   it.each([
-    ["market-stat", "p101", "Option market-stat: 'p101' is not one of 'mean', 'median' or mean|median|pNN"],
-    ["aging-rate", "3", "Option aging-rate: 3 is above 1: write a percentage as 3% or as a fraction (0.03)"],
-    ["tolerance", "-1%", "Option tolerance: -1% is below 0"],
-    ["min-responses", "2.5", "Option min-responses: 2.5 is not a whole number"],
+    ["market-stat", "p101", "Market statistic: 'p101' is not one of 'mean', 'median' or mean|median|pNN"],
+    ["aging-rate", "150", "Market aging rate: 150% is above 100%"],
+    ["tolerance", "-1%", "Competitive band: -1% is below 0%"],
+    ["min-responses", "2.5", "Fewest responses: 2.5 is not a whole number"],
   ])("refuses --%s %s", (name, value, message) => {
     expect(() => run(MARKET, { [name]: value })).toThrow(message);
   });

@@ -94,11 +94,11 @@ describe("the period", () => {
     expect(() =>
       studyOf({ plans: PLANS, roster: people, asOf: "2013-04-01", options: { period: "2012-07-01..2013-06-30" } }),
     ).toThrow(
-      "Option period: the period ends 2013-06-30, after the as-of date 2013-04-01: the roster tells who was employed up to the as-of date only",
+      "Period: the period ends 2013-06-30, after the as-of date 2013-04-01: the roster tells who was employed up to the as-of date only",
     );
     expect(() =>
       studyOf({ plans: PLANS, roster: people, asOf: "2013-04-01", options: { period: "last year" } }),
-    ).toThrow("Option period: 'last year' is not a period: write start..end, e.g. 2022-07-01..2023-06-30");
+    ).toThrow("Period: 'last year' is not a period: write start..end, e.g. 2022-07-01..2023-06-30");
   });
 });
 

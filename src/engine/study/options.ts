@@ -1,8 +1,9 @@
 /**
  * Study options as data: each analysis declares its options (name, kind, default, bounds,
  * description) next to its code; the CLI makes a flag of each (`--aging-rate 3%`), the task
- * pane a field, COMP.EXHIBIT an entry of its `options` range — all parsed here, so "3%",
- * "0.03" and a cell holding 0.03 mean the same everywhere.
+ * pane a field, COMP.EXHIBIT an entry of its `options` range — all parsed here, so "3",
+ * "3%", "0.03" and a cell holding 0.03 mean the same everywhere. A value that does not read is
+ * refused with the option's label ("Structure adjustment: …"), the words the pane shows.
  */
 import { isBlank, parseNumberText, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
@@ -72,13 +73,28 @@ export function option<K extends OptionKind>(spec: OptionSpec<K>): OptionSpec<K>
 /** Raw option values as given (text from a flag or a cell, a number or boolean from a cell). */
 export type RawOptions = Readonly<Record<string, CellValue | readonly string[]>>;
 
+/** Refuses an option's value, naming the option by its label (as the pane's field does). */
+export function invalidOption(spec: Pick<OptionSpec, "label">, message: string): never {
+  return invalid(`${spec.label}: ${message}`);
+}
+
 function fail(spec: OptionSpec, message: string): never {
-  return invalid(`Option ${spec.name}: ${message}`);
+  return invalidOption(spec, message);
+}
+
+/** A bound as the option's kind writes it: 1 for a number, 100% for a percentage. */
+function shownBound(spec: OptionSpec, bound: number): string {
+  return spec.kind === "percent" ? percentText(bound) : String(bound);
+}
+
+/** A fraction as a percentage, without binary noise: 0.035 → "3.5%". */
+function percentText(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}%`;
 }
 
 function bounded(spec: OptionSpec, value: number, shown: string): number {
-  if (spec.min !== undefined && value < spec.min) fail(spec, `${shown} is below ${spec.min}`);
-  if (spec.max !== undefined && value > spec.max) fail(spec, `${shown} is above ${spec.max}`);
+  if (spec.min !== undefined && value < spec.min) fail(spec, `${shown} is below ${shownBound(spec, spec.min)}`);
+  if (spec.max !== undefined && value > spec.max) fail(spec, `${shown} is above ${shownBound(spec, spec.max)}`);
   return value;
 }
 
@@ -89,17 +105,29 @@ function numberOf(spec: OptionSpec, raw: CellValue): number {
   return parsed;
 }
 
-/** A percentage: "3%" → 0.03, "0.03" or 0.03 → 0.03. Plain numbers above `max` suggest the % sign. */
+/**
+ * A percentage, read the one way everywhere. Written as text (a CLI flag, a pane field, a text
+ * cell), it reads as Excel reads a number typed into a percentage cell: "3%" is 3 %; a plain
+ * number of 1 or more is a number of percent ("3" → 3 %, "150" → 150 %); a plain number below 1
+ * is a fraction ("0.03" → 3 %, "0.5" → 50 %) — so "1" is 1 %, and a hundred percent is "100%"
+ * or "100". A number from a cell is the fraction Excel stores (a cell showing 3% holds 0.03).
+ */
 function percentOf(spec: OptionSpec, raw: CellValue): number {
-  if (typeof raw === "string" && /%\s*$/.test(raw)) {
-    const parsed = parseNumberText(raw.replace(/%\s*$/, ""));
-    if (parsed === undefined) fail(spec, `'${truncate(raw)}' is not a percentage`);
-    return bounded(spec, parsed / 100, raw.trim());
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    const percent = /%$/.test(text);
+    const parsed = parseNumberText(percent ? text.slice(0, -1) : text);
+    if (parsed === undefined) fail(spec, `'${truncate(text)}' is not a percentage (write 3%, 3 or 0.03)`);
+    const value = percent || Math.abs(parsed) >= 1 ? parsed / 100 : parsed;
+    return bounded(spec, value, percentText(value));
   }
   const value = numberOf(spec, raw);
   if (spec.max !== undefined && value > spec.max)
-    fail(spec, `${value} is above ${spec.max}: write a percentage as ${value}% or as a fraction (${value / 100})`);
-  return bounded(spec, value, String(value));
+    fail(
+      spec,
+      `${percentText(value)} is above ${shownBound(spec, spec.max)}: a cell holding ${value} is ${percentText(value)}; for ${value}% write ${value}% or ${value / 100}`,
+    );
+  return bounded(spec, value, percentText(value));
 }
 
 function integerOf(spec: OptionSpec, raw: CellValue): number {

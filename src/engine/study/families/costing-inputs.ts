@@ -7,9 +7,10 @@
 import { isBlank, normalizeKey, parseNumberText, truncate, type CellValue } from "../../cells";
 import { invalid } from "../../errors";
 import type { Study } from "../context";
+import type { Missing } from "../definition";
 import { PLAN_FIELD, type FieldSpec } from "../headers";
 import { InputTableError, input, readRecords, type InputTable } from "../inputs";
-import { option } from "../options";
+import { invalidOption, option, parseOption, type OptionSpec } from "../options";
 import type { PayPlan } from "../types";
 import { LOAD } from "./cost";
 import { percentText } from "./market";
@@ -20,26 +21,31 @@ export const MAX_YEARS = 10;
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-/** A percentage cell: 0.03, "3%" or "3 %"; a plain number above 1 asks for the % sign. Undefined when blank. */
-function percentCell(raw: CellValue, label: string, min: number): number | undefined {
-  if (isBlank(raw)) return undefined;
-  let value: number | undefined;
-  const text = typeof raw === "string" ? raw.trim() : undefined;
-  if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
-  else if (text !== undefined && /%$/.test(text)) {
-    const parsed = parseNumberText(text.replace(/%$/, "").trim());
-    value = parsed === undefined ? undefined : parsed / 100;
-  } else if (text !== undefined) {
-    value = parseNumberText(text);
-    if (value !== undefined && value > 1)
-      invalid(`${label} ${text} is above 100 %: write a percentage as ${text}% or as a fraction (${value / 100})`);
-  }
-  if (value === undefined) invalid(`${label} '${truncate(String(raw).trim())}' is not a percentage`);
-  if (typeof raw === "number" && value > 1)
-    invalid(`${label} ${value} is above 100 %: write a percentage as ${value}% or as a fraction (${value / 100})`);
-  if (value < min) invalid(`${label} ${percentText(value)} is below ${percentText(min)}`);
-  return value;
+/**
+ * A percentage cell, read as an option of kind percent reads it (so the pane, the CLI and the
+ * tables agree): "3%", "3" and "0.03" as text are 3 %, a cell holding 0.03 is 3 %. Undefined when
+ * blank; the message names the column.
+ */
+function percentCell(raw: CellValue, column: OptionSpec<"percent">): number | undefined {
+  return isBlank(raw) ? undefined : parseOption(column, raw);
 }
+
+const INCREASE_CELL = option({
+  name: "increase",
+  kind: "percent",
+  label: "Increase",
+  description: "",
+  min: -0.5,
+  max: 1,
+});
+const LOAD_RATE_CELL = option({
+  name: "load-rate",
+  kind: "percent",
+  label: "Load Rate",
+  description: "",
+  min: 0,
+  max: 1,
+});
 
 /** A money cell: a number or money text ("$ 500", "1,200"). Undefined when blank. */
 function amountCell(raw: CellValue, label: string): number | undefined {
@@ -135,7 +141,7 @@ export function parseSettlement(table: InputTable): SettlementTable {
         row: record.row,
         year: yearCell(record.get("year")),
         plan: EVERY_PLAN.has(planText.toLowerCase()) ? "" : planText,
-        increase: percentCell(record.get("increase"), "Increase", -0.5) ?? 0,
+        increase: percentCell(record.get("increase"), INCREASE_CELL) ?? 0,
         flat: amountCell(record.get("flat"), "Flat Amount") ?? 0,
         steps: yesNoCell(record.get("steps"), "Step Movement") ?? true,
       };
@@ -213,7 +219,7 @@ export function parseBenefitGroups(table: InputTable): BenefitGroups {
     let rate: number | undefined;
     let perFte: number | undefined;
     try {
-      rate = percentCell(record.get("rate"), "Load Rate", 0);
+      rate = percentCell(record.get("rate"), LOAD_RATE_CELL);
       perFte = amountCell(record.get("perFte"), "Per FTE");
     } catch (error) {
       if (error instanceof Error) fail(error.message);
@@ -330,16 +336,24 @@ export type Scenario = {
  * Why a default run leaves the scattergram and the step cost out: nothing of the costing was
  * given — no Settlement or Benefit Groups table, no costing option (undefined when something was).
  */
-export function costingNotAsked(study: Study): string | undefined {
+export function costingNotAsked(study: Study): Missing | undefined {
   if (study.has(SETTLEMENT_INPUT) || study.has(BENEFIT_GROUPS_INPUT)) return undefined;
   if ([...SCENARIO_OPTIONS, TURNOVER, PER_FTE].some((spec) => study.options.given(spec))) return undefined;
-  return `no costing asked for: a ${SETTLEMENT_INPUT.label} or ${BENEFIT_GROUPS_INPUT.label} table, or a costing option (${RAISE.name}, ${YEARS.name}, ${TURNOVER.name} …); or ask for the exhibits by name`;
+  return {
+    text: `no costing asked for (a '${SETTLEMENT_INPUT.sheets[0]}' sheet, --${RAISE.name} 3%, --${YEARS.name} 1, or --exhibits scattergram,step-cost)`,
+    what: "a settlement, or a costing option, to ask for the costing",
+    supplies: [{ input: SETTLEMENT_INPUT }, { option: YEARS, example: "1" }, { option: RAISE, example: "3%" }],
+  };
 }
 
 /** Why no settlement can be costed from what was given (undefined when one can). */
-export function settlementUnavailable(study: Study): string | undefined {
+export function settlementUnavailable(study: Study): Missing | undefined {
   if (study.has(SETTLEMENT_INPUT) || SCENARIO_OPTIONS.some((spec) => study.options.given(spec))) return undefined;
-  return `no settlement to cost: a ${SETTLEMENT_INPUT.label} table, or the options ${RAISE.name}, ${FLAT.name}, ${FREEZE.name} or ${YEARS.name}`;
+  return {
+    text: `no settlement to cost (a '${SETTLEMENT_INPUT.sheets[0]}' sheet or --${SETTLEMENT_INPUT.id} FILE, or --${RAISE.name} 3%,2%,2%, --${FREEZE.name} 2, --${YEARS.name} 3)`,
+    what: "a settlement to cost",
+    supplies: [{ input: SETTLEMENT_INPUT }, { option: RAISE, example: "3%,2%,2%" }, { option: YEARS, example: "3" }],
+  };
 }
 
 const yearsText = (years: readonly number[]): string =>
@@ -358,13 +372,15 @@ function optionScenario(study: Study): Scenario {
     [FLAT, flat, "amount"],
   ] as const)
     if (list !== undefined && list.length !== years)
-      invalid(
-        `Option ${spec.name}: ${list.length} ${list.length === 1 ? what : `${what}s`} for ${years} ${years === 1 ? "year" : "years"}${stated === undefined ? "" : ` (option ${YEARS.name})`}: give one per year`,
+      invalidOption(
+        spec,
+        `${list.length} ${list.length === 1 ? what : `${what}s`} for ${years} ${years === 1 ? "year" : "years"}${stated === undefined ? "" : ` (${YEARS.label.toLowerCase()}: ${years})`}: give one per year`,
       );
   const late = freeze.filter((year) => year > years);
   if (late.length > 0)
-    invalid(
-      `Option ${FREEZE.name}: ${yearsText(late)} ${late.length === 1 ? "is" : "are"} after the last year costed (${years})`,
+    invalidOption(
+      FREEZE,
+      `${yearsText(late)} ${late.length === 1 ? "is" : "are"} after the last year costed (${years})`,
     );
   const frozen = new Set(freeze);
   const terms: YearTerms[] = Array.from({ length: years }, (_, y) => ({
@@ -423,11 +439,11 @@ function tableScenario(study: Study): Scenario {
 export function scenarioOf(study: Study): Scenario {
   return study.memo("costing/scenario", () => {
     const reason = settlementUnavailable(study);
-    if (reason !== undefined) invalid(`No settlement: ${reason}`);
+    if (reason !== undefined) invalid(`No settlement: ${reason.text}`);
     const options = SCENARIO_OPTIONS.filter((spec) => study.options.given(spec));
     if (study.has(SETTLEMENT_INPUT) && options.length > 0)
       invalid(
-        `Give one settlement: the ${SETTLEMENT_INPUT.label} table or the options ${options.map((spec) => spec.name).join(", ")}, not both`,
+        `Give one settlement: the ${SETTLEMENT_INPUT.label} table or ${options.map((spec) => spec.label.toLowerCase()).join(", ")}, not both`,
       );
     return study.has(SETTLEMENT_INPUT) ? tableScenario(study) : optionScenario(study);
   });
@@ -437,8 +453,9 @@ export function scenarioOf(study: Study): Scenario {
 export function turnoverOf(study: Study): number {
   const turnover = study.options.value(TURNOVER);
   if (turnover >= 1)
-    invalid(
-      `Option ${TURNOVER.name}: ${percentText(turnover)} would replace every position every year: give a share below 100 %`,
+    invalidOption(
+      TURNOVER,
+      `${Number((turnover * 100).toPrecision(12))}% would replace every position every year: give a share below 100%`,
     );
   return turnover;
 }

@@ -11,7 +11,7 @@ import type { Study } from "../context";
 import { family } from "../definition";
 import type { FieldSpec } from "../headers";
 import { input, readRecords, type InputTable } from "../inputs";
-import { option } from "../options";
+import { invalidOption, option } from "../options";
 import { col } from "./helpers";
 
 type LaborField = "organization" | "budget" | "salaries";
@@ -116,8 +116,9 @@ function laborCost(study: Study): ExhibitBody {
   if (named !== undefined && named !== "") {
     const found = table.entries.find((entry) => normalizeKey(entry.organization) === normalizeKey(named));
     if (!found)
-      invalid(
-        `Option organization: '${truncate(named)}' is not in the Labor Cost table (organizations: ${table.entries.map((e) => e.organization).join(", ")})`,
+      invalidOption(
+        ORGANIZATION,
+        `'${truncate(named)}' is not in the Labor Cost table (organizations: ${table.entries.map((e) => e.organization).join(", ")})`,
       );
     self = found;
   }

@@ -13,7 +13,7 @@ import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import { percentileInc } from "../../market";
 import { scaledPay } from "../../costing";
 import type { Study } from "../context";
-import { family } from "../definition";
+import { family, type Missing } from "../definition";
 import { GRADE_FIELD, PLAN_FIELD, type FieldSpec } from "../headers";
 import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
@@ -105,7 +105,8 @@ export const MARKET_TARGET = option({
   label: "Market target",
   description:
     "a proposed structure from the market: each grade with a benchmark of sufficient data × (target × market midpoint ÷ current midpoint), the plan's other grades × the plan's median factor, plans without a benchmark unchanged — e.g. 100% (needs the Market table)",
-  min: 0.01,
+  // At least half the market: "1" reads as 1 % (a percentage typed as Excel reads it), which is never a target.
+  min: 0.5,
   max: 3,
   placeholder: "percent",
 });
@@ -119,14 +120,26 @@ export type ProposedStructure = {
 };
 
 /** Why no proposed structure can be made from what was given (undefined when one can). */
-export function structureUnavailable(study: Study): string | undefined {
+export function structureUnavailable(study: Study): Missing | undefined {
   const table = study.has(PROPOSED_INPUT);
   const adjust = study.options.given(ADJUST);
   const target = study.options.given(MARKET_TARGET);
   if (!table && !adjust && !target)
-    return `no proposed structure (a '${PROPOSED_INPUT.sheets[0]}' sheet or --${PROPOSED_INPUT.id} FILE, --${ADJUST.name} 3%, or --${MARKET_TARGET.name} 100%)`;
+    return {
+      text: `no proposed structure (a '${PROPOSED_INPUT.sheets[0]}' sheet or --${PROPOSED_INPUT.id} FILE, --${ADJUST.name} 3%, or --${MARKET_TARGET.name} 100%)`,
+      what: "a proposed structure",
+      supplies: [
+        { option: ADJUST, example: "3%" },
+        { input: PROPOSED_INPUT },
+        ...(study.has(MARKET_INPUT) ? [{ option: MARKET_TARGET, example: "100%" }] : []),
+      ],
+    };
   if (target && !table && !adjust && !study.has(MARKET_INPUT))
-    return `--${MARKET_TARGET.name} needs the Market table (sheet '${MARKET_INPUT.sheets[0]}' or --${MARKET_INPUT.id} FILE)`;
+    return {
+      text: `--${MARKET_TARGET.name} needs the Market table (sheet '${MARKET_INPUT.sheets[0]}' or --${MARKET_INPUT.id} FILE)`,
+      what: `the ${MARKET_INPUT.label} table, for the ${MARKET_TARGET.label.toLowerCase()}`,
+      supplies: [{ input: MARKET_INPUT }, { option: ADJUST, example: "3%" }, { input: PROPOSED_INPUT }],
+    };
   return undefined;
 }
 
