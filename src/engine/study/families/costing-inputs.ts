@@ -341,7 +341,7 @@ export function costingNotAsked(study: Study): Missing | undefined {
   if ([...SCENARIO_OPTIONS, TURNOVER, PER_FTE].some((spec) => study.options.given(spec))) return undefined;
   return {
     text: `no costing asked for (a '${SETTLEMENT_INPUT.sheets[0]}' sheet, --${RAISE.name} 3%, --${YEARS.name} 1, or --exhibits scattergram,step-cost)`,
-    what: "a settlement, or a costing option, to ask for the costing",
+    what: "a settlement or a costing option",
     supplies: [{ input: SETTLEMENT_INPUT }, { option: YEARS, example: "1" }, { option: RAISE, example: "3%" }],
   };
 }
