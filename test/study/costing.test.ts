@@ -436,6 +436,11 @@ describe("the scenario from options", () => {
     );
   });
 
+  it("reads each raise as any percentage option reads it: 3%, 3 and 0.03 are 3 %", () => {
+    const rows = records(run({ raise: "3%,2.5,0.02" }), "settlement-cost");
+    expect(rows.slice(1, 4).map((r) => r.Increase)).toEqual([0.03, 0.025, 0.02]);
+  });
+
   it("costs steps alone with --years: the top step holds", () => {
     const rows = records(run({ years: 3 }), "settlement-cost");
     expect(rows.map((r) => r["Step Cost"])).toEqual([0, 2_000, 2_000, 0, null]);
