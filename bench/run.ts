@@ -12,6 +12,7 @@ import { benchMarket } from "./market";
 import { benchPeer } from "./peer";
 import { benchStatusQuo } from "./status-quo";
 import { benchStudy } from "./study";
+import { benchSupplemental } from "./supplemental";
 import { benchWorkforce } from "./workforce";
 
 async function main(): Promise<void> {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
   if (only.length === 0 || only.includes("costing")) figures.costing = await benchCosting();
   if (only.length === 0 || only.includes("peer")) figures.peer = await benchPeer({ big: !only.includes("--no-big") });
+  if (only.length === 0 || only.includes("supplemental")) figures.supplemental = await benchSupplemental();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

@@ -2,6 +2,7 @@
 import { ACTIONS_SAMPLE } from "./actions";
 import { COSTING_SAMPLE } from "./costing";
 import { MARKET_SAMPLE } from "./market";
+import { SUPPLEMENTAL_SAMPLE } from "./supplemental";
 import type { SampleExtension } from "./types";
 import { WORKFORCE_SAMPLE } from "./workforce";
 
@@ -9,5 +10,6 @@ export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [
   MARKET_SAMPLE,
   ACTIONS_SAMPLE,
   WORKFORCE_SAMPLE,
+  SUPPLEMENTAL_SAMPLE,
   COSTING_SAMPLE,
 ];

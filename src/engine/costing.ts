@@ -7,6 +7,7 @@
  */
 import { invalid, outOfRange } from "./errors";
 import { HALF_CENT, roundHalfAwayFromZero } from "./money";
+import { positionOfStep, stepLabels } from "./study/plans";
 import { hasCents, unitFromPay } from "./study/units";
 
 /**
@@ -72,22 +73,21 @@ export function firstStepPosition(steps: readonly (number | null)[]): number {
   return steps.findIndex((step) => step !== null);
 }
 
-/** The step number each position of a plan's step columns names ("Step 4" → 4, "0" → 0), else position + 1. */
-export function stepNumbers(headers: readonly string[], count: number): number[] {
-  return Array.from({ length: count }, (_, p) => {
-    const match = /(\d+)\s*$/.exec(headers[p] ?? "");
-    return match ? Number(match[1]) : p + 1;
-  });
-}
-
-/** The step numbers of a plan's positions, read from its step headers once per plan. */
-export function stepNumbering<P extends { readonly stepHeaders: readonly string[] }>(): (plan: P) => readonly number[] {
-  const numbers = new Map<P, readonly number[]>();
-  return (plan) => {
-    let found = numbers.get(plan);
+/**
+ * The step numbers of each grade's positions, as the plan's step headers name them — issue 16's
+ * one reading (stepLabels: "Step 0", "S1", "3"; 1, 2, 3 … when they do not name increasing
+ * numbers) — read once per grade.
+ */
+export function stepNumbering<
+  P extends { readonly stepHeaders: readonly string[] },
+  G extends { readonly steps: readonly unknown[] },
+>(): (plan: P, grade: G) => readonly number[] {
+  const numbers = new Map<G, readonly number[]>();
+  return (plan, grade) => {
+    let found = numbers.get(grade);
     if (found === undefined) {
-      found = stepNumbers(plan.stepHeaders, plan.stepHeaders.length);
-      numbers.set(plan, found);
+      found = stepLabels(plan.stepHeaders, grade.steps.length);
+      numbers.set(grade, found);
     }
     return found;
   };
@@ -100,9 +100,10 @@ export const RANGE = -2;
 
 /**
  * Where an employee stands on their grade (issue 17): the 0-based position of the step that
- * pays their rate (half-cent tolerance) — the roster's Step (a step number, as the plan's
- * headers number them) when that step pays it, else the lowest such step —, OFF_SCHEDULE when no
- * step does, RANGE on a range grade.
+ * pays their rate (half-cent tolerance) — the roster's Step when that step pays it (its position
+ * as the pay-vs-schedule check reads it, positionOfStep: numbered as the plan's headers number
+ * them, a skipped step is the step below, past the top the top step), else the lowest such step
+ * —, OFF_SCHEDULE when no step does, RANGE on a range grade.
  */
 export function standingOn(
   grade: { readonly kind: "steps" | "range"; readonly steps: readonly (number | null)[] },
@@ -111,7 +112,7 @@ export function standingOn(
   numbers: readonly number[],
 ): number {
   if (grade.kind === "range") return RANGE;
-  return standingPosition(grade.steps, rate, rosterStep === null ? -1 : numbers.indexOf(rosterStep));
+  return standingPosition(grade.steps, rate, rosterStep === null ? -1 : positionOfStep(numbers, rosterStep));
 }
 
 /**

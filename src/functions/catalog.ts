@@ -10,6 +10,7 @@ import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry"
 import { EXHIBIT_CATALOG } from "./catalog-exhibit";
 import { MARKET_CATALOG } from "./catalog-market";
 import { EQUITY_CATALOG } from "./catalog-equity";
+import { SUPPLEMENTAL_CATALOG } from "./catalog-supplemental";
 
 export type { CatalogEntry, CatalogError, CatalogParameter } from "./catalog-entry";
 
@@ -66,15 +67,19 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
   },
   {
     name: "STEP_FOR_YEARS",
-    description: "Placement step from years of experience: one step per whole year (HISD).",
+    description:
+      "Placement step from years of experience: first_step for 0 years, one step more per whole year (HISD).",
     parameters: [
       req("years", "Whole years of approved experience."),
-      opt("first_step", "Lowest step of the schedule (default 1); 0 years places here."),
+      opt(
+        "first_step",
+        "Lowest step of the schedule, the entry step for 0 years (default 1; 0 for a table labelled by years).",
+      ),
       opt("max_step", "Top step of the schedule (default: no limit)."),
       opt("other_years", "Years of relevant non-school experience (default 0)."),
       opt("other_cap", "Most non-school years credited (default 10)."),
     ],
-    returns: "The step number.",
+    returns: "The step number: first_step + whole years (+ non-school years up to other_cap), at most max_step.",
     example: "=COMP.STEP_FOR_YEARS(7, 1, 31)",
     errors: [{ code: "#NUM!", when: "negative years, steps that are not whole, or max_step below first_step" }],
   },
@@ -199,16 +204,20 @@ const HISD_CATALOG: readonly CatalogEntry[] = [
   },
   {
     name: "OVERTIME_PAY",
-    description: "Weekly pay with overtime: 1.5 × the rate for hours over 40 (HISD, FLSA).",
+    description: "Weekly pay with overtime: 1.5 × the regular rate for hours over 40 (HISD, FLSA).",
     parameters: [
       req("rate", "Regular hourly rate."),
       req("hours", "Hours worked in the week."),
       opt("threshold", "Hours after which overtime starts (default 40)."),
       opt("multiplier", "Overtime multiple of the rate (default 1.5)."),
+      opt(
+        "weekly_supplement",
+        "Non-discretionary pay for the week on top of the hourly pay, e.g. a stipend's weekly share: it is paid and raises the regular rate of the overtime hours (default 0).",
+      ),
     ],
     returns: "The week's pay.",
     example: "=COMP.OVERTIME_PAY(18.5, 46)",
-    errors: [{ code: "#NUM!", when: "negative hours, rate, threshold or multiplier" }],
+    errors: [{ code: "#NUM!", when: "negative hours, rate, threshold, multiplier or weekly supplement" }],
   },
   {
     name: "CREDITABLE_YEAR",
@@ -247,6 +256,7 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly entries
   { title: "Market and cost", entries: [...MARKET_CATALOG, ...COSTING_CATALOG] },
   { title: "Personnel actions", entries: ACTIONS_CATALOG },
   { title: "Pay equity", entries: EQUITY_CATALOG },
+  { title: "Supplemental pay", entries: SUPPLEMENTAL_CATALOG },
   { title: "Study exhibits", entries: EXHIBIT_CATALOG },
 ];
 

@@ -9,3 +9,4 @@ import "./equity";
 import "./exhibit";
 import "./functions";
 import "./market";
+import "./supplemental";

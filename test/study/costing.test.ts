@@ -347,6 +347,67 @@ describe("where each employee stands", () => {
   });
 });
 
+describe("a roster placed on lanes is costed on its lane's steps (issue 16's lane placement)", () => {
+  // A lane schedule whose table skips step 4: step 4 pays step 3's pay, as COMP.LANEPAY reads it.
+  const lanes: CellValue[][] = [
+    ["Plan", "Step", "BA", "MA"],
+    ["Teachers", 1, 40_000, 44_000],
+    ["Teachers", 2, 41_000, 45_500],
+    ["Teachers", 3, 42_000, 47_000],
+    ["Teachers", 5, 44_000, 50_000],
+  ];
+  const plans: CellValue[][] = [
+    ["Plan", "Grade", "Step 1", "Step 2"],
+    ["Clerical", "C1", 30_000, 31_000],
+  ];
+  const roster: CellValue[][] = [
+    ["Employee ID", "Plan", "Lane", "Step", "Salary"],
+    ["L1", "Teachers", "BA", null, 42_000], // no Step: the lowest step paying it, 3
+    ["L2", "Teachers", "BA", 4, 42_000], // Step 4 (skipped in the table) pays step 3's 42,000: step 4
+    ["L3", "Teachers", "MA", 9, 50_000], // past the top, the top step (5) holds, as pay-vs-schedule reads it
+    ["L4", "Teachers", "MA", 1, 44_000],
+  ];
+  const result = studyOf({
+    plans,
+    roster,
+    asOf: AS_OF,
+    tables: { lanes },
+    options: { raise: "3%" },
+    exhibits: ["settlement-detail", "settlement-cost", "step-cost", "pay-vs-schedule"],
+  });
+
+  it.each([
+    ["L1", 3, 4, 43_260], // 42,000 × 1.03 at step 4
+    ["L2", 4, 5, 45_320], // 44,000 × 1.03
+    ["L3", 5, 5, 51_500],
+    ["L4", 1, 2, 46_865], // 45,500 × 1.03
+  ])("%s stands on step %s and moves to step %s, paid %s", (id, step, next, pay) => {
+    expect(find(records(result, "settlement-detail"), { "Employee ID": id })).toMatchObject({
+      Plan: "Teachers",
+      Step: step,
+      "Year 1 Step": next,
+      "Year 1 Salary": pay,
+    });
+  });
+
+  it("costs the lane's step and the schedule by hand: 3,500 of steps, 5,445 of schedule", () => {
+    // Steps: L2 42,000 → 44,000 and L4 44,000 → 45,500; L1's step 3 → 4 costs nothing, L3 holds.
+    expect(find(records(result, "step-cost"), { Plan: "Teachers", Grade: "Total" })).toMatchObject({
+      "Base Cost": 178_000,
+      "Step Cost": 3_500,
+    });
+    const year1 = find(records(result, "settlement-cost"), { Plan: "All", Year: 1 });
+    expect(year1["Salary Cost"]).toBeCloseTo(186_945, 6);
+    expect(year1["Step Cost"]).toBeCloseTo(3_500, 6);
+    // 3 % of the year-0 schedule at each employee's new step: (42,000 + 44,000 + 50,000 + 45,500) × 3 %.
+    expect(year1["Schedule Cost"]).toBeCloseTo(5_445, 6);
+  });
+
+  it("agrees with pay-vs-schedule: no one is off their step", () => {
+    expect(records(result, "pay-vs-schedule").filter((row) => row["Employee ID"] !== null)).toEqual([]);
+  });
+});
+
 describe("the issue's sample check: --raise 3% --freeze 1 against the same-step cost of --adjust 3%", () => {
   const root = path.join(__dirname, "..", "..");
   const text = (file: string): CellValue[][] =>

@@ -38,8 +38,12 @@ describe("the sample the pane adds", () => {
       "Candidates",
       "Labor Cost",
       "Lane Schedules",
+      "Longevity",
       "Market",
+      "Promotion Chart",
       "Settlement",
+      "Stipend Assignments",
+      "Stipends",
       "Title Changes",
     ]);
     expect(notes.Market).toMatch(/^MADE UP for the CompStudy sample/);

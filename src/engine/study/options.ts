@@ -7,7 +7,7 @@
  */
 import { isBlank, parseNumberText, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
-import { isoDate, parseDate } from "./dates";
+import { isoDate, parseDate, parseMonthDay } from "./dates";
 
 export type OptionKind =
   | "number"
@@ -22,7 +22,8 @@ export type OptionKind =
   | "period"
   | "text"
   | "flag"
-  | "pairs";
+  | "pairs"
+  | "month-day";
 
 type KindValue = {
   number: number;
@@ -39,6 +40,8 @@ type KindValue = {
   text: string;
   flag: boolean;
   pairs: Record<string, string>;
+  /** MM-DD ("07-01"). */
+  "month-day": string;
 };
 
 /** One option of an analysis. `T` is the parsed value's type. */
@@ -207,10 +210,11 @@ function parseAny(spec: OptionSpec, raw: CellValue | readonly string[]): KindVal
       return dateOf(spec, single);
     case "period": {
       const text = textOf(single);
-      const match = /^(.+?)\s*(?:\.\.|–|—|\bto\b)\s*(.+)$/.exec(text);
-      if (!match) fail(spec, `'${truncate(text)}' is not a period: write start..end, e.g. 2022-07-01..2023-06-30`);
-      const start = dateOf(spec, match[1]);
-      const end = dateOf(spec, match[2]);
+      const ends = periodEnds(text);
+      if (!ends)
+        return fail(spec, `'${truncate(text)}' is not a period: write start..end, e.g. 2022-07-01..2023-06-30`);
+      const start = dateOf(spec, ends[0]);
+      const end = dateOf(spec, ends[1]);
       if (end < start) fail(spec, `the period ends (${end}) before it starts (${start})`);
       return { start, end };
     }
@@ -223,6 +227,12 @@ function parseAny(spec: OptionSpec, raw: CellValue | readonly string[]): KindVal
       if (["", "true", "yes", "1", "on"].includes(text)) return true;
       if (["false", "no", "0", "off"].includes(text)) return false;
       return fail(spec, `'${truncate(text)}' is not TRUE or FALSE`);
+    }
+    case "month-day": {
+      const found = parseMonthDay(single);
+      if (found === undefined)
+        fail(spec, `'${truncate(textOf(single))}' is not a day of the year (write MM-DD, e.g. 07-01; not 02-29)`);
+      return `${String(found.month).padStart(2, "0")}-${String(found.day).padStart(2, "0")}`;
     }
     case "pairs": {
       const pairs: Record<string, string> = {};
@@ -282,4 +292,31 @@ export class Options {
   validate(): void {
     for (const spec of this.known.values()) this.get(spec);
   }
+}
+
+const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /^\w$/.test(character);
+
+/** The length of a period's separator at `at` ("..", "–", "—", or the word "to"), 0 when none is there. */
+function separatorAt(text: string, at: number): number {
+  if (text.startsWith("..", at)) return 2;
+  if (text[at] === "–" || text[at] === "—") return 1;
+  const to = text.startsWith("to", at) ? 2 : 0;
+  return to && !isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + 2]) ? 2 : 0;
+}
+
+/**
+ * The two ends of a period, "start..end", "start – end", "start to end", split at the first
+ * separator after the start and trimmed; undefined when there is none or an end is empty. A
+ * scan, linear in the text (a pattern with a lazy start and optional spaces on both sides of the
+ * separator took quadratic time on a long cell).
+ */
+export function periodEnds(text: string): [string, string] | undefined {
+  for (let at = 1; at < text.length; at++) {
+    const length = separatorAt(text, at);
+    if (length === 0) continue;
+    const start = text.slice(0, at).trim();
+    const end = text.slice(at + length).trim();
+    return start === "" || end === "" ? undefined : [start, end];
+  }
+  return undefined;
 }

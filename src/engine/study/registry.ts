@@ -9,6 +9,7 @@ import { CURRENT_CONDITIONS } from "./families/current";
 import { MARKET } from "./families/market";
 import { LABOR_COST } from "./families/labor-cost";
 import { STRUCTURE } from "./families/structure";
+import { SUPPLEMENTAL } from "./families/supplemental";
 import { IMPLEMENTATION_COST } from "./families/cost";
 import { COSTING } from "./families/costing";
 import { PAY_EQUITY } from "./families/equity";
@@ -27,6 +28,7 @@ export const FAMILIES = [
   COSTING,
   WORKFORCE,
   PAY_EQUITY,
+  SUPPLEMENTAL,
 ] as const;
 
 /** Every exhibit id of the registry: a public contract. */

@@ -36,6 +36,8 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   // A roster's "Unit" is the bargaining unit (pay plans use Unit for the pay unit).
   { ...PLAN_FIELD, synonyms: [...PLAN_FIELD.synonyms, "unit"] },
   GRADE_FIELD,
+  // The lane of a step-and-lane schedule named by the Plan: the row's grade when Grade is blank.
+  { field: "lane", label: "Lane", synonyms: ["lane", "salary lane", "education lane", "lane code"], required: false },
   {
     field: "salary",
     label: "Salary",
@@ -129,6 +131,25 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
     synonyms: ["benefit group", "benefits group", "benefit class", "benefits class", "load group"],
     required: false,
   },
+  {
+    field: "serviceYears",
+    label: "Service Years",
+    synonyms: ["service years", "years of service", "years service", "creditable service", "longevity years"],
+    required: false,
+  },
+  {
+    field: "rehireDate",
+    label: "Rehire Date",
+    synonyms: [
+      "rehire date",
+      "re hire date",
+      "date of rehire",
+      "rehired date",
+      "last rehire date",
+      "most recent rehire date",
+    ],
+    required: false,
+  },
 ];
 
 export type RosterOptions = {
@@ -150,9 +171,15 @@ export const DEFAULT_MAX_FTE = 1;
 
 export { DATE_1904_OFFSET } from "./dates";
 
-/** Fields that are required but not found, with the message to show for each. */
+/** The fields as the header row is looked for: a Lane column stands for the Grade column (a roster of lanes only). */
+const HEADER_FIELDS: readonly FieldSpec<RosterField>[] = ROSTER_FIELDS.map((spec) =>
+  spec.field === "grade" ? { ...spec, synonyms: [...spec.synonyms, "lane"] } : spec,
+);
+
+/** Fields that are required but not found, with the message to show for each (a Lane column stands for the Grade). */
 export function missingFields(mapping: Roster["mapping"]): { field: RosterField; message: string }[] {
-  return ROSTER_FIELDS.filter((spec) => spec.required && !mapping[spec.field]).map((spec) => ({
+  const found = (field: RosterField): boolean => mapping[field] !== undefined || (field === "grade" && !!mapping.lane);
+  return ROSTER_FIELDS.filter((spec) => spec.required && !found(spec.field)).map((spec) => ({
     field: spec.field,
     message: missingColumnMessage(spec),
   }));
@@ -163,7 +190,7 @@ export function detectRosterColumns(
   table: readonly (readonly CellValue[])[],
   mapping: Partial<Record<RosterField, string>> = {},
 ): Roster["mapping"] {
-  const headerIndex = findHeaderRow(table, ROSTER_FIELDS, mapping);
+  const headerIndex = findHeaderRow(table, HEADER_FIELDS, mapping);
   if (headerIndex < 0) invalid("The roster is empty");
   const found = mapColumns(table[headerIndex], ROSTER_FIELDS, mapping);
   // "Department" alone serves both the job family and the department.
@@ -274,7 +301,7 @@ function fteCell(raw: CellValue, percentColumn: boolean, refuse: Refusal): numbe
 
 /** Parses a roster table into employees and rows that cannot be used. */
 export function parseRoster(table: readonly (readonly CellValue[])[], options: RosterOptions = {}): Roster {
-  const headerIndex = findHeaderRow(table, ROSTER_FIELDS, options.mapping);
+  const headerIndex = findHeaderRow(table, HEADER_FIELDS, options.mapping);
   if (headerIndex < 0) invalid("The roster is empty");
   const mapping = detectRosterColumns(table, options.mapping);
   const missing = missingFields(mapping);
@@ -303,11 +330,11 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const key = (raw: CellValue): string => shared(raw, cleanKeyText);
   const label = (raw: CellValue): string => shared(raw, text);
   const idCol = column("employeeId") as number;
-  const gradeCol = column("grade") as number;
   const salaryCol = column("salary") as number;
   const hireCol = column("hireDate");
   const hirePolicy = datePolicy(table, headerIndex + 1, mapping.hireDate, date1904);
   const separationPolicy = datePolicy(table, headerIndex + 1, mapping.separationDate, date1904);
+  const rehirePolicy = datePolicy(table, headerIndex + 1, mapping.rehireDate, date1904);
   const ftePercent = mapping.fte !== undefined && /percent|%|pct/.test(foldHeader(mapping.fte.header));
 
   const employees: Employee[] = [];
@@ -332,7 +359,8 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     const row = index + 1;
     const id = text(cells[idCol]);
     const plan = key(cell(cells, "plan"));
-    const grade = key(cells[gradeCol]);
+    // A row on a lane schedule gives its lane in Lane, the Grade blank: the lane is its grade.
+    const grade = key(cell(cells, "grade")) || key(cell(cells, "lane"));
     current.row = row;
     current.id = id;
     current.plan = plan;
@@ -351,7 +379,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     }
     firstRowOfId.set(idKey, row);
     if (grade === "") {
-      refuse("Grade is blank");
+      refuse(column("lane") === undefined ? "Grade is blank" : "Grade and Lane are blank");
       continue;
     }
     if (ERROR_TEXT.test(grade)) {
@@ -402,13 +430,26 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     const step = numberCell(cell(cells, "step"), "Step", refuse);
     const annualHours = numberCell(cell(cells, "annualHours"), "Annual Hours", refuse);
     const contractDays = numberCell(cell(cells, "contractDays"), "Contract Days", refuse);
+    const serviceYears = numberCell(cell(cells, "serviceYears"), "Service Years", refuse);
     if (current.refused || step === undefined || annualHours === undefined || contractDays === undefined) continue;
     for (const [label, value] of [
       ["Annual Hours", annualHours],
       ["Contract Days", contractDays],
     ] as const)
       if (value !== null && value <= 0) refuse(`${label} ${value} is not above zero`);
-    if (current.refused) continue;
+    if (serviceYears !== undefined && serviceYears !== null && serviceYears < 0)
+      refuse(`Service Years ${serviceYears} is below zero`);
+    const rehireDay =
+      rehirePolicy === undefined ? null : dateCell(cell(cells, "rehireDate"), "Rehire Date", refuse, rehirePolicy);
+    if (current.refused || serviceYears === undefined || rehireDay === undefined) continue;
+    if (rehireDay !== null) {
+      // A rehire restarts service (HISD II.A.1.f): it must fall between the hire and the as-of date.
+      if (hireDay !== null && rehireDay < hireDay)
+        refuse(`Rehire Date ${isoDate(rehireDay)} is before the Hire Date ${isoDate(hireDay)}`);
+      else if (asOfDay !== undefined && rehireDay > asOfDay)
+        refuse(`Rehire Date ${isoDate(rehireDay)} is after the as-of date ${isoDate(asOfDay)}`);
+      if (current.refused) continue;
+    }
     employees.push({
       row,
       id,
@@ -431,6 +472,8 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       proposedPlan: key(cell(cells, "proposedPlan")),
       proposedGrade: key(cell(cells, "proposedGrade")),
       benefitGroup: key(cell(cells, "benefitGroup")),
+      serviceYears,
+      rehireDay,
     });
   }
   if (rowCount === 0) invalid("The roster has a header row but no employee rows");

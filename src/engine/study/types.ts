@@ -53,6 +53,7 @@ export type RosterField =
   | "employeeId"
   | "plan"
   | "grade"
+  | "lane"
   | "salary"
   | "hireDate"
   | "jobFamily"
@@ -69,7 +70,9 @@ export type RosterField =
   | "contractDays"
   | "proposedPlan"
   | "proposedGrade"
-  | "benefitGroup";
+  | "benefitGroup"
+  | "serviceYears"
+  | "rehireDate";
 
 export type Employee = {
   /** 1-based row of the roster table. */
@@ -99,6 +102,10 @@ export type Employee = {
   proposedGrade: string;
   /** The Benefit Group column (settlement costing's loads): "" when absent. */
   benefitGroup: string;
+  /** Whole years of service as the roster states them (Service Years); null when absent or blank. */
+  serviceYears: number | null;
+  /** Days since 1970-01-01 of the last rehire (Rehire Date): service restarts on it; null when absent. */
+  rehireDay: number | null;
 };
 
 /** A roster row that cannot be used, with the reason (exhibit unmatched-employees). */

@@ -1,6 +1,8 @@
 /**
  * One worksheet part from a sheet layout (src/exhibits/layout.ts), streamed as text pieces so a
- * sheet of a million rows never sits in memory as one string, and the shared-strings part.
+ * sheet of a million rows never sits in memory as one string, and the shared-strings part. Both
+ * are generators of pieces of at least PIECE characters: the writer can stop between pieces
+ * (the CLI lets an interrupt in there).
  * Values only: a cell is a number or a shared string, never a formula, so roster text such as
  * "=HYPERLINK(…)" stays text.
  */
@@ -43,12 +45,21 @@ export class SharedStrings {
   }
 
   /** The part, in pieces. */
-  write(push: (text: string) => void): void {
-    push(`${XML_HEADER}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.texts.length}">`);
-    for (const text of this.texts) push(`<si>${textElement(text)}</si>`);
-    push("</sst>");
+  *pieces(): Generator<string> {
+    let pending = `${XML_HEADER}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.texts.length}">`;
+    for (const text of this.texts) {
+      pending += `<si>${textElement(text)}</si>`;
+      if (pending.length >= PIECE) {
+        yield pending;
+        pending = "";
+      }
+    }
+    yield `${pending}</sst>`;
   }
 }
+
+/** Pieces are joined until they are at least this long. */
+const PIECE = 1 << 18;
 
 /** `<t>`, keeping leading and trailing spaces and line breaks that XML would otherwise let readers drop. */
 function textElement(text: string): string {
@@ -111,8 +122,8 @@ function colsXml(widths: readonly number[]): string {
   return `<cols>${runs.join("")}</cols>`;
 }
 
-/** Writes the worksheet part of `layout` in pieces. */
-export function writeSheet(layout: SheetLayout, context: SheetContext, push: (text: string) => void): void {
+/** The worksheet part of `layout`, in pieces. */
+export function* sheetPieces(layout: SheetLayout, context: SheetContext): Generator<string> {
   const { styles, strings, repairs } = context;
   const letters: string[] = [];
   const letter = (column: number): string => (letters[column] ??= columnName(column));
@@ -123,15 +134,14 @@ export function writeSheet(layout: SheetLayout, context: SheetContext, push: (te
       ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/>` +
         `<selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
       : "";
-  push(
+  let pending =
     `${XML_HEADER}<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-      `<dimension ref="A1:${letter(size.columns - 1)}${size.rows}"/>` +
-      `<sheetViews><sheetView${context.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-      '<sheetFormatPr defaultColWidth="9" defaultRowHeight="15"/>' +
-      colsXml(layout.columnWidths) +
-      "<sheetData>",
-  );
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<dimension ref="A1:${letter(size.columns - 1)}${size.rows}"/>` +
+    `<sheetViews><sheetView${context.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    '<sheetFormatPr defaultColWidth="9" defaultRowHeight="15"/>' +
+    colsXml(layout.columnWidths) +
+    "<sheetData>";
 
   const value = (raw: CellScalar | undefined, ref: string, style: number): string => {
     if (typeof raw === "number")
@@ -177,16 +187,21 @@ export function writeSheet(layout: SheetLayout, context: SheetContext, push: (te
         for (let c = 0; c < values.length; c++)
           cells += value(values[c], `${letter(block.column + c)}${number}`, style(r, c));
       }
-      push(`<row r="${number}">${cells}</row>`);
+      pending += `<row r="${number}">${cells}</row>`;
+      if (pending.length >= PIECE) {
+        yield pending;
+        pending = "";
+      }
     }
   }
 
-  push(
+  yield (
+    pending +
     "</sheetData>" +
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      // Printed: landscape, one page wide, as many pages tall as it takes.
-      '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-      (context.tableColumns ? '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>' : "") +
-      "</worksheet>",
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    // Printed: landscape, one page wide, as many pages tall as it takes.
+    '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    (context.tableColumns ? '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>' : "") +
+    "</worksheet>"
   );
 }

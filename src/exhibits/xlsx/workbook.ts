@@ -31,7 +31,7 @@ import {
   workbookXml,
   type SheetEntry,
 } from "./parts";
-import { SharedStrings, writeSheet } from "./sheet";
+import { SharedStrings, sheetPieces } from "./sheet";
 import { cellText, columnName, noRepairs, type TextRepairs } from "./xml";
 
 /** One sheet of the workbook to be written. */
@@ -46,8 +46,12 @@ export type WorkbookPlan = {
   repairs: TextRepairs;
 };
 
-/** How to write: the layout's options, and how many distinct texts to share (tests use a small number). */
-export type XlsxOptions = LayoutOptions & { distinctSharedStrings?: number };
+/**
+ * How to write: the layout's options, how many distinct texts to share (tests use a small
+ * number), and the length of a zip comment the caller writes after the last chunk (the zip's
+ * end record says that length; the CLI marks its outputs so).
+ */
+export type XlsxOptions = LayoutOptions & { distinctSharedStrings?: number; commentLength?: number };
 
 /** What writing changed so that Excel accepts the file (the CLI's summary says it). */
 export type XlsxReport = TextRepairs & {
@@ -136,35 +140,50 @@ class NativeDeflate extends ZipPassThrough {
   }
 }
 
+/** The zip's end record ("PK\x05\x06"), 22 bytes, the last thing fflate writes. */
+const END_RECORD = 0x06054b50;
+
 /**
- * Writes the workbook of `plan` as .xlsx bytes to `sink`, in chunks as they are made.
- * Returns what was changed for Excel's sake.
+ * The workbook of `plan` as .xlsx bytes, in chunks as they are made (a caller may stop or wait
+ * between chunks). Returns what was changed for Excel's sake.
  */
-export function writeWorkbookPlan(
+export function* workbookChunks(
   plan: WorkbookPlan,
-  sink: (chunk: Uint8Array) => void,
-  options: Pick<XlsxOptions, "distinctSharedStrings"> = {},
-): XlsxReport {
+  options: Pick<XlsxOptions, "distinctSharedStrings" | "commentLength"> = {},
+): Generator<Uint8Array, XlsxReport> {
   const encoder = new TextEncoder();
-  const zip = new Zip((error, chunk) => {
+  const made: Uint8Array[] = [];
+  const zip = new Zip((error, chunk, final) => {
     if (error) throw error;
-    sink(chunk);
+    if (final && options.commentLength) {
+      // Reserve the comment: its length is the end record's last field (APPNOTE 4.3.16).
+      const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (chunk.length < 22 || view.getUint32(chunk.length - 22, true) !== END_RECORD)
+        throw new Error("the zip's last chunk does not end with its end record");
+      view.setUint16(chunk.length - 2, options.commentLength, true);
+    }
+    made.push(chunk);
   });
-  const part = (name: string, write: (push: (text: string) => void) => void): void => {
+  function* drain(): Generator<Uint8Array> {
+    while (made.length > 0) yield made.shift() as Uint8Array;
+  }
+  function* part(name: string, pieces: Iterable<string>): Generator<Uint8Array> {
     const file = new NativeDeflate(name);
     file.mtime = ENTRY_TIME;
     zip.add(file);
     let pending = "";
-    write((text) => {
+    for (const text of pieces) {
       pending += text;
       if (pending.length >= CHUNK_CHARACTERS) {
         file.push(encoder.encode(pending));
         pending = "";
+        yield* drain();
       }
-    });
+    }
     file.push(encoder.encode(pending), true);
-  };
-  const small = (name: string, text: string): void => part(name, (push) => push(text));
+    yield* drain();
+  }
+  const small = (name: string, text: string): Generator<Uint8Array> => part(name, [text]);
 
   const repairs = { ...plan.repairs };
   const styles = new Styles();
@@ -175,26 +194,44 @@ export function writeWorkbookPlan(
     table: sheet.table,
     printTitleRow: sheet.table ? sheet.layout.table.row + 1 : undefined,
   }));
-  plan.worksheets.forEach((sheet, index) => {
+  for (const [index, sheet] of plan.worksheets.entries()) {
     const context = { styles, strings, repairs, selected: index === 0, tableColumns: sheet.table?.columns };
-    part(`xl/worksheets/sheet${index + 1}.xml`, (push) => writeSheet(sheet.layout, context, push));
-  });
+    yield* part(`xl/worksheets/sheet${index + 1}.xml`, sheetPieces(sheet.layout, context));
+  }
   for (const entry of entries) {
     const rels = sheetRels(entry);
-    if (rels) small(`xl/worksheets/_rels/sheet${entry.index}.xml.rels`, rels);
-    if (entry.table) small(`xl/tables/table${entry.table.id}.xml`, tableXml(entry.table));
+    if (rels) yield* small(`xl/worksheets/_rels/sheet${entry.index}.xml.rels`, rels);
+    if (entry.table) yield* small(`xl/tables/table${entry.table.id}.xml`, tableXml(entry.table));
   }
-  part("xl/sharedStrings.xml", (push) => strings.write(push));
-  small("xl/styles.xml", styles.xml());
-  small("xl/theme/theme1.xml", themeXml());
-  small("xl/workbook.xml", workbookXml(entries));
-  small("xl/_rels/workbook.xml.rels", workbookRels(entries));
-  small("docProps/core.xml", coreXml(plan.created));
-  small("docProps/app.xml", appXml(entries));
-  small("_rels/.rels", packageRels());
-  small("[Content_Types].xml", contentTypes(entries));
+  yield* part("xl/sharedStrings.xml", strings.pieces());
+  yield* small("xl/styles.xml", styles.xml());
+  yield* small("xl/theme/theme1.xml", themeXml());
+  yield* small("xl/workbook.xml", workbookXml(entries));
+  yield* small("xl/_rels/workbook.xml.rels", workbookRels(entries));
+  yield* small("docProps/core.xml", coreXml(plan.created));
+  yield* small("docProps/app.xml", appXml(entries));
+  yield* small("_rels/.rels", packageRels());
+  yield* small("[Content_Types].xml", contentTypes(entries));
   zip.end();
+  yield* drain();
   return { ...repairs, omittedRows: plan.worksheets.reduce((sum, sheet) => sum + sheet.layout.omittedRows, 0) };
+}
+
+/**
+ * Writes the workbook of `plan` as .xlsx bytes to `sink`, in chunks as they are made.
+ * Returns what was changed for Excel's sake.
+ */
+export function writeWorkbookPlan(
+  plan: WorkbookPlan,
+  sink: (chunk: Uint8Array) => void,
+  options: Pick<XlsxOptions, "distinctSharedStrings" | "commentLength"> = {},
+): XlsxReport {
+  const chunks = workbookChunks(plan, options);
+  for (;;) {
+    const next = chunks.next();
+    if (next.done) return next.value;
+    sink(next.value);
+  }
 }
 
 /** Writes the exhibits workbook of `result` to `sink` in chunks. */

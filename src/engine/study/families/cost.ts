@@ -316,7 +316,7 @@ export function implementationCost(study: Study): Costing {
   return study.memo("implementation/cost", () => {
     const structure = proposedStructure(study);
     const { targets } = gradeTargets(study);
-    const numbering = stepNumbering<PayPlan>();
+    const numbering = stepNumbering<PayPlan, PayGrade>();
     const minIncrease = study.options.value(MIN_INCREASE);
     const load = study.options.value(LOAD);
     const placement = study.placement;
@@ -376,7 +376,12 @@ export function implementationCost(study: Study): Costing {
         basis: basis.basis,
         units: basis.units,
         years: employee.hireDay === null ? null : completedYears(employee.hireDay, study.asOfDay),
-        standing: standingOn(employee.payGrade, employee.rate, employee.step, numbering(employee.payPlan)),
+        standing: standingOn(
+          employee.payGrade,
+          employee.rate,
+          employee.step,
+          numbering(employee.payPlan, employee.payGrade),
+        ),
       });
     }
     // Proposed plans and grades in their table's order; employees in roster order within a grade.

@@ -26,8 +26,11 @@ import {
 export const count = (n: number): string => n.toLocaleString("en-US");
 
 /** Where an employee stands on their current grade: a 0-based step position, OFF_SCHEDULE or RANGE (see standingOn). */
-export function standingOf(employee: PlacedEmployee, numbering: (plan: PayPlan) => readonly number[]): number {
-  return standingOn(employee.payGrade, employee.rate, employee.step, numbering(employee.payPlan));
+export function standingOf(
+  employee: PlacedEmployee,
+  numbering: (plan: PayPlan, grade: PayGrade) => readonly number[],
+): number {
+  return standingOn(employee.payGrade, employee.rate, employee.step, numbering(employee.payPlan, employee.payGrade));
 }
 
 /** A run of consecutive costed employees of one grade (the columns' indices from … to, exclusive). */
@@ -52,8 +55,8 @@ export type CostingBase = {
   spans: GradeSpan[];
   problems: Unplaced[];
   bases: Map<Basis, number>;
-  /** The step number of each position of a plan's steps. */
-  numbering: (plan: PayPlan) => readonly number[];
+  /** The step number of each position of a grade's steps (as the plan's headers name them). */
+  numbering: (plan: PayPlan, grade: PayGrade) => readonly number[];
   /** The reconciliation of every roster row. */
   notes: string[];
 };
@@ -62,7 +65,7 @@ export type CostingBase = {
 export function costingBase(study: Study): CostingBase {
   return study.memo("costing/base", () => {
     const placement = study.placement;
-    const numbering = stepNumbering<PayPlan>();
+    const numbering = stepNumbering<PayPlan, PayGrade>();
     const problems: Unplaced[] = [];
     const bases = new Map<Basis, number>();
     const active = placement.active;

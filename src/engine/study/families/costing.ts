@@ -391,7 +391,7 @@ function settlementDetail(study: Study): ExhibitBody {
   const span = model.years + 1;
   const rows: ExhibitRow[] = [];
   for (const { plan, grade, from, to } of base.spans) {
-    const numbers = base.numbering(plan);
+    const numbers = base.numbering(plan, grade);
     const stepOf = (position: number): CellScalar => (position < 0 ? null : (numbers[position] ?? position + 1));
     const money = gradeMoney(grade);
     for (let i = from; i < to; i++) {
