@@ -172,6 +172,7 @@ describe("settlement-cost and settlement-detail: a two-year settlement worked by
       "Flat Amount",
       "Step Movement",
       "Salary Cost",
+      "Supplemental Cost",
       "Step Cost",
       "Schedule Cost",
       "Turnover Saving",
@@ -219,6 +220,8 @@ describe("settlement-cost and settlement-detail: a two-year settlement worked by
     close("Load Cost", load as number);
     close("Total Cost", total as number);
     close("Change from Base", change as number);
+    // No Stipends or Longevity table: no supplemental pay.
+    expect(r["Supplemental Cost"]).toBe(0);
   });
 
   it("computes the percentages and the value of 1 % from Total Cost and the loaded net cost", () => {
@@ -302,6 +305,122 @@ function row4(
   });
   return out;
 }
+
+describe("supplemental pay in the settlement (issue 22's costing), worked by hand", () => {
+  // Year 0 = 2017-07-01; steps move both years; 3 % then 2 %, rounded to the dollar:
+  // 40,000 / 42,000 / 44,000 → 41,200 / 43,260 / 45,320 → 42,024 / 44,125 (44,125.2) / 46,226 (46,226.4).
+  const plans: CellValue[][] = [
+    ["Plan", "Grade", "Step 1", "Step 2", "Step 3"],
+    ["Teachers", "T", 40_000, 42_000, 44_000],
+  ];
+  const roster: CellValue[][] = [
+    ["Employee ID", "Plan", "Grade", "Salary", "FTE", "Hire Date", "Service Years"],
+    ["E1", "Teachers", "T", 40_000, 1, "2017-01-01", null], // 40,000 → 43,260 → 46,226
+    ["E2", "Teachers", "T", 44_000, 1, "2016-01-01", null], // the top: 44,000 → 45,320 → 46,226
+    ["E3", "Teachers", "T", 42_000, 1, "2013-09-01", null], // 3, 4, then 5 years of service in year 2
+    ["E4", "Teachers", "T", 42_000, 0.5, "2000-01-01", 8], // Service Years win: 8, 9, then 10 in year 2
+  ];
+  const stipends: CellValue[][] = [
+    ["Code", "Stipend", "Amount", "Basis", "Raises With Schedule"],
+    ["P1", "Bilingual", "5%", "percent", null], // a percent of base pay: follows it
+    ["F1", "Head Coach", 2_000, "annual", null], // a flat amount, not marked: stays
+    ["F2", "Department Chair", 1_234.56, "annual", "yes"], // a flat amount marked: raised with the schedule
+  ];
+  const assignments: CellValue[][] = [
+    ["Employee ID", "Code", "Units"],
+    ["E1", "P1", null],
+    ["E1", "F1", null],
+    ["E2", "F2", null],
+  ];
+  const longevity: CellValue[][] = [
+    ["Years of Service", "Amount", "Percent"],
+    [5, 1_000, null],
+    [10, null, "5%"],
+  ];
+  const result = studyOf({
+    plans,
+    roster,
+    asOf: AS_OF,
+    tables: { stipends, "stipend-assignments": assignments, longevity },
+    options: { raise: "3%,2%", load: "10%" },
+    exhibits: ["settlement-cost", "total-pay"],
+  });
+  const row = (year: number | string): Row => find(records(result, "settlement-cost"), { Plan: "All", Year: year });
+
+  // E1: P1 5 % × 40,000 = 2,000, × 43,260 = 2,163, × 46,226 = 2,311.30; F1 2,000 every year.
+  // E2: F2 1,234.56 → × 1.03 = 1,271.5968 → 1,271.60 → × 1.02 = 1,297.032 → 1,297.03.
+  // E3: no stipend; 3 and 4 years: no band; 5 years in year 2: 1,000.
+  // E4: 8 and 9 years: 1,000; 10 years in year 2: 5 % × 23,113 (46,226 × 0.5) = 1,155.65.
+  it.each([
+    [0, 147_000, 4_000 + 1_234.56 + 0 + 1_000],
+    [1, 156_560, 4_163 + 1_271.6 + 0 + 1_000],
+    [2, 161_791, 4_311.3 + 1_297.03 + 1_000 + 1_155.65],
+  ])("year %s: Salary Cost %s, Supplemental Cost %s", (year, salary, supplemental) => {
+    const r = row(year);
+    expect(r["Salary Cost"] as number).toBeCloseTo(salary, 6);
+    expect(r["Supplemental Cost"] as number).toBeCloseTo(supplemental, 6);
+    // The load applies to supplemental pay too; Total Cost holds it.
+    expect(r["Load Cost"] as number).toBeCloseTo((salary + supplemental) * 0.1, 6);
+    expect(r["Total Cost"] as number).toBeCloseTo((salary + supplemental) * 1.1, 6);
+  });
+
+  it("counts the supplemental pay in the new money", () => {
+    const base = (147_000 + 6_234.56) * 1.1;
+    const year1 = (156_560 + 6_434.6) * 1.1 - base;
+    const year2 = (161_791 + 7_763.98) * 1.1 - base;
+    expect(row(1)["Change from Base"] as number).toBeCloseTo(year1, 6);
+    expect(row("Settlement")["Change from Base"] as number).toBeCloseTo(year1 + year2, 6);
+  });
+
+  it("counts in the value of 1 % the supplemental pay that moves with the schedule", () => {
+    // Percent and raising stipends, percent longevity; F1 and the flat band do not move.
+    expect(row(0)["Value of 1%"] as number).toBeCloseTo(0.01 * (147_000 + 2_000 + 1_234.56) * 1.1, 6);
+    expect(row(2)["Value of 1%"] as number).toBeCloseTo(0.01 * (161_791 + 2_311.3 + 1_297.03 + 1_155.65) * 1.1, 6);
+  });
+
+  it("costs year 0 as total-pay prices today's stipends and longevity", () => {
+    const all = find(records(result, "total-pay"), { Plan: "All" });
+    expect(row(0)["Supplemental Cost"] as number).toBeCloseTo((all.Stipends as number) + (all.Longevity as number), 6);
+  });
+
+  it("states the reading in the notes", () => {
+    const notes = (exhibit(result, "settlement-cost").notes ?? []).join(" ");
+    expect(notes).toMatch(/a percent stipend is its percent of the year's base pay/);
+    expect(notes).toMatch(/an amount marked Raises With Schedule becomes last year's × \(1 \+ the year's increase/);
+    expect(notes).toMatch(/longevity re-read each year on the anniversary of the as-of date/);
+    expect(notes).toMatch(/not reduced by turnover/);
+  });
+
+  it("keeps the incumbents' supplemental pay under turnover (stated: a stipend goes with its duty)", () => {
+    const turned = studyOf({
+      plans,
+      roster,
+      asOf: AS_OF,
+      tables: { stipends, "stipend-assignments": assignments, longevity },
+      options: { raise: "3%,2%", load: "10%", turnover: "10%" },
+      exhibits: ["settlement-cost"],
+    });
+    const year2 = find(records(turned, "settlement-cost"), { Plan: "All", Year: 2 });
+    expect(year2["Supplemental Cost"] as number).toBeCloseTo(7_763.98, 6);
+    expect(year2["Total Cost"] as number).toBeCloseTo(((year2["Net Salary Cost"] as number) + 7_763.98) * 1.1, 6);
+  });
+
+  it("says a Stipends table without its assignments leaves the stipends out, and costs the longevity", () => {
+    const alone = studyOf({
+      plans,
+      roster,
+      asOf: AS_OF,
+      tables: { stipends, longevity },
+      options: { raise: "3%,2%" },
+      exhibits: ["settlement-cost"],
+    });
+    const year2 = find(records(alone, "settlement-cost"), { Plan: "All", Year: 2 });
+    expect(year2["Supplemental Cost"] as number).toBeCloseTo(1_000 + 1_155.65, 6);
+    expect(exhibit(alone, "settlement-cost").notes).toContain(
+      "Supplemental Cost leaves the stipends out: there is no Stipend Assignments table to say who holds them.",
+    );
+  });
+});
 
 describe("where each employee stands", () => {
   // A plateau: steps 3 and 4 both pay 44,000.

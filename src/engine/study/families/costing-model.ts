@@ -21,6 +21,7 @@ import {
   type Scenario,
   type YearTerms,
 } from "./costing-inputs";
+import { supplementalCosting, type SupplementalYear } from "./costing-supplemental";
 
 /** A count as people read it (1,176). */
 export const count = (n: number): string => n.toLocaleString("en-US");
@@ -145,13 +146,15 @@ export function costingBase(study: Study): CostingBase {
 export type Sums = {
   /** Σ salary × units, without turnover. */
   salary: Float64Array;
+  /** Σ stipends and longevity (the incumbents', without turnover). */
+  supplemental: Float64Array;
   /** Σ (pay on last year's schedule at this year's step − at last year's step) × units. */
   step: Float64Array;
   /** Σ the expected salary cost with turnover. */
   net: Float64Array;
-  /** Σ net cost × load rate + FTE × per-FTE amount. */
+  /** Σ (net cost + supplemental) × load rate + FTE × per-FTE amount. */
   load: Float64Array;
-  /** Σ net cost × (1 + load rate). */
+  /** Σ (net cost + the supplemental pay that moves with the schedule) × (1 + load rate): the base of the value of 1 %. */
   loaded: Float64Array;
 };
 
@@ -159,6 +162,7 @@ function emptySums(years: number): Sums {
   const n = years + 1;
   return {
     salary: new Float64Array(n),
+    supplemental: new Float64Array(n),
     step: new Float64Array(n),
     net: new Float64Array(n),
     load: new Float64Array(n),
@@ -226,22 +230,28 @@ function accumulate(
   cost: number,
   step: number,
   net: number,
+  extra: SupplementalYear,
   rate: number,
   fixed: number,
 ): void {
-  const load = net * rate + fixed;
-  const loaded = net * (1 + rate);
+  const load = (net + extra.total) * rate + fixed;
+  const loaded = (net + extra.moving) * (1 + rate);
   plan.salary[y] += cost;
+  plan.supplemental[y] += extra.total;
   plan.step[y] += step;
   plan.net[y] += net;
   plan.load[y] += load;
   plan.loaded[y] += loaded;
   all.salary[y] += cost;
+  all.supplemental[y] += extra.total;
   all.step[y] += step;
   all.net[y] += net;
   all.load[y] += load;
   all.loaded[y] += loaded;
 }
+
+/** No supplemental pay (an employee without stipends or longevity, or a study without their tables). */
+const NONE: SupplementalYear = { total: 0, moving: 0 };
 
 export type SettlementModel = {
   scenario: Scenario;
@@ -257,7 +267,9 @@ export type SettlementModel = {
   /** Per employee i (the base's columns) and year y (at i × (years + 1) + y), without turnover: the salary and the step position. */
   salary: Float64Array;
   position: Int32Array;
-  /** The loads' and the reconciliation's notes. */
+  /** Stipends and longevity were costed (a Stipends or Longevity table was given). */
+  supplemental: boolean;
+  /** The loads', the supplemental pay's and the reconciliation's notes. */
   notes: string[];
 };
 
@@ -281,6 +293,8 @@ export function settlementModel(study: Study): SettlementModel {
       terms.set(plan, list as readonly YearTerms[]);
     }
     const loads = loadsOf(study, base.groups);
+    const extras = supplementalCosting(study, base.employees, years);
+    const extra: SupplementalYear = { total: 0, moving: 0 };
     const span = years + 1;
     const n = base.rate.length;
     const salary = new Float64Array(n * span);
@@ -306,7 +320,9 @@ export function settlementModel(study: Study): SettlementModel {
         let at = standing[i];
         salary[i * span] = pay;
         position[i * span] = at;
-        accumulate(sums, all, 0, pay * units, 0, pay * units, loadRate, fixed);
+        const supplemented = extras?.has(i) === true;
+        if (supplemented) extras?.yearOf(i, planTerms, 0, pay * units, extra);
+        accumulate(sums, all, 0, pay * units, 0, pay * units, supplemented ? extra : NONE, loadRate, fixed);
         let share = 1;
         for (let y = 1; y <= years; y++) {
           const year = planTerms[y - 1];
@@ -323,7 +339,8 @@ export function settlementModel(study: Study): SettlementModel {
           const cost = pay * units;
           share *= keep;
           const net = turnover === 0 ? cost : units * (share * pay + track.cohort[y]);
-          accumulate(sums, all, y, cost, step, net, loadRate, fixed);
+          if (supplemented) extras?.yearOf(i, planTerms, y, cost, extra);
+          accumulate(sums, all, y, cost, step, net, supplemented ? extra : NONE, loadRate, fixed);
         }
       }
     }
@@ -346,7 +363,8 @@ export function settlementModel(study: Study): SettlementModel {
       byPlan,
       salary,
       position,
-      notes: [...loads.notes(), ...base.notes],
+      supplemental: extras !== undefined,
+      notes: [...loads.notes(), ...(extras?.notes ?? []), ...base.notes],
     };
   });
 }

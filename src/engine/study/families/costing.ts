@@ -254,7 +254,7 @@ function settlementBlock(
   last: ExhibitRow["kind"],
 ): ExhibitRow[] {
   const rows: ExhibitRow[] = [];
-  const total = (y: number): number => sums.net[y] + sums.load[y];
+  const total = (y: number): number => sums.net[y] + sums.supplemental[y] + sums.load[y];
   let settlement = 0;
   for (let y = 0; y <= model.years; y++) {
     const salary = sums.salary[y];
@@ -272,6 +272,7 @@ function settlementBlock(
         flat,
         steps,
         salary,
+        sums.supplemental[y],
         step,
         schedule,
         salary - net,
@@ -291,6 +292,7 @@ function settlementBlock(
     values: [
       label,
       "Settlement",
+      null,
       null,
       null,
       null,
@@ -337,6 +339,7 @@ function settlementCost(study: Study): ExhibitBody {
       col("Flat Amount", "money"),
       col("Step Movement", "text"),
       col("Salary Cost", "money", "whole"),
+      col("Supplemental Cost", "money", "whole"),
       col("Step Cost", "money", "whole"),
       col("Schedule Cost", "money", "whole"),
       col("Turnover Saving", "money", "whole"),
@@ -349,7 +352,7 @@ function settlementCost(study: Study): ExhibitBody {
       col("Value of 1%", "money", "whole"),
     ],
     rows,
-    description: `The settlement: ${model.scenario.origin}. Year 0 is today's cost. Salary Cost = Σ salary × the annual basis (${basesText(costingBase(study).bases)}), without turnover; Step Cost = Σ (pay on last year's schedule at this year's step − at last year's step) × the annual basis; Schedule Cost = the rest of the change from last year (the schedule change, and the off-schedule and range increases); Net Salary Cost = Salary Cost − Turnover Saving; Load Cost = Σ net cost × the employee's load rate + FTE × the per-FTE amount; Total Cost = Net Salary Cost + Load Cost; the changes compare Total Cost; Value of 1% = 1 % of Σ net cost × (1 + load rate). The Settlement row's Change from Base is the new money of the whole settlement: the sum of every year's change from the base.`,
+    description: `The settlement: ${model.scenario.origin}. Year 0 is today's cost. Salary Cost = Σ salary × the annual basis (${basesText(costingBase(study).bases)}), without turnover; Step Cost = Σ (pay on last year's schedule at this year's step − at last year's step) × the annual basis; Schedule Cost = the rest of the change from last year (the schedule change, and the off-schedule and range increases); Net Salary Cost = Salary Cost − Turnover Saving; Supplemental Cost = the year's stipends and longevity (${model.supplemental ? "see the notes" : "0: no Stipends or Longevity table"}); Load Cost = Σ (net cost + supplemental pay) × the employee's load rate + FTE × the per-FTE amount; Total Cost = Net Salary Cost + Supplemental Cost + Load Cost; the changes compare Total Cost; Value of 1% = 1 % of Σ (net cost + the supplemental pay that moves with the schedule) × (1 + load rate). The Settlement row's Change from Base is the new money of the whole settlement: the sum of every year's change from the base.`,
     notes: settlementNotes(study, model),
   };
 }
