@@ -9,7 +9,7 @@ import { normalizeKey, truncate } from "../../cells";
 import { firstStepPosition, raisedPay, raisedSalary, standingOn, stepAfter, stepNumbering } from "../../costing";
 import { listed, type Study } from "../context";
 import { InputTableError } from "../inputs";
-import type { PlacedEmployee } from "../placement";
+import type { PlacedEmployee, Placement } from "../placement";
 import type { PayGrade, PayPlan, Unplaced } from "../types";
 import { LOAD, basisOf, type Basis } from "./cost";
 import {
@@ -21,18 +21,10 @@ import {
   type Scenario,
   type YearTerms,
 } from "./costing-inputs";
-import { supplementalCosting, type SupplementalYear } from "./costing-supplemental";
+import { supplementalCosting, type SupplementalCosting, type SupplementalYear } from "./costing-supplemental";
 
 /** A count as people read it (1,176). */
 export const count = (n: number): string => n.toLocaleString("en-US");
-
-/** Where an employee stands on their current grade: a 0-based step position, OFF_SCHEDULE or RANGE (see standingOn). */
-export function standingOf(
-  employee: PlacedEmployee,
-  numbering: (plan: PayPlan, grade: PayGrade) => readonly number[],
-): number {
-  return standingOn(employee.payGrade, employee.rate, employee.step, numbering(employee.payPlan, employee.payGrade));
-}
 
 /** A run of consecutive costed employees of one grade (the columns' indices from … to, exclusive). */
 export type GradeSpan = { plan: PayPlan; grade: PayGrade; from: number; to: number };
@@ -66,80 +58,105 @@ export type CostingBase = {
 export function costingBase(study: Study): CostingBase {
   return study.memo("costing/base", () => {
     const placement = study.placement;
-    const numbering = stepNumbering<PayPlan, PayGrade>();
-    const problems: Unplaced[] = [];
-    const bases = new Map<Basis, number>();
-    const active = placement.active;
-    // One pass over the employee objects, into columns in roster order …
-    const n = active.length;
-    const order = new Int32Array(n);
-    const column = {
-      rate: new Float64Array(n),
-      fte: new Float64Array(n),
-      units: new Float64Array(n),
-      standing: new Int32Array(n),
-      groups: new Array<string>(n),
-    };
-    const grades = placement.index.grades.length;
-    const counts = new Int32Array(grades + 1);
-    let kept = 0;
-    for (let r = 0; r < n; r++) {
-      const employee = active[r];
-      const basis = basisOf(employee, employee.payGrade, employee.payPlan);
-      if (typeof basis === "string") {
-        problems.push(listed(employee, `costing: ${basis}`));
-        order[r] = -1;
-        continue;
-      }
-      bases.set(basis.basis, (bases.get(basis.basis) ?? 0) + 1);
-      const g = placement.index.orderOf(employee.payGrade);
-      order[r] = g;
-      counts[g + 1]++;
-      kept++;
-      column.rate[r] = employee.rate;
-      column.fte[r] = employee.fte;
-      column.units[r] = basis.units;
-      column.standing[r] = standingOf(employee, numbering);
-      column.groups[r] = employee.benefitGroup;
-    }
-    // … then put in grade order (a counting sort: pay-plan order, roster order within a grade).
-    for (let g = 0; g < grades; g++) counts[g + 1] += counts[g];
-    const base: CostingBase = {
-      employees: new Array<PlacedEmployee>(kept),
-      rate: new Float64Array(kept),
-      fte: new Float64Array(kept),
-      units: new Float64Array(kept),
-      standing: new Int32Array(kept),
-      groups: new Array<string>(kept),
-      spans: [],
-      problems,
-      bases,
-      numbering,
-      notes: [],
-    };
-    for (let g = 0; g < grades; g++)
-      if (counts[g + 1] > counts[g]) {
-        const grade = placement.index.grades[g];
-        base.spans.push({ plan: placement.index.planOf(grade), grade, from: counts[g], to: counts[g + 1] });
-      }
-    const next = counts.slice(0, grades);
-    for (let r = 0; r < n; r++) {
-      const g = order[r];
-      if (g < 0) continue;
-      const i = next[g]++;
-      base.employees[i] = active[r];
-      base.rate[i] = column.rate[r];
-      base.fte[i] = column.fte[r];
-      base.units[i] = column.units[r];
-      base.standing[i] = column.standing[r];
-      base.groups[i] = column.groups[r];
-    }
+    const base = costingColumns(placement);
     const separated = placement.employees.length - placement.active.length;
     base.notes.push(
-      `Reconciliation: ${count(kept)} employees costed + ${count(problems.length)} listed in unmatched-employees by the costing + ${count(placement.unplaced.length)} not placed (unmatched-employees) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
+      `Reconciliation: ${count(base.rate.length)} employees costed + ${count(base.problems.length)} listed in unmatched-employees by the costing + ${count(placement.unplaced.length)} not placed (unmatched-employees) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
     );
     return base;
   });
+}
+
+/**
+ * The active employees as the costing's columns (a function of its own, so the engine compiles
+ * its loops with plain numbers): one pass over the employee objects into columns in roster
+ * order, then a counting sort into pay-plan and grade order (roster order within a grade).
+ */
+function costingColumns(placement: Placement): CostingBase {
+  const numbering = stepNumbering<PayPlan, PayGrade>();
+  const problems: Unplaced[] = [];
+  const bases = new Map<Basis, number>();
+  const active = placement.active;
+  const n = active.length;
+  const order = new Int32Array(n);
+  const column = {
+    rate: new Float64Array(n),
+    fte: new Float64Array(n),
+    units: new Float64Array(n),
+    standing: new Int32Array(n),
+    groups: new Array<string>(n),
+  };
+  const grades = placement.index.grades.length;
+  const counts = new Int32Array(grades + 1);
+  let kept = 0;
+  // Rosters come sorted or grouped more often than not: the last grade's order and step numbers are kept.
+  let lastGrade: PayGrade | undefined;
+  let lastOrder = -1;
+  let lastNumbers: readonly number[] = [];
+  let lastBasis: Basis | undefined;
+  let run = 0;
+  for (let r = 0; r < n; r++) {
+    const employee = active[r];
+    const grade = employee.payGrade;
+    const basis = basisOf(employee, grade, employee.payPlan);
+    if (typeof basis === "string") {
+      problems.push(listed(employee, `costing: ${basis}`));
+      order[r] = -1;
+      continue;
+    }
+    if (basis.basis !== lastBasis) {
+      if (lastBasis !== undefined) bases.set(lastBasis, (bases.get(lastBasis) ?? 0) + run);
+      lastBasis = basis.basis;
+      run = 0;
+    }
+    run++;
+    if (grade !== lastGrade) {
+      lastGrade = grade;
+      lastOrder = placement.index.orderOf(grade);
+      lastNumbers = numbering(employee.payPlan, grade);
+    }
+    order[r] = lastOrder;
+    counts[lastOrder + 1]++;
+    kept++;
+    column.rate[r] = employee.rate;
+    column.fte[r] = employee.fte;
+    column.units[r] = basis.units;
+    column.standing[r] = standingOn(grade, employee.rate, employee.step, lastNumbers);
+    column.groups[r] = employee.benefitGroup;
+  }
+  if (lastBasis !== undefined) bases.set(lastBasis, (bases.get(lastBasis) ?? 0) + run);
+  for (let g = 0; g < grades; g++) counts[g + 1] += counts[g];
+  const base: CostingBase = {
+    employees: new Array<PlacedEmployee>(kept),
+    rate: new Float64Array(kept),
+    fte: new Float64Array(kept),
+    units: new Float64Array(kept),
+    standing: new Int32Array(kept),
+    groups: new Array<string>(kept),
+    spans: [],
+    problems,
+    bases,
+    numbering,
+    notes: [],
+  };
+  for (let g = 0; g < grades; g++)
+    if (counts[g + 1] > counts[g]) {
+      const grade = placement.index.grades[g];
+      base.spans.push({ plan: placement.index.planOf(grade), grade, from: counts[g], to: counts[g + 1] });
+    }
+  const next = counts.slice(0, grades);
+  for (let r = 0; r < n; r++) {
+    const g = order[r];
+    if (g < 0) continue;
+    const i = next[g]++;
+    base.employees[i] = active[r];
+    base.rate[i] = column.rate[r];
+    base.fte[i] = column.fte[r];
+    base.units[i] = column.units[r];
+    base.standing[i] = column.standing[r];
+    base.groups[i] = column.groups[r];
+  }
+  return base;
 }
 
 /** Year-by-year totals of a group of employees; index = year (0 = the base). */
@@ -222,36 +239,124 @@ function trackOf(grade: PayGrade, terms: readonly YearTerms[], turnover: number)
   return { pay, min, after, cohort };
 }
 
-/** Adds one employee's year to their plan's totals and to everyone's. */
-function accumulate(
-  plan: Sums,
-  all: Sums,
-  y: number,
-  cost: number,
-  step: number,
-  net: number,
-  extra: SupplementalYear,
-  rate: number,
-  fixed: number,
-): void {
-  const load = (net + extra.total) * rate + fixed;
-  const loaded = (net + extra.moving) * (1 + rate);
-  plan.salary[y] += cost;
-  plan.supplemental[y] += extra.total;
-  plan.step[y] += step;
-  plan.net[y] += net;
-  plan.load[y] += load;
-  plan.loaded[y] += loaded;
-  all.salary[y] += cost;
-  all.supplemental[y] += extra.total;
-  all.step[y] += step;
-  all.net[y] += net;
-  all.load[y] += load;
-  all.loaded[y] += loaded;
+/**
+ * One year of the roll-forward for employee k of a grade's run (year y, its terms), on the run's
+ * salaries (in the grade's pay unit) and step positions: on a step, they move one step up unless
+ * the year is frozen and are paid the year's schedule there; off schedule or on a range grade,
+ * last year's salary × (1 + increase) + flat, rounded to the cent. Returns the step movement's
+ * cost per unit of pay on last year's schedule (0 off a step).
+ */
+function advance(pay: Float64Array, at: Int32Array, k: number, track: Track, year: YearTerms, y: number): number {
+  const from = at[k];
+  if (from < 0) {
+    pay[k] = raisedSalary(pay[k], year.increase, year.flat);
+    return 0;
+  }
+  const pays = track.pay as Float64Array[];
+  const next = year.steps ? track.after[from] : from;
+  at[k] = next;
+  pay[k] = pays[y][next];
+  return pays[y - 1][next] - pays[y - 1][from];
 }
 
-/** No supplemental pay (an employee without stipends or longevity, or a study without their tables). */
-const NONE: SupplementalYear = { total: 0, moving: 0 };
+/** Each employee's own path without turnover: per employee i (the base's columns) and year y, at i × (years + 1) + y. */
+export type SettlementPaths = { salary: Float64Array; position: Int32Array };
+
+/** The employees' paths (memoised; only settlement-detail reads them, so settlement-cost stores no 100,000 × years). */
+export function settlementPaths(study: Study): SettlementPaths {
+  return study.memo("costing/paths", () => {
+    const base = costingBase(study);
+    const model = settlementModel(study);
+    const span = model.years + 1;
+    const salary = new Float64Array(base.rate.length * span);
+    const position = new Int32Array(base.rate.length * span);
+    base.spans.forEach(({ plan, from, to }, s) => {
+      const track = model.tracks[s];
+      const planTerms = model.terms.get(plan) as readonly YearTerms[];
+      const pay = base.rate.slice(from, to);
+      const at = base.standing.slice(from, to);
+      for (let y = 0; y <= model.years; y++)
+        for (let k = 0; k < to - from; k++) {
+          if (y > 0) advance(pay, at, k, track, planTerms[y - 1], y);
+          salary[(from + k) * span + y] = pay[k];
+          position[(from + k) * span + y] = at[k];
+        }
+    });
+    return { salary, position };
+  });
+}
+
+/** One year's totals of a grade's run. */
+type YearSums = Record<keyof Sums, number>;
+
+/** A grade's run of employees through the roll-forward: their salaries and steps (changed year by year) and the columns it reads. */
+type Run = {
+  from: number;
+  to: number;
+  pay: Float64Array;
+  at: Int32Array;
+  units: Float64Array;
+  fte: Float64Array;
+  loadRate: Float64Array;
+  perFte: Float64Array;
+  track: Track;
+  planTerms: readonly YearTerms[];
+  turnover: number;
+  extras: SupplementalCosting | undefined;
+  extra: SupplementalYear;
+};
+
+/**
+ * Year y of a run (year 0: today), its totals into `out`: each employee advanced a year, then
+ * their cost without turnover, the expected cost with it (share = (1 − t)^y of the employee, the
+ * replacements' cohort), their supplemental pay, and the loads. A function of its own, so the
+ * engine compiles its loop with plain numbers (inside the model's closure, every sum was boxed).
+ */
+function rollYear(run: Run, y: number, share: number, out: YearSums): void {
+  const { from, pay, at, units, fte, loadRate, perFte, track, planTerms, turnover, extras, extra } = run;
+  const terms = y === 0 ? undefined : planTerms[y - 1];
+  const cohort = track.cohort[y];
+  let salary = 0;
+  let supplemental = 0;
+  let step = 0;
+  let net = 0;
+  let load = 0;
+  let loaded = 0;
+  for (let k = 0; k < run.to - from; k++) {
+    const i = from + k;
+    const unit = units[i];
+    if (terms !== undefined) step += advance(pay, at, k, track, terms, y) * unit;
+    const cost = pay[k] * unit;
+    const expected = turnover === 0 ? cost : unit * (share * pay[k] + cohort);
+    let total = 0;
+    let moving = 0;
+    if (extras !== undefined && extras.has(i)) {
+      extras.yearOf(i, planTerms, y, cost, extra);
+      total = extra.total;
+      moving = extra.moving;
+    }
+    const rate = loadRate[i];
+    salary += cost;
+    supplemental += total;
+    net += expected;
+    load += (expected + total) * rate + fte[i] * perFte[i];
+    loaded += (expected + moving) * (1 + rate);
+  }
+  out.salary = salary;
+  out.supplemental = supplemental;
+  out.step = step;
+  out.net = net;
+  out.load = load;
+  out.loaded = loaded;
+}
+
+/** Adds a run's year to its plan's totals and to everyone's. */
+function addYear(plan: Sums, all: Sums, y: number, year: YearSums): void {
+  for (const key of Object.keys(year) as (keyof Sums)[]) {
+    plan[key][y] += year[key];
+    all[key][y] += year[key];
+  }
+}
 
 export type SettlementModel = {
   scenario: Scenario;
@@ -264,9 +369,8 @@ export type SettlementModel = {
   all: Sums;
   /** The terms differ between costed plans in some year: a block per plan. */
   byPlan: boolean;
-  /** Per employee i (the base's columns) and year y (at i × (years + 1) + y), without turnover: the salary and the step position. */
-  salary: Float64Array;
-  position: Int32Array;
+  /** Each span's schedules year by year (base.spans' order). */
+  tracks: Track[];
   /** Stipends and longevity were costed (a Stipends or Longevity table was given). */
   supplemental: boolean;
   /** The loads', the supplemental pay's and the reconciliation's notes. */
@@ -295,14 +399,13 @@ export function settlementModel(study: Study): SettlementModel {
     const loads = loadsOf(study, base.groups);
     const extras = supplementalCosting(study, base.employees, years);
     const extra: SupplementalYear = { total: 0, moving: 0 };
-    const span = years + 1;
-    const n = base.rate.length;
-    const salary = new Float64Array(n * span);
-    const position = new Int32Array(n * span);
     const all = emptySums(years);
+    const tracks: Track[] = [];
     const plans: { plan: PayPlan; sums: Sums }[] = [];
     const keep = 1 - turnover;
-    const { rate, fte, units: unitsOf, standing } = base;
+    const { fte, units: unitsOf } = base;
+    const year: YearSums = { salary: 0, supplemental: 0, step: 0, net: 0, load: 0, loaded: 0 };
+    // Year by year over a grade's run of employees (their salaries and steps in two short arrays).
     for (const { plan, grade, from, to } of base.spans) {
       let sums = plans[plans.length - 1]?.plan === plan ? plans[plans.length - 1].sums : undefined;
       if (sums === undefined) {
@@ -311,37 +414,27 @@ export function settlementModel(study: Study): SettlementModel {
       }
       const planTerms = terms.get(plan) as readonly YearTerms[];
       const track = trackOf(grade, planTerms, turnover);
-      const pays = track.pay as Float64Array[];
-      for (let i = from; i < to; i++) {
-        const units = unitsOf[i];
-        const loadRate = loads.rate[i];
-        const fixed = fte[i] * loads.perFte[i];
-        let pay = rate[i];
-        let at = standing[i];
-        salary[i * span] = pay;
-        position[i * span] = at;
-        const supplemented = extras?.has(i) === true;
-        if (supplemented) extras?.yearOf(i, planTerms, 0, pay * units, extra);
-        accumulate(sums, all, 0, pay * units, 0, pay * units, supplemented ? extra : NONE, loadRate, fixed);
-        let share = 1;
-        for (let y = 1; y <= years; y++) {
-          const year = planTerms[y - 1];
-          let step = 0;
-          if (at >= 0) {
-            const last = pays[y - 1];
-            const next = year.steps ? track.after[at] : at;
-            step = (last[next] - last[at]) * units;
-            at = next;
-            pay = pays[y][at];
-          } else pay = raisedSalary(pay, year.increase, year.flat);
-          salary[i * span + y] = pay;
-          position[i * span + y] = at;
-          const cost = pay * units;
-          share *= keep;
-          const net = turnover === 0 ? cost : units * (share * pay + track.cohort[y]);
-          if (supplemented) extras?.yearOf(i, planTerms, y, cost, extra);
-          accumulate(sums, all, y, cost, step, net, supplemented ? extra : NONE, loadRate, fixed);
-        }
+      tracks.push(track);
+      const run: Run = {
+        from,
+        to,
+        pay: base.rate.slice(from, to),
+        at: base.standing.slice(from, to),
+        units: unitsOf,
+        fte,
+        loadRate: loads.rate,
+        perFte: loads.perFte,
+        track,
+        planTerms,
+        turnover,
+        extras,
+        extra,
+      };
+      let share = 1;
+      for (let y = 0; y <= years; y++) {
+        if (y > 0) share *= keep;
+        rollYear(run, y, share, year);
+        addYear(sums, all, y, year);
       }
     }
     const costed = plans.map(({ plan }) => terms.get(plan) as readonly YearTerms[]);
@@ -361,8 +454,7 @@ export function settlementModel(study: Study): SettlementModel {
       plans,
       all,
       byPlan,
-      salary,
-      position,
+      tracks,
       supplemental: extras !== undefined,
       notes: [...loads.notes(), ...(extras?.notes ?? []), ...base.notes],
     };
@@ -382,17 +474,23 @@ function loadsOf(
   const perFte = new Float64Array(groups.length).fill(defaults.perFte);
   let named = 0;
   let blank = 0;
+  let lastGroup: string | undefined;
+  let lastLoad: { rate: number; perFte: number } | undefined;
   groups.forEach((group, i) => {
     if (group === "") {
       blank++;
       return;
     }
     named++;
-    if (!found.has(group)) {
-      const row = table?.byKey.get(normalizeKey(group));
-      found.set(group, row ? { rate: row.rate, perFte: row.perFte } : undefined);
+    if (group !== lastGroup) {
+      if (!found.has(group)) {
+        const row = table?.byKey.get(normalizeKey(group));
+        found.set(group, row ? { rate: row.rate, perFte: row.perFte } : undefined);
+      }
+      lastGroup = group;
+      lastLoad = found.get(group);
     }
-    const load = found.get(group);
+    const load = lastLoad;
     if (load === undefined) {
       missing.set(group, (missing.get(group) ?? 0) + 1);
       return;

@@ -24,6 +24,7 @@ import {
   costingBase,
   count,
   settlementModel,
+  settlementPaths,
   type CostingBase,
   type GradeSpan,
   type SettlementModel,
@@ -391,6 +392,7 @@ function settlementNotes(study: Study, model: SettlementModel): string[] {
 function settlementDetail(study: Study): ExhibitBody {
   const model = settlementModel(study);
   const base = costingBase(study);
+  const paths = settlementPaths(study);
   const span = model.years + 1;
   const rows: ExhibitRow[] = [];
   for (const { plan, grade, from, to } of base.spans) {
@@ -408,7 +410,7 @@ function settlementDetail(study: Study): ExhibitBody {
         base.groups[i] === "" ? null : base.groups[i],
       ];
       for (let y = 1; y <= model.years; y++)
-        values.push(stepOf(model.position[i * span + y]), model.salary[i * span + y]);
+        values.push(stepOf(paths.position[i * span + y]), paths.salary[i * span + y]);
       rows.push({ values, kind: "detail", ...money, cents: grade.cents || base.standing[i] < 0 });
     }
   }
