@@ -69,36 +69,25 @@ function YearRow({
     <fieldset className={styles.year}>
       <legend className={styles.legend}>Year {year}</legend>
       <div className={styles.pair}>
-        <Field
-          label="Increase"
-          className={styles.amount}
-          validationState={problems.increase ? "error" : "none"}
-          validationMessage={problems.increase}
-        >
-          <Input
-            id={year === 1 ? "option-raise" : `scenario-increase-${year}`}
-            className={styles.input}
-            value={row.increase}
-            placeholder="0%"
-            disabled={disabled}
-            onChange={(_, data) => onChange({ ...row, increase: data.value })}
-          />
-        </Field>
-        <Field
-          label="Flat amount"
-          className={styles.amount}
-          validationState={problems.flat ? "error" : "none"}
-          validationMessage={problems.flat}
-        >
-          <Input
-            className={styles.input}
-            value={row.flat}
-            placeholder="0"
-            inputMode="decimal"
-            disabled={disabled}
-            onChange={(_, data) => onChange({ ...row, flat: data.value })}
-          />
-        </Field>
+        {(["increase", "flat"] as const).map((key) => (
+          <Field
+            key={key}
+            label={key === "increase" ? "Increase" : "Flat amount"}
+            className={styles.amount}
+            validationState={problems[key] ? "error" : "none"}
+            validationMessage={problems[key]}
+          >
+            <Input
+              id={key === "flat" ? undefined : year === 1 ? "option-raise" : `scenario-increase-${year}`}
+              className={styles.input}
+              value={row[key]}
+              placeholder={key === "increase" ? "0%" : "0"}
+              inputMode={key === "flat" ? "decimal" : undefined}
+              disabled={disabled}
+              onChange={(_, data) => onChange({ ...row, [key]: data.value })}
+            />
+          </Field>
+        ))}
       </div>
       <div className={styles.ends}>
         <Checkbox
