@@ -27,6 +27,8 @@ export type PaneSettings = {
   insertAs: "values" | "formulas";
   /** The costing scenario as typed, a row per year (the options it gives are in `options`); undefined when never edited. */
   scenario?: ScenarioYear[];
+  /** Leave out the rows hidden in the sheets read (filtered out on purpose); by default they are read. */
+  skipHiddenRows?: boolean;
 };
 
 export const SETTINGS_KEY = "compstudy.pane";
@@ -81,5 +83,6 @@ export function readSettings(saved: unknown): PaneSettings {
           frozen: year.frozen === true,
         }))
       : undefined,
+    ...(saved.skipHiddenRows === true ? { skipHiddenRows: true } : {}),
   };
 }

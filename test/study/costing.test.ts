@@ -794,7 +794,7 @@ const gradeArb: fc.Arbitrary<Grade> = fc.oneof(
   fc
     .record({ min: fc.integer({ min: 40_000, max: 60_000 }), width: fc.integer({ min: 5_000, max: 30_000 }) })
     .map(({ min, width }) => ({
-      plan: "Range",
+      plan: "Admin",
       grade: "",
       range: [min, min + width] as [number, number],
       hourly: false,
