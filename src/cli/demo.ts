@@ -50,6 +50,7 @@ export async function demo(io: Partial<CliIo> = {}, root: string = projectRoot()
       "--as-of",
       DEMO_AS_OF,
       ...["--adjust", "3%"], // a proposed structure for chapter 6: every step + 3 % (the sample has no Proposed Plans sheet)
+      ...["--turnover", "8%"], // the settlement costing's turnover (the sample's Settlement sheet gives the rest)
       "--out",
       DEMO_OUTPUTS.xlsx,
       "--json",
