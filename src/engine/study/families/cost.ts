@@ -236,7 +236,7 @@ function outcomesOf(method: CostMethod, moves: readonly Move[], minIncrease: num
 
 /** An employee's annual basis on a grade (issue 9): units of pay in a year, or why the days are unknown. */
 export function basisOf(
-  employee: PlacedEmployee,
+  employee: Pick<PlacedEmployee, "fte" | "annualHours" | "contractDays" | "payPlan">,
   grade: PayGrade,
   plan: PayPlan,
 ): { basis: Basis; units: number } | string {
