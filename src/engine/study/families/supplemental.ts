@@ -621,6 +621,10 @@ export function studyFiscalYear(study: Study): FiscalYear {
   return fiscalYearOf(study.asOfDay, start);
 }
 
+/** A number column's value at a position, null where blank (NaN) or where the roster has no such column. */
+const valueOf = (column: Float64Array | undefined, at: number): number | null =>
+  column === undefined || Number.isNaN(column[at]) ? null : column[at];
+
 function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   const placement = study.placement;
   const columns = study.roster.columns;
@@ -637,6 +641,10 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   // placement.rows.employees: the placed positions of the roster, in roster order.
   const positions = placement.rows.employees;
   const separation = columns.numberColumn("separationDay");
+  const annualHours = columns.numberColumn("annualHours");
+  const contractDays = columns.numberColumn("contractDays");
+  // Each placed grade's place in pay-plan order, looked up once.
+  const order = placed.grades.map((grade) => index.orderOf(grade));
   let next = 0;
   const ledger = people.ledger;
   for (let i = 0; i < n; i++) {
@@ -647,22 +655,21 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
         ledger[i * STRIDE + STANDING] = SEPARATED;
         continue;
       }
-      const payGrade = placed.payGrade(i);
       const payPlan = placed.payPlan(i);
       const reading = {
         fte: columns.fte[i],
-        annualHours: columns.number("annualHours", i),
-        contractDays: columns.number("contractDays", i),
+        annualHours: valueOf(annualHours, i),
+        contractDays: valueOf(contractDays, i),
         payPlan,
       };
-      const basis = basisOf(reading, payGrade, payPlan);
+      const basis = basisOf(reading, placed.payGrade(i), payPlan);
       if (typeof basis === "string") {
         ledger[i * STRIDE + STANDING] = UNPRICED;
         people.unpriced.set(i, basis);
         familyProblems.push(listed(columns.employee(i), `total pay: the base pay cannot be priced: ${basis}`));
       } else {
         ledger[i * STRIDE + BASE] = placed.rate[i] * basis.units;
-        people.grade[i] = index.orderOf(payGrade);
+        people.grade[i] = order[placed.grade[i]];
       }
     } else if (separation !== undefined && separation[i] <= study.asOfDay) ledger[i * STRIDE + STANDING] = SEPARATED;
     else {
@@ -1009,9 +1016,6 @@ function addUp(
   const serviceYears = columns.numberColumn("serviceYears");
   const rehireDay = columns.numberColumn("rehireDay");
   const hireDay = columns.numberColumn("hireDay");
-  // A number column's value, null where blank (NaN) or where the roster has no such column.
-  const valueOf = (column: Float64Array | undefined, i: number): number | null =>
-    column === undefined || column[i] !== column[i] ? null : column[i];
   // One service record for every employee, refilled (yearsOfService keeps nothing of it).
   const service = { serviceYears: null as number | null, statedOn: study.asOfDay, from: null as number | null };
   for (let i = 0; i < columns.length; i++) {
