@@ -11,7 +11,6 @@ import { moneyEquals, roundCents } from "../../money";
 import type { Study } from "../context";
 import type { ExhibitDefinition } from "../definition";
 import { moneyWords } from "../personnel";
-import type { PlacedEmployee } from "../placement";
 import { positionOfStep, stepLabels } from "../plans";
 import type { PayGrade, PayPlan } from "../types";
 import { col, gradeMoney, planMoney } from "./helpers";
