@@ -12,6 +12,8 @@ import type { CliIo } from "./main";
 export const SAMPLE_WORKBOOK = path.join("samples", "portland-2013.xlsx");
 /** The as-of date the sample roster was generated for (scripts/make-samples.ts). */
 export const DEMO_AS_OF = "2013-04-01";
+/** The organisation the sample is about: it titles the demo's report and sheets. */
+export const DEMO_ORGANIZATION = "Portland Public Schools";
 export const DEMO_OUTPUTS = {
   xlsx: path.join("out", "exhibits.xlsx"),
   json: path.join("out", "exhibits.json"),
@@ -50,6 +52,7 @@ export async function demo(io: Partial<CliIo> = {}, root: string = projectRoot()
       "--as-of",
       DEMO_AS_OF,
       ...["--adjust", "3%"], // a proposed structure for chapter 6: every step + 3 % (the sample has no Proposed Plans sheet)
+      ...["--organization", DEMO_ORGANIZATION], // titles the report and every sheet; its Labor Cost row
       "--out",
       DEMO_OUTPUTS.xlsx,
       "--json",

@@ -329,10 +329,10 @@ async function writeTemporary(
   output: PlannedOutput,
   temporary: string,
   result: StudyResult,
-  reveal: boolean,
+  how: RenderOptions,
   rendered: { json?: string },
 ): Promise<XlsxReport | undefined> {
-  const text = output.format === "xlsx" ? undefined : await renderText(output.format, result, reveal, rendered);
+  const text = output.format === "xlsx" ? undefined : await renderText(output.format, result, how, rendered);
   const fd = fs.openSync(temporary, "wx", output.replaces?.mode ?? 0o666);
   temporaries.add(temporary);
   try {
@@ -341,7 +341,7 @@ async function writeTemporary(
     if (output.format === "xlsx") {
       // Loaded only when a workbook is written: a CSV → JSON run never pays for it.
       const { writeWorkbookTo } = await import("../exhibits/xlsx");
-      report = writeWorkbookTo(result, (chunk) => writeAll(fd, chunk), { reveal });
+      report = writeWorkbookTo(result, (chunk) => writeAll(fd, chunk), { reveal: how.reveal });
     } else {
       writeAll(fd, Buffer.from(text ?? "", "utf8"));
     }
@@ -352,21 +352,27 @@ async function writeTemporary(
   }
 }
 
+/**
+ * How the outputs are rendered: small groups revealed (JSON and .xlsx only), and the report
+ * with its per-person exhibits (`--report-detail`).
+ */
+export type RenderOptions = { reveal: boolean; reportDetail?: boolean };
+
 /** The JSON (rendered once, also for standard output) or the HTML report. */
 async function renderText(
   format: "json" | "html",
   result: StudyResult,
-  reveal: boolean,
+  how: RenderOptions,
   rendered: { json?: string },
 ): Promise<string> {
   if (format === "html") {
     // The report is never unsuppressed: small groups stay hidden whatever the run's options.
     const { renderHtmlReport } = await import("../exhibits/html/report");
-    return renderHtmlReport(result);
+    return renderHtmlReport(result, { detail: how.reportDetail === true });
   }
   if (rendered.json === undefined) {
     const { renderJson } = await import("../exhibits/json");
-    rendered.json = renderJson(result, { reveal });
+    rendered.json = renderJson(result, { reveal: how.reveal });
   }
   return rendered.json;
 }
@@ -405,7 +411,7 @@ function workbookNotes(given: string, report: XlsxReport): string[] {
 export async function writeOutputs(
   planned: readonly PlannedOutput[],
   result: StudyResult,
-  options: { reveal: boolean; cwd: string; stdout: (text: string) => void; onWrite?: (given: string) => void },
+  options: RenderOptions & { cwd: string; stdout: (text: string) => void; onWrite?: (given: string) => void },
 ): Promise<WrittenOutputs> {
   const done: WrittenOutputs = { written: [], createdFolders: [], notes: [] };
   const created: string[] = [];
@@ -440,7 +446,7 @@ export async function writeOutputs(
       }
       const temporary = temporaryName(output.target);
       pending.push({ output, temporary });
-      const report = await writeTemporary(output, temporary, result, options.reveal, rendered);
+      const report = await writeTemporary(output, temporary, result, options, rendered);
       if (report) done.notes.push(...workbookNotes(output.given, report));
     }
     current = undefined;
@@ -470,7 +476,7 @@ export async function writeOutputs(
   }
   const stdout = planned.find((output) => output.target === "-");
   if (stdout) {
-    options.stdout(await renderText("json", result, options.reveal, rendered));
+    options.stdout(await renderText("json", result, options, rendered));
     done.written.push("standard output (JSON)");
   }
   return done;

@@ -1,5 +1,6 @@
 /**
- * The study as JSON: `{ asOf, sources, summary, exhibits: [{ id, number, title, columns, rows }] }`,
+ * The study as JSON: `{ asOf, title, organization?, sources, summary, exhibits: [{ id, number,
+ * title, description?, columns, rows, notes?, findings? }] }`,
  * rows as objects keyed by column name. Deterministic by construction — keys are written in
  * a fixed order, there is no timestamp — so the same input gives byte-identical output.
  * Numbers stay raw (percentages as fractions, money unrounded); formats are for the sheet.
@@ -18,10 +19,14 @@ export type JsonExhibit = {
   columns: string[];
   rows: Record<string, CellScalar>[];
   notes?: string[];
+  /** What the figures say, in sentences written from the exhibit's shown values. */
+  findings?: string[];
 };
 
 export type JsonStudy = {
   asOf: string;
+  title: string;
+  organization?: string;
   sources: Record<string, string>;
   summary: StudySummary;
   exhibits: JsonExhibit[];
@@ -70,6 +75,7 @@ export function exhibitToJson(exhibit: Exhibit, options: JsonOptions = {}): Json
     columns,
     rows,
     ...(exhibit.notes === undefined || exhibit.notes.length === 0 ? {} : { notes: [...exhibit.notes] }),
+    ...(exhibit.findings === undefined || exhibit.findings.length === 0 ? {} : { findings: [...exhibit.findings] }),
   };
 }
 
@@ -78,6 +84,8 @@ export function studyToJson(result: StudyResult, options: JsonOptions = {}): Jso
   const s = result.summary;
   return {
     asOf: result.asOf,
+    title: result.title,
+    ...(result.organization === undefined ? {} : { organization: result.organization }),
     sources: orderedSources(result.sources),
     summary: {
       plans: s.plans,

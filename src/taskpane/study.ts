@@ -114,6 +114,22 @@ export function sourceLabel(source: Source): string {
   }
 }
 
+/** Where a source is, in the words an exhibit's subtitle uses: "table PayPlans", "sheet Roster" (never an address). */
+export function sourceWords(source: Source): string {
+  switch (source.kind) {
+    case "table":
+      return `table ${source.name}`;
+    case "name":
+      return `named range ${source.name}`;
+    case "range": {
+      if (source.name !== "Selection") return `sheet ${source.name}`;
+      const sheet = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(source.address);
+      const name = sheet ? (sheet[1] ?? sheet[2]).replace(/''/g, "'") : undefined;
+      return name ? `a range of sheet ${name}` : "the selected range";
+    }
+  }
+}
+
 /** "31 rows × 13 columns" of a source. */
 export function sourceExtent(source: Source): string {
   const size = sourceSize(source);
@@ -186,6 +202,7 @@ export function inputTable(state: InputState): InputTable | undefined {
   return {
     rows: state.table,
     source: state.source.address,
+    where: sourceWords(state.source),
     ...(Object.keys(state.mapping).length > 0 ? { mapping: state.mapping } : {}),
   };
 }

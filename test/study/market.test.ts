@@ -325,10 +325,14 @@ describe("labor-cost (Portland study: PPS 65 % of its budget on salaries, peers 
     expect(ex.rows[ex.rows.length - 1].values[3]).toBeCloseTo(0.0196, 12);
   });
 
-  it("refuses an organisation that is not in the table, listing those that are", () => {
-    expect(() => labor(LABOR, { organization: "Boston" })).toThrow(
-      "Option organization: 'Boston' is not in the Labor Cost table (organizations: Portland Public Schools, Peer A, Peer B, Peer C, Peer D, Peer E)",
+  it("takes the first row as the organisation when none is named as the study's organisation, and says so", () => {
+    // The organisation's name also titles the study: a name not in the table does not stop the run.
+    const ex = labor(LABOR, { organization: "Boston" });
+    expect(ex.description).toContain("Portland Public Schools is compared with the average share of its 5 peers");
+    expect(ex.notes).toContain(
+      "No row of the Labor Cost table is named 'Boston': its first row, Portland Public Schools, is taken as the organisation studied.",
     );
+    expect(ex.rows[ex.rows.length - 1].values[3]).toBeCloseTo(0.65 - 0.598, 12);
   });
 
   it("names rows it cannot use and leaves them out of the average", () => {
@@ -343,13 +347,13 @@ describe("what a run builds without the market and labor-cost tables", () => {
     const result = studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01" });
     expect(result.exhibits.map((e) => e.id)).not.toContain("market-summary");
     expect(result.summary.notes).toContain(
-      "not built (no Market table (sheet 'Market' or --market FILE)): market-summary",
+      "not built (no Market table (a sheet or table named 'Market', or a file of its own)): market-summary",
     );
   });
 
   it("refuses to build market-summary on request without the table", () => {
     expect(() => studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01", exhibits: ["market-summary"] })).toThrow(
-      "Exhibit market-summary cannot be built: no Market table (sheet 'Market' or --market FILE)",
+      "Exhibit market-summary cannot be built: no Market table (a sheet or table named 'Market', or a file of its own)",
     );
   });
 

@@ -104,7 +104,7 @@ describe("pay-plan-comparison with --adjust", () => {
   });
 
   it("says where the structure came from, and runs the schedule audit on it", () => {
-    expect(ex.description).toContain("Proposed structure: every step × 1.03 (--adjust 3 %)");
+    expect(ex.description).toContain("Proposed structure: every step × 1.03 (a 3 % structure adjustment)");
     expect(ex.notes).toContain("Schedule audit of the proposed plans: no errors or warnings.");
   });
 });
@@ -167,7 +167,7 @@ describe("pay-plan-comparison with --market-target", () => {
     // Plans without a benchmark stay as they are.
     expect(rowOf(ex, "Hourly", "H1")).toMatchObject({ "Proposed Minimum": 20, "Minimum Change": 0 });
     expect(ex.description).toContain(
-      "(1 grade); the other grades of those plans × the plan's median factor (1); 3 plans without a benchmark unchanged (--market-target 100 %)",
+      "(1 grade); the other grades of those plans × the plan's median factor (1); 3 plans without a benchmark unchanged (a market target of 100 %)",
     );
   });
 
@@ -180,7 +180,7 @@ describe("pay-plan-comparison with --market-target", () => {
     const result = run({ "market-target": "100%" });
     expect(result.exhibits.map((e) => e.id)).not.toContain("pay-plan-comparison");
     expect(result.summary.notes.join("\n")).toContain(
-      "not built (--market-target needs the Market table (sheet 'Market' or --market FILE)): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
+      "not built (a market target needs the Market table (a sheet or table named 'Market')): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
     );
   });
 });
@@ -190,7 +190,7 @@ describe("without a proposed structure", () => {
     const result = run({});
     expect(result.exhibits.map((e) => e.id)).not.toContain("pay-plan-comparison");
     expect(result.summary.notes).toContain(
-      "not built (no proposed structure (a 'Proposed Plans' sheet or --proposed FILE, --adjust 3%, or --market-target 100%)): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
+      "not built (no proposed structure (a 'Proposed Plans' table, a structure adjustment such as 3 %, or a market target such as 100 %)): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
     );
   });
 
@@ -202,7 +202,7 @@ describe("without a proposed structure", () => {
 
   it("two structures at once are refused", () => {
     expect(() => run({ adjust: "3%" }, { proposed: PLANS })).toThrow(
-      "Give one proposed structure, not the Proposed Plans table and --adjust",
+      "Give one proposed structure, not the Proposed Plans table and a structure adjustment",
     );
   });
 });

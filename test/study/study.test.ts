@@ -99,9 +99,10 @@ describe("counting rules (hourly grade: min 10, midpoint 15, max 20)", () => {
     const charts = result.exhibits.find((e) => e.id === "quartiles")?.charts;
     expect(charts).toEqual([
       expect.objectContaining({
-        plan: "Hourly",
+        kind: "stacked100",
+        title: "Hourly: employees by quartile of their grade's range",
         categories: ["H1"],
-        series: expect.arrayContaining([{ name: "Q1", values: [3 / 9] }]),
+        series: expect.arrayContaining([{ name: "First quartile", values: [3 / 9] }]),
       }),
     ]);
   });

@@ -51,7 +51,25 @@ export const SUPPRESS = option({
   default: true,
 });
 
-export const CORE_OPTIONS = [SALARY_BASIS, MAX_FTE, MIN_CELL, SUPPRESS] as const;
+export const ORGANIZATION = option({
+  name: "organization",
+  kind: "text",
+  label: "Organisation",
+  description:
+    "the organisation studied, e.g. Portland Public Schools: it titles the report and every sheet, and picks its own row of the Labor Cost table when one has that name (else the table's first row)",
+  placeholder: "name",
+});
+
+export const TITLE = option({
+  name: "title",
+  kind: "text",
+  label: "Study title",
+  description:
+    "the report's and the sheets' title (default: by what the study holds, e.g. Compensation study: current conditions and market comparison)",
+  placeholder: "text",
+});
+
+export const CORE_OPTIONS = [SALARY_BASIS, MAX_FTE, MIN_CELL, SUPPRESS, ORGANIZATION, TITLE] as const;
 
 export const PLANS_INPUT = input<PayPlans>({
   id: "plans",

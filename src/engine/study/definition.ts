@@ -7,6 +7,7 @@ import type { ExhibitBody } from "../exhibit";
 import type { Study } from "./context";
 import type { InputSpec } from "./inputs";
 import type { OptionSpec } from "./options";
+import type { ExhibitReport } from "./report/view";
 import type { Unplaced } from "./types";
 
 export type ExhibitDefinition<Id extends string = string> = {
@@ -27,6 +28,16 @@ export type ExhibitDefinition<Id extends string = string> = {
   readonly unavailable?: (study: Study) => string | undefined;
   /** Builds the exhibit's columns and rows from the study (shared computations go through study.memo). */
   readonly build: (study: Study) => ExhibitBody;
+  /**
+   * The findings and charts written from the built exhibit's shown values (report/*.ts): the
+   * findings page, the paragraph under the exhibit, and the charts every renderer draws.
+   */
+  readonly report?: ExhibitReport;
+  /**
+   * One row per person (an employee, a candidate): the workbook and the JSON keep it, the
+   * printed report leaves it out unless asked (a board packet is public).
+   */
+  readonly detail?: boolean;
 };
 
 export type Family<E extends readonly ExhibitDefinition[] = readonly ExhibitDefinition[]> = {

@@ -5,7 +5,7 @@
 import type { Exhibit, StudyResult } from "../exhibit";
 import { invalid } from "../errors";
 import { Study } from "./context";
-import { PLANS_INPUT, ROSTER_INPUT } from "./core";
+import { ORGANIZATION, PLANS_INPUT, ROSTER_INPUT, TITLE } from "./core";
 import type { Family } from "./definition";
 import type { InputSpec, InputTable } from "./inputs";
 import type { RawOptions } from "./options";
@@ -19,6 +19,8 @@ import {
   type ExhibitId,
   type RegisteredExhibit,
 } from "./registry";
+import { ExhibitView } from "./report/view";
+import { counted, dateWords, listWords } from "./report/words";
 
 export type StudyRequest = {
   /** yyyy-mm-dd: the date tenure, placement and the workforce period are measured to. */
@@ -48,7 +50,7 @@ export function inputsOf(exhibit: RegisteredExhibit): InputSpec[] {
 function missingFor(study: Study, tables: StudyRequest["tables"], exhibit: RegisteredExhibit): string | undefined {
   const missing = inputsOf(exhibit).filter((spec) => tables[spec.id] === undefined);
   if (missing.length > 0)
-    return `no ${missing.map((spec) => `${spec.label} table (sheet '${spec.sheets[0]}' or --${spec.id} FILE)`).join(" and no ")}`;
+    return `no ${missing.map((spec) => `${spec.label} table (a sheet or table named '${spec.sheets[0]}', or a file of its own)`).join(" and no ")}`;
   return exhibit.unavailable?.(study);
 }
 
@@ -78,16 +80,41 @@ export function plannedExhibits(
   return { exhibits, skipped };
 }
 
-function subtitleOf(study: Study, exhibit: RegisteredExhibit): string {
-  const parts = inputsOf(exhibit).map((spec) => `${spec.label}: ${study.source(spec) ?? "—"}`);
-  return [`As of ${study.asOf}`, ...parts].join(" · ");
+/** Where each input came from, in words, with its size where the study knows it ("sheet Roster of book.xlsx, 1,219 rows"). */
+function sourceWords(study: Study): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const spec of INPUTS) {
+    const where = study.source(spec);
+    if (where === undefined) continue;
+    const size =
+      spec === PLANS_INPUT
+        ? counted(
+            study.plans.plans.reduce((total, plan) => total + plan.grades.length, 0),
+            "grade",
+          )
+        : spec === ROSTER_INPUT
+          ? counted(study.roster.rowCount, "row")
+          : undefined;
+    words[spec.id] = size === undefined ? where : `${where}, ${size}`;
+  }
+  return words;
 }
 
-function sourceOf(study: Study, exhibit: RegisteredExhibit): string {
-  const names = inputsOf(exhibit).map((spec) => study.source(spec) ?? spec.label);
-  const list =
-    names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `Source: CompStudy analysis of ${list}, as of ${study.asOf}.`;
+function subtitleOf(study: Study, exhibit: RegisteredExhibit): string {
+  const names = inputsOf(exhibit).map((spec) => spec.label);
+  return `As of ${dateWords(study.asOf)} · from the ${listWords(names)} ${names.length === 1 ? "table" : "tables"}`;
+}
+
+/** "Source: CompStudy analysis of Pay Plans (sheet Pay Plans of book.xlsx, 43 grades) and Roster (…), as of April 1, 2013." */
+function sourceOf(study: Study, exhibit: RegisteredExhibit, words: Record<string, string>): string {
+  const names = inputsOf(exhibit).map((spec) => `${spec.label} (${words[spec.id] ?? "not given"})`);
+  return `Source: CompStudy analysis of ${listWords(names)}, as of ${dateWords(study.asOf)}.`;
+}
+
+/** The study's title by what it holds: "Compensation study: current conditions and pay equity". */
+function defaultTitle(families: readonly Family[]): string {
+  const held = families.map((f) => f.title.toLowerCase());
+  return held.length === 0 ? "Compensation study" : `Compensation study: ${listWords(held)}`;
 }
 
 /** Runs the study: every requested exhibit, in report order, with the summary that reconciles. */
@@ -104,14 +131,25 @@ export function runStudy(request: StudyRequest): StudyResult {
       ...(f.problems as NonNullable<Family["problems"]>)(study),
     ]),
   );
-  const exhibits: Exhibit[] = planned.map((exhibit) => ({
-    ...exhibit.build(study),
-    id: exhibit.id as ExhibitId,
-    number: exhibit.number,
-    title: exhibit.title,
-    subtitle: subtitleOf(study, exhibit),
-    source: sourceOf(study, exhibit),
-  }));
+  const words = sourceWords(study);
+  const exhibits: Exhibit[] = planned.map((definition) => {
+    const exhibit: Exhibit = {
+      ...definition.build(study),
+      id: definition.id as ExhibitId,
+      number: definition.number,
+      title: definition.title,
+      subtitle: subtitleOf(study, definition),
+      source: sourceOf(study, definition, words),
+      ...(definition.detail ? { detail: true } : {}),
+    };
+    // The report rules read the exhibit as it is shown (never a hidden cell).
+    const view = new ExhibitView(exhibit);
+    const charts = [...(exhibit.charts ?? []), ...(definition.report?.charts?.(view, study) ?? [])];
+    const findings = definition.report?.findings?.(view, study) ?? [];
+    if (charts.length > 0) exhibit.charts = charts;
+    if (findings.length > 0) exhibit.findings = findings;
+    return exhibit;
+  });
   const { plans, findings } = study.plans;
   const placement = study.placement;
   const roster = study.roster;
@@ -121,12 +159,17 @@ export function runStudy(request: StudyRequest): StudyResult {
   for (const [reason, ids] of byReason) notes.push(`not built (${reason}): ${ids.join(", ")}`);
   const sources: Record<string, string> = {};
   for (const spec of INPUTS) {
-    const source = study.source(spec);
+    const source = study.address(spec);
     if (source !== undefined) sources[spec.id] = source;
   }
+  const organization = study.options.get(ORGANIZATION);
+  const title = study.options.get(TITLE);
   return {
     asOf: study.asOf,
+    title: title === undefined || title === "" ? defaultTitle([...running]) : title,
+    ...(organization === undefined || organization === "" ? {} : { organization }),
     sources,
+    sourceWords: words,
     exhibits,
     summary: {
       plans: plans.length,

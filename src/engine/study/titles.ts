@@ -112,6 +112,6 @@ export function classTitles(study: Study): (employee: { payPlan: { name: string 
     return (employee) => employee.jobTitle;
   }
   const map = new TitleMap(changes);
-  study.note("job-families: classes are counted by their proposed titles (apply-title-changes)");
+  study.note("job families: classes are counted by their proposed titles (title changes applied)");
   return (employee) => map.changeFor(employee.payPlan.name, employee.jobTitle)?.proposedTitle ?? employee.jobTitle;
 }

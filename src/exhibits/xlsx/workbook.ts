@@ -15,14 +15,18 @@
  */
 import { Zip, ZipPassThrough } from "fflate";
 import * as zlib from "zlib";
-import { layoutExhibit, uniqueSheetName } from "../layout";
-import type { LayoutOptions, SheetLayout } from "../layout";
+import { layoutExhibit, layoutFindings, uniqueSheetName } from "../layout";
+import type { LayoutOptions, PageLayout } from "../layout";
+import { summarySentences, unmatchedKinds, unmatchedLines } from "../reasons";
 import type { StudyResult } from "../spec/types";
+import { chartXml, drawingXml } from "./charts";
 import {
   appXml,
   contentTypes,
   coreXml,
+  drawingRels,
   packageRels,
+  sheetRelIds,
   sheetRels,
   Styles,
   tableXml,
@@ -35,7 +39,7 @@ import { SharedStrings, writeSheet } from "./sheet";
 import { cellText, columnName, noRepairs, type TextRepairs } from "./xml";
 
 /** One sheet of the workbook to be written. */
-export type PlannedSheet = { name: string; layout: SheetLayout; table?: SheetEntry["table"] };
+export type PlannedSheet = { name: string; layout: PageLayout; table?: SheetEntry["table"] };
 
 /** The workbook before it is written: its sheets, named and laid out. */
 export type WorkbookPlan = {
@@ -46,8 +50,11 @@ export type WorkbookPlan = {
   repairs: TextRepairs;
 };
 
-/** How to write: the layout's options, and how many distinct texts to share (tests use a small number). */
-export type XlsxOptions = LayoutOptions & { distinctSharedStrings?: number };
+/**
+ * How to write: the layout's options, how many distinct texts to share (tests use a small
+ * number), and whether the findings page leads the workbook (default: when there are findings).
+ */
+export type XlsxOptions = LayoutOptions & { distinctSharedStrings?: number; findingsPage?: boolean };
 
 /** What writing changed so that Excel accepts the file (the CLI's summary says it). */
 export type XlsxReport = TextRepairs & {
@@ -76,14 +83,30 @@ function tableColumns(header: readonly unknown[], repairs: TextRepairs): string[
   });
 }
 
-/** Every exhibit of `result` laid out on a uniquely named sheet (nothing written yet). */
-export function buildWorkbook(result: StudyResult, options: LayoutOptions = {}): WorkbookPlan {
+/** The findings page's opening sentences: what the run counted, and what a reader should know of it. */
+function findingsSummary(result: StudyResult): string[] {
+  const reasons = unmatchedLines(unmatchedKinds(result)).map((line) => `Unmatched rows: ${line}.`);
+  return [...summarySentences(result), ...reasons];
+}
+
+/** Every exhibit of `result` laid out on a uniquely named sheet, the findings page first (nothing written yet). */
+export function buildWorkbook(
+  result: StudyResult,
+  options: LayoutOptions & Pick<XlsxOptions, "findingsPage"> = {},
+): WorkbookPlan {
   const sheetNames = new Set<string>();
   const tableNames = new Set<string>();
   const repairs = noRepairs();
   let tables = 0;
-  const worksheets = result.exhibits.map((exhibit): PlannedSheet => {
-    const layout = layoutExhibit(exhibit, options);
+  const findings = options.findingsPage ?? result.exhibits.some((exhibit) => (exhibit.findings ?? []).length > 0);
+  const front: PlannedSheet[] = [];
+  if (findings) {
+    const layout = layoutFindings(result, { summary: findingsSummary(result) });
+    front.push({ name: uniqueSheetName(layout.sheetName, sheetNames), layout });
+  }
+  const study = options.study ?? { title: result.title, organization: result.organization };
+  const exhibitSheets = result.exhibits.map((exhibit): PlannedSheet => {
+    const layout = layoutExhibit(exhibit, { ...options, study });
     const name = uniqueSheetName(layout.sheetName, sheetNames);
     const header = layout.blocks.find((block) => block.role === "table")?.values[0];
     const { row, column, rows, columns } = layout.table;
@@ -98,6 +121,7 @@ export function buildWorkbook(result: StudyResult, options: LayoutOptions = {}):
       : undefined;
     return { name, layout, table };
   });
+  const worksheets = [...front, ...exhibitSheets];
   // Fixed dates keep the file's metadata independent of when it was made.
   const created = /^\d{4}-\d{2}-\d{2}$/.test(result.asOf) ? `${result.asOf}T00:00:00Z` : undefined;
   return { worksheets, created, repairs };
@@ -169,21 +193,52 @@ export function writeWorkbookPlan(
   const repairs = { ...plan.repairs };
   const styles = new Styles();
   const strings = new SharedStrings(options.distinctSharedStrings);
-  const entries: SheetEntry[] = plan.worksheets.map((sheet, index) => ({
-    name: sheet.name,
-    index: index + 1,
-    table: sheet.table,
-    printTitleRow: sheet.table ? sheet.layout.table.row + 1 : undefined,
-  }));
+  let drawings = 0;
+  let charts = 0;
+  const entries: SheetEntry[] = plan.worksheets.map((sheet, index) => {
+    const { print } = sheet.layout;
+    return {
+      name: sheet.name,
+      index: index + 1,
+      table: sheet.table,
+      printTitleRow: sheet.table && print.titleRows ? print.titleRows.first + 1 : undefined,
+      printTitleColumns: sheet.table ? print.titleColumns : undefined,
+      printAreas: print.areas,
+      drawing:
+        sheet.layout.charts.length > 0
+          ? { id: ++drawings, charts: sheet.layout.charts.map(() => ++charts) }
+          : undefined,
+    };
+  });
   plan.worksheets.forEach((sheet, index) => {
-    const context = { styles, strings, repairs, selected: index === 0, tableColumns: sheet.table?.columns };
+    const ids = sheetRelIds(entries[index]);
+    const context = {
+      styles,
+      strings,
+      repairs,
+      selected: index === 0,
+      tableColumns: sheet.table?.columns,
+      tableRelId: ids.table,
+      drawingRelId: ids.drawing,
+    };
     part(`xl/worksheets/sheet${index + 1}.xml`, (push) => writeSheet(sheet.layout, context, push));
   });
-  for (const entry of entries) {
+  plan.worksheets.forEach((sheet, index) => {
+    const entry = entries[index];
     const rels = sheetRels(entry);
     if (rels) small(`xl/worksheets/_rels/sheet${entry.index}.xml.rels`, rels);
     if (entry.table) small(`xl/tables/table${entry.table.id}.xml`, tableXml(entry.table));
-  }
+    if (entry.drawing) {
+      small(`xl/drawings/drawing${entry.drawing.id}.xml`, drawingXml(sheet.layout.charts));
+      small(`xl/drawings/_rels/drawing${entry.drawing.id}.xml.rels`, drawingRels(entry.drawing));
+      sheet.layout.charts.forEach((placement, at) =>
+        small(
+          `xl/charts/chart${(entry.drawing as { charts: number[] }).charts[at]}.xml`,
+          chartXml(placement, entry.name),
+        ),
+      );
+    }
+  });
   part("xl/sharedStrings.xml", (push) => strings.write(push));
   small("xl/styles.xml", styles.xml());
   small("xl/theme/theme1.xml", themeXml());

@@ -31,6 +31,7 @@ import { option } from "../options";
 import { gradeMidpoint, hasUsableRange } from "../plans";
 import { DATE_1904_OFFSET } from "../roster";
 import type { PayGrade, PayPlan } from "../types";
+import { marketCharts, marketFindings } from "../report/market";
 import { unitMixOf } from "../units";
 import { col, gradeMoney } from "./helpers";
 
@@ -581,6 +582,10 @@ export const MARKET = family({
         "per benchmark job: the grade's minimum, midpoint and maximum against the market's, the differentials and the market position, with plan averages",
       needs: [MARKET_INPUT],
       build: marketSummary,
+      report: {
+        findings: marketFindings,
+        charts: (view, study) => marketCharts(view, study.options.value(TOLERANCE)),
+      },
     },
   ],
 });

@@ -54,7 +54,7 @@ export function dimensionsOf(study: Study): Dimension[] {
 /** Why exhibits by group cannot be built: the roster has neither a Gender nor an Ethnicity column. */
 export function noGroupColumns(study: Study): string | undefined {
   return dimensionsOf(study).length === 0
-    ? "the roster has no Gender or Ethnicity column (add one, or map it with --map)"
+    ? "the roster has no Gender or Ethnicity column (add one, or map a column to it)"
     : undefined;
 }
 
@@ -63,7 +63,7 @@ export function missingColumn(study: Study, ...fields: RosterField[]): string | 
   for (const field of fields) {
     if (study.roster.mapping[field] !== undefined) continue;
     const label = ROSTER_FIELDS.find((spec) => spec.field === field)?.label ?? field;
-    return `the roster has no ${label} column (add one, or map it with --map)`;
+    return `the roster has no ${label} column (add one, or map a column to it)`;
   }
   return undefined;
 }

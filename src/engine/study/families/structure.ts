@@ -21,6 +21,7 @@ import { GradeIndex, PLAN_FIELDS, auditSchedules, gradeMidpoint, hasUsableRange,
 import type { PayGrade, PayPlan, PayPlans } from "../types";
 import { col, gradeMoney } from "./helpers";
 import { MARKET_INPUT, marketAnalysis, percentText } from "./market";
+import { COMPARISON_REPORT } from "../report/market";
 
 export const PROPOSED_INPUT = input<PayPlans>({
   id: "proposed",
@@ -114,7 +115,7 @@ export const MARKET_TARGET = option({
 export type ProposedStructure = {
   plans: PayPlans;
   index: GradeIndex;
-  /** Where it came from, in words, for descriptions ("every step × 1.03 (--adjust 3 %)"). */
+  /** Where it came from, in words, for descriptions ("every step × 1.03 (a 3 % structure adjustment)"). */
   origin: string;
 };
 
@@ -124,9 +125,9 @@ export function structureUnavailable(study: Study): string | undefined {
   const adjust = study.options.given(ADJUST);
   const target = study.options.given(MARKET_TARGET);
   if (!table && !adjust && !target)
-    return `no proposed structure (a '${PROPOSED_INPUT.sheets[0]}' sheet or --${PROPOSED_INPUT.id} FILE, --${ADJUST.name} 3%, or --${MARKET_TARGET.name} 100%)`;
+    return `no proposed structure (a '${PROPOSED_INPUT.sheets[0]}' table, a ${ADJUST.label.toLowerCase()} such as 3 %, or a ${MARKET_TARGET.label.toLowerCase()} such as 100 %)`;
   if (target && !table && !adjust && !study.has(MARKET_INPUT))
-    return `--${MARKET_TARGET.name} needs the Market table (sheet '${MARKET_INPUT.sheets[0]}' or --${MARKET_INPUT.id} FILE)`;
+    return `a ${MARKET_TARGET.label.toLowerCase()} needs the Market table (a sheet or table named '${MARKET_INPUT.sheets[0]}')`;
   return undefined;
 }
 
@@ -173,8 +174,8 @@ export function proposedStructure(study: Study): ProposedStructure {
     if (reason !== undefined) invalid(`No proposed structure: ${reason}`);
     const given = [
       study.has(PROPOSED_INPUT) ? `the ${PROPOSED_INPUT.label} table` : "",
-      study.options.given(ADJUST) ? `--${ADJUST.name}` : "",
-      study.options.given(MARKET_TARGET) ? `--${MARKET_TARGET.name}` : "",
+      study.options.given(ADJUST) ? `a ${ADJUST.label.toLowerCase()}` : "",
+      study.options.given(MARKET_TARGET) ? `a ${MARKET_TARGET.label.toLowerCase()}` : "",
     ].filter((what) => what !== "");
     if (given.length > 1) invalid(`Give one proposed structure, not ${given.join(" and ")}`);
     let plans: PayPlans;
@@ -185,7 +186,7 @@ export function proposedStructure(study: Study): ProposedStructure {
     } else if (study.options.given(ADJUST)) {
       const adjust = study.options.get(ADJUST) as number;
       plans = scaledPlans(study.plans, () => 1 + adjust);
-      origin = `every step × ${Number((1 + adjust).toPrecision(12))} (--${ADJUST.name} ${percentText(adjust)}), ${ROUNDING}`;
+      origin = `every step × ${Number((1 + adjust).toPrecision(12))} (a ${percentText(adjust)} ${ADJUST.label.toLowerCase()}), ${ROUNDING}`;
     } else {
       ({ plans, origin } = marketTargetPlans(study, study.options.get(MARKET_TARGET) as number));
     }
@@ -220,7 +221,7 @@ function marketTargetPlans(study: Study, target: number): { plans: PayPlans; ori
     return median;
   });
   const unchanged = study.plans.plans.length - planFactors.size;
-  const origin = `each grade with a benchmark of sufficient data × (${percentText(target)} × market midpoint ÷ current midpoint) (${factors.size} ${factors.size === 1 ? "grade" : "grades"}); the other grades of those plans × the plan's median factor (${others}); ${unchanged} ${unchanged === 1 ? "plan" : "plans"} without a benchmark unchanged (--${MARKET_TARGET.name} ${percentText(target)}); ${ROUNDING}`;
+  const origin = `each grade with a benchmark of sufficient data × (${percentText(target)} × market midpoint ÷ current midpoint) (${factors.size} ${factors.size === 1 ? "grade" : "grades"}); the other grades of those plans × the plan's median factor (${others}); ${unchanged} ${unchanged === 1 ? "plan" : "plans"} without a benchmark unchanged (a ${MARKET_TARGET.label.toLowerCase()} of ${percentText(target)}); ${ROUNDING}`;
   return { plans, origin };
 }
 
@@ -417,6 +418,7 @@ export const STRUCTURE = family({
         "each grade's current and proposed minimum, midpoint and maximum with the changes, and the range spreads, plan by plan",
       unavailable: structureUnavailable,
       build: payPlanComparison,
+      report: COMPARISON_REPORT,
     },
   ],
 });
