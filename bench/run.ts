@@ -11,6 +11,7 @@ import { benchMarket } from "./market";
 import { benchStatusQuo } from "./status-quo";
 import { benchStudy } from "./study";
 import { benchWorkforce } from "./workforce";
+import { benchXlsx } from "./xlsx";
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("workforce")) figures.workforce = await benchWorkforce();
   if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
   if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
+  if (only.length === 0 || only.includes("xlsx")) figures.xlsx = benchXlsx();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

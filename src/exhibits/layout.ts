@@ -337,31 +337,52 @@ function headerLines(text: string, width: number): number {
 export function wrappedLines(text: string, px: number, pxPerChar = PX_TEXT): number {
   const perLine = Math.max(1, Math.floor((px - 6) / pxPerChar));
   if (text.length <= perLine && !text.includes("\n")) return 1;
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(" ")) {
-      const length = word.length;
-      if (used === 0) used = length;
-      else if (used + 1 + length <= perLine) used += 1 + length;
+  // One pass over the characters (no split: long tables measure many cells).
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 10;
+    if (code !== 32 && code !== 10) {
+      word++;
+      continue;
+    }
+    if (word > 0) {
+      if (used === 0) used = word;
+      else if (used + 1 + word <= perLine) used += 1 + word;
       else {
         lines++;
-        used = length;
+        used = word;
       }
       while (used > perLine) {
         lines++;
         used -= perLine;
       }
     }
+    word = 0;
+    if (code === 10 && i < text.length) {
+      lines++;
+      used = 0;
+    }
   }
   return lines;
 }
 
+/** Digits of the whole part of a number (no string made: long tables measure many cells). */
+function digitsOf(value: number): number {
+  let whole = Math.abs(Math.trunc(value));
+  let digits = 1;
+  while (whole >= 10) {
+    whole = Math.floor(whole / 10);
+    digits++;
+  }
+  return digits;
+}
+
 /** Characters a shown number takes in a cell of `format`. */
 function numberLength(value: number, format: NumberFormat): number {
-  if (format === NUMBER_FORMATS.percent) return Math.max(5, Math.abs(Math.trunc(value * 100)).toString().length + 4);
-  const digits = Math.abs(Math.trunc(value)).toString().length;
+  if (format === NUMBER_FORMATS.percent) return Math.max(5, digitsOf(value * 100) + 4);
+  const digits = digitsOf(value);
   const separators = format === NUMBER_FORMATS.index ? 0 : Math.floor((digits - 1) / 3);
   const decimals =
     format === NUMBER_FORMATS.cents || format === NUMBER_FORMATS.index || format === NUMBER_FORMATS.decimal2
@@ -375,7 +396,7 @@ function numberLength(value: number, format: NumberFormat): number {
     digits +
     separators +
     decimals +
-    (format.startsWith("$") ? 1 : 0) +
+    (format === NUMBER_FORMATS.cents || format === NUMBER_FORMATS.dollars ? 1 : 0) +
     (value < 0 ? 1 : 0) +
     (format === NUMBER_FORMATS.years ? 6 : 0)
   );
@@ -752,6 +773,8 @@ function placeUnits(
     return count;
   };
   const placed: { unit: Band2Unit; row: number; rows: number; breaks: number[] }[] = [];
+  // Pages from this one on are the second band's own, past the first band's rows.
+  const firstOwnPage = starts.length;
   let page = 0;
   let row = context.first;
   for (const unit of units) {
@@ -761,11 +784,12 @@ function placeUnits(
       const end = pageEnd(page);
       const count = rowsFor(unit, row);
       const top = Math.max(starts[page], context.first);
-      // It fits, or it is taller than a whole page (then it starts a page and is cut where that ends).
+      // It fits; or it is taller than a whole page — it does not fit a page of its own, or one
+      // the first band leaves empty for it — and then starts one and is cut where that ends.
       const tall =
         (unit.kind === "chart" ? unit.height + 6 : (unit.block.values.length + 1) * DEFAULT_ROW_HEIGHT) >
         capacity - heightOf(titleRow);
-      if (row + count <= end || (tall && row === top)) {
+      if (row + count <= end || (row === top && (tall || page >= firstOwnPage))) {
         placed.push({ unit, row, rows: count, breaks: added });
         row += count + CHART_GAP_ROWS;
         break;
@@ -841,7 +865,7 @@ export function pageBreaks(input: {
 /** A chart's height in points: room for each category's bars, a title, an axis and a legend. */
 function chartHeight(chart: ExhibitChart): number {
   const perCategory = chart.kind === "bar" ? 10 + 10 * chart.series.length : 20;
-  return Math.min(460, Math.max(200, 96 + perCategory * chart.categories.length));
+  return Math.min(420, Math.max(160, 96 + perCategory * chart.categories.length));
 }
 
 /** Quartiles light to dark (sequential blues, readable in grey); positions and other series in distinct hues. */

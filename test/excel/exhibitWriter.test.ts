@@ -1,7 +1,7 @@
 import { cellAddress, planChunks, rangeAddress, writeExhibits, WriteCancelled } from "../../src/excel/exhibitWriter";
 import { layoutExhibit } from "../../src/exhibits/layout";
 import { studyOf } from "../study/helpers";
-import type { StudyResult } from "../../src/exhibits/spec/types";
+import type { ExhibitChart, StudyResult } from "../../src/exhibits/spec/types";
 
 type RangeWrite = { sheet: string; address: string; values?: unknown[][]; numberFormat?: unknown[][]; order: string[] };
 
@@ -301,6 +301,27 @@ describe("writeExhibits", () => {
       rightFooter: "Page &P of &N",
     });
     expect(sheet.print.area).toMatch(/^A1:[A-Z]+\d+,[A-Z]+6:[A-Z]+\d+$/);
+  });
+
+  it("draws each kind of chart the exhibit declares, an interval as a high-low-close stock chart", async () => {
+    const book = makeWorkbook([]);
+    install(book.mock);
+    const result = smallStudy();
+    const tenure = result.exhibits.find((e) => e.id === "tenure")!;
+    const chart = (kind: ExhibitChart["kind"]): ExhibitChart => ({
+      kind,
+      title: `A ${kind} chart`,
+      description: "What it shows.",
+      categoryTitle: "Plan",
+      categories: ["Hourly", "Annual"],
+      series: [{ name: "Gap", values: [0.01, -0.02], low: [-0.01, -0.04], high: [0.03, 0] }],
+      value: { kind: "percent" },
+      valueTitle: "Gap",
+    });
+    tenure.charts = (["bar", "stacked", "stacked100", "interval"] as const).map(chart);
+    await writeExhibits(result, { exhibits: ["tenure"] });
+    const types = book.sheets["3-6 Tenure"].charts.filter((entry) => entry[1] === "Columns").map((entry) => entry[0]);
+    expect(types).toEqual(["BarClustered", "BarStacked", "BarStacked100", "StockHLC"]);
   });
 
   it("syncs a fixed, small number of times, whatever the number of exhibits", async () => {

@@ -123,11 +123,11 @@ describe("renderChartSvg", () => {
     for (const name of ["Q1", "Q2", "Q3", "Q4"]) expect(svg).toContain(`class="legend">${name}</text>`);
   });
 
-  it("stacked100: fills every bar to the plot's width (546 pixels), and draws no segment for a zero share", () => {
+  it("stacked100: fills every bar to the plot's width (514 pixels), and draws no segment for a zero share", () => {
     const byRow = new Map<number, number>();
     for (const [, y, width] of bars(svg)) byRow.set(y, (byRow.get(y) ?? 0) + width);
     expect(byRow.size).toBe(2);
-    for (const total of byRow.values()) expect(total).toBeCloseTo(546, 1);
+    for (const total of byRow.values()) expect(total).toBeCloseTo(514, 1);
     // B1-6 has no Q1 employee: 3 segments, B1-5 has 4.
     expect(bars(svg).length).toBe(7);
   });
@@ -144,11 +144,11 @@ describe("renderChartSvg", () => {
   };
 
   it("bar: bars from zero in proportion to their values, on an axis of round steps", () => {
-    // Axis 0 … 100 in steps of 20 (the step for about five gridlines over 90): 546 × 30 / 100 and 546 × 90 / 100.
+    // Axis 0 … 100 in steps of 20 (the step for about five gridlines over 90): 514 × 30 / 100 and 514 × 90 / 100.
     const drawn = bars(renderChartSvg(base, "b"));
     expect(drawn.map(([x]) => x)).toEqual([190, 190]);
-    expect(drawn[0][2]).toBeCloseTo(163.8, 1);
-    expect(drawn[1][2]).toBeCloseTo(491.4, 1);
+    expect(drawn[0][2]).toBeCloseTo(154.2, 1);
+    expect(drawn[1][2]).toBeCloseTo(462.6, 1);
     expect(renderChartSvg(base, "b")).toContain('class="axis">100</text>');
   });
 
@@ -171,11 +171,11 @@ describe("renderChartSvg", () => {
       band: { from: -0.05, to: 0.05, label: "Competitive (±5.0 %)" },
     };
     const svgText = renderChartSvg(market, "m");
-    // Axis −10 % … 5 %: zero at 190 + 546 × 10 / 15 = 554; −10 % at 190.
+    // Axis −10 % … 5 %: zero at 190 + 514 × 10 / 15 = 532.67; −10 % at 190.
     const [cook, clerk] = bars(svgText);
     expect(cook[0]).toBeCloseTo(190, 1);
-    expect(cook[0] + cook[2]).toBeCloseTo(554, 1);
-    expect(clerk[0]).toBeCloseTo(554, 1);
+    expect(cook[0] + cook[2]).toBeCloseTo(532.67, 1);
+    expect(clerk[0]).toBeCloseTo(532.67, 1);
     expect(svgText).toContain('fill="#2e7d32" fill-opacity="0.14"><title>Competitive (±5.0 %)</title></rect>');
     expect(svgText).toContain('class="legend">Competitive (±5.0 %)</text>');
   });

@@ -13,7 +13,7 @@ import { formatPercent, formatShare, formatValue } from "./format";
 
 const WIDTH = 760;
 const LABEL_WIDTH = 190;
-const RIGHT = 24;
+const RIGHT = 56;
 const PLOT_WIDTH = WIDTH - LABEL_WIDTH - RIGHT;
 const ROW_HEIGHT = 26;
 const LEGEND_HEIGHT = 30;

@@ -4,7 +4,14 @@
  * Values only: a cell is a number or a shared string, never a formula, so roster text such as
  * "=HYPERLINK(…)" stays text.
  */
-import { DEFAULT_ROW_HEIGHT, MAX_SHEET_ROWS, NUMBER_FORMATS, PAGE, type CellBlock, type PageLayout } from "../layout";
+import {
+  DEFAULT_ROW_HEIGHT,
+  MAX_SHEET_ROWS,
+  PAGE,
+  type CellBlock,
+  type NumberFormat,
+  type PageLayout,
+} from "../layout";
 import type { CellScalar } from "../spec/types";
 import { MAIN_NS, XML_HEADER, type FontRole, type Styles } from "./parts";
 import { cellText, columnName, escapeXml, escapeXstring, type TextRepairs } from "./xml";
@@ -70,21 +77,24 @@ export type SheetContext = {
   drawingRelId?: string;
 };
 
-/** Small numbers for the number formats, for style cache keys. */
-const FORMAT_INDEX = new Map<string, number>(Object.values(NUMBER_FORMATS).map((format, index) => [format, index]));
-
 /**
  * The style of each cell of a block: its number format, font and alignment. Numbers' headers
  * sit right, over their numbers, and so does text in a number column (a suppression mark);
- * headers and long text wrap; a text block merged across columns wraps from its top.
+ * headers and long text wrap; a text block merged across columns wraps from its top. What a
+ * row shares is worked out once per row, and each column remembers its last style, so a long
+ * table costs two array reads a cell.
  */
 function blockStyler(
   block: CellBlock,
   styles: Styles,
 ): (r: number, c: number, value: CellScalar | undefined) => number {
   const bold = new Set(block.boldRows);
-  const right = new Set(block.rightAlignedHeader ?? []);
-  const wrap = new Set(block.wrapColumns ?? []);
+  const columns = block.values.reduce((most, values) => Math.max(most, values.length), 0);
+  const right = new Uint8Array(columns);
+  for (const c of block.rightAlignedHeader ?? []) if (c < columns) right[c] = 1;
+  const wrap = new Uint8Array(columns);
+  for (const c of block.wrapColumns ?? []) if (c < columns) wrap[c] = 1;
+  const anyWrap = (block.wrapColumns ?? []).length > 0;
   const table = block.role === "table";
   const firstFont: FontRole | undefined =
     block.role === "title"
@@ -94,26 +104,34 @@ function blockStyler(
         : block.role === "step-heading" || block.role === "study" || block.role === "chart-heading"
           ? "bold"
           : undefined;
-  const cache = new Map<number, number>();
+  // The last format seen and its style, per column and kind of cell (bold, right-aligned).
+  const seenFormat: (string | undefined)[] = new Array(columns * 4);
+  const seenStyle = new Int32Array(columns * 4);
+  let lastRow = -1;
+  let rowBold = false;
+  let formats: NumberFormat[] = [];
   return (r, c, value) => {
-    const format = block.formats[r][c];
     const header = r === 0;
-    // The table header is bold in the cells too: readers without table styles (LibreOffice ≤ 7.4) show it so.
-    const isBold = bold.has(r) || (table && header);
-    const isRight = right.has(c) && (header || typeof value === "string");
-    const isWrap = (table && header) || wrap.has(c) || block.span !== undefined;
-    // A table whose long text wraps reads row by row from the top of each row.
-    const isTop = (isWrap && !(table && header)) || (table && !header && wrap.size > 0);
-    const flags = (isBold ? 1 : 0) | (isRight ? 2 : 0) | (isWrap ? 4 : 0) | (header ? 8 : 0) | (isTop ? 16 : 0);
-    const key =
-      (((FORMAT_INDEX.get(format) ?? 15) * 32 + flags) * 65_536 + c) * 2 + (firstFont && header && c === 0 ? 1 : 0);
-    let id = cache.get(key);
-    if (id === undefined) {
-      let font: FontRole = isBold ? "bold" : "body";
-      if (header && c === 0 && firstFont) font = firstFont;
-      // Wrapped text reads from the top of its cell, except a header's, which sits over its column.
-      id = styles.id(format, font, { right: isRight, wrap: isWrap, top: isTop });
-      cache.set(key, id);
+    if (r !== lastRow) {
+      lastRow = r;
+      // The table header is bold in the cells too: readers without table styles (LibreOffice ≤ 7.4) show it so.
+      rowBold = bold.has(r) || (table && header);
+      formats = block.formats[r];
+    }
+    const format = formats[c];
+    const isRight = right[c] === 1 && (header || typeof value === "string");
+    const slot = c * 4 + (rowBold ? 2 : 0) + (isRight ? 1 : 0);
+    if (!header && seenFormat[slot] === format) return seenStyle[slot];
+    let font: FontRole = rowBold ? "bold" : "body";
+    if (header && c === 0 && firstFont) font = firstFont;
+    const isWrap = (table && header) || wrap[c] === 1 || block.span !== undefined;
+    // Wrapped text reads from the top of its cell, except a header's, which sits over its column;
+    // a table whose long text wraps reads row by row from the top of each row.
+    const isTop = (isWrap && !(table && header)) || (table && !header && anyWrap);
+    const id = styles.id(format, font, { right: isRight, wrap: isWrap, top: isTop });
+    if (!header) {
+      seenFormat[slot] = format;
+      seenStyle[slot] = id;
     }
     return id;
   };

@@ -17,7 +17,7 @@ import { Zip, ZipPassThrough } from "fflate";
 import * as zlib from "zlib";
 import { layoutExhibit, layoutFindings, uniqueSheetName } from "../layout";
 import type { LayoutOptions, PageLayout } from "../layout";
-import { summarySentences, unmatchedKinds, unmatchedLines } from "../reasons";
+import { summarySentences } from "../reasons";
 import type { StudyResult } from "../spec/types";
 import { chartXml, drawingXml } from "./charts";
 import {
@@ -83,12 +83,6 @@ function tableColumns(header: readonly unknown[], repairs: TextRepairs): string[
   });
 }
 
-/** The findings page's opening sentences: what the run counted, and what a reader should know of it. */
-function findingsSummary(result: StudyResult): string[] {
-  const reasons = unmatchedLines(unmatchedKinds(result)).map((line) => `Unmatched rows: ${line}.`);
-  return [...summarySentences(result), ...reasons];
-}
-
 /** Every exhibit of `result` laid out on a uniquely named sheet, the findings page first (nothing written yet). */
 export function buildWorkbook(
   result: StudyResult,
@@ -101,7 +95,7 @@ export function buildWorkbook(
   const findings = options.findingsPage ?? result.exhibits.some((exhibit) => (exhibit.findings ?? []).length > 0);
   const front: PlannedSheet[] = [];
   if (findings) {
-    const layout = layoutFindings(result, { summary: findingsSummary(result) });
+    const layout = layoutFindings(result, { summary: summarySentences(result) });
     front.push({ name: uniqueSheetName(layout.sheetName, sheetNames), layout });
   }
   const study = options.study ?? { title: result.title, organization: result.organization };

@@ -3,7 +3,7 @@
  * their salaries; how many employees the class-title changes retitle.
  */
 import type { ExhibitReport, ExhibitView } from "./view";
-import { counted, countWords, listWords } from "./words";
+import { counted, countWords } from "./words";
 
 function placementFindings(view: ExhibitView): string[] {
   const rows = view.rows("detail");
@@ -19,7 +19,7 @@ function placementFindings(view: ExhibitView): string[] {
   ];
   if (approvals.size > 0)
     findings.push(
-      `Approval: ${listWords([...approvals].map(([approval, n]) => `${approval.charAt(0).toLowerCase()}${approval.slice(1)} ${countWords(n)}`))}.`,
+      `Approval of the salaries placed: ${[...approvals].map(([approval, n]) => `${approval} ${countWords(n)}`).join("; ")}.`,
     );
   return findings;
 }

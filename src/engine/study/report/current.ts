@@ -204,7 +204,8 @@ function tenureFindings(view: ExhibitView): string[] {
   if (average !== null)
     findings.push(`Employees have served ${yearsWords(average)} on average, from their hire date to the study's date.`);
   const plans = [...tenurePlans(view)].sort((a, b) => b.years - a.years);
-  if (plans.length > 1) {
+  // Plans whose averages differ only past the shown precision are not worth a sentence.
+  if (plans.length > 1 && yearsWords(plans[0].years) !== yearsWords(plans[plans.length - 1].years)) {
     const high = plans[0];
     const low = plans[plans.length - 1];
     findings.push(
@@ -250,7 +251,7 @@ function unmatchedFindings(view: ExhibitView): string[] {
   const n = view.rows().length;
   return [
     n === 0
-      ? "Every roster row was used: none is left out of the exhibits."
+      ? "No roster row was left unmatched: every row was placed, or counted where it belongs."
       : `${counted(n, "roster row")} could not be used; each is listed with its reason, so none is lost.`,
   ];
 }

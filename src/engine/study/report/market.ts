@@ -6,12 +6,12 @@
 import { normalizeKey } from "../../cells";
 import type { ExhibitChart, ExhibitRow } from "../../exhibit";
 import type { ExhibitReport, ExhibitView } from "./view";
-import { capitalised, counted, countWords, listWords, moneyWords, percentWords, pointsWords } from "./words";
+import { counted, countWords, listWords, moneyWords, percentWords, pointsWords } from "./words";
 
 /** A signed percentage: "+2.3 %", "−4.1 %". */
 function signed(fraction: number): string {
   const text = percentWords(Math.abs(fraction));
-  return text === "0.0 %" ? text : `${fraction < 0 ? "−" : "+"}${text}`;
+  return text === percentWords(0) ? text : `${fraction < 0 ? "−" : "+"}${text}`;
 }
 
 /** The positions a benchmark with enough responses takes, and their names in a chart's legend. */
@@ -43,7 +43,7 @@ export function marketFindings(view: ExhibitView): string[] {
     const max = view.number(all, "Maximum Differential");
     const position = view.text(all, "Position");
     findings.push(
-      `Across the ${counted(counted_.length, "benchmark job")} with enough responses, the average midpoint differential is ${signed(mid)}${min !== null && max !== null ? ` (minimum ${signed(min)}, maximum ${signed(max)})` : ""}: on average the grades are ${position === "competitive" ? "competitive with the market" : position}.`,
+      `Across the ${counted(counted_.length, "benchmark job")} with enough responses, the average midpoint differential is ${signed(mid)}${min !== null && max !== null ? ` (${signed(min)} at the minimums, ${signed(max)} at the maximums)` : ""}: on average the grades are ${position === "competitive" ? "competitive with the market" : position}.`,
     );
   }
   const by = (position: string) => counted_.filter((row) => view.text(row, "Position") === position);
@@ -140,7 +140,8 @@ export function comparisonFindings(view: ExhibitView): string[] {
       return mid === null ? [] : [{ plan: view.text(row, "Plan"), mid }];
     })
     .sort((a, b) => b.mid - a.mid);
-  if (plans.length > 1 && plans[0].mid !== plans[plans.length - 1].mid)
+  // Plans that differ only past the shown precision are not worth a sentence.
+  if (plans.length > 1 && signed(plans[0].mid) !== signed(plans[plans.length - 1].mid))
     findings.push(
       `By plan, from ${signed(plans[plans.length - 1].mid)} (${plans[plans.length - 1].plan}) to ${signed(plans[0].mid)} (${plans[0].plan}).`,
     );
@@ -205,7 +206,7 @@ export function optionsFindings(view: ExhibitView): string[] {
     const high = sorted[sorted.length - 1];
     if (high.cost > low.cost)
       findings.push(
-        `${capitalised(low.method)} is the least costly, ${moneyWords(high.cost - low.cost)} a year less than ${high.method.charAt(0).toLowerCase()}${high.method.slice(1)}.`,
+        `The least costly method, ${low.method}, costs ${moneyWords(high.cost - low.cost)} a year less than the most costly, ${high.method}.`,
       );
   }
   return findings;

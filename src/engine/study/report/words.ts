@@ -28,9 +28,12 @@ function fixed(value: number, digits: number): string {
   });
 }
 
-/** A fraction as a percentage: 0.7984 → "79.8 %". */
+/** The space between a number and its unit: a no-break space, so a line never ends between them. */
+const NBSP = "\u00a0";
+
+/** A fraction as a percentage: 0.7984 → "79.8 %" (with a no-break space). */
 export function percentWords(fraction: number, digits = 1): string {
-  return `${fixed(fraction * 100, digits)} %`;
+  return `${fixed(fraction * 100, digits)}${NBSP}%`;
 }
 
 /** The size of a difference of shares: 0.052 → "5.2 percentage points". */

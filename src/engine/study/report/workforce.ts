@@ -47,9 +47,13 @@ function compositionFindings(view: ExhibitView): string[] {
         (a, b) =>
           (view.number(a, "Representation Index") as number) - (view.number(b, "Representation Index") as number),
       )[0];
+      const share = view.number(lowest, "Share") as number;
+      const reference = view.number(lowest, "Reference Share") as number;
       if (lowest !== largest && (view.number(lowest, "Representation Index") as number) < 1)
         findings.push(
-          `${dimension}: furthest below its reference share, ${view.text(lowest, "Group")} is ${percentWords(view.number(lowest, "Share") as number)} of employees against ${percentWords(view.number(lowest, "Reference Share") as number)} (index ${indexWords(view.number(lowest, "Representation Index") as number)}).`,
+          share === 0
+            ? `${dimension}: no employee is ${view.text(lowest, "Group")}, against ${percentWords(reference)} of the reference population.`
+            : `${dimension}: furthest below its reference share, ${view.text(lowest, "Group")} is ${percentWords(share)} of employees against ${percentWords(reference)} (index ${indexWords(view.number(lowest, "Representation Index") as number)}).`,
         );
     }
   }
