@@ -109,7 +109,8 @@ export function chartXml(placement: ChartPlacement, sheet: string): string {
             `<c:plus>${whisker(1)}</c:plus><c:minus>${whisker(2)}</c:minus>` +
             '<c:spPr><a:ln w="19050"><a:solidFill><a:srgbClr val="1B2733"/></a:solidFill></a:ln></c:spPr></c:errBars>'
           : "") +
-        `<c:cat><c:strRef><c:f>${categories}</c:f>${strCache(chart.categories)}</c:strRef></c:cat>` +
+        // The categories' cache once, on the first series (readers read the cells; a cache is for the first view).
+        `<c:cat><c:strRef><c:f>${categories}</c:f>${index === 0 ? strCache(chart.categories) : ""}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${ref(sheet, column, first, last)}</c:f>${numCache(entry.values, format)}</c:numRef></c:val>` +
         "</c:ser>"
       );
