@@ -20,6 +20,24 @@ export const DEMO_OUTPUTS = {
   html: path.join("out", "report.html"),
 };
 
+/**
+ * The demo's study, as the command line gives it, with `outputs` (--out FILE …) after it: the
+ * sample as of its date, a 3 % structure adjustment for chapter 6 (the sample has no Proposed
+ * Plans sheet), and the organisation, which titles the report and every sheet.
+ */
+export function demoArguments(workbook: string, outputs: readonly string[]): string[] {
+  return [
+    "exhibits",
+    "--workbook",
+    workbook,
+    "--as-of",
+    DEMO_AS_OF,
+    ...["--adjust", "3%"],
+    ...["--organization", DEMO_ORGANIZATION],
+    ...outputs,
+  ];
+}
+
 /** The folder holding the package.json named "compstudy", at or above `start`. */
 export function projectRoot(start: string = __dirname): string {
   for (let folder = path.resolve(start); ; folder = path.dirname(folder)) {
@@ -45,21 +63,14 @@ export async function demo(io: Partial<CliIo> = {}, root: string = projectRoot()
   }
   const started = Date.now();
   const code = await main(
-    [
-      "exhibits",
-      "--workbook",
-      SAMPLE_WORKBOOK,
-      "--as-of",
-      DEMO_AS_OF,
-      ...["--adjust", "3%"], // a proposed structure for chapter 6: every step + 3 % (the sample has no Proposed Plans sheet)
-      ...["--organization", DEMO_ORGANIZATION], // titles the report and every sheet; its Labor Cost row
+    demoArguments(SAMPLE_WORKBOOK, [
       "--out",
       DEMO_OUTPUTS.xlsx,
       "--json",
       DEMO_OUTPUTS.json,
       "--html",
       DEMO_OUTPUTS.html,
-    ],
+    ]),
     { ...io, stdout, stderr, cwd: root },
   );
   if (code === 0) stdout(`demo: done in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${DEMO_OUTPUTS.html}\n`);

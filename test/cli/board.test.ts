@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import { DEMO_AS_OF, DEMO_ORGANIZATION, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
+import { DEMO_AS_OF, DEMO_ORGANIZATION, demoArguments, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { readWorkbookSheets } from "../../src/cli/readers";
 import { INPUTS, runStudy } from "../../src/engine/study";
 import type { Source } from "../../src/excel/gateway";
@@ -50,24 +50,7 @@ function packageTexts(parts: Record<string, string>): { part: string; text: stri
   beforeAll(async () => {
     folder = tempFolder("compstudy-board-");
     const result = await run(
-      [
-        "exhibits",
-        "--workbook",
-        sample,
-        "--as-of",
-        DEMO_AS_OF,
-        "--adjust",
-        "3%",
-        "--organization",
-        DEMO_ORGANIZATION,
-        "--out",
-        "study.xlsx",
-        "--json",
-        "study.json",
-        "--html",
-        "report.html",
-        "--quiet",
-      ],
+      demoArguments(sample, ["--out", "study.xlsx", "--json", "study.json", "--html", "report.html", "--quiet"]),
       folder,
     );
     expect(result).toMatchObject({ code: 0, stderr: "" });

@@ -10,7 +10,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
-import { DEMO_AS_OF, DEMO_ORGANIZATION, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
+import { demoArguments, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { convert, findSoffice } from "../exhibits/libreoffice";
 import { run, tempFolder } from "./helpers";
 
@@ -58,23 +58,7 @@ function bodyLines(page: Page): string[] {
 
   beforeAll(async () => {
     folder = tempFolder("compstudy-print-");
-    const result = await run(
-      [
-        "exhibits",
-        "--workbook",
-        sample,
-        "--as-of",
-        DEMO_AS_OF,
-        "--adjust",
-        "3%",
-        "--organization",
-        DEMO_ORGANIZATION,
-        "--out",
-        "exhibits.xlsx",
-        "--quiet",
-      ],
-      folder,
-    );
+    const result = await run(demoArguments(sample, ["--out", "exhibits.xlsx", "--quiet"]), folder);
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const file = path.join(folder, "exhibits.xlsx");
     chartTitles = Object.entries(unzipSync(fs.readFileSync(file)))

@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
-import { DEMO_AS_OF, DEMO_ORGANIZATION, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
+import { demoArguments, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { renderHtmlReport } from "../../src/exhibits/html";
 import { HOSTILE_TITLE, studyFixture } from "./study-fixture";
 
@@ -110,23 +110,7 @@ if (available && !withSample) console.warn("skipped: the demo report in Chromium
   beforeAll(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), "compstudy-report-"));
     const { run } = await import("../cli/helpers");
-    const result = await run(
-      [
-        "exhibits",
-        "--workbook",
-        sample,
-        "--as-of",
-        DEMO_AS_OF,
-        "--adjust",
-        "3%",
-        "--organization",
-        DEMO_ORGANIZATION,
-        "--html",
-        "report.html",
-        "--quiet",
-      ],
-      folder,
-    );
+    const result = await run(demoArguments(sample, ["--html", "report.html", "--quiet"]), folder);
     expect(result.code).toBe(0);
     browser = await chromium.launch({
       executablePath: CHROMIUM,

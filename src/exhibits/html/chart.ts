@@ -101,6 +101,9 @@ export function renderChartSvg(chart: ExhibitChart, id: string): string {
           `<title>${escapeHtml(tip)}</title></rect>`,
       );
     };
+    // A stacked bar's segment: the row's full height, in its series' colour.
+    const segment = (from: number, to: number, index: number, tip: string): void =>
+      bar(from, to, top + 4, ROW_HEIGHT - 8, seriesColour(chart, index), tip);
     if (chart.kind === "stacked100") {
       const values = chart.series.map((series) => Math.max(0, series.values[row] ?? 0));
       const total = values.reduce((sum, value) => sum + value, 0);
@@ -110,14 +113,7 @@ export function renderChartSvg(chart: ExhibitChart, id: string): string {
         // Shares are drawn against their own sum so that rounding never over- or under-fills a bar.
         const to = from + value / total;
         const name = chart.series[index].name;
-        bar(
-          from,
-          to,
-          top + 4,
-          ROW_HEIGHT - 8,
-          seriesColour(chart, index),
-          `${category} · ${name}: ${formatPercent(value)}`,
-        );
+        segment(from, to, index, `${category} · ${name}: ${formatPercent(value)}`);
         if (x(to) - x(from) >= MIN_LABEL_WIDTH)
           parts.push(
             `<text x="${round((x(from) + x(to)) / 2)}" y="${round(top + ROW_HEIGHT / 2 + 4)}" text-anchor="middle" ` +
@@ -135,14 +131,7 @@ export function renderChartSvg(chart: ExhibitChart, id: string): string {
         const to = from + value;
         if (value >= 0) up = to;
         else down = to;
-        bar(
-          from,
-          to,
-          top + 4,
-          ROW_HEIGHT - 8,
-          seriesColour(chart, index),
-          `${category} · ${series.name}: ${shown(chart, value)}`,
-        );
+        segment(from, to, index, `${category} · ${series.name}: ${shown(chart, value)}`);
       });
     } else {
       const count = chart.series.length;

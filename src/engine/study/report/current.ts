@@ -12,16 +12,6 @@ const MAX_LISTED = 8;
 
 const ORDINALS = ["first", "second", "third", "fourth"] as const;
 
-/** The rows of one plan: its grade rows, in order. */
-function byPlan(view: ExhibitView, rows: readonly ExhibitRow[]): Map<string, ExhibitRow[]> {
-  const plans = new Map<string, ExhibitRow[]>();
-  for (const row of rows) {
-    const plan = view.text(row, "Plan");
-    plans.set(plan, [...(plans.get(plan) ?? []), row]);
-  }
-  return plans;
-}
-
 /** "a, b and c", or the first MAX_LISTED and "and N more plans". */
 function listed(items: readonly string[], what = "plans"): string {
   if (items.length <= MAX_LISTED) return listWords(items);
@@ -130,7 +120,7 @@ function quartileFindings(view: ExhibitView): string[] {
 }
 
 function quartileCharts(view: ExhibitView): ExhibitChart[] {
-  return [...byPlan(view, view.rows("detail"))].map(([plan, rows]) => ({
+  return [...view.groups(view.rows("detail"), "Plan")].map(([plan, rows]) => ({
     kind: "stacked100",
     title: `${plan}: employees by quartile of their grade's range`,
     description: `For each grade of ${plan}, the share of its employees in each quarter of the grade's range, from the minimum (first quartile) to the maximum (fourth).`,

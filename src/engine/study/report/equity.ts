@@ -2,21 +2,12 @@
  * Findings and charts of the pay-equity exhibits: the significant adjusted gaps (or that there
  * are none), each dimension's gaps with their 95 % intervals, and the grades flagged at 5 %.
  */
-import type { ExhibitChart, ExhibitRow } from "../../exhibit";
+import type { ExhibitChart } from "../../exhibit";
 import type { ExhibitReport, ExhibitView } from "./view";
 import { counted, percentWords } from "./words";
 
 /** The Significant and Flag columns' word for a dimension's reference group. */
 export const REFERENCE_LABEL = "Reference group";
-
-function dimensions(view: ExhibitView): Map<string, ExhibitRow[]> {
-  const byDimension = new Map<string, ExhibitRow[]>();
-  for (const row of view.rows()) {
-    const dimension = view.text(row, "Dimension");
-    byDimension.set(dimension, [...(byDimension.get(dimension) ?? []), row]);
-  }
-  return byDimension;
-}
 
 /** "3.2 % less", "1.0 % more". */
 function moreOrLess(gap: number): string {
@@ -25,7 +16,7 @@ function moreOrLess(gap: number): string {
 
 function payEquityFindings(view: ExhibitView): string[] {
   const findings: string[] = [];
-  for (const [dimension, rows] of dimensions(view)) {
+  for (const [dimension, rows] of view.groups(view.rows(), "Dimension")) {
     const reference = rows.find((row) => view.text(row, "Significant") === REFERENCE_LABEL);
     if (reference === undefined) continue;
     const name = view.text(reference, "Group");
@@ -52,7 +43,7 @@ function payEquityFindings(view: ExhibitView): string[] {
 }
 
 function payEquityCharts(view: ExhibitView): ExhibitChart[] {
-  return [...dimensions(view)].flatMap(([dimension, rows]): ExhibitChart[] => {
+  return [...view.groups(view.rows(), "Dimension")].flatMap(([dimension, rows]): ExhibitChart[] => {
     const reference = rows.find((row) => view.text(row, "Significant") === REFERENCE_LABEL);
     const gaps = rows.filter((row) => row !== reference && view.number(row, "Adjusted Gap") !== null);
     if (reference === undefined || gaps.length === 0) return [];

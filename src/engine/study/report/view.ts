@@ -46,6 +46,18 @@ export class ExhibitView {
     return typeof value === "number" && Number.isFinite(value) ? value : null;
   }
 
+  /** Rows grouped by the text of `column` (a plan, a dimension), groups and rows in their order. */
+  groups(rows: readonly ExhibitRow[], column: string): Map<string, ExhibitRow[]> {
+    const groups = new Map<string, ExhibitRow[]>();
+    for (const row of rows) {
+      const key = this.text(row, column);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
+    }
+    return groups;
+  }
+
   /** The cell as text ("" when empty or hidden). */
   text(row: ExhibitRow, name: string): string {
     const value = this.value(row, name);

@@ -10,21 +10,11 @@ import { counted, countWords, indexWords, listWords, moneyWords, percentWords } 
 /** The group a roster leaves blank ("(blank)"): counted, never the subject of a finding. */
 const BLANK = "(blank)";
 
-/** Rows by dimension, in order. */
-function byDimension(view: ExhibitView, rows: readonly ExhibitRow[]): Map<string, ExhibitRow[]> {
-  const dimensions = new Map<string, ExhibitRow[]>();
-  for (const row of rows) {
-    const dimension = view.text(row, "Dimension");
-    dimensions.set(dimension, [...(dimensions.get(dimension) ?? []), row]);
-  }
-  return dimensions;
-}
-
 /** 7-1's All rows (every job family together), by dimension. */
 function compositionAll(view: ExhibitView): Map<string, ExhibitRow[]> {
-  return byDimension(
-    view,
+  return view.groups(
     view.rows("total").filter((row) => view.text(row, "Job Family") === "All"),
+    "Dimension",
   );
 }
 
@@ -97,7 +87,7 @@ function hiresFindings(view: ExhibitView): string[] {
   if (total === null) return [];
   const findings = [`${counted(total, "employee")} ${total === 1 ? "was" : "were"} hired in the period.`];
   if (total > 0)
-    for (const [dimension, rows] of byDimension(view, view.rows("detail")))
+    for (const [dimension, rows] of view.groups(view.rows("detail"), "Dimension"))
       findings.push(`Hires by ${dimension.toLowerCase()}: ${shares(view, rows, "Share")}.`);
   return findings;
 }
@@ -113,7 +103,7 @@ function retentionFindings(view: ExhibitView): string[] {
     findings.push(
       `Over the period, ${counted(separations, "employee")} left${rate === null ? "" : `, a separation rate of ${percentWords(rate)} of the average headcount`}${retained === null ? "" : `; ${percentWords(retained)} of those employed at its start were still employed at its end`}.`,
     );
-  for (const [dimension, rows] of byDimension(view, view.rows("detail"))) {
+  for (const [dimension, rows] of view.groups(view.rows("detail"), "Dimension")) {
     const ranked = rows
       .filter((row) => view.text(row, "Group") !== BLANK && view.number(row, "Separation Rate") !== null)
       .sort((a, b) => (view.number(b, "Separation Rate") as number) - (view.number(a, "Separation Rate") as number));
