@@ -427,8 +427,9 @@ function tableColumnWidths(block: CellBlock, numeric: ReadonlySet<number>): { wi
       const value = values[c];
       if (value === null) continue;
       if (typeof value === "string") {
-        // Measured only when it could be the widest (a character is at most 1.6 units).
-        if (value.length * 1.6 > widest[c]) {
+        // Measured only when it could be the widest (a character is at most 1.6 units), and while
+        // the column may still not wrap (a text column past the cap wraps, whatever its widest).
+        if (value.length * 1.6 > widest[c] && (numeric.has(c) || widest[c] < TEXT_CAP)) {
           const units = textUnits(value, isBold || numeric.has(c));
           if (units > widest[c]) widest[c] = units;
         }

@@ -80,7 +80,7 @@ export function unmatchedLines(kinds: readonly ReasonKind[], max = 4): string[] 
   if (kinds.length > shown.length) {
     const rest = kinds.slice(shown.length);
     const rows = rest.reduce((sum, kind) => sum + kind.rows, 0);
-    lines.push(`${count(rest.length)} other kinds: ${count(rows)} (see unmatched-employees)`);
+    lines.push(`${count(rest.length)} other kinds: ${count(rows)} (see Unmatched Employees)`);
   }
   return lines;
 }

@@ -74,7 +74,7 @@ describe("the summary groups unmatched rows by kind of reason", () => {
       "              grade is not in plan: 2",
       expect.stringMatching(/^ {14}\S.*: 1$/),
       expect.stringMatching(/^ {14}\S.*: 1$/),
-      "              3 other kinds: 3 (see unmatched-employees)",
+      "              3 other kinds: 3 (see Unmatched Employees)",
     ]);
     expect(lines[start + 5]).toMatch(/^ {2}audit/);
   });

@@ -228,7 +228,7 @@ describe("market-summary: aging", () => {
     const ex = exhibit(result, "market-summary");
     expect(rowOf(ex, "Clerk", "Annual")["Market Minimum"]).toBe(40_000);
     expect(ex.notes?.[0]).toBe(
-      "Aging: 0 peer rows aged to 2013-04-01 at 3 % a year (compound); 0 without an Effective Date not aged; 5 dated after 2013-04-01 not aged (rows 2, 3, 4, 5, 6).",
+      "Aging: 0 peer rows aged to April 1, 2013 at 3 % a year (compound); 0 without an Effective Date not aged; 5 dated after April 1, 2013 not aged (rows 2, 3, 4, 5, 6).",
     );
     expect(result.summary.notes).toContain("market: 5 Market rows are dated after 2013-04-01 and not aged");
   });
@@ -273,7 +273,7 @@ describe("market-summary: rows that cannot be used are named, never silently dro
       "row 14: Benchmark Job is blank",
     ])
       expect(note).toContain(reason);
-    expect(result.summary.notes).toContain("market: 7 Market rows not used (see market-summary)");
+    expect(result.summary.notes).toContain("market: 7 Market rows not used (see Market Summary)");
   });
 
   it("names the missing column of a table that is not a market survey", () => {

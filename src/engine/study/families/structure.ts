@@ -372,13 +372,13 @@ function payPlanComparison(study: Study): ExhibitBody {
           .slice(0, 50)
           .map(
             (f) =>
-              `${f.severity} ${[f.plan, f.grade].filter(Boolean).join(" ")}${f.step === null ? "" : ` step ${f.step}`}: ${f.message}`,
+              `${f.severity === "error" ? "Error" : "Warning"}, ${[f.plan, f.grade].filter(Boolean).join(" ")}${f.step === null ? "" : ` step ${f.step}`}: ${f.message}`,
           )
           .join("; ")}${findings.length > 50 ? `; and ${findings.length - 50} more` : ""}.`,
   );
   if (errors > 0)
     study.note(
-      `proposed plans: ${errors} schedule-audit ${errors === 1 ? "error" : "errors"} (see pay-plan-comparison)`,
+      `proposed plans: ${errors} schedule audit ${errors === 1 ? "error" : "errors"} (see Pay Plan Comparison)`,
     );
   return {
     columns: [
