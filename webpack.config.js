@@ -60,7 +60,20 @@ async function sampleModule() {
       rows.push(cells);
     });
     const table = sheet.name.replace(/[^A-Za-z0-9]+/g, "") || "Sample";
-    tables.push({ sheet: sheet.name, table, rows });
+    // A note above the table (scripts/make-samples.ts: one cell, then a blank row) stays outside it.
+    const filled = (row) => (row ?? []).some((cell) => cell !== null && cell !== "");
+    const noted =
+      rows.length > 2 && rows[0].filter((cell) => cell !== null && cell !== "").length === 1 && !filled(rows[1]);
+    tables.push(
+      noted
+        ? {
+            sheet: sheet.name,
+            table,
+            rows: rows.slice(2),
+            note: String(rows[0].find((cell) => cell !== null && cell !== "")),
+          }
+        : { sheet: sheet.name, table, rows },
+    );
   });
   const folder = path.resolve(__dirname, "node_modules", ".cache", "compstudy");
   fs.mkdirSync(folder, { recursive: true });
@@ -134,3 +147,6 @@ module.exports = async (env, options) => {
       : undefined,
   };
 };
+
+// For the test of the sample (test/taskpane/sample.test.ts): the tables as the pane adds them.
+module.exports.sampleModule = sampleModule;

@@ -8,8 +8,10 @@ import { benchActions } from "./actions";
 import { benchExhibit } from "./exhibit";
 import { benchFunctions } from "./functions";
 import { benchMarket } from "./market";
+import { benchPeer } from "./peer";
 import { benchStatusQuo } from "./status-quo";
 import { benchStudy } from "./study";
+import { benchSupplemental } from "./supplemental";
 import { benchWorkforce } from "./workforce";
 import { benchXlsx } from "./xlsx";
 
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
   if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
   if (only.length === 0 || only.includes("xlsx")) figures.xlsx = benchXlsx();
+  if (only.length === 0 || only.includes("peer")) figures.peer = await benchPeer({ big: !only.includes("--no-big") });
+  if (only.length === 0 || only.includes("supplemental")) figures.supplemental = await benchSupplemental();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 }
 

@@ -127,6 +127,27 @@ export function excelPartOrder(xlsx: Uint8Array): Uint8Array {
   return zipSync(Object.fromEntries(names.map((name) => [name, parts[name]])), { mtime: SAMPLE_DATE });
 }
 
+/** The workbook name that carries a study's as-of date (the pane takes it when the workbook has none saved). */
+export const AS_OF_NAME = "COMP_AS_OF";
+
+/**
+ * The sample's as-of date as the workbook name COMP_AS_OF (=DATE(2013,4,1)): the pane opened on
+ * the sample workbook studies it as of its own date, not today. ExcelJS writes names of ranges
+ * only, so the name goes into xl/workbook.xml here.
+ */
+export function withStudyDate(xlsx: Uint8Array, asOf: string): Uint8Array {
+  const parts = unzipSync(xlsx);
+  const [year, month, day] = asOf.split("-").map(Number);
+  const name = `<definedName name="${AS_OF_NAME}">DATE(${year},${month},${day})</definedName>`;
+  const xml = new TextDecoder().decode(parts["xl/workbook.xml"]);
+  const next = xml.includes("<definedNames>")
+    ? xml.replace("<definedNames>", `<definedNames>${name}`)
+    : xml.replace("</sheets>", `</sheets><definedNames>${name}</definedNames>`);
+  if (next === xml) throw new Error("make-samples: xl/workbook.xml has no <sheets> to put the as-of date after");
+  parts["xl/workbook.xml"] = new TextEncoder().encode(next);
+  return zipSync(parts, { mtime: SAMPLE_DATE });
+}
+
 /** Writes the sample workbook and CSVs into `outDir` (samples/). */
 export async function makeSamples(outDir: string): Promise<{ grades: number; employees: number; sheets: string[] }> {
   const grades = readPublished(fs.readFileSync(path.join(outDir, "data", "portland-2013-pay-plans.csv"), "utf8"));
@@ -176,16 +197,26 @@ export async function makeSamples(outDir: string): Promise<{ grades: number; emp
   });
   for (const extra of extraSheets) {
     const sheet = workbook.addWorksheet(extra.name);
+    // A note sits above the table with a blank row between: outside the table's range, so a
+    // table made from the sheet (Excel's Format as Table, the pane's sample) starts at the header.
+    if (extra.note !== undefined) {
+      sheet.addRows([[extra.note], []]);
+      sheet.getRow(1).font = { italic: true };
+    }
+    const header = sheet.rowCount + 1;
     sheet.addRows(extra.rows);
-    sheet.getRow(1).font = { bold: true };
-    extra.rows[0]?.forEach((header, index) => {
-      sheet.getColumn(index + 1).width = Math.max(10, String(header ?? "").length + 2);
+    sheet.getRow(header).font = { bold: true };
+    extra.rows[0]?.forEach((cell, index) => {
+      sheet.getColumn(index + 1).width = Math.max(10, String(cell ?? "").length + 2);
     });
-    if (extra.csv) fs.writeFileSync(path.join(outDir, extra.csv), Papa.unparse(extra.rows, { newline: "\n" }) + "\n");
+    if (extra.csv) {
+      const lines = extra.note === undefined ? extra.rows : [[extra.note], ...extra.rows];
+      fs.writeFileSync(path.join(outDir, extra.csv), Papa.unparse(lines, { newline: "\n" }) + "\n");
+    }
   }
   fs.writeFileSync(
     path.join(outDir, "portland-2013.xlsx"),
-    excelPartOrder(new Uint8Array(await workbook.xlsx.writeBuffer())),
+    withStudyDate(excelPartOrder(new Uint8Array(await workbook.xlsx.writeBuffer())), SAMPLE_AS_OF),
   );
   fs.writeFileSync(
     path.join(outDir, "pay-plans.csv"),

@@ -30,11 +30,7 @@ function laneSchedule(): CellValue[][] {
     .split(/\r?\n/)
     .map((line) => line.split(","));
   const [header, ...rows] = lines;
-  return [
-    ["PEA experience-based salary schedule, 197 days (Portland Public Schools 2013 study, exhibit 3D, as published)"],
-    ["Plan", ...header],
-    ...rows.map((cells) => [PEA_LANES, ...cells.map(Number)]),
-  ];
+  return [["Plan", ...header], ...rows.map((cells) => [PEA_LANES, ...cells.map(Number)])];
 }
 
 /** The Candidates header as the engine names its columns. */
@@ -78,18 +74,20 @@ const TITLE_CHANGES: CellValue[][] = [
 export const ACTIONS_SAMPLE: SampleExtension = {
   label: "lane schedule (published), candidates and title changes (made up)",
   sheets: () => [
-    { name: "Lane Schedules", rows: laneSchedule() },
+    {
+      name: "Lane Schedules",
+      rows: laneSchedule(),
+      note: "PEA experience-based salary schedule, 197 days (Portland Public Schools 2013 study, exhibit 3D, as published)",
+    },
     {
       name: "Candidates",
-      rows: [["Made-up candidates for the demo (not from the Portland study)"], CANDIDATE_HEADER, ...CANDIDATES],
+      rows: [CANDIDATE_HEADER, ...CANDIDATES],
+      note: "Made-up candidates for the demo (not from the Portland study)",
     },
     {
       name: "Title Changes",
-      rows: [
-        ["Made-up class-title changes for the demo (not from the Portland study)"],
-        ["Class Title", "Proposed Title", "Plan"],
-        ...TITLE_CHANGES,
-      ],
+      rows: [["Class Title", "Proposed Title", "Plan"], ...TITLE_CHANGES],
+      note: "Made-up class-title changes for the demo (not from the Portland study)",
     },
   ],
 };

@@ -61,7 +61,6 @@ const DATES: readonly (string | null)[] = [
 function marketSheet(context: SampleContext): CellValue[][] {
   const byKey = new Map<string, PublishedGrade>(context.grades.map((g) => [`${g.plan}|${g.grade}`, g]));
   const rows: CellValue[][] = [
-    ["MADE UP for the CompStudy sample — not the Portland study's survey: peers, figures and dates are invented."],
     ["Benchmark Job", "Plan", "Grade", "Peer", "Peer Minimum", "Peer Midpoint", "Peer Maximum", "Effective Date"],
   ];
   const jitter = (spread: number): number => 1 + (context.random() * 2 - 1) * spread;
@@ -95,11 +94,13 @@ const LABOR: readonly [string, number, number][] = [
   ["Peer District E", 27_500_000, 0.593],
 ];
 
+const MARKET_NOTE =
+  "MADE UP for the CompStudy sample — not the Portland study's survey: peers, figures and dates are invented.";
+const LABOR_NOTE =
+  "Salary shares as published by the Portland 2013 study (PPS 65 %, peer average 59.8 %, section 1.2); budgets, salaries and peer names are MADE UP to give those shares.";
+
 function laborCostSheet(): CellValue[][] {
   return [
-    [
-      "Salary shares as published by the Portland 2013 study (PPS 65 %, peer average 59.8 %, section 1.2); budgets, salaries and peer names are MADE UP to give those shares.",
-    ],
     ["Organization", "Budget", "Salaries"],
     ...LABOR.map(([organization, budget, share]): CellValue[] => [
       organization,
@@ -124,7 +125,7 @@ export const MARKET_SAMPLE: SampleExtension = {
     ];
   },
   sheets: (context) => [
-    { name: "Market", rows: marketSheet(context), csv: "market.csv" },
-    { name: "Labor Cost", rows: laborCostSheet(), csv: "labor-cost.csv" },
+    { name: "Market", rows: marketSheet(context), note: MARKET_NOTE, csv: "market.csv" },
+    { name: "Labor Cost", rows: laborCostSheet(), note: LABOR_NOTE, csv: "labor-cost.csv" },
   ],
 };

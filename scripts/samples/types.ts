@@ -21,8 +21,14 @@ export type SampleContext = {
 export type SampleSheet = {
   /** Sheet name in samples/portland-2013.xlsx (the name the CLI and the pane look for). */
   name: string;
-  /** Rows, header first. */
+  /** Rows, header first: the table starts at its header. */
   rows: CellValue[][];
+  /**
+   * What the reader must know ("made up", "as published"): written above the table with a blank
+   * row between, outside the table's range — an Excel table made from the sheet gets the right
+   * headers — and as the CSV's first line.
+   */
+  note?: string;
   /** Also written as samples/<csv> when given. */
   csv?: string;
 };

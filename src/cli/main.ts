@@ -28,6 +28,7 @@ import { analyse, InputError, type AnalysisInput } from "./analyse";
 import { OutputError, outputRequests, planOutputs, writeOutputs, type InputFile, type WrittenOutputs } from "./outputs";
 import { ReaderError, readTable, readWorkbookSheets, type HiddenRows, type SheetWanted } from "./readers";
 import type { Table } from "./readers";
+import { printable } from "./terminal";
 
 /** Where the CLI writes, and what it knows about the terminal and the clock (injected in tests). */
 export type CliIo = {
@@ -135,10 +136,10 @@ export function parseAsOf(text: string): string {
   return match[0];
 }
 
-/** Keeps a message on one line and short (file contents can end up in messages). */
-function oneLine(text: string, max = 200): string {
+/** Keeps a message on one line and short (file contents can end up in messages), control characters escaped. */
+function oneLine(text: string, max = 300): string {
   const flat = text.replace(/[\r\n\t]+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return printable(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 
 /** A progress line on a terminal: redrawn in place, cleared at the end. */
@@ -150,7 +151,7 @@ class Progress {
   ) {}
   update(text: string): void {
     if (!this.enabled) return;
-    this.io.stderr(`\r\x1b[2K${text}`);
+    this.io.stderr(`\r\x1b[2K${oneLine(text, 200)}`);
     this.shown = true;
   }
   done(): void {
@@ -348,7 +349,8 @@ export function summaryText(result: StudyResult, inputs: Inputs, outputs: Writte
     ...(outputs.createdFolders.length ? [line("created", outputs.createdFolders.join(", "))] : []),
     line("wrote", written.length ? written.join(", ") : "nothing (add --out, --json or --html)"),
   ];
-  return `${lines.join("\n")}\n`;
+  // Sheet names, headers, notes and file names come from files and the command line: shown, never obeyed.
+  return `${lines.map(printable).join("\n")}\n`;
 }
 
 async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number> {
@@ -380,6 +382,7 @@ async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number>
       reportDetail: options.reportDetail === true,
       cwd: io.cwd,
       stdout: io.stdout,
+      stderr: io.stderr,
       onWrite: (file) => progress.update(`writing ${file}…`),
     });
     progress.done();
@@ -520,7 +523,8 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     }
     const line = inputErrorLine(error);
     if (line !== undefined) {
-      streams.stderr(`${line}\n`);
+      // The file as typed can hold control characters too: the whole line is shown, never obeyed.
+      streams.stderr(`${printable(line)}\n`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -10,7 +10,10 @@ import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
 import type { CellValue } from "../engine";
+import { fileKind } from "./file-kind";
+import { byteSize, counted, EXCEL_CELL_CHARACTERS, EXCEL_COLUMNS, EXCEL_ROWS, LIMITS } from "./limits";
 import {
+  columnLetters,
   openWorkbook,
   WorkbookError,
   type HiddenRows,
@@ -91,7 +94,15 @@ function sniff(file: string): Uint8Array {
     throw new ReaderError(file, describeIoError(error, "cannot read the file"));
   }
   if (stat.isDirectory()) throw new ReaderError(file, "is a folder, not a file");
+  // A pipe or a device has no end to read to (/dev/zero never ends, a FIFO waits for a writer).
+  if (!stat.isFile())
+    throw new ReaderError(file, `is ${fileKind(stat)}, not a file: save the table to a file and give its path`);
   if (stat.size === 0) throw new ReaderError(file, "the file is empty");
+  if (stat.size > LIMITS.fileBytes)
+    throw new ReaderError(
+      file,
+      `is ${byteSize(Math.ceil(stat.size / (1 << 20)) * (1 << 20))}, larger than the ${byteSize(LIMITS.fileBytes)} CompStudy reads: save only the sheets, columns and rows the study needs`,
+    );
   const head = Buffer.alloc(Math.min(8, stat.size));
   let handle: number | undefined;
   try {
@@ -303,7 +314,8 @@ function guessDelimiter(text: string): string {
   let counts = DELIMITERS.map(() => 0);
   let quoted = false;
   let filled = false;
-  for (let index = 0; index < text.length && records.length < GUESS_RECORDS; index++) {
+  const end = Math.min(text.length, GUESS_CHARACTERS);
+  for (let index = 0; index < end && records.length < GUESS_RECORDS; index++) {
     const char = text[index];
     if (char === '"') {
       quoted = !quoted;
@@ -331,26 +343,36 @@ function guessDelimiter(text: string): string {
   return best?.delimiter ?? ",";
 }
 
-/** How many records the delimiter is guessed from. */
+/** How many records the delimiter is guessed from, within how many characters at most. */
 const GUESS_RECORDS = 20;
+const GUESS_CHARACTERS = 1 << 20;
 
 /** Parses CSV text (exported for tests and property checks). */
 export function parseCsvText(file: string, text: string, onRows?: (rows: number) => void): Table {
   if (text.trim() === "") throw new ReaderError(file, "the file is empty");
   const rows: CellValue[][] = [];
   let unclosedAt: number | undefined;
+  const limits = new CsvLimits(file);
   Papa.parse<string[]>(text, {
     delimiter: guessDelimiter(text),
     skipEmptyLines: false,
-    step: (result) => {
+    step: (result, parser) => {
       // An unclosed quote swallows the rest of the file: report it rather than guess.
       for (const error of result.errors)
         if (error.code === "MissingQuotes" && unclosedAt === undefined) unclosedAt = error.index ?? 0;
       const fields = result.data;
-      rows.push(fields.length === 1 && fields[0] === "" ? [] : fields.map(csvCell));
+      const blank = fields.length === 1 && fields[0] === "";
+      // Blank lines past the last row Excel holds are kept only if a row follows them (which is refused).
+      if (blank && rows.length >= EXCEL_ROWS) return;
+      if (!limits.accept(rows.length + 1, fields)) {
+        parser.abort();
+        return;
+      }
+      rows.push(blank ? [] : fields.map(csvCell));
       if (onRows && rows.length % PROGRESS_EVERY === 0) onRows(rows.length);
     },
   });
+  limits.check();
   if (unclosedAt !== undefined) {
     const line = lineOf(text, unclosedAt);
     throw new ReaderError(file, `line ${line}: a quoted field is never closed`, { row: line });
@@ -359,6 +381,52 @@ export function parseCsvText(file: string, text: string, onRows?: (rows: number)
   if (rows.length === 0) throw new ReaderError(file, "the file is empty");
   onRows?.(rows.length);
   return { file, rows, source: path.basename(file), where: path.basename(file) };
+}
+
+/**
+ * What a CSV file may hold, checked record by record as papaparse reads it (issue 19): Excel's
+ * rows, columns and characters a cell, and the cells a table spans. The first limit passed stops
+ * the parse and is reported with the row (and column) where it was passed.
+ */
+class CsvLimits {
+  private spanned = 0;
+  private problem: ReaderError | undefined;
+  constructor(private readonly file: string) {}
+
+  /** False (and the problem kept) when row `row` passes a limit. */
+  accept(row: number, fields: readonly string[]): boolean {
+    if (row > EXCEL_ROWS)
+      return this.refuse(`has more than ${counted(EXCEL_ROWS)} rows (Excel's limit, and CompStudy's)`, row);
+    if (fields.length > EXCEL_COLUMNS)
+      return this.refuse(
+        `row ${counted(row)} has ${counted(fields.length)} fields, more than a sheet's ${counted(EXCEL_COLUMNS)} columns (Excel's limit): is the delimiter right?`,
+        row,
+      );
+    for (let index = 0; index < fields.length; index++)
+      if (fields[index].length > EXCEL_CELL_CHARACTERS)
+        return this.refuse(
+          `row ${counted(row)}, column ${columnLetters(index + 1)}: a cell of ${counted(fields[index].length)} characters, more than a cell holds (${counted(EXCEL_CELL_CHARACTERS)}, Excel's limit): is a quote left open?`,
+          row,
+          index + 1,
+        );
+    this.spanned += fields.length;
+    if (this.spanned > LIMITS.tableCells)
+      return this.refuse(
+        `its rows hold more than ${counted(LIMITS.tableCells)} fields (passed at row ${counted(row)}), more than CompStudy reads: save only the columns and rows the study needs`,
+        row,
+      );
+    return true;
+  }
+
+  private refuse(message: string, row: number, column?: number): false {
+    this.problem = new ReaderError(this.file, message, { row, column });
+    return false;
+  }
+
+  /** Throws the limit passed, if any. */
+  check(): void {
+    if (this.problem) throw this.problem;
+  }
 }
 
 /** 1-based line number of a character offset. */
@@ -379,13 +447,7 @@ function trimTrailingBlankRows(rows: CellValue[][]): void {
 // ---------------------------------------------------------------------------------------
 // XLSX
 
-/** Column letters for a 1-based column number (1 → A, 27 → AA). */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+export { columnLetters } from "./xlsx-reader";
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;

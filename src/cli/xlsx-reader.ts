@@ -9,16 +9,18 @@
  * one string.
  */
 import type { CellValue } from "../engine";
+import { counted, EXCEL_CELL_CHARACTERS, EXCEL_COLUMNS, EXCEL_ROWS, LIMITS } from "./limits";
 import {
   attribute,
   attributes,
-  childText,
   decodeCellText,
   decodeXml,
-  elementPattern,
-  plainInner,
+  firstChildren,
+  partText,
   richText,
   TextPool,
+  XmlDamageError,
+  XmlElementsError,
   XmlScanner,
 } from "./xml-scan";
 import { entryBytes, streamEntry, ZipError, zipEntries, type ZipEntry } from "./zip";
@@ -78,8 +80,8 @@ export type SheetOptions = {
 };
 
 /** Excel's grid: beyond it a cell reference is damage, not data (and would cost memory). */
-const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
+const MAX_ROWS = EXCEL_ROWS;
+const MAX_COLUMNS = EXCEL_COLUMNS;
 const PROGRESS_EVERY = 50_000;
 
 const ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet";
@@ -92,9 +94,9 @@ export function openWorkbook(data: Uint8Array): Workbook {
   } catch (error) {
     throw unreadable(error);
   }
-  const text = (entry: ZipEntry): string => {
+  const text = (entry: ZipEntry, limit: number = LIMITS.partBytes): string => {
     try {
-      return new TextDecoder("utf-8").decode(entryBytes(data, entry));
+      return new TextDecoder("utf-8").decode(entryBytes(data, entry, limit));
     } catch (error) {
       throw unreadable(error);
     }
@@ -128,7 +130,7 @@ export function openWorkbook(data: Uint8Array): Workbook {
     },
     close: () => undefined,
   });
-  scanner.feedText(text(workbookEntry));
+  scanXml(scanner, text(workbookEntry), `the workbook part '${workbookEntry.name}'`);
   if (sheets.length === 0) throw new WorkbookError("is not a readable .xlsx workbook (it has no sheets)");
 
   let shared: Promise<string[]> | undefined;
@@ -157,17 +159,41 @@ export function openWorkbook(data: Uint8Array): Workbook {
   };
 }
 
-/** The one message for a zip that cannot be read: damaged, or (rarely) valid but unsupported. */
+/** The one message for a zip that cannot be read: damaged, valid but unsupported, or past a limit. */
 function unreadable(error: unknown): WorkbookError {
+  if (error instanceof ZipError && (error.kind === "limit" || error.kind === "ambiguous"))
+    return new WorkbookError(error.message);
   const detail =
     error instanceof ZipError && error.kind === "unsupported" ? error.message : "the zip or its XML is damaged";
   return new WorkbookError(`is not a readable .xlsx workbook (${detail})`);
 }
 
+/** A scanner's damage or limit as a message naming the part (`what`: "sheet 'Roster'", "the shared strings"). */
+function xmlProblem(error: unknown, what: string, sheet?: string): unknown {
+  if (error instanceof XmlDamageError)
+    return new WorkbookError(`${what}: ${error.message}: the workbook is damaged or crafted`, sheet);
+  if (error instanceof XmlElementsError)
+    return new WorkbookError(
+      `${what} ${error.message}, more than CompStudy reads: the workbook is damaged or crafted`,
+      sheet,
+    );
+  return error;
+}
+
+/** Scans a whole part's text, naming the part in a damage message. */
+function scanXml(scanner: XmlScanner, xml: string, what: string): void {
+  try {
+    scanner.feedText(xml);
+    scanner.finish();
+  } catch (error) {
+    throw xmlProblem(error, what);
+  }
+}
+
 /** An .ods or .xlsb (a zip, but not SpreadsheetML): one line saying what to do. */
-function refuseOtherPackages(entries: Map<string, ZipEntry>, text: (entry: ZipEntry) => string): void {
+function refuseOtherPackages(entries: Map<string, ZipEntry>, text: (entry: ZipEntry, limit?: number) => string): void {
   const mimetype = entries.get("mimetype");
-  if (mimetype && mimetype.size < 200 && text(mimetype).trim() === ODS_MIMETYPE)
+  if (mimetype && mimetypeOf(mimetype, text) === ODS_MIMETYPE)
     throw new WorkbookError(
       "is an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv (LibreOffice: File › Save As…)",
     );
@@ -175,6 +201,15 @@ function refuseOtherPackages(entries: Map<string, ZipEntry>, text: (entry: ZipEn
     throw new WorkbookError("is an OpenDocument file, not an .xlsx workbook: save the table as .xlsx or .csv");
   if (entries.has("xl/workbook.bin"))
     throw new WorkbookError("is a binary workbook (.xlsb): save it as .xlsx or .csv (Excel: File › Save As)");
+}
+
+/** The mimetype entry's text when it is short (a real one is 46 characters), else undefined: never inflated further. */
+function mimetypeOf(entry: ZipEntry, text: (entry: ZipEntry, limit?: number) => string): string | undefined {
+  try {
+    return text(entry, 256).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 type Relation = { type: string; target: string };
@@ -203,7 +238,7 @@ function relationships(
 
 function readRelations(xml: string, folder: string): (Relation & { id: string })[] {
   const found: (Relation & { id: string })[] = [];
-  new XmlScanner({
+  const scanner = new XmlScanner({
     open: (name, raw) => {
       if (name !== "Relationship") return;
       const all = attributes(raw);
@@ -213,7 +248,8 @@ function readRelations(xml: string, folder: string): (Relation & { id: string })
       found.push({ id: all.get("Id") ?? "", type, target: resolvePart(folder, all.get("Target") ?? "") });
     },
     close: () => undefined,
-  }).feedText(xml);
+  });
+  scanXml(scanner, xml, "the workbook's relationships");
   return found;
 }
 
@@ -252,51 +288,99 @@ function partKind(type: string): SheetInfo["kind"] {
   }
 }
 
-/** The shared-string table: each `<si>`'s text (rich-text runs joined, phonetic runs left out). */
+const SHARED_STRINGS = "the shared-string table";
+
+/**
+ * The shared-string table: each `<si>`'s text (rich-text runs joined, phonetic runs left out).
+ * Its count and text are bounded as it is read, whatever its `count` attribute declares.
+ */
 async function readSharedStrings(data: Uint8Array, entry: ZipEntry): Promise<string[]> {
   const strings: string[] = [];
   const pool = new TextPool();
+  let characters = 0;
   const scanner = new XmlScanner(
     {
       open: () => undefined,
       close: () => undefined,
       block: (_name, _attributes, inner) => {
-        strings.push(inner === undefined ? "" : pool.keep(richText(inner)));
+        if (strings.length >= LIMITS.sharedStrings)
+          throw new WorkbookError(
+            `${SHARED_STRINGS} holds more than ${counted(LIMITS.sharedStrings)} texts, more than CompStudy reads: the workbook is damaged or crafted`,
+          );
+        const text = inner === undefined ? "" : pool.keep(richText(inner));
+        characters += text.length;
+        if (characters > LIMITS.sharedStringCharacters)
+          throw new WorkbookError(
+            `${SHARED_STRINGS} holds more than ${counted(LIMITS.sharedStringCharacters)} characters, more than CompStudy reads: save the tables as .csv, or only the sheets needed`,
+          );
+        strings.push(text);
       },
     },
-    new Set(["si"]),
+    new Map([["si", "a shared string"]]),
   );
-  await feedEntry(data, entry, scanner);
+  await feedEntry(data, entry, scanner, SHARED_STRINGS);
   return strings;
 }
 
-async function feedEntry(data: Uint8Array, entry: ZipEntry, scanner: XmlScanner): Promise<void> {
+/** Inflates a part chunk by chunk into `scanner`; damage and limits become one line naming the part. */
+async function feedEntry(
+  data: Uint8Array,
+  entry: ZipEntry,
+  scanner: XmlScanner,
+  what: string,
+  sheet?: string,
+): Promise<void> {
   try {
-    await streamEntry(data, entry, (chunk) => {
-      scanner.feed(chunk);
-      return scanner.stopped ? "stop" : undefined;
-    });
+    await streamEntry(
+      data,
+      entry,
+      (chunk) => {
+        scanner.feed(chunk);
+        return scanner.stopped ? "stop" : undefined;
+      },
+      LIMITS.streamedPartBytes,
+    );
+    scanner.finish();
   } catch (error) {
-    throw error instanceof ZipError ? unreadable(error) : error;
+    if (error instanceof ZipError)
+      throw error.kind === "limit" ? new WorkbookError(`${what}: ${error.message}`, sheet) : unreadable(error);
+    if (error instanceof XmlDamageError && error.limit === undefined)
+      throw new WorkbookError(`${what} is damaged or cut short: ${error.message}`, sheet);
+    throw xmlProblem(error, what, sheet);
   }
 }
 
-/** 0-based column of a cell reference ("AB12" → 27); -1 when it has no letters. */
+/** 0-based column of a cell reference ("AB12" → 27); -1 when it has no letters (past Excel's grid: MAX_COLUMNS). */
 function columnOf(ref: string): number {
   let column = 0;
   let index = 0;
   for (; index < ref.length; index++) {
     const code = ref.charCodeAt(index) | 32; // lower case
     if (code < 97 || code > 122) break;
-    column = column * 26 + (code - 96);
+    // Past XFD it is damage whatever follows: stop counting (a million letters are not a column).
+    if (column <= MAX_COLUMNS) column = column * 26 + (code - 96);
   }
-  return index === 0 ? -1 : column - 1;
+  return index === 0 ? -1 : Math.min(column, MAX_COLUMNS + 1) - 1;
 }
 
-/** 1-based row of a cell reference ("AB12" → 12); NaN when it has none. */
+/** 1-based row of a cell reference ("AB12" → 12): its trailing digits, NaN when it has none. */
 function rowOf(ref: string): number {
-  const digits = /\d+$/.exec(ref);
-  return digits ? Number(digits[0]) : Number.NaN;
+  let start = ref.length;
+  while (start > 0 && ref.charCodeAt(start - 1) >= 48 && ref.charCodeAt(start - 1) <= 57) start--;
+  return start === ref.length ? Number.NaN : Number(ref.slice(start));
+}
+
+/** Column letters for a 1-based column number (1 → A, 27 → AA). */
+export function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A reference or number from the file, shortened for a message (a crafted one can be a megabyte long). */
+function shortText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -330,18 +414,15 @@ export function isoDateSerial(text: string, date1904: boolean): number | undefin
   return serial < (date1904 ? 0 : 1) ? undefined : serial + fraction;
 }
 
-const VALUE = elementPattern("v");
-const FORMULA = elementPattern("f");
-const INLINE = elementPattern("is");
+const CELL_PARTS = ["v", "f", "is"] as const;
 
-/** The parts of a cell's inner XML other than `<v>42</v>`: its value, formula and inline string. */
+/** The parts of a cell's inner XML other than `<v>42</v>`: its value, formula and inline string (a linear scan). */
 function cellParts(inner: string): { value?: string; formula?: string; inline?: string } {
-  const plain = plainInner(inner);
-  const inline = childText(plain, INLINE);
+  const { v, f, is } = firstChildren(inner, CELL_PARTS);
   return {
-    value: childText(plain, VALUE),
-    formula: childText(plain, FORMULA),
-    inline: inline === undefined ? undefined : richText(inline),
+    value: v === undefined ? undefined : partText(v),
+    formula: f === undefined ? undefined : partText(f),
+    inline: is === undefined ? undefined : richText(is),
   };
 }
 
@@ -406,16 +487,32 @@ async function readSheetRows(
   let cells: CellValue[] = [];
   const pool = new TextPool();
   let column = -1;
+  // What the file implies is bounded as it is read: each row number once, the cells the rows
+  // span (each to its last filled cell) and the text they show (a shared string once per cell).
+  let seenRows: Uint8Array | undefined;
+  let spanned = 0;
+  let characters = 0;
 
   const fail = (message: string): never => {
     throw new WorkbookError(`sheet '${sheet.name}': ${message}`, sheet.name);
   };
 
   const finishRow = (): void => {
+    seenRows ??= new Uint8Array(MAX_ROWS + 1);
+    if (seenRows[rowNumber] === 1)
+      fail(
+        `row ${counted(rowNumber)} appears twice (programs would read different rows): the sheet is damaged or crafted`,
+      );
+    seenRows[rowNumber] = 1;
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     if (cells.length > 0) {
       if (rowHidden) hiddenRows.push(rowNumber);
       if (!(rowHidden && skipHidden)) {
+        spanned += cells.length;
+        if (spanned > LIMITS.tableCells)
+          fail(
+            `its rows span more than ${counted(LIMITS.tableCells)} cells (each row to its last filled cell; row ${counted(rowNumber)} reaches column ${columnLetters(cells.length)}), more than CompStudy reads: delete the columns and rows the study does not need, or save the table as .csv`,
+          );
         while (rows.length < rowNumber - 1) rows.push([]);
         if (rows.length >= rowNumber) rows[rowNumber - 1] = cells;
         else rows.push(cells);
@@ -430,7 +527,7 @@ async function readSheetRows(
     const r = attribute(raw, "r");
     const number = r === undefined ? rowNumber + 1 : Number(r);
     if (!Number.isInteger(number) || number < 1 || number > MAX_ROWS)
-      fail(`row number '${r}' is outside Excel's grid (the sheet is damaged)`);
+      fail(`row number '${shortText(r ?? String(number))}' is outside Excel's grid (the sheet is damaged)`);
     rowNumber = number;
     rowNumbered = r !== undefined;
     const hidden = attribute(raw, "hidden");
@@ -444,7 +541,7 @@ async function readSheetRows(
     let next = column + 1;
     if (ref !== undefined) {
       next = columnOf(ref);
-      if (next < 0) fail(`cell reference '${ref}' in row ${rowNumber} is not a cell (the sheet is damaged)`);
+      if (next < 0) fail(`cell reference '${shortText(ref)}' in row ${rowNumber} is not a cell (the sheet is damaged)`);
       // A row written without its number takes it from its first cell's reference.
       if (!rowNumbered && column < 0) {
         const row = rowOf(ref);
@@ -452,22 +549,42 @@ async function readSheetRows(
       }
     }
     column = next;
-    if (column >= MAX_COLUMNS) fail(`row ${rowNumber} has more than ${MAX_COLUMNS} columns (the sheet is damaged)`);
+    if (column >= MAX_COLUMNS)
+      fail(`row ${rowNumber} has more than ${counted(MAX_COLUMNS)} columns (the sheet is damaged)`);
     if (inner === undefined) return;
     const type = attribute(raw, "t");
+    const where = (): string => shortText(ref ?? `row ${rowNumber}, column ${column + 1}`);
     let cell: CellValue;
     if (valueOnly(inner)) cell = cellValue(type, inner.slice(3, -4), undefined, strings, date1904);
     else {
-      const { value, formula, inline } = cellParts(inner);
+      let parts: ReturnType<typeof cellParts>;
+      try {
+        parts = cellParts(inner);
+      } catch (error) {
+        if (error instanceof XmlDamageError) return fail(`cell ${where()} is damaged (${error.message})`);
+        throw error;
+      }
+      const { value, formula, inline } = parts;
       if (formula !== undefined && value === undefined && type !== "inlineStr") {
         uncalculated++;
-        firstUncalculated ??= { ref: ref ?? `row ${rowNumber}, column ${column + 1}`, formula: decodeXml(formula) };
+        firstUncalculated ??= { ref: where(), formula: decodeXml(formula) };
       }
       cell = cellValue(type, value, inline, strings, date1904);
     }
     if (cell === null || cell === "") return;
-    // Shared strings are kept already; other text is cut from the chunk being scanned.
-    if (typeof cell === "string" && type !== "s") cell = pool.keep(cell);
+    if (typeof cell === "string") {
+      if (cell.length > EXCEL_CELL_CHARACTERS)
+        fail(
+          `cell ${where()} holds ${counted(cell.length)} characters, more than a cell can (${counted(EXCEL_CELL_CHARACTERS)}, Excel's limit): the sheet is damaged or crafted`,
+        );
+      characters += cell.length;
+      if (characters > LIMITS.tableCharacters)
+        fail(
+          `its cells show more than ${counted(LIMITS.tableCharacters)} characters of text (a shared text counted in every cell that shows it), more than CompStudy reads: the workbook is damaged or crafted`,
+        );
+      // Shared strings are kept already; other text is cut from the chunk being scanned.
+      if (type !== "s") cell = pool.keep(cell);
+    }
     while (cells.length < column) cells.push(null);
     cells[column] = cell;
   };
@@ -493,10 +610,10 @@ async function readSheetRows(
         if (inData) readCell(raw, inner);
       },
     },
-    new Set(["c"]),
+    new Map([["c", "a cell"]]),
   );
-  await feedEntry(data, sheet.entry as ZipEntry, scanner);
-  if (scanner.incomplete) throw unreadable(undefined);
+  await feedEntry(data, sheet.entry as ZipEntry, scanner, `sheet '${sheet.name}'`, sheet.name);
+  if (inData) fail("the sheet's data never ends (the sheet is damaged or cut short)");
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   options.onRows?.(rowNumber);
   return { rows, width, hiddenRows, uncalculated, firstUncalculated };

@@ -6,6 +6,7 @@
  * (measured here). ZIP64 directories (written by some .NET and Java tools) are read too.
  */
 import * as zlib from "zlib";
+import { byteSize, counted, LIMITS } from "./limits";
 
 /** One part of the package, as the central directory describes it. */
 export type ZipEntry = {
@@ -24,8 +25,11 @@ export type ZipEntry = {
 export class ZipError extends Error {
   constructor(
     message: string,
-    /** "damaged": cut short or corrupt; "unsupported": valid, but encrypted or not deflated. */
-    readonly kind: "damaged" | "unsupported" = "damaged",
+    /**
+     * "damaged": cut short or corrupt; "unsupported": valid, but encrypted or not deflated;
+     * "limit": past a limit of what CompStudy reads; "ambiguous": two programs would read it differently.
+     */
+    readonly kind: "damaged" | "unsupported" | "limit" | "ambiguous" = "damaged",
   ) {
     super(message);
     this.name = "ZipError";
@@ -52,7 +56,12 @@ function within(data: Uint8Array, at: number, length: number): void {
   if (at < 0 || at + length > data.length) throw new ZipError("the zip is damaged (cut short?)");
 }
 
-/** The central directory's entries, by name folded to lower case (OPC part names ignore case). */
+/**
+ * The central directory's entries, by name folded to lower case (OPC part names ignore case).
+ * Two entries whose names differ only in case (or not at all) make the package ambiguous — one
+ * program reads one, another the other — so it is refused; so is a directory that claims more
+ * entries than it has room for, or more than LIMITS.zipParts.
+ */
 export function zipEntries(data: Uint8Array): Map<string, ZipEntry> {
   let end = -1;
   for (let at = data.length - 22; at >= Math.max(0, data.length - EOCD_SEARCH); at--)
@@ -76,6 +85,13 @@ export function zipEntries(data: Uint8Array): Map<string, ZipEntry> {
     }
   }
   within(data, directoryOffset, directorySize);
+  // Each entry takes at least 46 bytes of the directory: a larger count is damage, not a promise.
+  if (count > directorySize / 46) throw new ZipError("the zip is damaged (its directory is shorter than it claims)");
+  if (count > LIMITS.zipParts)
+    throw new ZipError(
+      `the zip holds ${counted(count)} parts, more than CompStudy reads (${counted(LIMITS.zipParts)}): the workbook is damaged or crafted`,
+      "limit",
+    );
   const entries = new Map<string, ZipEntry>();
   const utf8 = new TextDecoder("utf-8");
   const latin1 = new TextDecoder("latin1");
@@ -112,7 +128,16 @@ export function zipEntries(data: Uint8Array): Map<string, ZipEntry> {
       }
       extra += 4 + length;
     }
-    entries.set(name.replace(/^\/+/, "").toLowerCase(), {
+    let slashes = 0;
+    while (name.charCodeAt(slashes) === 47 /* / */) slashes++;
+    const key = name.slice(slashes).toLowerCase();
+    const twin = entries.get(key);
+    if (twin)
+      throw new ZipError(
+        `two parts of the zip, '${shortName(twin.name)}' and '${shortName(name)}', ${twin.name === name ? "have the same name" : "differ only in case"}: programs would read different ones, so CompStudy reads neither (open the workbook in Excel and save it again)`,
+        "ambiguous",
+      );
+    entries.set(key, {
       name,
       method: u16(data, at + 10),
       compressedSize,
@@ -125,12 +150,25 @@ export function zipEntries(data: Uint8Array): Map<string, ZipEntry> {
   return entries;
 }
 
+/** A part name for a message: a crafted name can be 65,535 characters long. */
+function shortName(name: string): string {
+  return name.length > 80 ? `${name.slice(0, 79)}…` : name;
+}
+
+/** The refusal of a part that inflates past `limit` bytes. */
+function tooLarge(entry: ZipEntry, limit: number): ZipError {
+  return new ZipError(
+    `the part '${shortName(entry.name)}' is larger than ${byteSize(limit)} once inflated, more than CompStudy reads: the workbook is damaged or crafted`,
+    "limit",
+  );
+}
+
 /** The compressed bytes of an entry (after its local header). */
 function rawData(data: Uint8Array, entry: ZipEntry): Uint8Array {
-  if (entry.encrypted) throw new ZipError(`the part '${entry.name}' is encrypted`, "unsupported");
+  if (entry.encrypted) throw new ZipError(`the part '${shortName(entry.name)}' is encrypted`, "unsupported");
   if (entry.method !== 0 && entry.method !== 8)
     throw new ZipError(
-      `the part '${entry.name}' uses a compression method other than deflate (${entry.method})`,
+      `the part '${shortName(entry.name)}' uses a compression method other than deflate (${entry.method})`,
       "unsupported",
     );
   within(data, entry.headerOffset, 30);
@@ -140,50 +178,70 @@ function rawData(data: Uint8Array, entry: ZipEntry): Uint8Array {
   return data.subarray(start, start + entry.compressedSize);
 }
 
-/** An entry's bytes, whole. */
-export function entryBytes(data: Uint8Array, entry: ZipEntry): Uint8Array {
+/** An entry's bytes, whole: at most `limit` of them, whatever size the entry declares. */
+export function entryBytes(data: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
   const raw = rawData(data, entry);
-  if (entry.method === 0) return raw;
+  if (entry.method === 0) {
+    if (raw.length > limit) throw tooLarge(entry, limit);
+    return raw;
+  }
   try {
-    return zlib.inflateRawSync(raw);
-  } catch {
-    throw new ZipError(`the part '${entry.name}' is damaged (it does not inflate)`);
+    return zlib.inflateRawSync(raw, { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(entry, limit);
+    throw new ZipError(`the part '${shortName(entry.name)}' is damaged (it does not inflate)`);
   }
 }
 
 /**
  * An entry's bytes, chunk by chunk, to `onChunk`. `onChunk` returns "stop" when it has read
  * what it needs (the end of a sheet's data), so the rest is not inflated. Errors thrown by
- * `onChunk` pass through; the inflater's mean a damaged part.
+ * `onChunk` pass through; the inflater's mean a damaged part. Past `limit` bytes inflated,
+ * whatever the entry declares, it stops with a ZipError of kind "limit".
  */
 export async function streamEntry(
   data: Uint8Array,
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array) => "stop" | void,
+  limit: number,
 ): Promise<void> {
   const raw = rawData(data, entry);
   if (entry.method === 0) {
+    if (raw.length > limit) throw tooLarge(entry, limit);
     for (let at = 0; at < raw.length; at += SLICE)
       if (onChunk(raw.subarray(at, Math.min(raw.length, at + SLICE))) === "stop") return;
     return;
   }
   const inflater = zlib.createInflateRaw({ chunkSize: SLICE });
+  let inflated = 0;
   inflater.end(raw);
   let chunks: AsyncIterator<Buffer>;
   try {
     chunks = inflater[Symbol.asyncIterator]();
   } catch {
-    throw new ZipError(`the part '${entry.name}' is damaged (it does not inflate)`);
+    throw new ZipError(`the part '${shortName(entry.name)}' is damaged (it does not inflate)`);
   }
   for (;;) {
     let next: IteratorResult<Buffer>;
     try {
       next = await chunks.next();
     } catch {
-      throw new ZipError(`the part '${entry.name}' is damaged (it does not inflate)`);
+      throw new ZipError(`the part '${shortName(entry.name)}' is damaged (it does not inflate)`);
     }
     if (next.done) return;
-    if (onChunk(next.value) === "stop") {
+    inflated += next.value.length;
+    if (inflated > limit) {
+      inflater.destroy();
+      throw tooLarge(entry, limit);
+    }
+    let answer: "stop" | void;
+    try {
+      answer = onChunk(next.value);
+    } catch (error) {
+      inflater.destroy();
+      throw error;
+    }
+    if (answer === "stop") {
       inflater.destroy();
       return;
     }

@@ -13,37 +13,119 @@ export function isBlank(value: CellValue): boolean {
 }
 
 // "$ 12.12", "42,167", "-1,234.50", "(1,234)", "1 234", "12.5" — digits with optional
-// currency sign, thousands separators (comma, space, non-breaking space) and a sign.
-const NUMBER_TEXT = /^([-+]?)\s*\$?\s*([-+]?)\s*(\d{1,3}(?:[, \u00a0\u202f]\d{3})+|\d+)?(\.\d+)?$/;
-const PARENTHESISED = /^\((.*)\)$/;
+// currency sign, thousands separators (comma, space, non-breaking space) and a sign. Read by a
+// hand-written scanner, not a pattern: the pattern this replaces had three adjacent optional
+// space runs, and a cell of "-", 800 spaces and "x" took seconds to refuse (issue 19).
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,15})?$/;
+
+/** JavaScript's white space (what `\s` and `trim` mean): the characters a number may be padded with. */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** A thousands separator: comma, space, no-break space, narrow no-break space. */
+const isGroupSeparator = (code: number): boolean => code === 44 || code === 32 || code === 0xa0 || code === 0x202f;
+const isLineTerminator = (code: number): boolean => code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+const isSign = (code: number): boolean => code === 43 || code === 45;
 
 /**
  * Parses text such as `$ 12.12`, `42,167` or `(1,200.00)` to a number; returns
- * undefined when the text is not a plain number (dates, words, percentages).
+ * undefined when the text is not a plain number (dates, words, percentages). Linear in the
+ * text's length: [sign] [$] [sign] digits (grouped by threes, or not) [.digits], spaces
+ * between the signs and the dollar sign, the whole in parentheses for a negative amount.
  */
 export function parseNumberText(text: string): number | undefined {
-  // Most cells are plain digits ("52000", "12.5"): read them without the full pattern.
+  // Most cells are plain digits ("52000", "12.5"): read them without the full scan.
   if (PLAIN_NUMBER.test(text)) {
     const value = Number(text);
     return value === 0 ? 0 : value;
   }
-  let body = text.trim();
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   let negative = false;
-  const parenthesised = PARENTHESISED.exec(body);
-  if (parenthesised) {
-    body = parenthesised[1].trim();
+  if (end - start >= 2 && text.charCodeAt(start) === 40 /* ( */ && text.charCodeAt(end - 1) === 41 /* ) */) {
+    // "(…)" on one line: a negative amount in accounting style.
+    let inner = start + 1;
+    let innerEnd = end - 1;
+    for (let at = inner; at < innerEnd; at++) if (isLineTerminator(text.charCodeAt(at))) return undefined;
+    while (inner < innerEnd && isSpace(text.charCodeAt(inner))) inner++;
+    while (innerEnd > inner && isSpace(text.charCodeAt(innerEnd - 1))) innerEnd--;
+    start = inner;
+    end = innerEnd;
     negative = true;
   }
-  const match = NUMBER_TEXT.exec(body);
-  if (!match) return undefined;
-  const [, sign1, sign2, whole, fraction] = match;
-  if (whole === undefined && fraction === undefined) return undefined;
-  if (sign1 && sign2) return undefined;
-  const digits = `${(whole ?? "0").replace(/[, \u00a0\u202f]/g, "")}${fraction ?? ""}`;
-  const magnitude = Number(digits);
+  let at = start;
+  const skipSpaces = (): void => {
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+  };
+  let signs = 0;
+  let minus = false;
+  if (at < end && isSign(text.charCodeAt(at))) {
+    minus = text.charCodeAt(at) === 45;
+    signs++;
+    at++;
+  }
+  skipSpaces();
+  if (at < end && text.charCodeAt(at) === 36 /* $ */) {
+    at++;
+    skipSpaces();
+  }
+  if (at < end && isSign(text.charCodeAt(at))) {
+    minus ||= text.charCodeAt(at) === 45;
+    signs++;
+    at++;
+    skipSpaces();
+  }
+  if (signs > 1) return undefined;
+  // The whole part: a run of digits, or 1–3 digits followed by groups of a separator and three digits.
+  const wholeStart = at;
+  while (at < end && isDigit(text.charCodeAt(at))) at++;
+  let grouped = false;
+  if (at > wholeStart && at - wholeStart <= 3) {
+    while (
+      at + 3 < end &&
+      isGroupSeparator(text.charCodeAt(at)) &&
+      isDigit(text.charCodeAt(at + 1)) &&
+      isDigit(text.charCodeAt(at + 2)) &&
+      isDigit(text.charCodeAt(at + 3))
+    ) {
+      at += 4;
+      grouped = true;
+    }
+  }
+  const wholeEnd = at;
+  let fraction = "";
+  if (at < end && text.charCodeAt(at) === 46 /* . */) {
+    const fractionStart = at;
+    at++;
+    while (at < end && isDigit(text.charCodeAt(at))) at++;
+    if (at === fractionStart + 1) return undefined;
+    fraction = text.slice(fractionStart, at);
+  }
+  if (at !== end || (wholeEnd === wholeStart && fraction === "")) return undefined;
+  let whole = text.slice(wholeStart, wholeEnd);
+  if (grouped) {
+    let digits = "";
+    for (let index = 0; index < whole.length; index++) if (isDigit(whole.charCodeAt(index))) digits += whole[index];
+    whole = digits;
+  }
+  const magnitude = Number(`${whole || "0"}${fraction}`);
   if (!Number.isFinite(magnitude)) return undefined;
-  const minus = sign1 === "-" || sign2 === "-";
   if (negative && minus) return undefined;
   const result = negative || minus ? -magnitude : magnitude;
   return result === 0 ? 0 : result;

@@ -115,21 +115,40 @@ export function approvalLevel(
 
 /**
  * Weekly pay of a non-exempt employee (HISD terminology 14, 16; FLSA): the regular rate for
- * hours up to `threshold`, `multiplier` × the rate for the hours over it. Not rounded.
+ * hours up to `threshold`, `multiplier` × the rate for the hours over it. With a weekly
+ * supplement (a stipend's share of the week, 29 CFR 778.109–778.110): straight time for every
+ * hour + the supplement + (multiplier − 1) × the regular rate (regularRate) for each overtime
+ * hour. Without one (0), the result is exactly the plain rule's. Not rounded.
  */
 export function overtimePay(
   rate: number,
   hours: number,
   threshold: number = POLICY.COMP_OVERTIME_THRESHOLD_HOURS,
   multiplier: number = POLICY.COMP_OVERTIME_MULTIPLIER,
+  supplement = 0,
 ): number {
   checkNonNegative(rate, "hourly rate");
   checkNonNegative(hours, "hours worked");
   checkNonNegative(threshold, "overtime threshold");
   checkNonNegative(multiplier, "overtime multiplier");
+  checkNonNegative(supplement, "weekly supplement");
   const regular = Math.min(hours, threshold);
   const overtime = hours - regular;
-  return rate * regular + rate * multiplier * overtime;
+  if (supplement === 0) return rate * regular + rate * multiplier * overtime;
+  const straight = rate * hours + supplement;
+  return overtime === 0 ? straight : straight + (multiplier - 1) * regularRate(rate, hours, supplement) * overtime;
+}
+
+/**
+ * The FLSA regular rate of a workweek (29 CFR 778.109): total remuneration — the hourly rate ×
+ * hours worked + the week's non-discretionary supplement (a stipend's share) — ÷ hours worked.
+ * Not rounded.
+ */
+export function regularRate(rate: number, hours: number, supplement = 0): number {
+  checkNonNegative(rate, "hourly rate");
+  checkPositive(hours, "hours worked");
+  checkNonNegative(supplement, "weekly supplement");
+  return (rate * hours + supplement) / hours;
 }
 
 /** Extra duty pay for teachers (HISD terminology 11): hours × the standard hourly rate ($25). */

@@ -4,8 +4,14 @@
  * and synced in chunks that keep each request under Excel on the web's ~5 MB limit; a failed
  * or cancelled action deletes the sheets it created, leaving the workbook as it was.
  *
+ * Each sheet written carries a marker — a hidden name scoped to the sheet, not its name, which is
+ * the user's to change — so a later run can replace it: the new sheets are written first, and
+ * only once all of them are, the earlier ones are deleted and the new ones take their names and
+ * places. A sheet without the marker, or whose marker is on two sheets (a copy), is never touched.
+ *
  * Requirement sets: ExcelApi 1.1 (worksheets, ranges, tables, charts), 1.2 (autofit, ranges'
- * numberFormat arrays), 1.7 (freezePanes, chart setPosition). The manifest declares 1.9.
+ * numberFormat arrays), 1.4 (names scoped to a sheet), 1.7 (freezePanes, chart setPosition). The
+ * manifest declares 1.9.
  */
 import { NUMBER_FORMATS, layoutExhibit, uniqueSheetName, type CellBlock, type SheetLayout } from "../exhibits/layout";
 import type { Exhibit, StudyResult } from "../exhibits/spec/types";
@@ -27,7 +33,64 @@ export type WriteOptions = {
   signal?: AbortSignal;
   /** Write live formulas instead of values. */
   live?: LiveFormulas;
+  /** Earlier sheets of the pane to replace (found again by their markers) once every new sheet is written. */
+  replace?: readonly ExhibitSheet[];
+  /** The run's time (ISO), in each sheet's marker; now when not given. */
+  run?: string;
 };
+
+/** The hidden, sheet-scoped name that marks a sheet the pane wrote. */
+export const MARKER_NAME = "CompStudy_Exhibit";
+const MARKER_PREFIX = "compstudy-exhibit/1";
+
+/** A sheet the pane wrote, as its marker says: its exhibit, its run (ISO time) and its own token. */
+export type ExhibitSheet = { name: string; exhibitId: string; run: string; token: string };
+
+/** The marker's text: what a later run reads to find the sheet again. */
+export function markerText(exhibitId: string, run: string, index: number): string {
+  return `${MARKER_PREFIX}|${exhibitId}|${run}|${index}`;
+}
+
+/** The marker of a name's value, or undefined when it is not one of the pane's. */
+export function readMarker(value: unknown): Omit<ExhibitSheet, "name"> | undefined {
+  if (typeof value !== "string") return undefined;
+  const parts = value.replace(/^=?"?|"$/g, "").split("|");
+  if (parts.length !== 4 || parts[0] !== MARKER_PREFIX || parts[1] === "" || parts[2] === "") return undefined;
+  return { exhibitId: parts[1], run: parts[2], token: `${parts[2]}#${parts[3]}` };
+}
+
+type Marked = { sheet: Excel.Worksheet; marker: ExhibitSheet; position: number };
+
+/**
+ * The sheets that carry a marker, with their positions (two syncs: the sheets, then their names).
+ * A token found on more than one sheet is a copy the user made: neither is listed.
+ */
+async function markedSheets(context: Excel.RequestContext): Promise<Marked[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/position");
+  await context.sync();
+  const names = sheets.items.map((sheet) => {
+    const collection = sheet.names;
+    collection.load("items/name,items/value");
+    return collection;
+  });
+  await context.sync();
+  const found: Marked[] = [];
+  sheets.items.forEach((sheet, index) => {
+    for (const item of names[index].items) {
+      const marker = item.name === MARKER_NAME ? readMarker(item.value) : undefined;
+      if (marker) found.push({ sheet, marker: { ...marker, name: sheet.name }, position: sheet.position });
+    }
+  });
+  const copies = new Map<string, number>();
+  for (const { marker } of found) copies.set(marker.token, (copies.get(marker.token) ?? 0) + 1);
+  return found.filter(({ marker }) => copies.get(marker.token) === 1);
+}
+
+/** The exhibit sheets the pane wrote that are in the workbook now, in sheet order. */
+export async function listExhibitSheets(): Promise<ExhibitSheet[]> {
+  return Excel.run(async (context) => (await markedSheets(context)).map(({ marker }) => marker));
+}
 
 /** Rows below a live exhibit's current rows that get its columns' formats, so a growing spill stays formatted. */
 export const LIVE_FORMAT_MARGIN = 200;
@@ -118,6 +181,9 @@ export function liveLayout(exhibit: Exhibit, live: LiveFormulas): LiveLayout {
 
 export type WrittenSheet = { name: string; exhibitId: string };
 
+/** What a write did: the sheets written (under their final names) and the earlier sheets they replaced. */
+export type Written = { sheets: WrittenSheet[]; replaced: string[] };
+
 /** Bytes one request may carry; Excel on the web refuses requests over 5 MB. */
 export const REQUEST_BUDGET_BYTES = 4_000_000;
 
@@ -194,11 +260,8 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new WriteCancelled();
 }
 
-/** Inserts the exhibits of a study, each on a new sheet; returns the sheets created. */
-export async function writeExhibits(
-  result: StudyResult,
-  options: WriteOptions = {},
-): Promise<{ sheets: WrittenSheet[] }> {
+/** Inserts the exhibits of a study, each on a new sheet (replacing earlier ones when asked); returns the sheets. */
+export async function writeExhibits(result: StudyResult, options: WriteOptions = {}): Promise<Written> {
   const wanted = options.exhibits ? new Set(options.exhibits) : undefined;
   const exhibits = result.exhibits.filter((exhibit) => !wanted || wanted.has(exhibit.id));
   // Never revealed: what the pane writes into a shared workbook keeps small groups suppressed.
@@ -209,22 +272,30 @@ export async function writeExhibits(
   const progress = options.onProgress ?? (() => undefined);
   checkCancelled(options.signal);
 
+  const run = options.run ?? new Date().toISOString();
   return Excel.run(async (context) => {
     const created: Excel.Worksheet[] = [];
     const sheetsWritten: WrittenSheet[] = [];
+    // The earlier sheets to replace, found again by their markers (a copy or a sheet gone is left be).
+    const wanted = new Set((options.replace ?? []).map((sheet) => sheet.token));
+    const replaced =
+      wanted.size > 0 ? (await markedSheets(context)).filter(({ marker }) => wanted.has(marker.token)) : [];
     const existing = context.workbook.worksheets;
     existing.load("items/name");
     const tables = context.workbook.tables;
     tables.load("items/name");
     await context.sync();
+    let committed = false;
 
     try {
       const taken = new Set(existing.items.map((sheet) => sheet.name));
       const tableNames = new Set(tables.items.map((table) => table.name.toLowerCase()));
       progress("Adding sheets", 0.05);
-      const sheets = layouts.map((layout) => {
+      const sheets = layouts.map((layout, index) => {
         const name = uniqueSheetName(layout.sheetName, taken);
         const sheet = context.workbook.worksheets.add(name);
+        const marker = sheet.names.add(MARKER_NAME, `="${markerText(layout.exhibitId, run, index)}"`);
+        marker.visible = false;
         created.push(sheet);
         sheetsWritten.push({ name, exhibitId: layout.exhibitId });
         return sheet;
@@ -273,11 +344,22 @@ export async function writeExhibits(
       );
       await context.sync();
       checkCancelled(options.signal);
+      if (replaced.length > 0) {
+        // Every new sheet is written: from here the earlier ones go, and the new take their names and places.
+        progress("Replacing the earlier sheets", 0.95);
+        committed = true;
+        replace(existing.items.length, replaced, sheets, sheetsWritten);
+      }
       sheets[0]?.activate();
       await context.sync();
       progress("Done", 1);
-      return { sheets: sheetsWritten };
+      return { sheets: sheetsWritten, replaced: replaced.map(({ marker }) => marker.name) };
     } catch (error) {
+      if (committed)
+        throw new Error(
+          "Excel stopped while replacing the earlier sheets: the new exhibits are written; check the sheets' names.",
+          { cause: error },
+        );
       // Leave the workbook as it was: remove every sheet this action added.
       created.forEach((sheet) => sheet.delete());
       await context.sync().catch(() => undefined);
@@ -291,6 +373,44 @@ export async function writeExhibits(
       );
     }
   });
+}
+
+/**
+ * Queues the replacement (no sync): each earlier sheet is deleted, and the new sheet of its
+ * exhibit takes its place and its name (a name the user gave it too). Positions are set in
+ * ascending order of the final order, so each lands where it belongs.
+ */
+function replace(
+  count: number,
+  replaced: readonly Marked[],
+  sheets: readonly Excel.Worksheet[],
+  written: WrittenSheet[],
+): void {
+  const successor = new Map<Marked, number>();
+  const used = new Set<number>();
+  for (const old of [...replaced].sort((a, b) => a.position - b.position)) {
+    const index = written.findIndex((sheet, i) => sheet.exhibitId === old.marker.exhibitId && !used.has(i));
+    if (index >= 0) {
+      successor.set(old, index);
+      used.add(index);
+    }
+  }
+  for (const old of replaced) old.sheet.delete();
+  // The final order: the sheets there were, each replaced one's successor in its place.
+  const gone = new Map(replaced.map((old) => [old.position, old]));
+  let position = 0;
+  for (let at = 0; at < count; at++) {
+    const old = gone.get(at);
+    if (old === undefined) {
+      position++;
+      continue;
+    }
+    const index = successor.get(old);
+    if (index === undefined) continue;
+    sheets[index].position = position++;
+    sheets[index].name = old.marker.name;
+    written[index] = { ...written[index], name: old.marker.name };
+  }
 }
 
 /** Title, bold rows, the Excel table, frozen header, widths and charts of one sheet (queued, not synced). */

@@ -10,7 +10,15 @@
  */
 import type { CellValue } from "../engine/cells";
 import { POLICY_TABLE } from "../engine/policy";
-import { rangeAddress, writeExhibits, type WriteOptions, type WrittenSheet } from "./exhibitWriter";
+import { isoDate, parseDate } from "../engine/study/dates";
+import {
+  listExhibitSheets,
+  rangeAddress,
+  writeExhibits,
+  type ExhibitSheet,
+  type WriteOptions,
+  type Written,
+} from "./exhibitWriter";
 import { DEFAULT_SETTINGS, SETTINGS_KEY, readSettings, type PaneSettings } from "./settings";
 import type { StudyResult } from "../exhibits/spec/types";
 
@@ -19,8 +27,14 @@ export type Source = { kind: "table" | "name" | "range"; name: string; address: 
 
 export type FormulaScope = "selection" | "sheet";
 
-/** A table to add to the workbook (the pane's sample data): its sheet, its Excel table name, its rows (headers first). */
-export type NewTable = { sheet: string; table: string; rows: (string | number | boolean | null)[][] };
+/**
+ * A table to add to the workbook (the pane's sample data): its sheet, its Excel table name, its
+ * rows (headers first) and a note written above it, outside the table (a blank row between).
+ */
+export type NewTable = { sheet: string; table: string; rows: (string | number | boolean | null)[][]; note?: string };
+
+/** The workbook name that carries a study's as-of date (a date, or a cell holding one): the sample has one. */
+export const AS_OF_NAME = "COMP_AS_OF";
 
 /** What changed in the workbook since the pane looked: its tables and sheets, or cells of one sheet. */
 export type WorkbookChange = { kind: "structure" } | { kind: "cells"; sheet: string; address: string };
@@ -32,8 +46,12 @@ export type WorkbookGateway = {
   selectionAddress(): Promise<string>;
   /** Reads a source's values, chunked; throws a message a person can act on. */
   readValues(source: Source, onProgress?: (fraction: number) => void): Promise<CellValue[][]>;
-  /** Writes the study's exhibits on new sheets. */
-  insertExhibits(result: StudyResult, options: WriteOptions): Promise<{ sheets: WrittenSheet[] }>;
+  /** Writes the study's exhibits on new sheets, replacing the earlier sheets given once all are written. */
+  insertExhibits(result: StudyResult, options: WriteOptions): Promise<Written>;
+  /** The exhibit sheets the pane wrote that are in the workbook (found by their markers). */
+  listExhibitSheets(): Promise<ExhibitSheet[]>;
+  /** The as-of date the workbook carries as the name COMP_AS_OF (yyyy-mm-dd), if it has one. */
+  readStudyDate(): Promise<string | undefined>;
   /** Adds the "COMP Rules" sheet with the policy values as named cells. */
   insertRulesSheet(): Promise<{ sheet: string; names: number }>;
   /** Puts a formula into the active cell, only if it is empty. */
@@ -70,6 +88,13 @@ export function appendIndex(values: readonly (readonly CellValue[])[]): number {
     if (values[index].some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ""))
       return index + 1;
   return 0;
+}
+
+/** A date from a cell or a name (a serial number, or text such as 2013-04-01) as yyyy-mm-dd; undefined otherwise. */
+export function studyDate(value: unknown): string | undefined {
+  if (typeof value !== "number" && typeof value !== "string") return undefined;
+  const day = parseDate(value, "mdy");
+  return day === undefined ? undefined : isoDate(day);
 }
 
 /** A source as a message names it: "the table Candidates", "the named range Staff", "the range Sheet1!A1:F9". */
@@ -225,6 +250,27 @@ export function createOfficeGateway(): WorkbookGateway {
 
     insertExhibits(result, options) {
       return writeExhibits(result, options);
+    },
+
+    listExhibitSheets() {
+      return listExhibitSheets();
+    },
+
+    async readStudyDate() {
+      return Excel.run(async (context) => {
+        const item = context.workbook.names.getItemOrNullObject(AS_OF_NAME);
+        item.load("type,value");
+        await context.sync();
+        if (item.isNullObject) return undefined;
+        // A named cell holding the date: its value.
+        if (item.type === "Range") {
+          const range = item.getRange();
+          range.load("values");
+          await context.sync();
+          return studyDate(range.values[0]?.[0]);
+        }
+        return studyDate(item.value);
+      });
     },
 
     async insertRulesSheet() {
@@ -409,7 +455,15 @@ export function createOfficeGateway(): WorkbookGateway {
           const width = Math.max(...table.rows.map((row) => row.length));
           const rows = table.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
           const sheet = context.workbook.worksheets.add(table.sheet);
-          const address = rangeAddress(0, 0, rows.length, width);
+          // The note above the table, a blank row between: outside the table, whose header is its first row.
+          const top = table.note === undefined ? 0 : 2;
+          if (table.note !== undefined) {
+            const note = sheet.getRange("A1");
+            note.numberFormat = [["@"]];
+            note.values = [[table.note]];
+            note.format.font.italic = true;
+          }
+          const address = rangeAddress(top, 0, rows.length, width);
           const range = sheet.getRange(address);
           range.values = rows;
           const excelTable = sheet.tables.add(address, true);

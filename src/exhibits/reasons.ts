@@ -5,6 +5,7 @@
  * after the field's name and parenthesised detail — so rows that failed the same way group
  * together whatever their data. Host-free.
  */
+import { isSpace } from "../engine/cells";
 import type { StudyResult } from "./spec/types";
 
 /** One kind of reason and how many unmatched rows have it. */
@@ -13,9 +14,6 @@ export type ReasonKind = { kind: string; rows: number };
 const ROW_PREFIX = /^Row \d+:\s*/;
 /** A lower-case label before a colon: an analysis naming itself ("implementation cost: …"). */
 const ANALYSIS_PREFIX = /^([a-z][a-z -]{0,40}):\s+(.*)$/s;
-/** A value quoted in the reason: 'X9', "E 12", 'O'Brien' (a quote closes only before a space or punctuation). */
-const QUOTED = /(^|[\s(])(['"]).*?\2(?=$|[\s),.:;])/gs;
-const PARENTHESISED = /\s*\([^()]*\)/g;
 const DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 /** The field's name at the start (capitalised words or acronyms) and the number that follows it. */
 const LABEL_AND_NUMBER = /^((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*)\s+-?[\d.,]*\d(?=\s|$)/;
@@ -26,15 +24,14 @@ export function reasonKind(reason: string): string {
   const text = reason.replace(ROW_PREFIX, "").trim();
   const analysis = ANALYSIS_PREFIX.exec(text);
   if (analysis) return `${analysis[1].trim()}: ${reasonKind(analysis[2])}`;
-  const kind = text
-    .replace(QUOTED, "$1")
-    .replace(PARENTHESISED, "")
-    .replace(DATE, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(LABEL_AND_NUMBER, "$1")
-    .replace(/\s+([,.:;])/g, "$1")
-    .replace(/[\s,.:;]+$/, "");
+  const kind = withoutTrailingPunctuation(
+    withoutParenthesised(withoutQuoted(text))
+      .replace(DATE, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(LABEL_AND_NUMBER, "$1")
+      .replace(/ ([,.:;])/g, "$1"),
+  );
   // The field's name reads as words in a sentence ("hire date"); acronyms (ID, FTE) stay as they are.
   const lowered = kind.replace(LEADING_LABEL, (label) =>
     label
@@ -43,6 +40,77 @@ export function reasonKind(reason: string): string {
       .join(" "),
   );
   return lowered || "no reason given";
+}
+
+// Reasons quote values from the files (a plan's name can be 32,767 characters): the scans below
+// are linear, where the patterns they replace tried every start (issue 19).
+
+/** After a closing quote: the end, a space, or one of `),.:;`. */
+function closesAt(text: string, at: number): boolean {
+  if (at >= text.length) return true;
+  const code = text.charCodeAt(at);
+  return isSpace(code) || code === 41 || code === 44 || code === 46 || code === 58 || code === 59;
+}
+
+/**
+ * `text` without the values it quotes: 'X9', "E 12", 'O'Brien' — a quote opens at the start or
+ * after a space or "(", and closes at the first same quote followed by the end, a space or
+ * `),.:;` (what the pattern (^|[\s(])(['"]).*?\2(?=$|[\s),.:;]) removed, keeping the character before).
+ */
+export function withoutQuoted(text: string): string {
+  let out = "";
+  let copied = 0;
+  // A quote with no closing one after this position: no later opening one has one either.
+  const exhausted: Record<string, number> = { "'": Infinity, '"': Infinity };
+  let single = text.indexOf("'");
+  let double = text.indexOf('"');
+  while (single >= 0 || double >= 0) {
+    const at = single < 0 ? double : double < 0 ? single : Math.min(single, double);
+    const quote = text[at];
+    let next = at + 1;
+    const before = at === 0 ? 32 : text.charCodeAt(at - 1);
+    if (at < exhausted[quote] && (isSpace(before) || before === 40 /* ( */ || at === 0)) {
+      let close = text.indexOf(quote, at + 1);
+      while (close >= 0 && !closesAt(text, close + 1)) close = text.indexOf(quote, close + 1);
+      if (close < 0) exhausted[quote] = at;
+      else {
+        out += text.slice(copied, at);
+        copied = close + 1;
+        next = close + 1;
+      }
+    }
+    if (single >= 0 && single < next) single = text.indexOf("'", next);
+    if (double >= 0 && double < next) double = text.indexOf('"', next);
+  }
+  return out + text.slice(copied);
+}
+
+/** `text` without parenthesised detail, "(…)" with no parenthesis inside, and the spaces before it. */
+export function withoutParenthesised(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+    let end = open + 1;
+    while (end < text.length && text.charCodeAt(end) !== 40 && text.charCodeAt(end) !== 41) end++;
+    if (text.charCodeAt(end) !== 41) continue;
+    let start = open;
+    while (start > copied && isSpace(text.charCodeAt(start - 1))) start--;
+    out += text.slice(copied, start);
+    copied = end + 1;
+    open = end;
+  }
+  return out + text.slice(copied);
+}
+
+/** `text` without the spaces and `,.:;` it ends with. */
+function withoutTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (!isSpace(code) && code !== 44 && code !== 46 && code !== 58 && code !== 59) break;
+    end--;
+  }
+  return text.slice(0, end);
 }
 
 /** The unmatched-employees exhibit's rows by kind of reason, most frequent first (then by name). */

@@ -24,6 +24,7 @@ export const ACTIONS_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "One row per candidate: step, salary, approval, rule.",
     example: '=COMP.PLACEMENT(Plans!A1:D40, "27", "hire", "other", 6)',
+    workbook: '=COMP.PLACEMENT({schedule}, {grade}, "hire", "other", 6)',
     errors: [
       {
         code: "#N/A",

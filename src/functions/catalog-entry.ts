@@ -12,6 +12,14 @@ export type CatalogEntry = {
   readonly parameters: readonly CatalogParameter[];
   readonly returns: string;
   readonly example: string;
+  /**
+   * The example as the task pane writes it with the workbook's own tables: {plans} and {roster}
+   * (the tables chosen), {asOf} (the study's date), {schedule} (a plan of the pay plans, from its
+   * Grade column to its last pay column), {grade} (an employee's grade, quoted), {payRow} (that
+   * grade's pay, minimum to maximum), {salary} (that employee's salary cell), {lanes} and {lane}
+   * (a lane schedule from its Step column, and its first lane).
+   */
+  readonly workbook?: string;
   readonly errors: readonly CatalogError[];
 };
 

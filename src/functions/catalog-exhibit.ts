@@ -7,7 +7,7 @@ const AS_OF = opt("as_of", "Date the study is as of (default: today, when Excel 
 const INPUT_ERRORS: readonly CatalogError[] = [
   {
     code: "#VALUE!",
-    when: 'a table cannot be read (the message names it: "Roster: Missing column \'Salary\' …"), an option is not valid (the message is the option\'s, e.g. "Option min-cell: 0 is below 1"), or as_of is not a date',
+    when: 'a table cannot be read (the message names it: "Roster: Missing column \'Salary\' …"), an option is not valid (the message is the option\'s, e.g. "Smallest group shown: 0 is below 1"), or as_of is not a date',
   },
 ];
 
@@ -34,6 +34,7 @@ export const EXHIBIT_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "The exhibit: its column names, then its rows.",
     example: '=COMP.EXHIBIT("quartiles", PayPlans[#All], Roster[#All], DATE(2013,4,1))',
+    workbook: '=COMP.EXHIBIT("quartiles", {plans}, {roster}, {asOf})',
     errors: [
       {
         code: "#VALUE!",
@@ -57,6 +58,7 @@ export const EXHIBIT_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "Two columns, Measure | Value, one row per figure, then the notes.",
     example: "=COMP.STUDY_SUMMARY(PayPlans[#All], Roster[#All], DATE(2013,4,1))",
+    workbook: "=COMP.STUDY_SUMMARY({plans}, {roster}, {asOf})",
     errors: INPUT_ERRORS,
   },
 ];

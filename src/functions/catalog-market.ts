@@ -50,6 +50,7 @@ export const MARKET_CATALOG: readonly CatalogEntry[] = [
     parameters: [SCHEDULE, GRADE, req("salary", "Salary in the schedule's unit, or a range of them.")],
     returns: "The step number.",
     example: '=COMP.STEP_OF(Plans!B2:M31, "TE3", 55000)',
+    workbook: "=COMP.STEP_OF({schedule}, {grade}, {salary})",
     errors: [
       { code: "#N/A", when: "the grade is not in the schedule" },
       { code: "#NUM!", when: "a negative salary" },
@@ -70,6 +71,7 @@ export const MARKET_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "The step number; its pay is COMP.PAYSTEP(schedule, grade, step).",
     example: '=COMP.NEXT_STEP(Plans!B2:M31, "TE3", 55000, 0.02)',
+    workbook: "=COMP.NEXT_STEP({schedule}, {grade}, {salary}, 0.02)",
     errors: [
       {
         code: "#N/A",

@@ -9,6 +9,7 @@ import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry"
 import { EXHIBIT_CATALOG } from "./catalog-exhibit";
 import { MARKET_CATALOG } from "./catalog-market";
 import { EQUITY_CATALOG } from "./catalog-equity";
+import { SUPPLEMENTAL_CATALOG } from "./catalog-supplemental";
 
 export type { CatalogEntry, CatalogError, CatalogParameter } from "./catalog-entry";
 
@@ -27,7 +28,7 @@ const PAY_CELL_ERROR: CatalogError = {
   when: "a pay cell of the schedule is not a number (the message names the cell)",
 };
 
-/** The rule functions (pay plans, ranges, HISD rules), in reference order. */
+/** The pay-plan and range functions, in reference order. */
 const RULES_CATALOG: readonly CatalogEntry[] = [
   {
     name: "PAYSTEP",
@@ -39,6 +40,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "The pay at each grade and step.",
     example: '=COMP.PAYSTEP(Plans!B2:M31, "B1-5", 3)',
+    workbook: "=COMP.PAYSTEP({schedule}, {grade}, 3)",
     errors: [
       { code: "#N/A", when: "the grade is not in the schedule (\"Grade 'X' is not in the schedule\")" },
       { code: "#NUM!", when: "the step is below the first step or not a whole number" },
@@ -55,6 +57,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "The pay at each step and lane.",
     example: '=COMP.LANEPAY(PEA!A1:E32, 12, "Master\'s")',
+    workbook: "=COMP.LANEPAY({lanes}, 12, {lane})",
     errors: [
       { code: "#N/A", when: "the lane is not in the schedule, or has no pay at that step" },
       { code: "#NUM!", when: "the step is below the first step or not a whole number" },
@@ -81,6 +84,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
     parameters: [MIN_OR_ROW, MAX],
     returns: "The spread as a fraction (0.31 = 31 %).",
     example: "=COMP.RANGE_SPREAD(C2:M2)",
+    workbook: "=COMP.RANGE_SPREAD({payRow})",
     errors: RANGE_ERRORS,
   },
   {
@@ -89,6 +93,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
     parameters: [MIN_OR_ROW, MAX],
     returns: "The midpoint.",
     example: "=COMP.MIDPOINT(F2, G2)",
+    workbook: "=COMP.MIDPOINT({payRow})",
     errors: RANGE_ERRORS,
   },
   {
@@ -100,6 +105,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "The average increase as a fraction (0.03 = 3 %).",
     example: "=COMP.STEP_PROGRESSION(C2:M31)",
+    workbook: "=COMP.STEP_PROGRESSION({payRow})",
     errors: [
       { code: "#VALUE!", when: "a row has fewer than two steps, or the method is not geometric or arithmetic" },
       { code: "#NUM!", when: "a step is 0 or less" },
@@ -116,6 +122,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
     ],
     returns: "The quartile: 1 to 4 (0 to 5 when strict).",
     example: "=COMP.QUARTILE_PLACE(E2:E5000, F2:F5000, G2:G5000)",
+    workbook: "=COMP.QUARTILE_PLACE({salary}, {payRow})",
     errors: RANGE_ERRORS,
   },
   {
@@ -124,6 +131,7 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
     parameters: [SALARY, MIN_OR_ROW, MAX],
     returns: "The compa-ratio (1 = at the midpoint).",
     example: "=COMP.COMPA_RATIO(E2, F2, G2)",
+    workbook: "=COMP.COMPA_RATIO({salary}, {payRow})",
     errors: RANGE_ERRORS,
   },
   {
@@ -132,8 +140,13 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
     parameters: [SALARY, MIN_OR_ROW, MAX],
     returns: "The penetration (0 at the minimum, 1 at the maximum).",
     example: "=COMP.RANGE_PENETRATION(E2, F2, G2)",
+    workbook: "=COMP.RANGE_PENETRATION({salary}, {payRow})",
     errors: [...RANGE_ERRORS, { code: "#NUM!", when: "the minimum equals the maximum" }],
   },
+];
+
+/** The HISD manual's rules as functions. */
+const HISD_CATALOG: readonly CatalogEntry[] = [
   {
     name: "EXPERIENCE_SALARY",
     description:
@@ -186,16 +199,20 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
   },
   {
     name: "OVERTIME_PAY",
-    description: "Weekly pay with overtime: 1.5 × the rate for hours over 40 (HISD, FLSA).",
+    description: "Weekly pay with overtime: 1.5 × the regular rate for hours over 40 (HISD, FLSA).",
     parameters: [
       req("rate", "Regular hourly rate."),
       req("hours", "Hours worked in the week."),
       opt("threshold", "Hours after which overtime starts (default 40)."),
       opt("multiplier", "Overtime multiple of the rate (default 1.5)."),
+      opt(
+        "weekly_supplement",
+        "Non-discretionary pay for the week on top of the hourly pay, e.g. a stipend's weekly share: it is paid and raises the regular rate of the overtime hours (default 0).",
+      ),
     ],
     returns: "The week's pay.",
     example: "=COMP.OVERTIME_PAY(18.5, 46)",
-    errors: [{ code: "#NUM!", when: "negative hours, rate, threshold or multiplier" }],
+    errors: [{ code: "#NUM!", when: "negative hours, rate, threshold, multiplier or weekly supplement" }],
   },
   {
     name: "CREDITABLE_YEAR",
@@ -227,14 +244,19 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
   },
 ];
 
-/** Every COMP function, in reference order: each family's catalog lives beside its functions. */
-export const CATALOG: readonly CatalogEntry[] = [
-  ...RULES_CATALOG,
-  ...MARKET_CATALOG,
-  ...ACTIONS_CATALOG,
-  ...EQUITY_CATALOG,
-  ...EXHIBIT_CATALOG,
+/** The functions by what they are for (the task pane's groups), in reference order. */
+export const CATALOG_GROUPS: readonly { readonly title: string; readonly entries: readonly CatalogEntry[] }[] = [
+  { title: "Pay plans and ranges", entries: RULES_CATALOG },
+  { title: "Pay rules (HISD manual)", entries: HISD_CATALOG },
+  { title: "Market and cost", entries: MARKET_CATALOG },
+  { title: "Personnel actions", entries: ACTIONS_CATALOG },
+  { title: "Pay equity", entries: EQUITY_CATALOG },
+  { title: "Supplemental pay", entries: SUPPLEMENTAL_CATALOG },
+  { title: "Study exhibits", entries: EXHIBIT_CATALOG },
 ];
+
+/** Every COMP function, in reference order: each family's catalog lives beside its functions. */
+export const CATALOG: readonly CatalogEntry[] = CATALOG_GROUPS.flatMap((group) => group.entries);
 
 /** Case-insensitive search over names, descriptions and parameter names (the task pane's list). */
 export function searchCatalog(query: string): readonly CatalogEntry[] {

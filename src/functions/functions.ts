@@ -89,6 +89,7 @@ export const PARAMS = {
     required("hours", "number"),
     optional("threshold", "number"),
     optional("multiplier", "number"),
+    optional("weekly_supplement", "number"),
   ],
   CREDITABLE_YEAR: [required("days", "number"), optional("fte", "number")],
   DAILY_RATE: [required("annual", "number"), required("duty_days", "number")],
@@ -447,12 +448,13 @@ export function APPROVAL_LEVEL(
 }
 
 /**
- * Weekly pay with overtime: 1.5 × the rate for hours over 40 (HISD, FLSA).
+ * Weekly pay with overtime: 1.5 × the regular rate for hours over 40 (HISD, FLSA).
  * @customfunction OVERTIME_PAY
  * @param rate Regular hourly rate.
  * @param hours Hours worked in the week.
  * @param threshold Hours after which overtime starts (default 40).
  * @param multiplier Overtime multiple of the rate (default 1.5).
+ * @param weekly_supplement Non-discretionary pay for the week on top of the hourly pay, e.g. a stipend's weekly share: it is paid and raises the regular rate of the overtime hours (default 0).
  * @returns The week's pay.
  */
 export function OVERTIME_PAY(
@@ -460,9 +462,10 @@ export function OVERTIME_PAY(
   hours: unknown[][],
   threshold?: unknown[][],
   multiplier?: unknown[][],
+  weekly_supplement?: unknown[][],
 ): unknown[][] {
-  return elementwise(PARAMS.OVERTIME_PAY, [rate, hours, threshold, multiplier], (r, h, t, m) =>
-    overtimePay(r, h, t ?? POLICY.COMP_OVERTIME_THRESHOLD_HOURS, m ?? POLICY.COMP_OVERTIME_MULTIPLIER),
+  return elementwise(PARAMS.OVERTIME_PAY, [rate, hours, threshold, multiplier, weekly_supplement], (r, h, t, m, s) =>
+    overtimePay(r, h, t ?? POLICY.COMP_OVERTIME_THRESHOLD_HOURS, m ?? POLICY.COMP_OVERTIME_MULTIPLIER, s ?? 0),
   );
 }
 

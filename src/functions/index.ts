@@ -8,3 +8,4 @@ import "./equity";
 import "./exhibit";
 import "./functions";
 import "./market";
+import "./supplemental";

@@ -7,9 +7,9 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { App, type View } from "./components/App";
+import { App } from "./components/App";
 import { OutsideExcel } from "./components/OutsideExcel";
-import type { SampleTables } from "./components/FirstRun";
+import type { SampleTables, View } from "./store";
 import { createOfficeGateway } from "../excel/gateway";
 import { hostTheme, onHostReady, registerRibbonActions, type RibbonView } from "../excel/host";
 

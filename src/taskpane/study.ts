@@ -15,15 +15,12 @@ import {
   PLANS_INPUT,
   ROSTER_INPUT,
   SALARY_BASIS,
-  Study,
   findHeaderRow,
-  inputsOf,
   mapColumns,
   mappingByField,
   parseInput,
   parseOption,
   placeRoster,
-  plannedExhibits,
   runStudy,
   type Family,
   type InputSpec,
@@ -127,6 +124,18 @@ export function sourceWords(source: Source): string {
       const name = sheet ? (sheet[1] ?? sheet[2]).replace(/''/g, "'") : undefined;
       return name ? `a range of sheet ${name}` : "the selected range";
     }
+  }
+}
+
+/** A source inside a sentence: "the table Candidates", "the named range Staff", "the sheet Roster". */
+export function sourcePhrase(source: Source): string {
+  switch (source.kind) {
+    case "table":
+      return `the table ${source.name}`;
+    case "name":
+      return `the named range ${source.name}`;
+    case "range":
+      return source.name === "Selection" ? `the range ${source.address}` : `the sheet ${source.name}`;
   }
 }
 
@@ -338,31 +347,6 @@ export function studyTables(
     if (table && usable(checks[id])) tables[id] = table;
   }
   return tables;
-}
-
-/** Each exhibit's availability: undefined when it can be built, else why not (in words). */
-export function availability(
-  tables: Readonly<Record<string, InputTable>>,
-  asOf: string,
-  options: Record<string, string>,
-  registry: Registry = REGISTRY,
-): Record<string, string | undefined> {
-  const reasons: Record<string, string | undefined> = {};
-  for (const exhibit of registry.exhibits) {
-    const missing = inputsOf(exhibit).filter((spec) => tables[spec.id] === undefined);
-    reasons[exhibit.id] =
-      missing.length > 0 ? `Needs the ${missing.map((spec) => spec.label).join(" and ")} table` : undefined;
-  }
-  if (tables[PLANS_INPUT.id] && tables[ROSTER_INPUT.id]) {
-    try {
-      const study = new Study(asOf, tables, options, OPTIONS);
-      for (const { exhibit, reason } of plannedExhibits(study, { tables }).skipped)
-        reasons[exhibit.id] ??= reason.replace(/^./, (c) => c.toUpperCase());
-    } catch {
-      // The inputs' own checks say what is wrong.
-    }
-  }
-  return reasons;
 }
 
 /** Runs the chosen exhibits on the workbook's tables. */

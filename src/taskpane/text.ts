@@ -5,6 +5,11 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
 }
 
+/** "a" or "an" before a word, by its first letter: "an Ethnicity column", "a Gender column". */
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
 /** "a", "a and b", "a, b and c". */
 export function list(items: readonly string[]): string {
   if (items.length <= 2) return items.join(" and ");

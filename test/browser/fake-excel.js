@@ -1,9 +1,12 @@
 // An in-memory Excel host for the browser test, injected with page.addInitScript before the
 // page's own scripts run. The production bundle carries no test host: this file is test-only.
 // It implements the slice of Office.js the task pane, its gateway and the exhibit writer use
-// (ranges, tables, names, sheets, events, document settings), records every write in
-// window.__workbook, and lets the test slow it down (window.__excel.delay, ms per sync), make a
-// step fail (window.__excel.fail = "tables" | "read"), and change the workbook as a user would.
+// (ranges, tables, names, sheets, events, document settings, and what the exhibit writer's
+// presentation queues: merges, row heights, charts with their titles and positions, the page
+// layout and page breaks), records every write in
+// window.__workbook, and lets the test slow it down (window.__excel.delay, ms per sync), hold it
+// (window.__excel.hold(): every sync waits until window.__excel.release()), make a step fail
+// (window.__excel.fail = "tables" | "read"), and change the workbook as a user would.
 window.__installFakeExcel = function (options) {
   function colIndex(letters) {
     let n = 0;
@@ -18,6 +21,9 @@ window.__installFakeExcel = function (options) {
   function parse(address) {
     const bang = address.lastIndexOf("!");
     const cells = (bang < 0 ? address : address.slice(bang + 1)).replace(/\$/g, "");
+    // Whole rows ("5:7").
+    const rows = /^(\d+):(\d+)$/.exec(cells);
+    if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383 };
     const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(cells);
     const r0 = m[2] ? Number(m[2]) - 1 : 0;
     const c0 = colIndex(m[1]);
@@ -25,14 +31,39 @@ window.__installFakeExcel = function (options) {
     const r1 = m[4] ? Number(m[4]) - 1 : m[2] ? r0 : 1048575;
     return { r0, c0, r1, c1 };
   }
-  const control = { delay: 0, fail: null, readDelay: 0 };
+  const control = { delay: 0, fail: null, readDelay: 0, held: null, waiting: 0 };
+  // A held host: syncs wait (and are counted) until released — a test waits on that state, not on time.
+  control.hold = () => {
+    if (!control.held) {
+      let release;
+      const gate = new Promise((resolve) => (release = resolve));
+      control.held = { gate, release };
+    }
+  };
+  // Reads held: a sync that reads values waits until releaseReads() (the pane shows "Reading…").
+  control.holdReads = () => {
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    control.readsHeld = { gate, release };
+  };
+  control.releaseReads = () => {
+    const held = control.readsHeld;
+    control.readsHeld = null;
+    if (held) held.release();
+  };
+  control.release = () => {
+    const held = control.held;
+    control.held = null;
+    if (held) held.release();
+  };
   window.__excel = control;
   const workbook = {
     sheets: {},
     order: [],
     tables: [],
     charts: [],
-    names: [],
+    // Workbook names: the test's (e.g. COMP_AS_OF, as the sample carries it), then the rules sheet's.
+    names: (options.names || []).map((item) => ({ visible: true, ...item })),
     active: null,
     selection: null,
     syncs: 0,
@@ -43,7 +74,18 @@ window.__installFakeExcel = function (options) {
   const fire = (list, event) => list.forEach((handler) => Promise.resolve().then(() => handler(event)));
   function addSheet(name, grid) {
     if (workbook.sheets[name]) throw new Error("A sheet named " + name + " exists");
-    workbook.sheets[name] = { name, cells: {}, formats: {}, formulas: {}, frozen: 0 };
+    workbook.sheets[name] = {
+      name,
+      cells: {},
+      formats: {},
+      formulas: {},
+      frozen: 0,
+      names: [],
+      merges: [],
+      rowHeights: {},
+      print: {},
+      breaks: [],
+    };
     workbook.order.push(name);
     (grid || []).forEach((row, r) => row.forEach((value, c) => (workbook.sheets[name].cells[r + "," + c] = value)));
     return sheetObject(name);
@@ -84,9 +126,19 @@ window.__installFakeExcel = function (options) {
           if (v !== null) store[a.r0 + r + "," + (a.c0 + c)] = v;
         }),
       );
-    const format = { font: {}, autofitColumns() {} };
+    const format = {
+      font: {},
+      autofitColumns() {},
+      autofitRows() {},
+      set rowHeight(points) {
+        for (let r = a.r0; r <= a.r1; r++) sheet().rowHeights[r] = points;
+      },
+    };
     return {
-      load() {},
+      // A read of values waits at the next sync while reads are held.
+      load(what) {
+        if (String(what || "").includes("values")) control.readPending = true;
+      },
       get address() {
         return "'" + sheetName + "'!" + colName(a.c0) + (a.r0 + 1) + ":" + colName(a.c1) + (a.r1 + 1);
       },
@@ -128,12 +180,54 @@ window.__installFakeExcel = function (options) {
         workbook.active = sheetName;
         workbook.selection = this.address.split("!")[1];
       },
+      merge() {
+        sheet().merges.push(colName(a.c0) + (a.r0 + 1) + ":" + colName(a.c1) + (a.r1 + 1));
+      },
       isNullObject: false,
     };
   }
-  function sheetObject(name) {
+  function sheetObject(initial) {
+    let name = initial;
     return {
-      name,
+      get name() {
+        return name;
+      },
+      // Renaming keeps the sheet's cells, names and place.
+      set name(next) {
+        if (next === name) return;
+        if (workbook.sheets[next]) throw new Error("A sheet named " + next + " exists");
+        workbook.sheets[next] = workbook.sheets[name];
+        workbook.sheets[next].name = next;
+        delete workbook.sheets[name];
+        workbook.order = workbook.order.map((n) => (n === name ? next : n));
+        workbook.tables.forEach((t) => t.sheet === name && (t.sheet = next));
+        workbook.charts.forEach((c) => c.sheet === name && (c.sheet = next));
+        if (workbook.active === name) workbook.active = next;
+        name = next;
+      },
+      get position() {
+        return workbook.order.indexOf(name);
+      },
+      set position(index) {
+        workbook.order = workbook.order.filter((n) => n !== name);
+        workbook.order.splice(index, 0, name);
+      },
+      // Names scoped to the sheet (the pane's marker).
+      get names() {
+        const list = workbook.sheets[name].names;
+        return {
+          load() {},
+          get items() {
+            return list;
+          },
+          add: (item, formula) => {
+            const value = String(formula).replace(/^="(.*)"$/, "$1");
+            const named = { name: item, type: "String", value, formula, visible: true };
+            list.push(named);
+            return named;
+          },
+        };
+      },
       load() {},
       getRange: (address) => rangeObject(name, address),
       getUsedRangeOrNullObject: () => {
@@ -151,11 +245,46 @@ window.__installFakeExcel = function (options) {
       },
       charts: {
         add: (type, source, seriesBy) => {
-          const chart = { sheet: name, type, seriesBy, title: {}, legend: {}, setPosition() {} };
+          const axis = () => ({ title: {} });
+          const colours = [];
+          const chart = {
+            sheet: name,
+            type,
+            seriesBy,
+            source: source.address.split("!")[1],
+            title: { format: { font: {} } },
+            format: { font: {} },
+            legend: {},
+            axes: { categoryAxis: axis(), valueAxis: axis() },
+            colours,
+            series: { getItemAt: (index) => ({ format: { fill: { setSolidColor: (c) => (colours[index] = c) } } }) },
+            setPosition(from, to) {
+              chart.position = from + ":" + to;
+            },
+          };
           workbook.charts.push(chart);
           return chart;
         },
       },
+      get pageLayout() {
+        const print = workbook.sheets[name].print;
+        return {
+          set orientation(value) {
+            print.orientation = value;
+          },
+          set paperSize(value) {
+            print.paperSize = value;
+          },
+          set zoom(value) {
+            print.zoom = value;
+          },
+          setPrintArea: (area) => (print.area = area),
+          setPrintTitleRows: (rows) => (print.titleRows = rows),
+          setPrintTitleColumns: (columns) => (print.titleColumns = columns),
+          headersFooters: { defaultForAllPages: print },
+        };
+      },
+      horizontalPageBreaks: { add: (at) => workbook.sheets[name].breaks.push(at) },
       freezePanes: { freezeRows: (n) => (workbook.sheets[name].frozen = n) },
       activate: () => {
         workbook.active = name;
@@ -229,6 +358,10 @@ window.__installFakeExcel = function (options) {
         },
         add: (name, range, comment) =>
           workbook.names.push({ name, type: "Range", value: "=" + range.address, visible: true, comment }),
+        getItemOrNullObject: (name) => {
+          const item = workbook.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+          return item ? { ...item, load() {}, isNullObject: false } : { isNullObject: true, load() {} };
+        },
         getItem: (name) => {
           const item = workbook.names.find((n) => n.name === name);
           const address = item.value.replace(/^=/, "");
@@ -243,6 +376,17 @@ window.__installFakeExcel = function (options) {
     },
     sync: async () => {
       workbook.syncs++;
+      if (control.readPending && control.readsHeld) {
+        control.waiting++;
+        await control.readsHeld.gate;
+        control.waiting--;
+      }
+      control.readPending = false;
+      if (control.held) {
+        control.waiting++;
+        await control.held.gate;
+        control.waiting--;
+      }
       if (control.delay > 0) await new Promise((resolve) => setTimeout(resolve, control.delay));
     },
   };
@@ -263,9 +407,16 @@ window.__installFakeExcel = function (options) {
   };
   window.Excel = {
     run: async (first, second) => (typeof first === "function" ? first(context) : second(context)),
-    ChartType: { barStacked100: "BarStacked100" },
+    ChartType: {
+      barClustered: "BarClustered",
+      barStacked: "BarStacked",
+      barStacked100: "BarStacked100",
+      stockHLC: "StockHLC",
+    },
     ChartSeriesBy: { columns: "Columns" },
     ChartLegendPosition: { bottom: "Bottom" },
+    PageOrientation: { landscape: "Landscape" },
+    PaperType: { letter: "Letter" },
   };
   window.Office = {
     HostType: { Excel: "Excel" },

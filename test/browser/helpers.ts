@@ -80,7 +80,12 @@ export type Workbook = {
   sheets: Record<string, unknown[][]>;
   tables?: { sheet: string; address: string; name: string }[];
   settings?: Record<string, unknown>;
+  /** Workbook names (a study date the workbook carries: COMP_AS_OF). */
+  names?: { name: string; type: string; value: unknown }[];
 };
+
+/** A study date as a workbook carries it (COMP_AS_OF, =DATE(2020,7,1)): a date serial to Office.js. */
+export const AS_OF_NAME = { name: "COMP_AS_OF", type: "Double", value: 44013 };
 
 export type Opened = { page: Page; requests: string[]; errors: string[] };
 
@@ -241,6 +246,14 @@ export async function axe(page: Page): Promise<string[]> {
   });
 }
 
+/** Nothing wider than the window, no text out of its box, axe-core clean, the wording right. */
+export async function expectClean(page: Page, state: string): Promise<void> {
+  const report = await checkLayout(page);
+  expect({ state, problems: report.problems }).toEqual({ state, problems: [] });
+  expect({ state, axe: await axe(page) }).toEqual({ state, axe: [] });
+  expect({ state, wording: wordingProblems(await visibleText(page)) }).toEqual({ state, wording: [] });
+}
+
 /** The focused element: never the body after an action; and whether its focus is shown. */
 export function focusState(page: Page): Promise<{ tag: string; name: string; visible: boolean }> {
   return page.evaluate(() => {
@@ -304,10 +317,21 @@ export function workbookOf(page: Page): Promise<{
       formats: Record<string, unknown>;
       formulas: Record<string, unknown>;
       frozen: number;
+      merges: string[];
+      rowHeights: Record<string, number>;
+      print: Record<string, unknown>;
+      breaks: string[];
     }
   >;
   tables: { sheet: string; address: string; style: string; name: string }[];
-  charts: { sheet: string; type: string }[];
+  charts: {
+    sheet: string;
+    type: string;
+    source: string;
+    position?: string;
+    title: { text?: string };
+    axes: { categoryAxis: { title: { text?: string } }; valueAxis: { title: { text?: string } } };
+  }[];
   active: string;
   selection: string | null;
   settings: Record<string, unknown>;
@@ -337,11 +361,12 @@ export const ROSTER = [
   ["P5", "PEA 187 Days", "TE9", 35000, "2019-09-01", "Teaching", "Art Teacher"],
 ];
 
-/** A workbook with the two tables, found by name. */
+/** A workbook with the two tables, found by name, and its study date (COMP_AS_OF). */
 export const SMALL: Workbook = {
   sheets: { "Pay Plans": PLANS, Roster: ROSTER },
   tables: [
     { sheet: "Pay Plans", address: "A1:F4", name: "PayPlans" },
     { sheet: "Roster", address: "A1:G6", name: "Roster" },
   ],
+  names: [AS_OF_NAME],
 };

@@ -33,6 +33,10 @@ jest.setTimeout(240_000);
 /** States worth a screenshot: the file name per theme (light at 320 px unless said). */
 const SHOT: Record<string, Partial<Record<Theme, string>>> = {
   "first run": { light: "01-first-run.png" },
+  // The light ones of these states are the flows test's (flows.browser.test.ts).
+  "as-of asked": { dark: "dark-12-as-of-asked.png" },
+  "structure needs": { "forced-colors": "forced-13-structure-needs.png" },
+  "tools group": { light: "09-tools-group.png" },
   detected: { light: "02-data.png", dark: "dark-02-data.png", "forced-colors": "forced-02-data.png" },
   problems: { light: "03-problems.png" },
   "mapping open": { light: "04-mapping.png", "dark-office-light-system": "dark-office-04-mapping.png" },
@@ -132,26 +136,51 @@ describeBrowser("layout matrix", () => {
     );
     await page.getByText("1,219 employees (43 separated), 1 row with problems").waitFor();
 
-    await host(page, { delay: 1500 });
+    // Reads held: "Reading…" stays until the checks are done.
+    await page.evaluate(() => (window as unknown as { __excel: { holdReads: () => void } }).__excel.holdReads());
     await button(/^Refresh/).click();
     await page.getByText("Reading…").first().waitFor();
     await check(page, theme, "reading", ["Reading…"]);
-    await host(page, { delay: 0 });
+    await page.evaluate(() => (window as unknown as { __excel: { releaseReads: () => void } }).__excel.releaseReads());
     await page.getByText("1,219 employees (43 separated), 1 row with problems").waitFor();
 
     await tab("Analyze");
     await check(page, theme, "analyze", ["Study settings", "Current conditions", /Insert \d+ exhibits/]);
+    // The as-of date cleared: asked for again, and Insert waits for it.
+    await page.getByLabel("As of").fill("");
+    await page.getByText("Not set yet").waitFor();
+    await check(page, theme, "as-of asked", [
+      "Not set yet: pick the date of the roster's data.",
+      "set the As of date above",
+    ]);
+    await page.getByLabel("As of").fill("2013-04-01");
+    await button(/^Insert \d+ exhibits$/).waitFor();
+    // The proposed structure: what it needs, with the field on the page; typed, its exhibit is ticked.
+    await button("Open Proposed structure").click();
+    await page.getByRole("heading", { level: 2, name: "Proposed structure" }).waitFor();
+    await page.getByRole("region", { name: "Still needed" }).scrollIntoViewIfNeeded();
+    await check(page, theme, "structure needs", [
+      "Needs a proposed structure: set the structure adjustment under Options (e.g. 3%)",
+      "Set the structure adjustment",
+    ]);
+    await button("Set the structure adjustment").click();
+    await page.keyboard.type("3");
+    await button("Insert 1 exhibit").waitFor();
+    await check(page, theme, "structure ready", ["Insert 1 exhibit"]);
+    await page.getByLabel("Structure adjustment").fill("");
+    await button("Back").click();
     await button("Open Current conditions").click();
     await page.getByRole("heading", { level: 2, name: "Current conditions" }).waitFor();
     await check(page, theme, "family", ["3-4 Quartile Analysis", "Insert 8 exhibits"]);
 
-    await host(page, { delay: 400 });
+    // The host held: the run stays running, however long the checks take on a busy machine.
+    await page.evaluate(() => (window as unknown as { __excel: { hold: () => void } }).__excel.hold());
     await button("Insert 8 exhibits").click();
     await page.getByRole("progressbar").waitFor();
     await check(page, theme, "running", ["Inserting exhibits", "Inserting…", "Cancel"]);
     await button("Cancel").click();
+    await page.evaluate(() => (window as unknown as { __excel: { release: () => void } }).__excel.release());
     await page.getByText("No exhibit sheets were kept").waitFor();
-    await host(page, { delay: 0 });
     await check(page, theme, "cancelled", ["Cancelled"]);
 
     await button("Insert 8 exhibits").click();
@@ -179,7 +208,9 @@ describeBrowser("layout matrix", () => {
     }
 
     await tab("Tools");
-    await check(page, theme, "tools", ["Functions", "Rules sheet", "Sharing", "COMP.EXHIBIT"]);
+    await check(page, theme, "tools", ["Functions", "Rules sheet", "Sharing", /Study exhibits \(\d+\)/]);
+    await button(/^Pay plans and ranges/).click();
+    await check(page, theme, "tools group", ["COMP.PAYSTEP", "=COMP.MIDPOINT('Pay Plans'!$C$2:$"]);
     await button("Insert rules sheet").click();
     await page.getByText("Rules sheet inserted").waitFor();
     await button("Insert rules sheet").click();

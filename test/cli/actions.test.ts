@@ -159,7 +159,7 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
     const result = await run([...base, "--exhibits", "placements"], folder);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "compstudy: Exhibit placements cannot be built: no Candidates table (a sheet or table named 'Candidates', or a file of its own)\n",
+      "compstudy: Exhibit placements cannot be built: no Candidates table (sheet 'Candidates' or --candidates FILE)\n",
     );
   });
 });

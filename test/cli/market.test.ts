@@ -146,7 +146,7 @@ describe("compstudy exhibits with the market and a proposed structure", () => {
     const study = JSON.parse(fs.readFileSync(path.join(folder, "book.json"), "utf8")) as JsonStudy;
     expect(study.exhibits.map((e) => e.id)).toEqual(expect.arrayContaining(["market-summary", "labor-cost"]));
     expect(study.summary.notes).toContain(
-      "not built (no proposed structure (a 'Proposed Plans' table, a structure adjustment such as 3 %, or a market target such as 100 %)): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
+      "not built (needs a proposed structure): 6-1 Pay Plan Comparison, 6-2 Implementation Cost, 6-3 Implementation Detail, 6-4 Implementation Options",
     );
   });
 
@@ -196,9 +196,9 @@ describe("compstudy exhibits with the market and a proposed structure", () => {
 
 describe("bad values exit 2 with one line", () => {
   it.each([
-    [["--market", "market.csv", "--market-stat", "p101"], "Option market-stat: 'p101' is not one of"],
-    [["--adjust", "3"], "Option adjust: 3 is above 1: write a percentage as 3% or as a fraction (0.03)"],
-    [["--cost-method", "cheapest", "--adjust", "3%"], "Option cost-method: 'cheapest' is not one of"],
+    [["--market", "market.csv", "--market-stat", "p101"], "Market statistic: 'p101' is not one of"],
+    [["--adjust", "150"], "Structure adjustment: 150% is above 100%"],
+    [["--cost-method", "cheapest", "--adjust", "3%"], "Cost methods: 'cheapest' is not one of"],
     [["--exhibits", "implementation-cost"], "Exhibit implementation-cost cannot be built: no proposed structure"],
     [
       ["--proposed", "proposed.csv", "--adjust", "3%"],

@@ -109,6 +109,7 @@ function bodyLines(page: Page): string[] {
         ["workbook-market-chart", "Market position"],
         ["workbook-pay-gap-chart", "Adjusted pay gap by ethnicity"],
         ["workbook-quartile-chart", "BASE Shift 1: employees"],
+        ["workbook-supplemental-chart", "Stipends and longevity of each plan"],
       ]) {
         const page = text.findIndex((line) => line.includes(words)) + 1;
         execFileSync("pdftoppm", [

@@ -438,7 +438,7 @@ describe("files that are not .xlsx workbooks", () => {
     [
       "XML cut short",
       '<row r="1"><c r="A1"><v>1</v>',
-      "is not a readable .xlsx workbook (the zip or its XML is damaged)",
+      "sheet 'Sheet1' is damaged or cut short: a cell is never closed",
     ],
   ])("refuses %s", async (_, data, message) => {
     const file = writeFile(

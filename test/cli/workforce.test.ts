@@ -268,15 +268,12 @@ describe("--period, --equity-reference, --min-cell, and inputs from their own fi
   it.each([
     [
       ["--period", "2012-07-01..2013-06-30"],
-      "compstudy: Option period: the period ends 2013-06-30, after the as-of date 2013-04-01: the roster tells who was employed up to the as-of date only",
+      "compstudy: Period: the period ends 2013-06-30, after the as-of date 2013-04-01: the roster tells who was employed up to the as-of date only",
     ],
-    [
-      ["--period", "2013"],
-      "compstudy: Option period: '2013' is not a period: write start..end, e.g. 2022-07-01..2023-06-30",
-    ],
+    [["--period", "2013"], "compstudy: Period: '2013' is not a period: write start..end, e.g. 2022-07-01..2023-06-30"],
     [
       ["--equity-reference", "Gender=Other"],
-      "compstudy: Option equity-reference: Gender has no group 'Other' among the active employees (groups: Male, Female)",
+      "compstudy: Pay-equity reference group: Gender has no group 'Other' among the active employees (groups: Male, Female)",
     ],
   ])("exits 2 with one line for %p", async (flags, line) => {
     const result = await run([...base, ...flags, "--json", "out/d.json"], folder);

@@ -1,4 +1,14 @@
-import { cellAddress, planChunks, rangeAddress, writeExhibits, WriteCancelled } from "../../src/excel/exhibitWriter";
+import {
+  MARKER_NAME,
+  cellAddress,
+  markerText,
+  planChunks,
+  rangeAddress,
+  readMarker,
+  writeExhibits,
+  WriteCancelled,
+  type ExhibitSheet,
+} from "../../src/excel/exhibitWriter";
 import { layoutExhibit } from "../../src/exhibits/layout";
 import { studyOf } from "../study/helpers";
 import type { ExhibitChart, StudyResult } from "../../src/exhibits/spec/types";
@@ -10,8 +20,15 @@ type RangeWrite = { sheet: string; address: string; values?: unknown[][]; number
  * this writer: it treats arrays as scalars, so a collection's `load("items/name")` throws and
  * `items` never loads (and it has no tables, charts or formats). This fake records the calls.
  */
-function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}) {
+/** A sheet already in the workbook; `marker` is the value of its pane marker, when it has one. */
+type Existing = string | { name: string; marker?: string };
+
+function makeWorkbook(existing: Existing[], options: { failTables?: boolean } = {}) {
   const log: string[] = [];
+  const markers: Record<string, { value: string; visible: boolean }> = {};
+  let order = existing.map((sheet) => (typeof sheet === "string" ? sheet : sheet.name));
+  for (const sheet of existing)
+    if (typeof sheet !== "string" && sheet.marker) markers[sheet.name] = { value: sheet.marker, visible: false };
   const writes: RangeWrite[] = [];
   const rightAligned: string[] = [];
   const sheets: Record<
@@ -64,8 +81,9 @@ function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}
     };
   };
 
-  const worksheet = (name: string) => {
-    sheets[name] = {
+  const worksheet = (created: string) => {
+    let name = created;
+    sheets[name] ??= {
       deleted: false,
       tables: [],
       charts: [],
@@ -78,7 +96,35 @@ function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}
     const print = sheets[name].print;
     const axis = () => ({ title: {} as Record<string, unknown>, numberFormat: "", reversePlotOrder: false });
     return {
-      name,
+      get name() {
+        return name;
+      },
+      set name(next: string) {
+        log.push(`rename ${name} → ${next}`);
+        order = order.map((n) => (n === name ? next : n));
+        if (markers[name]) markers[next] = markers[name];
+        sheets[next] = sheets[name];
+        name = next;
+      },
+      get position() {
+        return order.indexOf(name);
+      },
+      set position(index: number) {
+        log.push(`move ${name} to ${index}`);
+        order = order.filter((n) => n !== name);
+        order.splice(index, 0, name);
+      },
+      names: {
+        load: () => undefined,
+        get items() {
+          return markers[name] ? [{ name: MARKER_NAME, value: markers[name].value }] : [];
+        },
+        add: (item: string, formula: string) => {
+          const marker = { value: formula.replace(/^="(.*)"$/, "$1"), visible: true };
+          if (item === MARKER_NAME) markers[name] = marker;
+          return marker;
+        },
+      },
       getRange: (address: string) => range(name, address),
       tables: {
         add: (address: string, hasHeaders: boolean) => {
@@ -120,6 +166,7 @@ function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}
       activate: () => (sheets[name].activated = true),
       delete: () => {
         sheets[name].deleted = true;
+        order = order.filter((n) => n !== name);
         log.push(`delete ${name}`);
       },
     };
@@ -129,10 +176,13 @@ function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}
     context: {
       workbook: {
         worksheets: {
-          items: existing.map((name) => ({ name })),
+          get items() {
+            return order.map((name) => worksheet(name));
+          },
           load: (what: string) => log.push(`load worksheets ${what}`),
           add: (name: string) => {
             log.push(`add ${name}`);
+            order.push(name);
             return worksheet(name);
           },
         },
@@ -148,7 +198,7 @@ function makeWorkbook(existing: string[], options: { failTables?: boolean } = {}
     },
   };
   const mock = data;
-  return { mock, writes, sheets, log, rightAligned, syncs: () => syncs };
+  return { mock, writes, sheets, log, rightAligned, markers, order: () => order, syncs: () => syncs };
 }
 
 function install(mock: unknown): void {
@@ -371,6 +421,90 @@ describe("writeExhibits", () => {
     });
     await expect(promise).rejects.toBeInstanceOf(WriteCancelled);
     expect(book.log.filter((l) => l.startsWith("delete "))).toHaveLength(8);
+  });
+});
+
+describe("re-runs: the pane's sheets replaced, never another's", () => {
+  const RUN = "2026-03-01T10:00:00.000Z";
+  const old = (exhibitId: string, index: number): ExhibitSheet => ({
+    name: "",
+    exhibitId,
+    run: RUN,
+    token: `${RUN}#${index}`,
+  });
+
+  it("marks each sheet it writes with a hidden name carrying the exhibit and the run", async () => {
+    const book = makeWorkbook([]);
+    install(book.mock);
+    await writeExhibits(smallStudy(), { exhibits: ["tenure"], run: RUN });
+    expect(book.markers["3-6 Tenure"]).toEqual({ value: markerText("tenure", RUN, 0), visible: false });
+    expect(readMarker(book.markers["3-6 Tenure"].value)).toEqual({ exhibitId: "tenure", run: RUN, token: `${RUN}#0` });
+    expect(readMarker('="compstudy-exhibit/1|tenure|x|0"')).toMatchObject({ exhibitId: "tenure" });
+    expect(readMarker("something else")).toBeUndefined();
+  });
+
+  it("writes the new sheets first, then deletes the earlier ones and puts the new in their names and places", async () => {
+    const book = makeWorkbook([
+      "Roster",
+      { name: "My Tenure", marker: markerText("tenure", RUN, 0) },
+      "Notes",
+      { name: "3-3 Midpoint Analysis", marker: markerText("midpoint", RUN, 1) },
+    ]);
+    install(book.mock);
+    const { sheets, replaced } = await writeExhibits(smallStudy(), {
+      exhibits: ["midpoint", "tenure"],
+      replace: [old("tenure", 0), old("midpoint", 1)],
+    });
+    expect(replaced).toEqual(["My Tenure", "3-3 Midpoint Analysis"]);
+    // The user's name for the sheet stays; the new sheets sit where the old ones were.
+    expect(sheets.map((sheet) => sheet.name)).toEqual(["3-3 Midpoint Analysis", "My Tenure"]);
+    expect(book.order()).toEqual(["Roster", "My Tenure", "Notes", "3-3 Midpoint Analysis"]);
+    const log = book.log.filter((line) => /^(add|delete|rename)/.test(line));
+    expect(log).toEqual([
+      "add 3-3 Midpoint Analysis (2)",
+      "add 3-6 Tenure",
+      "delete My Tenure",
+      "delete 3-3 Midpoint Analysis",
+      "rename 3-6 Tenure → My Tenure",
+      "rename 3-3 Midpoint Analysis (2) → 3-3 Midpoint Analysis",
+    ]);
+  });
+
+  it("never touches a sheet without the marker, nor one whose marker a copy shares", async () => {
+    const marker = markerText("tenure", RUN, 0);
+    const book = makeWorkbook([
+      { name: "3-6 Tenure", marker },
+      { name: "3-6 Tenure (copy)", marker },
+      "3-3 Midpoint Analysis",
+    ]);
+    install(book.mock);
+    const { replaced } = await writeExhibits(smallStudy(), {
+      exhibits: ["midpoint", "tenure"],
+      replace: [old("tenure", 0), { ...old("midpoint", 1), name: "3-3 Midpoint Analysis" }],
+    });
+    expect(replaced).toEqual([]);
+    expect(book.log.filter((line) => line.startsWith("delete"))).toEqual([]);
+  });
+
+  it.each([
+    ["fails", { failTables: true }],
+    ["is cancelled", { failTables: false }],
+  ])("a re-run that %s deletes only its new sheets: the earlier ones stay as they were", async (_, options) => {
+    const book = makeWorkbook(["Roster", { name: "3-6 Tenure", marker: markerText("tenure", RUN, 0) }], options);
+    install(book.mock);
+    const controller = new AbortController();
+    const outcome = await writeExhibits(smallStudy(), {
+      exhibits: ["tenure"],
+      replace: [old("tenure", 0)],
+      signal: controller.signal,
+      onProgress: (step) => {
+        if (step.startsWith("Formatting") && !options.failTables) controller.abort();
+      },
+    }).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(options.failTables ? Error : WriteCancelled);
+    expect(book.log.filter((line) => line.startsWith("delete"))).toEqual(["delete 3-6 Tenure (2)"]);
+    expect(book.order()).toEqual(["Roster", "3-6 Tenure"]);
+    expect(book.markers["3-6 Tenure"].value).toBe(markerText("tenure", RUN, 0));
   });
 });
 

@@ -10,7 +10,9 @@ import { studyOf } from "../study/helpers";
 
 type Handler = (event: unknown) => Promise<void>;
 
-function install(options: { sheets?: string[]; tables?: string[] } = {}) {
+function install(
+  options: { sheets?: string[]; tables?: string[]; names?: Record<string, { type: string; value: unknown }> } = {},
+) {
   const log: string[] = [];
   const handlers: Record<string, Handler[]> = {};
   const settings: Record<string, unknown> = {};
@@ -24,7 +26,17 @@ function install(options: { sheets?: string[]; tables?: string[] } = {}) {
     set values(value: unknown[][]) {
       log.push(`values ${sheet}!${address} ${JSON.stringify(value)}`);
     },
-    format: { autofitColumns: () => undefined },
+    set numberFormat(value: unknown[][]) {
+      log.push(`format ${sheet}!${address} ${JSON.stringify(value)}`);
+    },
+    format: {
+      autofitColumns: () => undefined,
+      font: {
+        set italic(value: boolean) {
+          log.push(`italic ${sheet}!${address} ${value}`);
+        },
+      },
+    },
     select: () => log.push(`select ${sheet}!${address}`),
   });
   const sheet = (name: string) => ({
@@ -62,6 +74,19 @@ function install(options: { sheets?: string[]; tables?: string[] } = {}) {
         load: () => undefined,
         onAdded: event("table added"),
         onDeleted: event("table deleted"),
+      },
+      names: {
+        getItemOrNullObject: (name: string) => {
+          const item = options.names?.[name];
+          return item
+            ? {
+                ...item,
+                isNullObject: false,
+                load: () => undefined,
+                getRange: () => ({ load: () => undefined, values: [[item.value]] }),
+              }
+            : { isNullObject: true, load: () => undefined };
+        },
       },
     },
     sync: async () => undefined,
@@ -106,6 +131,43 @@ describe("gateway: the workbook", () => {
       "table name PayPlans",
       "activate Pay Plans",
     ]);
+  });
+
+  it("writes a table's note above it, a blank row between: the Excel table starts at its header", async () => {
+    const excel = install();
+    const added = await createOfficeGateway().insertTables([
+      {
+        sheet: "Market",
+        table: "Market",
+        note: "MADE UP for the sample",
+        rows: [
+          ["Job", "Peer"],
+          ["Clerk", "A"],
+        ],
+      },
+    ]);
+    expect(added).toEqual([{ kind: "table", name: "Market", address: "'Market'!A3:B4" }]);
+    expect(excel.log).toEqual([
+      "add sheet Market",
+      'format Market!A1 [["@"]]',
+      'values Market!A1 [["MADE UP for the sample"]]',
+      "italic Market!A1 true",
+      'values Market!A3:B4 [["Job","Peer"],["Clerk","A"]]',
+      "table on Market!A3:B4",
+      "table name Market",
+      "activate Market",
+    ]);
+  });
+
+  it.each([
+    [{ COMP_AS_OF: { type: "Double", value: 41365 } }, "2013-04-01"],
+    [{ COMP_AS_OF: { type: "String", value: "2013-04-01" } }, "2013-04-01"],
+    [{ COMP_AS_OF: { type: "Range", value: 41365 } }, "2013-04-01"],
+    [{ COMP_AS_OF: { type: "String", value: "soon" } }, undefined],
+    [{}, undefined],
+  ])("reads the study date a workbook carries as COMP_AS_OF: %j → %s", async (names, expected) => {
+    install({ names });
+    expect(await createOfficeGateway().readStudyDate()).toBe(expected);
   });
 
   it("refuses to add a table whose sheet or name is taken, before writing anything", async () => {

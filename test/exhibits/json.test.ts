@@ -1,4 +1,4 @@
-import { exhibitToJson, renderJson, studyToJson } from "../../src/exhibits/json";
+import { exhibitToJson, jsonBody, JSON_END, renderJson, studyToJson } from "../../src/exhibits/json";
 import type { StudyResult } from "../../src/exhibits/spec/types";
 import { FORMULA_TITLE, HOSTILE_TITLE, studyFixture } from "./study-fixture";
 
@@ -94,5 +94,60 @@ describe("renderJson", () => {
     expect(families.rows.map((row: Record<string, unknown>) => row["Job Family"])).toEqual(
       expect.arrayContaining([HOSTILE_TITLE, FORMULA_TITLE]),
     );
+  });
+});
+
+describe("the JSON as a stream (jsonBody)", () => {
+  /** What JSON.stringify writes for the whole study at once: the stream must give the same text. */
+  const whole = (result: StudyResult) => `${JSON.stringify(studyToJson(result), null, 2)}\n`;
+
+  it.each<[string, (result: StudyResult) => StudyResult]>([
+    ["the fixture", (result) => result],
+    ["no exhibits", (result) => ({ ...result, exhibits: [] })],
+    [
+      "an exhibit without rows, with a description and notes",
+      (result) => ({
+        ...result,
+        exhibits: [{ ...result.exhibits[0], rows: [], description: "Nobody.", notes: ["a note", "another"] }],
+      }),
+    ],
+    [
+      "an organisation, and exhibits with findings (with and without notes)",
+      (result) => ({
+        ...result,
+        organization: "Portland Public Schools",
+        exhibits: [
+          { ...result.exhibits[0], findings: ["One finding.", "Another."] },
+          { ...result.exhibits[0], notes: ["a note"], findings: ["A finding after the notes."] },
+        ],
+      }),
+    ],
+  ])("writes byte for byte what JSON.stringify writes: %s", (_, shape) => {
+    const result = shape(studyFixture());
+    expect(renderJson(result)).toBe(whole(result));
+    expect([...jsonBody(result)].join("") + JSON_END).toBe(whole(result));
+  });
+
+  it("comes in pieces: a 200,000-row exhibit is never one string", () => {
+    const fixture = studyFixture();
+    const big = fixture.exhibits[0];
+    const rows = Array.from({ length: 200_000 }, (_, index) => ({
+      ...big.rows[0],
+      values: [...big.rows[0].values.slice(0, 8), index],
+    }));
+    const pieces = [...jsonBody({ ...fixture, exhibits: [{ ...big, rows }] })];
+    expect(pieces.length).toBeGreaterThan(50);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(1 << 20);
+    expect(JSON.parse(pieces.join("") + JSON_END).exhibits[0].rows[199_999].Employees).toBe(199_999);
+  });
+
+  it("escapes what a terminal would act on (C1 controls, DEL, bidirectional overrides): the parsed text is the same", () => {
+    const fixture = studyFixture();
+    const text = "a\u009b2J\u007f\u202eb\u2028c\u001b[0m";
+    const result = { ...fixture, exhibits: [{ ...fixture.exhibits[0], title: text }] };
+    const json = renderJson(result);
+    expect(json).toContain('"title": "a\\u009b2J\\u007f\\u202eb\\u2028c\\u001b[0m"');
+    expect(json).not.toMatch(/[\u001b\u007f-\u009f\u202e\u2028]/);
+    expect(JSON.parse(json).exhibits[0].title).toBe(text);
   });
 });

@@ -3,10 +3,15 @@
  * argument a 2-D array, omitted optionals as null, errors inside the result cell by cell.
  */
 import * as fs from "fs";
-import * as path from "path";
-import * as vm from "vm";
 import { AGE_MARKET, COST_TO_MIN, MARKET_DIFF, NEXT_STEP, STEP_OF } from "../../src/functions/market";
-import { ErrorCode, excelError, installCustomFunctionsStub, removeCustomFunctionsStub } from "./custom-functions-stub";
+import {
+  ErrorCode,
+  excelError,
+  installCustomFunctionsStub,
+  loadShippedFunctions,
+  removeCustomFunctionsStub,
+  SHIPPED_BUNDLE,
+} from "./custom-functions-stub";
 
 beforeAll(installCustomFunctionsStub);
 afterAll(removeCustomFunctionsStub);
@@ -140,30 +145,10 @@ describe("COST_TO_MIN", () => {
 });
 
 // What ships: dist/functions.js (npm run build) registers each function with CustomFunctions.associate.
-const BUNDLE = path.join(__dirname, "..", "..", "dist", "functions.js");
-(fs.existsSync(BUNDLE) ? describe : describe.skip)("the shipped bundle (dist/functions.js)", () => {
-  type Fn = (...args: unknown[]) => unknown[][];
-  const shipped: Record<string, Fn> = {};
-
+(fs.existsSync(SHIPPED_BUNDLE) ? describe : describe.skip)("the shipped bundle (dist/functions.js)", () => {
+  let shipped: ReturnType<typeof loadShippedFunctions> = {};
   beforeAll(() => {
-    const context: Record<string, unknown> = {
-      CustomFunctions: {
-        associate: (id: string, fn: Fn) => {
-          shipped[id] = fn;
-        },
-        Error: class {
-          constructor(
-            readonly code: string,
-            readonly message?: string,
-          ) {}
-        },
-        ErrorCode,
-      },
-    };
-    context.globalThis = context;
-    context.self = context;
-    vm.createContext(context);
-    vm.runInContext(fs.readFileSync(BUNDLE, "utf8"), context);
+    shipped = loadShippedFunctions();
   });
 
   it("registers the five market functions, which compute as the source does", () => {

@@ -169,11 +169,9 @@ describe("placements (4-1)", () => {
   it("is skipped, with the reason, when there is no Candidates table", () => {
     const plain = run({});
     expect(plain.exhibits.map((e) => e.id)).not.toContain("placements");
-    expect(plain.summary.notes).toContain(
-      "not built (no Candidates table (a sheet or table named 'Candidates', or a file of its own)): placements",
-    );
+    expect(plain.summary.notes).toContain("not built (needs the Candidates table): 4-1 Placement Decisions");
     expect(() => studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01", exhibits: ["placements"] })).toThrow(
-      "Exhibit placements cannot be built: no Candidates table (a sheet or table named 'Candidates', or a file of its own)",
+      "Exhibit placements cannot be built: no Candidates table (sheet 'Candidates' or --candidates FILE)",
     );
   });
 

@@ -295,7 +295,7 @@ describe("implementation-cost and implementation-options", () => {
 
   it("refuses an unknown method", () => {
     expect(() => run({ "cost-method": "market" })).toThrow(
-      "Option cost-method: 'market' is not one of 'minimum', 'next-step', 'years'",
+      "Cost methods: 'market' is not one of 'minimum', 'next-step', 'years'",
     );
   });
 });

@@ -93,11 +93,11 @@ describe("pay-equity: the closed form through the study", () => {
   it.each([
     [
       "Gender=Nobody",
-      "Option equity-reference: Gender has no group 'Nobody' among the active employees (groups: Female, Male)",
+      "Pay-equity reference group: Gender has no group 'Nobody' among the active employees (groups: Female, Male)",
     ],
-    ["Ethnicity=White", "Option equity-reference: the roster has no Ethnicity column"],
-    ["Age=40", "Option equity-reference: 'Age' is not a dimension (Gender or Ethnicity)"],
-    ["Gender", "Option equity-reference: 'Gender' is not Name=Value"],
+    ["Ethnicity=White", "Pay-equity reference group: the roster has no Ethnicity column"],
+    ["Age=40", "Pay-equity reference group: 'Age' is not a dimension (Gender or Ethnicity)"],
+    ["Gender", "Pay-equity reference group: 'Gender' is not Name=Value"],
   ])("refuses --equity-reference %s", (value, message) => {
     expect(() => studyOf({ plans: PLANS, roster, asOf: "2013-04-01", options: { "equity-reference": value } })).toThrow(
       message,

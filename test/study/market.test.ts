@@ -346,22 +346,20 @@ describe("what a run builds without the market and labor-cost tables", () => {
   it("skips both exhibits and says why in the summary notes", () => {
     const result = studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01" });
     expect(result.exhibits.map((e) => e.id)).not.toContain("market-summary");
-    expect(result.summary.notes).toContain(
-      "not built (no Market table (a sheet or table named 'Market', or a file of its own)): market-summary",
-    );
+    expect(result.summary.notes).toContain("not built (needs the Market table): 5-1 Market Summary");
   });
 
   it("refuses to build market-summary on request without the table", () => {
     expect(() => studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01", exhibits: ["market-summary"] })).toThrow(
-      "Exhibit market-summary cannot be built: no Market table (a sheet or table named 'Market', or a file of its own)",
+      "Exhibit market-summary cannot be built: no Market table (sheet 'Market' or --market FILE)",
     );
   });
 
   it.each([
-    ["market-stat", "p101", "Option market-stat: 'p101' is not one of 'mean', 'median' or mean|median|pNN"],
-    ["aging-rate", "3", "Option aging-rate: 3 is above 1: write a percentage as 3% or as a fraction (0.03)"],
-    ["tolerance", "-1%", "Option tolerance: -1% is below 0"],
-    ["min-responses", "2.5", "Option min-responses: 2.5 is not a whole number"],
+    ["market-stat", "p101", "Market statistic: 'p101' is not one of 'mean', 'median' or mean|median|pNN"],
+    ["aging-rate", "150", "Market aging rate: 150% is above 100%"],
+    ["tolerance", "-1%", "Competitive band: -1% is below 0%"],
+    ["min-responses", "2.5", "Fewest responses: 2.5 is not a whole number"],
   ])("refuses --%s %s", (name, value, message) => {
     expect(() => run(MARKET, { [name]: value })).toThrow(message);
   });

@@ -198,3 +198,82 @@ describe("market and cost", () => {
     expect(exhibit(result, "implementation-detail").detail).toBe(true);
   });
 });
+
+describe("supplemental pay", () => {
+  // Base pay: E1 40,000 and E2 42,000 (Annual), E3 20 × 2,080 hours = 41,600 (Hourly): 123,600.
+  // Stipends: Head Coach 3,000 for E1 and E2 (Athletics 6,000), Tutoring 25 × 40 hours for E3
+  // (Extra Duty 1,000); longevity: E1 has 10 years (1,000). Supplemental 8,000 of 131,600 = 6.1 %.
+  const result = studyOf({
+    plans: [
+      ["Plan", "Grade", "Step 1", "Step 2", "Step 3"],
+      ["Annual", "A1", 40000, 42000, 44000],
+      ["Hourly", "H1", 20, 21, 22],
+    ],
+    roster: [
+      ["Employee ID", "Plan", "Grade", "Salary", "Hire Date"],
+      ["E1", "Annual", "A1", 40000, "2003-04-01"],
+      ["E2", "Annual", "A1", 42000, "2012-04-01"],
+      ["E3", "Hourly", "H1", 20, "2012-04-01"],
+    ],
+    asOf: "2013-04-01",
+    tables: {
+      stipends: [
+        ["Code", "Stipend", "Amount", "Basis", "Category"],
+        ["101", "Head Coach", 3000, "annual", "Athletics"],
+        ["201", "Tutoring", 25, "hour", "Extra Duty"],
+      ],
+      "stipend-assignments": [
+        ["Employee ID", "Code", "Units"],
+        ["E1", "101", null],
+        ["E2", "101", null],
+        ["E3", "201", 40],
+      ],
+      longevity: [
+        ["Years of Service", "Amount"],
+        [10, 1000],
+      ],
+    },
+    exhibits: ["supplemental-pay", "total-pay", "supplemental-problems"],
+  });
+
+  it("9-1: the cost and its share of total pay, each part, the costliest category, and a bar per category", () => {
+    expect(findings(result, "supplemental-pay")).toEqual([
+      "Stipends and longevity cost $8,000 a year for 3 employees, 6.1 % of total pay.",
+      "Stipends: $7,000 for 3 employees; longevity: $1,000 for 1 employee.",
+      "The costliest stipend category is Athletics: $6,000 for 2 employees.",
+    ]);
+    expect(exhibit(result, "supplemental-pay").charts).toEqual([
+      expect.objectContaining({
+        kind: "bar",
+        categories: ["Athletics", "Extra Duty", "Longevity"],
+        series: [{ name: "Annual cost", values: [6000, 1000, 1000] }],
+        value: { kind: "money", money: "whole" },
+      }),
+    ]);
+  });
+
+  it("9-2: the supplemental share of everyone's total pay and its range by plan, stacked by plan", () => {
+    expect(findings(result, "total-pay")).toEqual([
+      "Stipends and longevity are 6.1 % of the total pay of 3 employees ($131,600 a year).",
+      // Annual 7,000 of 89,000 = 7.9 %; Hourly 1,000 of 42,600 = 2.3 %.
+      "By plan, the share runs from 2.3 % (Hourly) to 7.9 % (Annual).",
+    ]);
+    expect(exhibit(result, "total-pay").charts).toEqual([
+      expect.objectContaining({
+        kind: "stacked",
+        categories: ["Annual", "Hourly"],
+        series: [
+          { name: "Stipends", values: [6000, 1000] },
+          { name: "Longevity", values: [1000, 0] },
+        ],
+      }),
+    ]);
+  });
+
+  it("9-3: every row counted, said in a sentence; a per-person list, left out of the board packet", () => {
+    expect(findings(result, "supplemental-problems")).toEqual([
+      "Every stipend, longevity and assignment row was counted, and every employee's longevity read.",
+    ]);
+    expect(exhibit(result, "supplemental-problems").detail).toBe(true);
+  });
+});

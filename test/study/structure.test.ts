@@ -180,7 +180,7 @@ describe("pay-plan-comparison with --market-target", () => {
     const result = run({ "market-target": "100%" });
     expect(result.exhibits.map((e) => e.id)).not.toContain("pay-plan-comparison");
     expect(result.summary.notes.join("\n")).toContain(
-      "not built (a market target needs the Market table (a sheet or table named 'Market')): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
+      "not built (needs the Market table, for the market target): 6-1 Pay Plan Comparison, 6-2 Implementation Cost, 6-3 Implementation Detail, 6-4 Implementation Options",
     );
   });
 });
@@ -190,7 +190,7 @@ describe("without a proposed structure", () => {
     const result = run({});
     expect(result.exhibits.map((e) => e.id)).not.toContain("pay-plan-comparison");
     expect(result.summary.notes).toContain(
-      "not built (no proposed structure (a 'Proposed Plans' table, a structure adjustment such as 3 %, or a market target such as 100 %)): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
+      "not built (needs a proposed structure): 6-1 Pay Plan Comparison, 6-2 Implementation Cost, 6-3 Implementation Detail, 6-4 Implementation Options",
     );
   });
 

@@ -94,11 +94,11 @@ describe("the period", () => {
     expect(() =>
       studyOf({ plans: PLANS, roster: people, asOf: "2013-04-01", options: { period: "2012-07-01..2013-06-30" } }),
     ).toThrow(
-      "Option period: the period ends 2013-06-30, after the as-of date 2013-04-01: the roster tells who was employed up to the as-of date only",
+      "Period: the period ends 2013-06-30, after the as-of date 2013-04-01: the roster tells who was employed up to the as-of date only",
     );
     expect(() =>
       studyOf({ plans: PLANS, roster: people, asOf: "2013-04-01", options: { period: "last year" } }),
-    ).toThrow("Option period: 'last year' is not a period: write start..end, e.g. 2022-07-01..2023-06-30");
+    ).toThrow("Period: 'last year' is not a period: write start..end, e.g. 2022-07-01..2023-06-30");
   });
 });
 
@@ -327,16 +327,16 @@ describe("exhibits a roster cannot feed", () => {
     expect(result.exhibits.map((e) => e.id)).not.toContain("workforce-composition");
     expect(result.summary.notes).toEqual(
       expect.arrayContaining([
-        "not built (the roster has no Gender or Ethnicity column (add one, or map a column to it)): workforce-composition, hires-by-group, pay-equity, pay-equity-by-grade",
-        "not built (the roster has no Separation Date column (add one, or map a column to it)): retention, separation-reasons",
-        "not built (no Positions table (a sheet or table named 'Positions', or a file of its own)): position-control, position-problems",
+        "not built (needs a Gender or Ethnicity column in the roster): 7-1 Workforce Composition, 7-2 Hires by Group, 8-1 Pay Equity, 8-2 Pay Equity by Grade",
+        "not built (needs a Separation Date column in the roster): 7-3 Retention, 7-4 Separation Reasons",
+        "not built (needs the Positions table): 7-5 Position Control, 7-6 Position Problems",
       ]),
     );
   });
 
   it("are refused when asked for", () => {
     expect(() => studyOf({ plans: PLANS, roster: bare, asOf: "2013-04-01", exhibits: ["retention"] })).toThrow(
-      "Exhibit retention cannot be built: the roster has no Separation Date column (add one, or map a column to it)",
+      "Exhibit retention cannot be built: the roster has no Separation Date column (add one, or map it with --map)",
     );
   });
 
@@ -432,7 +432,7 @@ describe("position control", () => {
     } catch (error) {
       expect(isEngineError(error)).toBe(true);
       expect((error as Error).message).toBe(
-        "Exhibit position-control cannot be built: the roster has no Position ID column (add one, or map a column to it)",
+        "Exhibit position-control cannot be built: the roster has no Position ID column (add one, or map it with --map)",
       );
     }
   });

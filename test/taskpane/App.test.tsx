@@ -15,9 +15,10 @@ import { list } from "../../src/taskpane/text";
 const CURRENT = CURRENT_CONDITIONS.exhibits.length;
 import { fakeGateway, PLANS, ROSTER, SOURCES, type FakeGateway } from "./fake-gateway";
 
-// Fluent UI renders slowly under jsdom on a loaded 2-core machine: wait longer than the defaults.
-configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(60_000);
+// Fluent UI renders slowly under jsdom on a loaded 2-core machine. These are ceilings, not waits:
+// each find waits for the state the UI reaches, however long a loaded machine takes to get there.
+configure({ asyncUtilTimeout: 30_000 });
+jest.setTimeout(180_000);
 
 // jsdom has no layout: requestAnimationFrame runs the callback at once.
 beforeAll(() => {
@@ -81,6 +82,9 @@ describe("Data", () => {
     // The pay plans and roster serve every family of the registry.
     expect(within(roster).getByText(`Used by ${list(FAMILIES.map((f) => f.title))}.`)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Data status: 2 inputs ready" })).toBeInTheDocument();
+    // The inputs ready: the next step is offered.
+    await userEvent.setup().click(screen.getByRole("button", { name: "Next: Analyze" }));
+    expect(screen.getByRole("heading", { level: 1, name: "Analyze" })).toBeInTheDocument();
   });
 
   it("lists the problems with their rows; Select row selects it in the sheet; Escape returns focus", async () => {
@@ -230,9 +234,91 @@ describe("Analyze", () => {
     );
     await user.click(screen.getByRole("button", { name: "Insert 5 exhibits" }));
     expect(await screen.findByText("5 exhibit sheets inserted as live formulas")).toBeInTheDocument();
-    const today = new Date();
-    const date = `DATE(${today.getFullYear()},${today.getMonth() + 1},${today.getDate()})`;
-    expect(gateway.calls).toContain(`formula =COMP.EXHIBIT("midpoint", PayPlans[#All], Roster[#All], ${date})`);
+    // The workbook's own as-of date (its COMP_AS_OF), never today's.
+    expect(gateway.calls).toContain('formula =COMP.EXHIBIT("midpoint", PayPlans[#All], Roster[#All], DATE(2013,4,1))');
+  });
+
+  it("asks for the as-of date when the workbook has none, offers Insert once it is set, and saves it", async () => {
+    const user = userEvent.setup();
+    const gateway = fakeGateway({}, { studyDate: null });
+    show(gateway);
+    await analyze(user);
+    const date = screen.getByLabelText("As of");
+    expect(date).toHaveValue("");
+    expect(screen.getByText("Not set yet: pick the date of the roster's data.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Insert/ })).not.toBeInTheDocument();
+    expect(screen.getByText("To insert exhibits, set the As of date above.")).toBeInTheDocument();
+    await user.type(date, "2013-04-01");
+    expect(await screen.findByRole("button", { name: `Insert ${CURRENT} exhibits` })).toBeInTheDocument();
+    expect(gateway.saved[gateway.saved.length - 1].asOf).toBe("2013-04-01");
+    // Every family page says it.
+    await user.click(screen.getByRole("button", { name: "Open Current conditions" }));
+    expect(screen.getByText(/^As of Apr 1, 2013, inserted as values/)).toBeInTheDocument();
+  });
+
+  it("a second insert replaces the first's sheets by default, or adds beside them when asked", async () => {
+    const user = userEvent.setup();
+    const gateway = fakeGateway();
+    show(gateway);
+    await analyze(user);
+    await user.click(screen.getByRole("button", { name: `Insert ${CURRENT} exhibits` }));
+    expect(await screen.findByText(`${CURRENT} exhibit sheets inserted`)).toBeInTheDocument();
+    // The pane knows its sheets by their markers: Replace is offered, and chosen.
+    const replace = await screen.findByRole("radio", { name: "Replace the earlier sheets" });
+    expect(replace).toBeChecked();
+    expect(screen.getByText(/These exhibits are in the workbook already \(inserted Jan 1, 2026\)/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: `Insert ${CURRENT} exhibits` }));
+    expect(await screen.findByText(`${CURRENT} exhibit sheets replaced`)).toBeInTheDocument();
+    expect(gateway.calls.filter((call) => call.startsWith("insert ")).pop()).toContain(
+      "replacing 3-1 Pay Plan Summary,",
+    );
+    expect(gateway.exhibitSheets.map((sheet) => sheet.name)).toHaveLength(CURRENT);
+    await user.click(screen.getByRole("radio", { name: "Add new sheets beside them" }));
+    await user.click(screen.getByRole("button", { name: `Insert ${CURRENT} exhibits` }));
+    expect(await screen.findByText(`${CURRENT} exhibit sheets inserted`)).toBeInTheDocument();
+    expect(gateway.calls.filter((call) => call.startsWith("insert ")).pop()).not.toContain("replacing");
+    expect(gateway.exhibitSheets).toHaveLength(2 * CURRENT);
+    expect(gateway.exhibitSheets[CURRENT].name).toBe("3-1 Pay Plan Summary (2)");
+  });
+
+  it("the structure adjustment typed three ways: the exhibits it makes buildable are ticked and inserted", async () => {
+    const user = userEvent.setup();
+    for (const typed of ["3", "3%", "0.03"]) {
+      const gateway = fakeGateway();
+      const { unmount } = render(
+        <FluentProvider theme={webLightTheme}>
+          <App gateway={gateway} initialView="analyze" />
+        </FluentProvider>,
+      );
+      await user.click(await screen.findByRole("button", { name: "Open Proposed structure" }));
+      const box = await screen.findByRole("checkbox", { name: "6-1 Pay Plan Comparison" });
+      expect(box).not.toBeChecked();
+      expect(box).toHaveAccessibleDescription(
+        "Needs a proposed structure: set the structure adjustment under Options (e.g. 3%), or choose the Proposed Plans table on Data.",
+      );
+      await user.click(screen.getByRole("button", { name: "Set the structure adjustment" }));
+      const field = screen.getByRole("textbox", { name: "Structure adjustment" });
+      expect(field).toHaveFocus();
+      await user.type(field, typed);
+      expect(await screen.findByRole("checkbox", { name: "6-1 Pay Plan Comparison" })).toBeChecked();
+      expect(screen.queryByText(/is above|is not a percentage/)).not.toBeInTheDocument();
+      await user.click(screen.getByRole("button", { name: "Insert 1 exhibit" }));
+      expect(await screen.findByText("1 exhibit sheet inserted")).toBeInTheDocument();
+      expect(gateway.calls).toContain("insert pay-plan-comparison");
+      unmount();
+    }
+  }, 240_000);
+
+  it("an option typed wrong says so with the field's label", async () => {
+    const user = userEvent.setup();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App gateway={fakeGateway()} initialView="analyze" />
+      </FluentProvider>,
+    );
+    await user.click(await screen.findByRole("button", { name: "Open Proposed structure" }));
+    await user.type(screen.getByRole("textbox", { name: "Structure adjustment" }), "150");
+    expect(await screen.findByText("Structure adjustment: 150% is above 100%")).toBeInTheDocument();
   });
 
   it("an insert failure: the reason, and the technical detail behind Details", async () => {
@@ -308,11 +394,14 @@ describe("Analyze", () => {
       const box = screen.getByRole("checkbox", { name: `${placements?.number} ${placements?.title}` });
       expect(box).toBeDisabled();
       const needs = (placements?.needs ?? []).map((spec) => spec.label);
-      expect(box).toHaveAccessibleDescription(`Needs the ${needs.join(" and ")} table`);
+      expect(box).toHaveAccessibleDescription(`Needs the ${needs.join(" and ")} table: choose it on Data.`);
 
       // The one-person form sits above the batch (test/taskpane/personnel.test.tsx works it).
       expect(screen.getByRole("heading", { level: 2, name: "One person" })).toBeInTheDocument();
       expect(screen.getByRole("button", { name: "Compute" })).toBeInTheDocument();
+      // The batch's table is chosen on Data, from the batch.
+      await user.click(screen.getByRole("button", { name: "Choose the candidates" }));
+      expect(screen.getByRole("heading", { level: 2, name: "Choose the candidates" })).toHaveFocus();
     },
   );
 });
@@ -327,8 +416,11 @@ describe("Tools", () => {
     expect(screen.getByText("COMP.QUARTILE_PLACE")).toBeInTheDocument();
     expect(screen.queryByText("COMP.PAYSTEP")).not.toBeInTheDocument();
     expect(screen.getByText("1 function found")).toBeInTheDocument();
+    // The example reads the workbook's own tables: the first employee's salary, on their grade's pay.
+    expect(screen.getByText("=COMP.QUARTILE_PLACE(Staff!$D$2, Plans!$C$2:$E$2)")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Insert COMP.QUARTILE_PLACE example" }));
     expect(await screen.findByText("In cell Sheet1!B2.")).toBeInTheDocument();
+    expect(gateway.calls).toContain("formula =COMP.QUARTILE_PLACE(Staff!$D$2, Plans!$C$2:$E$2)");
     gateway.insertFormula = async () => {
       throw new Error("The active cell Sheet1!B2 is not empty: pick an empty cell, then insert again");
     };
@@ -352,9 +444,31 @@ describe("Tools", () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(screen.getByRole("button", { name: "Convert COMP formulas to values" })).toHaveFocus();
     await user.click(screen.getByRole("button", { name: "Convert COMP formulas to values" }));
-    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Convert 3 cells" }));
+    // Wait for the state the dialog reaches — open and accessible, its button named with the count —
+    // not for time: while the last dialog's exit runs, the new one can still be hidden from the tree.
+    await user.click(await screen.findByRole("button", { name: "Convert 3 cells" }));
     expect(await screen.findByText("3 cells now hold their values.")).toBeInTheDocument();
     expect(gateway.calls).toContain("convert sheet");
+  });
+
+  it("groups the functions, closed at first so the rules sheet and sharing are in sight; a group opens on its header", async () => {
+    const user = userEvent.setup();
+    show(fakeGateway());
+    await user.click(await screen.findByRole("tab", { name: "Tools" }));
+    expect(screen.getByText(/^\d+ functions in 6 groups$/)).toBeInTheDocument();
+    expect(screen.queryByText("COMP.PAYSTEP")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Insert rules sheet" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Convert COMP formulas to values" })).toBeInTheDocument();
+    const header = screen.getByRole("button", { name: /^Pay plans and ranges \(\d+\)$/ });
+    expect(header).toHaveAttribute("aria-expanded", "false");
+    await user.click(header);
+    expect(header).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByText('=COMP.PAYSTEP(Plans!$B$2:$E$3, "H1", 3)')).toBeInTheDocument();
+    // An example that needs a table the workbook lacks says so instead of inserting a sheet it does not have.
+    await user.click(screen.getByRole("button", { name: /^Pay plans and ranges/ }));
+    await user.type(screen.getByRole("searchbox", { name: "Search the COMP functions" }), "lanepay");
+    expect(screen.getByText("On your data this example needs a lane schedule: choose it on Data.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Insert COMP.LANEPAY example" })).not.toBeInTheDocument();
   });
 
   it("names the rules sheet failure (not “not done”)", async () => {

@@ -8,7 +8,7 @@ import {
   type WorkbookChange,
   type WorkbookGateway,
 } from "../../src/excel/gateway";
-import { rangeAddress } from "../../src/excel/exhibitWriter";
+import { rangeAddress, type ExhibitSheet } from "../../src/excel/exhibitWriter";
 import { DEFAULT_SETTINGS, type PaneSettings } from "../../src/excel/settings";
 import type { CellValue } from "../../src/engine/cells";
 
@@ -32,6 +32,8 @@ export const SOURCES: Source[] = [
 export type FakeGateway = WorkbookGateway & {
   calls: string[];
   saved: PaneSettings[];
+  /** The exhibit sheets the pane wrote, as their markers say (in sheet order). */
+  exhibitSheets: ExhibitSheet[];
   tables: Record<string, CellValue[][]>;
   emit: (change: WorkbookChange) => void;
   setSources: (next: Source[]) => void;
@@ -45,10 +47,14 @@ export function fakeGateway(
     settings?: PaneSettings;
     /** What the row below a source holds, by the source's address (empty when not given). */
     below?: Record<string, CellValue[]>;
+    /** The workbook's COMP_AS_OF: 2013-04-01 unless given (null: the workbook carries none). */
+    studyDate?: string | null;
   } = {},
 ): FakeGateway {
   const calls: string[] = [];
   const saved: PaneSettings[] = [];
+  const exhibitSheets: ExhibitSheet[] = [];
+  let runs = 0;
   let sources = data.sources ?? SOURCES;
   const tables: Record<string, CellValue[][]> = data.tables ?? { "Plans!A1:E3": PLANS, "Staff!A1:H4": ROSTER };
   let listener: ((change: WorkbookChange) => void) | undefined;
@@ -62,15 +68,38 @@ export function fakeGateway(
       return table;
     },
     insertExhibits: async (result, options) => {
-      calls.push(`insert ${result.exhibits.map((e) => e.id).join(",")}${options.live ? " live" : ""}`);
+      calls.push(
+        `insert ${result.exhibits.map((e) => e.id).join(",")}${options.live ? " live" : ""}${options.replace?.length ? ` replacing ${options.replace.map((s) => s.name).join(",")}` : ""}`,
+      );
       if (options.live)
         for (const exhibit of result.exhibits)
           calls.push(
             `formula ${options.live.formula(exhibit, options.live.options.length > 0 ? "$A$6:$B$7" : undefined)}`,
           );
       options.onProgress?.("Writing 1 of 2 sheets", 0.5);
-      return { sheets: result.exhibits.map((e) => ({ name: `${e.number} ${e.title}`, exhibitId: e.id })) };
+      // New sheets first; the earlier ones replaced give their names and places.
+      const run = `2026-01-0${++runs}T10:00:00.000Z`;
+      const replaced = (options.replace ?? []).filter((old) => exhibitSheets.some((s) => s.token === old.token));
+      const taken = new Set(exhibitSheets.map((s) => s.name));
+      const sheets = result.exhibits.map((e, index) => {
+        const old = replaced.find((s) => s.exhibitId === e.id);
+        let name = old?.name ?? `${e.number} ${e.title}`;
+        for (let n = 2; !old && taken.has(name); n++) name = `${e.number} ${e.title} (${n})`;
+        taken.add(name);
+        const sheet = { name, exhibitId: e.id, run, token: `${run}#${index}` };
+        if (old)
+          exhibitSheets.splice(
+            exhibitSheets.indexOf(exhibitSheets.find((s) => s.token === old.token) as ExhibitSheet),
+            1,
+            sheet,
+          );
+        else exhibitSheets.push(sheet);
+        return { name, exhibitId: e.id };
+      });
+      return { sheets, replaced: replaced.map((s) => s.name) };
     },
+    listExhibitSheets: async () => exhibitSheets.map((sheet) => ({ ...sheet })),
+    readStudyDate: async () => (data.studyDate === undefined ? "2013-04-01" : (data.studyDate ?? undefined)),
     insertRulesSheet: async () => ({ sheet: "COMP Rules", names: 14 }),
     insertFormula: async (formula) => {
       calls.push(`formula ${formula}`);
@@ -135,6 +164,7 @@ export function fakeGateway(
   return Object.assign(gateway, {
     calls,
     saved,
+    exhibitSheets,
     tables,
     emit: (change: WorkbookChange) => listener?.(change),
     setSources: (next: Source[]) => {

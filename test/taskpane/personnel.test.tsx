@@ -19,8 +19,9 @@ import { CANDIDATE_FIELDS } from "../../src/engine/study";
 import type { Source } from "../../src/excel/gateway";
 import { fakeGateway, type FakeGateway } from "./fake-gateway";
 
-configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(90_000);
+// Ceilings, not waits: each find waits for the state the UI reaches, however long a loaded machine takes.
+configure({ asyncUtilTimeout: 30_000 });
+jest.setTimeout(180_000);
 
 beforeAll(() => {
   window.requestAnimationFrame = (callback: FrameRequestCallback): number => {
@@ -241,7 +242,7 @@ describe("one person", () => {
     await type(user, /^Promotion %/, "8");
     await type(user, /^Candidate/, "Bo Li");
     const write = screen.getByRole("button", { name: "Write to row" });
-    expect(write).toHaveAccessibleDescription("Write to row adds this person at the end of Table Candidates.");
+    expect(write).toHaveAccessibleDescription("Write to row adds this person at the end of the table Candidates.");
     await user.click(write);
     expect(await screen.findByText("Row written")).toBeInTheDocument();
     expect(screen.getByText("Bo Li is row 4 of Table Candidates (Candidates!A4:L4).")).toBeInTheDocument();
@@ -291,7 +292,7 @@ describe("one person", () => {
     ).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 2, name: "A table of people" })).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "4-1 Placement Decisions" })).toHaveAccessibleDescription(
-      "Needs the Candidates table",
+      "Needs the Candidates table: choose it on Data.",
     );
   });
 });

@@ -17,8 +17,9 @@ import { isEngineError } from "../../src/engine/errors";
 import { fakeGateway, PLANS, ROSTER, SOURCES } from "./fake-gateway";
 import type { StudyResult } from "../../src/exhibits/spec/types";
 
-configure({ asyncUtilTimeout: 10_000 });
-jest.setTimeout(60_000);
+// Ceilings, not waits: each find waits for the state the UI reaches, however long a loaded machine takes.
+configure({ asyncUtilTimeout: 30_000 });
+jest.setTimeout(180_000);
 
 jest.mock("../../src/engine/study/registry", () => {
   const actual = jest.requireActual("../../src/engine/study/registry");
@@ -141,11 +142,13 @@ describe("a family added to the registry", () => {
     } catch (error) {
       if (isEngineError(error)) expected = error.message;
     }
-    expect(expected).toMatch(/^Option fake-rate: 50 is above 0.2/);
+    expect(expected).toMatch(/^Fake rate: 50% is above 20%/);
     expect(screen.getByText(expected)).toBeInTheDocument();
     await user.clear(rate);
     await user.type(rate, "5%");
     expect(screen.queryByText(expected)).not.toBeInTheDocument();
+    // Saved in the workbook by its name, with no pane code for it.
+    expect(gateway.saved[gateway.saved.length - 1].options).toMatchObject({ "fake-rate": "5%" });
     await user.click(screen.getByRole("button", { name: "Insert 1 exhibit" }));
     expect(await screen.findByText("1 exhibit sheet inserted")).toBeInTheDocument();
     const exhibit = inserted[0].exhibits[0];

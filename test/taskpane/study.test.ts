@@ -11,9 +11,11 @@ import {
   sourceReference,
   usedBy,
   validOptions,
-  availability,
 } from "../../src/taskpane/study";
-import { rowAddress, sheetOf } from "../../src/taskpane/components/App";
+import { availability, needText } from "../../src/taskpane/needs";
+import { rowAddress, sheetOf } from "../../src/taskpane/store";
+import { STRUCTURE } from "../../src/engine/study/families/structure";
+import { MARKET } from "../../src/engine/study/families/market";
 import { count, list, shownDate } from "../../src/taskpane/text";
 import { CURRENT_CONDITIONS } from "../../src/engine/study/families/current";
 import { EXHIBIT_IDS, INPUTS, MIN_CELL, PLANS_INPUT, ROSTER_INPUT, parseOption } from "../../src/engine/study";
@@ -144,9 +146,41 @@ describe("the registry as the pane reads it", () => {
     expect(validOptions({ "min-cell": "0", "salary-basis": "actual" })).toEqual({ "salary-basis": "actual" });
   });
 
-  it("every exhibit is unavailable without the tables, with the reason in words", () => {
+  it("every exhibit is unavailable without the tables: the tables named, to choose on Data", () => {
     const reasons = availability({}, "2013-04-01", {});
-    for (const id of EXHIBIT_IDS) expect(reasons[id]).toMatch(/^Needs the /);
+    for (const id of EXHIBIT_IDS)
+      expect(needText(reasons[id] as never)).toMatch(
+        /^Needs the Pay Plans table(,| and) the Roster table.*: choose them on Data\.$/,
+      );
+  });
+
+  const TABLES = { plans: { rows: PLANS, source: "Plans!A1:E3" }, roster: { rows: ROSTER, source: "Staff!A1:H4" } };
+
+  it("the proposed structure: needed until an adjustment is typed, said with the field on the page and the table on Data", () => {
+    const need = availability(TABLES, "2013-04-01", {})["pay-plan-comparison"];
+    expect(need && needText(need, STRUCTURE)).toBe(
+      "Needs a proposed structure: set the structure adjustment under Options (e.g. 3%), or choose the Proposed Plans table on Data.",
+    );
+    // Seen from another page, the field is on the structure's page.
+    expect(need && needText(need, MARKET)).toContain(
+      "set the structure adjustment on the Proposed structure page (e.g. 3%)",
+    );
+    for (const typed of ["3", "3%", "0.03"])
+      expect(availability(TABLES, "2013-04-01", { adjust: typed })["pay-plan-comparison"]).toBeUndefined();
+  });
+
+  it("a market target without the Market table names the table, not a flag", () => {
+    const need = availability(TABLES, "2013-04-01", { "market-target": "100%" })["pay-plan-comparison"];
+    expect(need && needText(need, STRUCTURE)).toBe(
+      "Needs the Market table, for the market target: choose the Market table on Data, set the structure adjustment under Options (e.g. 3%), or choose the Proposed Plans table on Data.",
+    );
+  });
+
+  it("a roster column to map, in words", () => {
+    const need = availability(TABLES, "2013-04-01", {})["workforce-composition"];
+    expect(need && needText(need)).toBe(
+      "Needs a Gender or Ethnicity column in the roster: map a Gender column of the roster on Data, or map an Ethnicity column of the roster on Data.",
+    );
   });
 
   it("settings from another version or none read as defaults; a saved input kept", () => {

@@ -115,3 +115,38 @@ export function dateOrderHint(header: string): DateOrder | undefined {
   if (/\bm{1,2}\s*[/.-]\s*d{1,2}\s*[/.-]\s*y{2,4}\b/i.test(header)) return "mdy";
   return undefined;
 }
+
+/** A day of the year without a year (a fiscal year's first day): month 1–12, day of that month. */
+export type MonthDay = { readonly month: number; readonly day: number };
+
+/**
+ * A month and day as people write one: "07-01", "7/1", "July 1", "1 Jul", a full date (its month
+ * and day: Excel turns a typed 07-01 into a date) or an Excel date serial. February 29 is refused:
+ * most years have none. Undefined when it is not a day of the year.
+ */
+export function parseMonthDay(value: CellValue): MonthDay | undefined {
+  if (value === null || value === undefined || typeof value === "boolean") return undefined;
+  let month: number;
+  let day: number;
+  const text = String(value).trim();
+  let m: RegExpExecArray | null;
+  if (typeof value === "number" || /^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) {
+    const parsed = typeof value === "number" ? fromExcelSerial(value) : parseDate(text);
+    if (parsed === undefined) return undefined;
+    const date = new Date(parsed * MS_PER_DAY);
+    month = date.getUTCMonth() + 1;
+    day = date.getUTCDate();
+  } else if ((m = /^(\d{1,2})\s*[-/.]\s*(\d{1,2})$/.exec(text))) {
+    month = Number(m[1]);
+    day = Number(m[2]);
+  } else if ((m = /^([A-Za-z]{3,9})\.?\s*(\d{1,2})$/.exec(text)) && monthIndex(m[1]) > 0) {
+    month = monthIndex(m[1]);
+    day = Number(m[2]);
+  } else if ((m = /^(\d{1,2})\s*[- ]\s*([A-Za-z]{3,9})\.?$/.exec(text)) && monthIndex(m[2]) > 0) {
+    month = monthIndex(m[2]);
+    day = Number(m[1]);
+  } else return undefined;
+  if (month === 2 && day === 29) return undefined;
+  // 2001 is not a leap year: February 29 fails here as in any year that would need it.
+  return dayNumber(2001, month, day) === undefined ? undefined : { month, day };
+}

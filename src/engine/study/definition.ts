@@ -10,6 +10,28 @@ import type { OptionSpec } from "./options";
 import type { ExhibitReport } from "./report/view";
 import type { Unplaced } from "./types";
 
+/** What can supply a missing need: a table to choose (or give as a file), an option to set, a column of a table. */
+export type Supply =
+  | { readonly input: InputSpec }
+  | { readonly option: OptionSpec; /** A value to show as an example ("3%"). */ readonly example: string }
+  | { readonly column: string; readonly of: InputSpec };
+
+/**
+ * Why an exhibit cannot be built, as data: what it lacks in a reader's words and what supplies
+ * it (any one of them), so each host says it its own way and offers its own fix — the CLI its
+ * flags (`text`), the task pane the field or table on hand.
+ */
+export type Missing = {
+  /** The reason as the CLI's errors give it (with its flags). */
+  readonly text: string;
+  /**
+   * What is missing, in a reader's words, without flags: "a proposed structure". The study's
+   * notes (which the report and the JSON show) say it: "not built (needs a proposed structure)".
+   */
+  readonly what: string;
+  readonly supplies: readonly Supply[];
+};
+
 export type ExhibitDefinition<Id extends string = string> = {
   /** kebab-case, a public contract: never renamed once shipped. */
   readonly id: Id;
@@ -23,9 +45,10 @@ export type ExhibitDefinition<Id extends string = string> = {
   /**
    * Why the exhibit cannot be built from what was given, or undefined when it can — for needs
    * that are not a table (a proposed structure from a table *or* an option; a roster column).
-   * Default runs skip it with this reason in the summary notes; asking for it is an error.
+   * Default runs skip it with this reason in the summary notes; asking for it is an error. A
+   * Missing (rather than words alone) lets the pane name the field or table that supplies it.
    */
-  readonly unavailable?: (study: Study) => string | undefined;
+  readonly unavailable?: (study: Study) => string | Missing | undefined;
   /** Builds the exhibit's columns and rows from the study (shared computations go through study.memo). */
   readonly build: (study: Study) => ExhibitBody;
   /**

@@ -3,11 +3,33 @@
  * use (Pay Grade, Rate, Date of Hire, Bargaining Unit …). An explicit mapping wins.
  */
 import type { CellValue } from "../cells";
-import { truncate } from "../cells";
+import { isSpace, truncate } from "../cells";
 import { invalid } from "../errors";
 
-/** A format hint after a header: "Hire Date (mm/dd/yyyy)", "Salary [USD]", "FTE (0-1)". */
-const FORMAT_HINT = /\s*[([][^)\]]*[)\]]\s*$/;
+const isOpening = (code: number): boolean => code === 40 || code === 91; // ( [
+const isClosing = (code: number): boolean => code === 41 || code === 93; // ) ]
+
+/**
+ * A header without its trailing format hint: "Hire Date (mm/dd/yyyy)", "Salary [USD]",
+ * "FTE (0-1)" — an opening bracket, no closing one inside, a closing one last (spaces around
+ * dropped). A scan from the end, linear in the text: the pattern it replaces,
+ * `\s*[([][^)\]]*[)\]]\s*$`, tried every start and took seconds on a 32,767-character header
+ * of brackets (issue 19). Removes what that pattern matched: from the first opening bracket
+ * after the last closing one but the final one, spaces before it included.
+ */
+export function withoutFormatHint(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end === 0 || !isClosing(text.charCodeAt(end - 1))) return text;
+  let lastClosing = end - 2;
+  while (lastClosing >= 0 && !isClosing(text.charCodeAt(lastClosing))) lastClosing--;
+  let opening = lastClosing + 1;
+  while (opening < end - 1 && !isOpening(text.charCodeAt(opening))) opening++;
+  if (opening >= end - 1) return text;
+  let start = opening;
+  while (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+  return text.slice(0, start);
+}
 
 /**
  * Folds a header for matching: invisible characters and a trailing format hint dropped,
@@ -15,7 +37,7 @@ const FORMAT_HINT = /\s*[([][^)\]]*[)\]]\s*$/;
  */
 export function foldHeader(value: CellValue): string {
   const text = String(value ?? "").replace(/[\u00ad\u200b-\u200f\u2060\ufeff]/g, "");
-  const unhinted = text.replace(FORMAT_HINT, "");
+  const unhinted = withoutFormatHint(text);
   return (unhinted.trim() === "" ? text : unhinted)
     .toLowerCase()
     .replace(/[._#:/\\()[\]-]+/g, " ")

@@ -1,15 +1,16 @@
 /**
  * Study options as data: each analysis declares its options (name, kind, default, bounds,
  * description) next to its code; the CLI makes a flag of each (`--aging-rate 3%`), the task
- * pane a field, COMP.EXHIBIT an entry of its `options` range — all parsed here, so "3%",
- * "0.03" and a cell holding 0.03 mean the same everywhere.
+ * pane a field, COMP.EXHIBIT an entry of its `options` range — all parsed here, so "3",
+ * "3%", "0.03" and a cell holding 0.03 mean the same everywhere. A value that does not read is
+ * refused with the option's label ("Structure adjustment: …"), the words the pane shows.
  */
 import { isBlank, parseNumberText, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
-import { isoDate, parseDate } from "./dates";
+import { isoDate, parseDate, parseMonthDay } from "./dates";
 
 export type OptionKind =
-  "number" | "percent" | "integer" | "choice" | "choices" | "date" | "period" | "text" | "flag" | "pairs";
+  "number" | "percent" | "integer" | "choice" | "choices" | "date" | "period" | "text" | "flag" | "pairs" | "month-day";
 
 type KindValue = {
   number: number;
@@ -22,6 +23,8 @@ type KindValue = {
   text: string;
   flag: boolean;
   pairs: Record<string, string>;
+  /** MM-DD ("07-01"). */
+  "month-day": string;
 };
 
 /** One option of an analysis. `T` is the parsed value's type. */
@@ -56,13 +59,28 @@ export function option<K extends OptionKind>(spec: OptionSpec<K>): OptionSpec<K>
 /** Raw option values as given (text from a flag or a cell, a number or boolean from a cell). */
 export type RawOptions = Readonly<Record<string, CellValue | readonly string[]>>;
 
+/** Refuses an option's value, naming the option by its label (as the pane's field does). */
+export function invalidOption(spec: Pick<OptionSpec, "label">, message: string): never {
+  return invalid(`${spec.label}: ${message}`);
+}
+
 function fail(spec: OptionSpec, message: string): never {
-  return invalid(`Option ${spec.name}: ${message}`);
+  return invalidOption(spec, message);
+}
+
+/** A bound as the option's kind writes it: 1 for a number, 100% for a percentage. */
+function shownBound(spec: OptionSpec, bound: number): string {
+  return spec.kind === "percent" ? percentText(bound) : String(bound);
+}
+
+/** A fraction as a percentage, without binary noise: 0.035 → "3.5%". */
+function percentText(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(12))}%`;
 }
 
 function bounded(spec: OptionSpec, value: number, shown: string): number {
-  if (spec.min !== undefined && value < spec.min) fail(spec, `${shown} is below ${spec.min}`);
-  if (spec.max !== undefined && value > spec.max) fail(spec, `${shown} is above ${spec.max}`);
+  if (spec.min !== undefined && value < spec.min) fail(spec, `${shown} is below ${shownBound(spec, spec.min)}`);
+  if (spec.max !== undefined && value > spec.max) fail(spec, `${shown} is above ${shownBound(spec, spec.max)}`);
   return value;
 }
 
@@ -73,17 +91,29 @@ function numberOf(spec: OptionSpec, raw: CellValue): number {
   return parsed;
 }
 
-/** A percentage: "3%" → 0.03, "0.03" or 0.03 → 0.03. Plain numbers above `max` suggest the % sign. */
+/**
+ * A percentage, read the one way everywhere. Written as text (a CLI flag, a pane field, a text
+ * cell), it reads as Excel reads a number typed into a percentage cell: "3%" is 3 %; a plain
+ * number of 1 or more is a number of percent ("3" → 3 %, "150" → 150 %); a plain number below 1
+ * is a fraction ("0.03" → 3 %, "0.5" → 50 %) — so "1" is 1 %, and a hundred percent is "100%"
+ * or "100". A number from a cell is the fraction Excel stores (a cell showing 3% holds 0.03).
+ */
 function percentOf(spec: OptionSpec, raw: CellValue): number {
-  if (typeof raw === "string" && /%\s*$/.test(raw)) {
-    const parsed = parseNumberText(raw.replace(/%\s*$/, ""));
-    if (parsed === undefined) fail(spec, `'${truncate(raw)}' is not a percentage`);
-    return bounded(spec, parsed / 100, raw.trim());
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    const percent = /%$/.test(text);
+    const parsed = parseNumberText(percent ? text.slice(0, -1) : text);
+    if (parsed === undefined) fail(spec, `'${truncate(text)}' is not a percentage (write 3%, 3 or 0.03)`);
+    const value = percent || Math.abs(parsed) >= 1 ? parsed / 100 : parsed;
+    return bounded(spec, value, percentText(value));
   }
   const value = numberOf(spec, raw);
   if (spec.max !== undefined && value > spec.max)
-    fail(spec, `${value} is above ${spec.max}: write a percentage as ${value}% or as a fraction (${value / 100})`);
-  return bounded(spec, value, String(value));
+    fail(
+      spec,
+      `${percentText(value)} is above ${shownBound(spec, spec.max)}: a cell holding ${value} is ${percentText(value)}; for ${value}% write ${value}% or ${value / 100}`,
+    );
+  return bounded(spec, value, percentText(value));
 }
 
 function dateOf(spec: OptionSpec, raw: CellValue): string {
@@ -136,10 +166,11 @@ function parseAny(spec: OptionSpec, raw: CellValue | readonly string[]): KindVal
       return dateOf(spec, single);
     case "period": {
       const text = textOf(single);
-      const match = /^(.+?)\s*(?:\.\.|–|—|\bto\b)\s*(.+)$/.exec(text);
-      if (!match) fail(spec, `'${truncate(text)}' is not a period: write start..end, e.g. 2022-07-01..2023-06-30`);
-      const start = dateOf(spec, match[1]);
-      const end = dateOf(spec, match[2]);
+      const ends = periodEnds(text);
+      if (!ends)
+        return fail(spec, `'${truncate(text)}' is not a period: write start..end, e.g. 2022-07-01..2023-06-30`);
+      const start = dateOf(spec, ends[0]);
+      const end = dateOf(spec, ends[1]);
       if (end < start) fail(spec, `the period ends (${end}) before it starts (${start})`);
       return { start, end };
     }
@@ -152,6 +183,12 @@ function parseAny(spec: OptionSpec, raw: CellValue | readonly string[]): KindVal
       if (["", "true", "yes", "1", "on"].includes(text)) return true;
       if (["false", "no", "0", "off"].includes(text)) return false;
       return fail(spec, `'${truncate(text)}' is not TRUE or FALSE`);
+    }
+    case "month-day": {
+      const found = parseMonthDay(single);
+      if (found === undefined)
+        fail(spec, `'${truncate(textOf(single))}' is not a day of the year (write MM-DD, e.g. 07-01; not 02-29)`);
+      return `${String(found.month).padStart(2, "0")}-${String(found.day).padStart(2, "0")}`;
     }
     case "pairs": {
       const pairs: Record<string, string> = {};
@@ -211,4 +248,31 @@ export class Options {
   validate(): void {
     for (const spec of this.known.values()) this.get(spec);
   }
+}
+
+const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /^\w$/.test(character);
+
+/** The length of a period's separator at `at` ("..", "–", "—", or the word "to"), 0 when none is there. */
+function separatorAt(text: string, at: number): number {
+  if (text.startsWith("..", at)) return 2;
+  if (text[at] === "–" || text[at] === "—") return 1;
+  const to = text.startsWith("to", at) ? 2 : 0;
+  return to && !isWordCharacter(text[at - 1]) && !isWordCharacter(text[at + 2]) ? 2 : 0;
+}
+
+/**
+ * The two ends of a period, "start..end", "start – end", "start to end", split at the first
+ * separator after the start and trimmed; undefined when there is none or an end is empty. A
+ * scan, linear in the text (a pattern with a lazy start and optional spaces on both sides of the
+ * separator took quadratic time on a long cell).
+ */
+export function periodEnds(text: string): [string, string] | undefined {
+  for (let at = 1; at < text.length; at++) {
+    const length = separatorAt(text, at);
+    if (length === 0) continue;
+    const start = text.slice(0, at).trim();
+    const end = text.slice(at + length).trim();
+    return start === "" || end === "" ? undefined : [start, end];
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { CURRENT_CONDITIONS } from "./families/current";
 import { MARKET } from "./families/market";
 import { LABOR_COST } from "./families/labor-cost";
 import { STRUCTURE } from "./families/structure";
+import { SUPPLEMENTAL } from "./families/supplemental";
 import { IMPLEMENTATION_COST } from "./families/cost";
 import { PAY_EQUITY } from "./families/equity";
 import { WORKFORCE } from "./families/workforce";
@@ -25,6 +26,7 @@ export const FAMILIES = [
   IMPLEMENTATION_COST,
   WORKFORCE,
   PAY_EQUITY,
+  SUPPLEMENTAL,
 ] as const;
 
 /** Every exhibit id of the registry: a public contract. */

@@ -123,6 +123,25 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   },
   { field: "proposedPlan", label: "Proposed Plan", synonyms: ["proposed plan", "new plan"], required: false },
   { field: "proposedGrade", label: "Proposed Grade", synonyms: ["proposed grade", "new grade"], required: false },
+  {
+    field: "serviceYears",
+    label: "Service Years",
+    synonyms: ["service years", "years of service", "years service", "creditable service", "longevity years"],
+    required: false,
+  },
+  {
+    field: "rehireDate",
+    label: "Rehire Date",
+    synonyms: [
+      "rehire date",
+      "re hire date",
+      "date of rehire",
+      "rehired date",
+      "last rehire date",
+      "most recent rehire date",
+    ],
+    required: false,
+  },
 ];
 
 export type RosterOptions = {
@@ -302,6 +321,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const hireCol = column("hireDate");
   const hirePolicy = datePolicy(table, headerIndex + 1, mapping.hireDate, date1904);
   const separationPolicy = datePolicy(table, headerIndex + 1, mapping.separationDate, date1904);
+  const rehirePolicy = datePolicy(table, headerIndex + 1, mapping.rehireDate, date1904);
   const ftePercent = mapping.fte !== undefined && /percent|%|pct/.test(foldHeader(mapping.fte.header));
 
   const employees: Employee[] = [];
@@ -396,13 +416,26 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     const step = numberCell(cell(cells, "step"), "Step", refuse);
     const annualHours = numberCell(cell(cells, "annualHours"), "Annual Hours", refuse);
     const contractDays = numberCell(cell(cells, "contractDays"), "Contract Days", refuse);
+    const serviceYears = numberCell(cell(cells, "serviceYears"), "Service Years", refuse);
     if (current.refused || step === undefined || annualHours === undefined || contractDays === undefined) continue;
     for (const [label, value] of [
       ["Annual Hours", annualHours],
       ["Contract Days", contractDays],
     ] as const)
       if (value !== null && value <= 0) refuse(`${label} ${value} is not above zero`);
-    if (current.refused) continue;
+    if (serviceYears !== undefined && serviceYears !== null && serviceYears < 0)
+      refuse(`Service Years ${serviceYears} is below zero`);
+    const rehireDay =
+      rehirePolicy === undefined ? null : dateCell(cell(cells, "rehireDate"), "Rehire Date", refuse, rehirePolicy);
+    if (current.refused || serviceYears === undefined || rehireDay === undefined) continue;
+    if (rehireDay !== null) {
+      // A rehire restarts service (HISD II.A.1.f): it must fall between the hire and the as-of date.
+      if (hireDay !== null && rehireDay < hireDay)
+        refuse(`Rehire Date ${isoDate(rehireDay)} is before the Hire Date ${isoDate(hireDay)}`);
+      else if (asOfDay !== undefined && rehireDay > asOfDay)
+        refuse(`Rehire Date ${isoDate(rehireDay)} is after the as-of date ${isoDate(asOfDay)}`);
+      if (current.refused) continue;
+    }
     employees.push({
       row,
       id,
@@ -424,6 +457,8 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       contractDays,
       proposedPlan: key(cell(cells, "proposedPlan")),
       proposedGrade: key(cell(cells, "proposedGrade")),
+      serviceYears,
+      rehireDay,
     });
   }
   if (rowCount === 0) invalid("The roster has a header row but no employee rows");

@@ -6,7 +6,7 @@ import type { Exhibit, StudyResult } from "../exhibit";
 import { invalid } from "../errors";
 import { Study } from "./context";
 import { ORGANIZATION, PLANS_INPUT, ROSTER_INPUT, TITLE } from "./core";
-import type { Family } from "./definition";
+import type { Family, Missing } from "./definition";
 import type { InputSpec, InputTable } from "./inputs";
 import type { RawOptions } from "./options";
 import {
@@ -47,35 +47,43 @@ export function inputsOf(exhibit: RegisteredExhibit): InputSpec[] {
 }
 
 /** Why each exhibit of the registry cannot be built from this study's inputs (none when it can). */
-function missingFor(study: Study, tables: StudyRequest["tables"], exhibit: RegisteredExhibit): string | undefined {
+function missingFor(study: Study, tables: StudyRequest["tables"], exhibit: RegisteredExhibit): Missing | undefined {
   const missing = inputsOf(exhibit).filter((spec) => tables[spec.id] === undefined);
   if (missing.length > 0)
-    return `no ${missing.map((spec) => `${spec.label} table (a sheet or table named '${spec.sheets[0]}', or a file of its own)`).join(" and no ")}`;
-  return exhibit.unavailable?.(study);
+    return {
+      text: `no ${missing.map((spec) => `${spec.label} table (sheet '${spec.sheets[0]}' or --${spec.id} FILE)`).join(" and no ")}`,
+      what: missing.map((spec) => `the ${spec.label} table`).join(" and "),
+      supplies: missing.map((input) => ({ input })),
+    };
+  const reason = exhibit.unavailable?.(study);
+  return typeof reason === "string" ? { text: reason, what: reason, supplies: [] } : reason;
 }
+
+/** An exhibit a default run leaves out: the reason as the CLI says it, and what is missing as data. */
+export type Skipped = { exhibit: RegisteredExhibit; reason: string; missing: Missing };
 
 /** The exhibits a request can build: its own list (checked), or every one whose inputs were given. */
 export function plannedExhibits(
   study: Study,
   request: Pick<StudyRequest, "tables" | "exhibits">,
-): { exhibits: RegisteredExhibit[]; skipped: { exhibit: RegisteredExhibit; reason: string }[] } {
+): { exhibits: RegisteredExhibit[]; skipped: Skipped[] } {
   if (request.exhibits !== undefined) {
     const wanted = new Set<string>();
     for (const id of request.exhibits) {
       const exhibit = exhibitById(id.trim());
       if (!exhibit) invalid(`There is no exhibit '${id}' (exhibits: ${EXHIBIT_IDS.join(", ")})`);
       const reason = missingFor(study, request.tables, exhibit);
-      if (reason !== undefined) invalid(`Exhibit ${exhibit.id} cannot be built: ${reason}`);
+      if (reason !== undefined) invalid(`Exhibit ${exhibit.id} cannot be built: ${reason.text}`);
       wanted.add(exhibit.id);
     }
     return { exhibits: EXHIBITS.filter((exhibit) => wanted.has(exhibit.id)), skipped: [] };
   }
   const exhibits: RegisteredExhibit[] = [];
-  const skipped: { exhibit: RegisteredExhibit; reason: string }[] = [];
+  const skipped: Skipped[] = [];
   for (const exhibit of EXHIBITS) {
-    const reason = missingFor(study, request.tables, exhibit);
-    if (reason === undefined) exhibits.push(exhibit);
-    else skipped.push({ exhibit, reason });
+    const missing = missingFor(study, request.tables, exhibit);
+    if (missing === undefined) exhibits.push(exhibit);
+    else skipped.push({ exhibit, reason: missing.text, missing });
   }
   return { exhibits, skipped };
 }
@@ -154,9 +162,11 @@ export function runStudy(request: StudyRequest): StudyResult {
   const placement = study.placement;
   const roster = study.roster;
   const notes = [...study.plans.notes, ...rosterNotes(study), ...study.summaryNotes];
+  // In a reader's words (the report shows these notes): what is missing, and the exhibits by their titles.
   const byReason = new Map<string, string[]>();
-  for (const { exhibit, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), exhibit.id]);
-  for (const [reason, ids] of byReason) notes.push(`not built (${reason}): ${ids.join(", ")}`);
+  for (const { exhibit, missing } of skipped)
+    byReason.set(missing.what, [...(byReason.get(missing.what) ?? []), `${exhibit.number} ${exhibit.title}`]);
+  for (const [what, titles] of byReason) notes.push(`not built (needs ${what}): ${titles.join(", ")}`);
   const sources: Record<string, string> = {};
   for (const spec of INPUTS) {
     const source = study.address(spec);

@@ -68,7 +68,9 @@ export type RosterField =
   | "annualHours"
   | "contractDays"
   | "proposedPlan"
-  | "proposedGrade";
+  | "proposedGrade"
+  | "serviceYears"
+  | "rehireDate";
 
 export type Employee = {
   /** 1-based row of the roster table. */
@@ -96,6 +98,10 @@ export type Employee = {
   contractDays: number | null;
   proposedPlan: string;
   proposedGrade: string;
+  /** Whole years of service as the roster states them (Service Years); null when absent or blank. */
+  serviceYears: number | null;
+  /** Days since 1970-01-01 of the last rehire (Rehire Date): service restarts on it; null when absent. */
+  rehireDay: number | null;
 };
 
 /** A roster row that cannot be used, with the reason (exhibit unmatched-employees). */

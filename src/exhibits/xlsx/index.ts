@@ -6,6 +6,7 @@ export {
   writeWorkbook,
   writeWorkbookPlan,
   writeWorkbookTo,
+  workbookChunks,
 } from "./workbook";
 export type { PlannedSheet, WorkbookPlan, XlsxOptions, XlsxReport } from "./workbook";
 export { CREATOR } from "./parts";

@@ -1,6 +1,8 @@
 /**
  * One worksheet part from a sheet layout (src/exhibits/layout.ts), streamed as text pieces so a
- * sheet of a million rows never sits in memory as one string, and the shared-strings part.
+ * sheet of a million rows never sits in memory as one string, and the shared-strings part. Both
+ * are generators of pieces of at least PIECE characters: the writer can stop between pieces
+ * (the CLI lets an interrupt in there).
  * Values only: a cell is a number or a shared string, never a formula, so roster text such as
  * "=HYPERLINK(…)" stays text.
  */
@@ -50,12 +52,21 @@ export class SharedStrings {
   }
 
   /** The part, in pieces. */
-  write(push: (text: string) => void): void {
-    push(`${XML_HEADER}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.texts.length}">`);
-    for (const text of this.texts) push(`<si>${textElement(text)}</si>`);
-    push("</sst>");
+  *pieces(): Generator<string> {
+    let pending = `${XML_HEADER}<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.texts.length}">`;
+    for (const text of this.texts) {
+      pending += `<si>${textElement(text)}</si>`;
+      if (pending.length >= PIECE) {
+        yield pending;
+        pending = "";
+      }
+    }
+    yield `${pending}</sst>`;
   }
 }
+
+/** Pieces are joined until they are at least this long. */
+const PIECE = 1 << 18;
 
 /** `<t>`, keeping leading and trailing spaces and line breaks that XML would otherwise let readers drop. */
 function textElement(text: string): string {
@@ -187,8 +198,8 @@ function printXml(layout: PageLayout): string {
   );
 }
 
-/** Writes the worksheet part of `layout` in pieces. */
-export function writeSheet(layout: PageLayout, context: SheetContext, push: (text: string) => void): void {
+/** The worksheet part of `layout`, in pieces. */
+export function* sheetPieces(layout: PageLayout, context: SheetContext): Generator<string> {
   const { styles, strings, repairs } = context;
   const letters: string[] = [];
   const letter = (column: number): string => (letters[column] ??= columnName(column));
@@ -200,17 +211,16 @@ export function writeSheet(layout: PageLayout, context: SheetContext, push: (tex
       ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/>` +
         `<selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
       : "";
-  push(
+  let pending =
     `${XML_HEADER}<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-      // One page wide: each reader fits the columns with its own font's metrics.
-      (layout.print.fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
-      `<dimension ref="A1:${letter(size.columns - 1)}${size.rows}"/>` +
-      `<sheetViews><sheetView${context.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-      // Rows keep their height (no autofit): the page breaks are computed from it.
-      `<sheetFormatPr defaultColWidth="9" defaultRowHeight="${DEFAULT_ROW_HEIGHT}" customHeight="1"/>` +
-      colsXml(layout.columnWidths) +
-      "<sheetData>",
-  );
+    // One page wide: each reader fits the columns with its own font's metrics.
+    (layout.print.fit ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+    `<dimension ref="A1:${letter(size.columns - 1)}${size.rows}"/>` +
+    `<sheetViews><sheetView${context.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    // Rows keep their height (no autofit): the page breaks are computed from it.
+    `<sheetFormatPr defaultColWidth="9" defaultRowHeight="${DEFAULT_ROW_HEIGHT}" customHeight="1"/>` +
+    colsXml(layout.columnWidths) +
+    "<sheetData>";
 
   const value = (raw: CellScalar | undefined, ref: string, style: number): string => {
     if (typeof raw === "number")
@@ -238,7 +248,7 @@ export function writeSheet(layout: PageLayout, context: SheetContext, push: (tex
   let nextSized = 0;
   const emptyRowsBefore = (limit: number): void => {
     for (; nextSized < sized.length && sized[nextSized] < limit; nextSized++)
-      push(`<row r="${sized[nextSized] + 1}" ht="${heights.get(sized[nextSized])}" customHeight="1"/>`);
+      pending += `<row r="${sized[nextSized] + 1}" ht="${heights.get(sized[nextSized])}" customHeight="1"/>`;
   };
   let next = 0;
   let active: CellBlock[] = [];
@@ -270,7 +280,11 @@ export function writeSheet(layout: PageLayout, context: SheetContext, push: (tex
         for (let c = 0; c < values.length; c++)
           cells += value(values[c], `${letter(block.column + c)}${number}`, style(r, c, values[c]));
       }
-      push(`${rowOpen(number)}${cells}</row>`);
+      pending += `${rowOpen(number)}${cells}</row>`;
+      if (pending.length >= PIECE) {
+        yield pending;
+        pending = "";
+      }
     }
     // Rows written with cells are passed over (their height is on them).
     while (nextSized < sized.length && sized[nextSized] < row) nextSized++;
@@ -284,14 +298,15 @@ export function writeSheet(layout: PageLayout, context: SheetContext, push: (tex
         ]
       : [],
   );
-  push(
+  yield (
+    pending +
     "</sheetData>" +
-      (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
-      printXml(layout) +
-      (context.drawingRelId ? `<drawing r:id="${context.drawingRelId}"/>` : "") +
-      (context.tableColumns && context.tableRelId
-        ? `<tableParts count="1"><tablePart r:id="${context.tableRelId}"/></tableParts>`
-        : "") +
-      "</worksheet>",
+    (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+    printXml(layout) +
+    (context.drawingRelId ? `<drawing r:id="${context.drawingRelId}"/>` : "") +
+    (context.tableColumns && context.tableRelId
+      ? `<tableParts count="1"><tablePart r:id="${context.tableRelId}"/></tableParts>`
+      : "") +
+    "</worksheet>"
   );
 }

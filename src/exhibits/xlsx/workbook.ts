@@ -1,10 +1,12 @@
 /**
  * The study as an .xlsx workbook, written directly as SpreadsheetML parts zipped with fflate
  * from the same sheet layouts (src/exhibits/layout.ts) as the Office.js writer, so both look
- * the same: one sheet per exhibit with a title, a subtitle, an Excel table (built-in style,
- * header row, filter buttons), number formats per cell, bold totals, a frozen header, column
- * widths, a print setup (landscape, one page wide, the header row on every page) and a
- * source line. Charts are not drawn; their data blocks are on the sheet.
+ * the same: a findings page first, then one sheet per exhibit with a title, a subtitle, an
+ * Excel table (built-in style, header row, filter buttons), number formats per cell, bold
+ * totals, a frozen header, column widths, the exhibit's findings and notes, its native charts
+ * (DrawingML chart parts in a drawing part, charts.ts, drawn from data blocks outside the print
+ * area), a print setup (Letter landscape at the layout's scale, the header row on every page,
+ * page breaks, a header and footer) and a source line.
  *
  * Written directly rather than through ExcelJS: loading and driving ExcelJS cost more than
  * half a second of every run, and a streamed writer keeps a million-row sheet out of memory.
@@ -35,7 +37,7 @@ import {
   workbookXml,
   type SheetEntry,
 } from "./parts";
-import { SharedStrings, writeSheet } from "./sheet";
+import { SharedStrings, sheetPieces } from "./sheet";
 import { cellText, columnName, noRepairs, type TextRepairs } from "./xml";
 
 /** One sheet of the workbook to be written. */
@@ -52,9 +54,15 @@ export type WorkbookPlan = {
 
 /**
  * How to write: the layout's options, how many distinct texts to share (tests use a small
- * number), and whether the findings page leads the workbook (default: when there are findings).
+ * number), whether the findings page leads the workbook (default: when there are findings), and
+ * the length of a zip comment the caller writes after the last chunk (the zip's end record says
+ * that length; the CLI marks its outputs so).
  */
-export type XlsxOptions = LayoutOptions & { distinctSharedStrings?: number; findingsPage?: boolean };
+export type XlsxOptions = LayoutOptions & {
+  distinctSharedStrings?: number;
+  findingsPage?: boolean;
+  commentLength?: number;
+};
 
 /** What writing changed so that Excel accepts the file (the CLI's summary says it). */
 export type XlsxReport = TextRepairs & {
@@ -154,35 +162,50 @@ class NativeDeflate extends ZipPassThrough {
   }
 }
 
+/** The zip's end record ("PK\x05\x06"), 22 bytes, the last thing fflate writes. */
+const END_RECORD = 0x06054b50;
+
 /**
- * Writes the workbook of `plan` as .xlsx bytes to `sink`, in chunks as they are made.
- * Returns what was changed for Excel's sake.
+ * The workbook of `plan` as .xlsx bytes, in chunks as they are made (a caller may stop or wait
+ * between chunks). Returns what was changed for Excel's sake.
  */
-export function writeWorkbookPlan(
+export function* workbookChunks(
   plan: WorkbookPlan,
-  sink: (chunk: Uint8Array) => void,
-  options: Pick<XlsxOptions, "distinctSharedStrings"> = {},
-): XlsxReport {
+  options: Pick<XlsxOptions, "distinctSharedStrings" | "commentLength"> = {},
+): Generator<Uint8Array, XlsxReport> {
   const encoder = new TextEncoder();
-  const zip = new Zip((error, chunk) => {
+  const made: Uint8Array[] = [];
+  const zip = new Zip((error, chunk, final) => {
     if (error) throw error;
-    sink(chunk);
+    if (final && options.commentLength) {
+      // Reserve the comment: its length is the end record's last field (APPNOTE 4.3.16).
+      const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (chunk.length < 22 || view.getUint32(chunk.length - 22, true) !== END_RECORD)
+        throw new Error("the zip's last chunk does not end with its end record");
+      view.setUint16(chunk.length - 2, options.commentLength, true);
+    }
+    made.push(chunk);
   });
-  const part = (name: string, write: (push: (text: string) => void) => void): void => {
+  function* drain(): Generator<Uint8Array> {
+    while (made.length > 0) yield made.shift() as Uint8Array;
+  }
+  function* part(name: string, pieces: Iterable<string>): Generator<Uint8Array> {
     const file = new NativeDeflate(name);
     file.mtime = ENTRY_TIME;
     zip.add(file);
     let pending = "";
-    write((text) => {
+    for (const text of pieces) {
       pending += text;
       if (pending.length >= CHUNK_CHARACTERS) {
         file.push(encoder.encode(pending));
         pending = "";
+        yield* drain();
       }
-    });
+    }
     file.push(encoder.encode(pending), true);
-  };
-  const small = (name: string, text: string): void => part(name, (push) => push(text));
+    yield* drain();
+  }
+  const small = (name: string, text: string): Generator<Uint8Array> => part(name, [text]);
 
   const repairs = { ...plan.repairs };
   const styles = new Styles();
@@ -204,7 +227,7 @@ export function writeWorkbookPlan(
           : undefined,
     };
   });
-  plan.worksheets.forEach((sheet, index) => {
+  for (const [index, sheet] of plan.worksheets.entries()) {
     const ids = sheetRelIds(entries[index]);
     const context = {
       styles,
@@ -215,35 +238,49 @@ export function writeWorkbookPlan(
       tableRelId: ids.table,
       drawingRelId: ids.drawing,
     };
-    part(`xl/worksheets/sheet${index + 1}.xml`, (push) => writeSheet(sheet.layout, context, push));
-  });
-  plan.worksheets.forEach((sheet, index) => {
+    yield* part(`xl/worksheets/sheet${index + 1}.xml`, sheetPieces(sheet.layout, context));
+  }
+  for (const [index, sheet] of plan.worksheets.entries()) {
     const entry = entries[index];
     const rels = sheetRels(entry);
-    if (rels) small(`xl/worksheets/_rels/sheet${entry.index}.xml.rels`, rels);
-    if (entry.table) small(`xl/tables/table${entry.table.id}.xml`, tableXml(entry.table));
+    if (rels) yield* small(`xl/worksheets/_rels/sheet${entry.index}.xml.rels`, rels);
+    if (entry.table) yield* small(`xl/tables/table${entry.table.id}.xml`, tableXml(entry.table));
     if (entry.drawing) {
-      small(`xl/drawings/drawing${entry.drawing.id}.xml`, drawingXml(sheet.layout.charts));
-      small(`xl/drawings/_rels/drawing${entry.drawing.id}.xml.rels`, drawingRels(entry.drawing));
-      sheet.layout.charts.forEach((placement, at) =>
-        small(
-          `xl/charts/chart${(entry.drawing as { charts: number[] }).charts[at]}.xml`,
-          chartXml(placement, entry.name),
-        ),
-      );
+      yield* small(`xl/drawings/drawing${entry.drawing.id}.xml`, drawingXml(sheet.layout.charts));
+      yield* small(`xl/drawings/_rels/drawing${entry.drawing.id}.xml.rels`, drawingRels(entry.drawing));
+      for (const [at, placement] of sheet.layout.charts.entries())
+        yield* small(`xl/charts/chart${entry.drawing.charts[at]}.xml`, chartXml(placement, entry.name));
     }
-  });
-  part("xl/sharedStrings.xml", (push) => strings.write(push));
-  small("xl/styles.xml", styles.xml());
-  small("xl/theme/theme1.xml", themeXml());
-  small("xl/workbook.xml", workbookXml(entries));
-  small("xl/_rels/workbook.xml.rels", workbookRels(entries));
-  small("docProps/core.xml", coreXml(plan.created));
-  small("docProps/app.xml", appXml(entries));
-  small("_rels/.rels", packageRels());
-  small("[Content_Types].xml", contentTypes(entries));
+  }
+  yield* part("xl/sharedStrings.xml", strings.pieces());
+  yield* small("xl/styles.xml", styles.xml());
+  yield* small("xl/theme/theme1.xml", themeXml());
+  yield* small("xl/workbook.xml", workbookXml(entries));
+  yield* small("xl/_rels/workbook.xml.rels", workbookRels(entries));
+  yield* small("docProps/core.xml", coreXml(plan.created));
+  yield* small("docProps/app.xml", appXml(entries));
+  yield* small("_rels/.rels", packageRels());
+  yield* small("[Content_Types].xml", contentTypes(entries));
   zip.end();
+  yield* drain();
   return { ...repairs, omittedRows: plan.worksheets.reduce((sum, sheet) => sum + sheet.layout.omittedRows, 0) };
+}
+
+/**
+ * Writes the workbook of `plan` as .xlsx bytes to `sink`, in chunks as they are made.
+ * Returns what was changed for Excel's sake.
+ */
+export function writeWorkbookPlan(
+  plan: WorkbookPlan,
+  sink: (chunk: Uint8Array) => void,
+  options: Pick<XlsxOptions, "distinctSharedStrings" | "commentLength"> = {},
+): XlsxReport {
+  const chunks = workbookChunks(plan, options);
+  for (;;) {
+    const next = chunks.next();
+    if (next.done) return next.value;
+    sink(next.value);
+  }
 }
 
 /** Writes the exhibits workbook of `result` to `sink` in chunks. */

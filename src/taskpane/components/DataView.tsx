@@ -6,9 +6,10 @@
 import * as React from "react";
 import { Button, Field, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
 import type { InputSpec } from "../../engine/study";
-import { sourceExtent, sourceLabel, usedBy } from "../study";
+import { usePane } from "../store";
+import { sourceExtent, sourceLabel, usable, usedBy } from "../study";
 import { count, list } from "../text";
-import { usePane } from "./App";
+import { PrimaryAction } from "./PrimaryAction";
 import { Empty, Page, StatusBadge, useStyles } from "./ui";
 
 /** Problems listed on the page at once; the rest are counted (and all are in the Unmatched Employees exhibit). */
@@ -28,8 +29,10 @@ export function DataView(): React.JSX.Element {
   }
   const required = pane.registry.inputs.filter((spec) => spec.id === "plans" || spec.id === "roster");
   const others = pane.registry.inputs.filter((spec) => !required.includes(spec));
+  const ready = required.every((spec) => usable(pane.checks[spec.id]));
   return (
     <div className={styles.stack}>
+      {ready && <PrimaryAction id="next" label="Next: Analyze" run={() => pane.go("analyze")} />}
       <Text className={styles.wrap}>
         Choose each table once: CompStudy remembers it in this workbook and checks it again when the workbook changes.
       </Text>

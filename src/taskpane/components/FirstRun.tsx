@@ -5,23 +5,18 @@
  */
 import * as React from "react";
 import { Button, Text } from "@fluentui/react-components";
-import type { NewTable } from "../../excel/gateway";
-import { usePane } from "./App";
+import { usePane, useStore, type SampleTables } from "../store";
 import { useStyles } from "./ui";
-
-/** The shipped sample: its as-of date and its tables. */
-export type SampleTables = { asOf: string; tables: NewTable[] };
 
 export function FirstRun({
   loadSample,
   onStart,
-  onSample,
 }: {
   loadSample?: () => Promise<SampleTables>;
   onStart: () => void;
-  onSample: (sample: SampleTables) => void;
 }): React.JSX.Element {
   const pane = usePane();
+  const store = useStore();
   const styles = useStyles();
   const [loading, setLoading] = React.useState(false);
   return (
@@ -49,12 +44,14 @@ export function FirstRun({
             onClick={() => {
               setLoading(true);
               loadSample()
-                .then(onSample, (error: unknown) =>
-                  pane.say({
-                    intent: "error",
-                    title: "The sample data was not loaded",
-                    text: error instanceof Error ? error.message : String(error),
-                  }),
+                .then(
+                  (sample) => store.insertSample(sample),
+                  (error: unknown) =>
+                    pane.say({
+                      intent: "error",
+                      title: "The sample data was not loaded",
+                      text: error instanceof Error ? error.message : String(error),
+                    }),
                 )
                 .finally(() => setLoading(false));
             }}

@@ -19,6 +19,22 @@ function shownDefault(spec: OptionSpec): string | undefined {
   return String(value);
 }
 
+/** An option's own editor, for a value a field cannot hold well (a settlement's year-by-year scenario). */
+export type OptionEditor = (props: {
+  spec: OptionSpec;
+  /** The option's text, saved in the workbook by the option's name like any other option's. */
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) => React.JSX.Element;
+
+/**
+ * Editors by option name: a family whose option needs more than a field registers its editor
+ * here (its own file, one line); the value stays the option's text, so the store, the saved
+ * settings, the CLI and COMP.EXHIBIT read it unchanged.
+ */
+export const OPTION_EDITORS: Readonly<Record<string, OptionEditor>> = {};
+
 export function OptionField({
   spec,
   value,
@@ -31,7 +47,10 @@ export function OptionField({
   onChange: (value: string) => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const Editor = OPTION_EDITORS[spec.name];
   const error = optionError(spec, value);
+  // The control's id: a need on the page ("Set the structure adjustment") moves focus here.
+  const id = `option-${spec.name}`;
   const fallback = shownDefault(spec);
   const hint = `${spec.description.replace(/^./, (c) => c.toUpperCase())}${fallback && !spec.description.includes("default") ? ` (default ${fallback})` : ""}.`;
   const field = (control: React.ReactElement<Record<string, unknown>>): React.JSX.Element => (
@@ -45,10 +64,12 @@ export function OptionField({
       {control}
     </Field>
   );
+  if (Editor) return <Editor spec={spec} value={value} disabled={disabled} onChange={onChange} />;
   switch (spec.kind) {
     case "flag":
       return field(
         <Switch
+          id={id}
           checked={value === "" ? spec.default === true : value === "true"}
           disabled={disabled}
           label={value === "" ? `Default (${fallback ?? "off"})` : value === "true" ? "On" : "Off"}
@@ -59,6 +80,7 @@ export function OptionField({
       if (!spec.pattern)
         return field(
           <Select
+            id={id}
             className={styles.select}
             value={value}
             disabled={disabled}
@@ -98,6 +120,7 @@ export function OptionField({
     case "pairs":
       return field(
         <Textarea
+          id={id}
           value={value}
           disabled={disabled}
           resize="vertical"
@@ -107,13 +130,14 @@ export function OptionField({
       );
     case "date":
       return field(
-        <Input type="date" value={value} disabled={disabled} onChange={(_, data) => onChange(data.value)} />,
+        <Input id={id} type="date" value={value} disabled={disabled} onChange={(_, data) => onChange(data.value)} />,
       );
     default:
       break;
   }
   return field(
     <Input
+      id={id}
       value={value}
       disabled={disabled}
       placeholder={spec.kind === "period" ? "2022-07-01..2023-06-30" : fallback}

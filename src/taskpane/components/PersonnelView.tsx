@@ -29,9 +29,9 @@ import {
   type PlacementDecision,
   type PlacementScale,
 } from "../../engine/study";
-import { messageOf, sourceLabel, usable } from "../study";
+import { PLACEMENTS_EXHIBIT, useKept, usePane } from "../store";
+import { messageOf, sourceLabel, sourcePhrase, usable } from "../study";
 import { PER_UNIT, count, list, shownMoney } from "../text";
-import { PLACEMENTS_EXHIBIT, usePane } from "./App";
 import { FamilyPage } from "./AnalyzeView";
 import { Empty, useStyles as useUiStyles } from "./ui";
 
@@ -217,7 +217,9 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
   const pane = usePane();
   const ui = useUiStyles();
   const styles = useStyles();
-  const { form, errors, decision } = pane.person;
+  // The form is the view's own, kept while the user visits other tabs.
+  const [person, setPerson] = useKept<PersonState>("personnel.person", NEW_PERSON);
+  const { form, errors, decision } = person;
   const [said, setSaid] = React.useState<{ text: string; n: number }>({ text: "", n: 0 });
   const resultRef = React.useRef<HTMLDivElement>(null);
   const inputs = candidateInputs(form.action, form.jobType, context.policy);
@@ -229,7 +231,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
   const writing = pane.task?.id === "write-row";
 
   const change = (next: Partial<PersonForm>, cleared: readonly CandidateNumber[] = []): void =>
-    pane.setPerson((current) => {
+    setPerson((current) => {
       const left = { ...current.errors };
       for (const field of cleared) delete left[field];
       // A result never stands beside inputs it was not computed from (the name changes no result).
@@ -240,7 +242,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
     change({ numbers: { ...form.numbers, [field]: text } }, [field]);
   const check = (field: CandidateNumber): void => {
     const { errors: found } = readForm(form, [field]);
-    pane.setPerson((current) => ({
+    setPerson((current) => ({
       ...current,
       errors: found[field] === undefined ? current.errors : { ...current.errors, [field]: found[field] },
     }));
@@ -250,11 +252,11 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
   const compute = (): void => {
     const read = readForm(form, fields);
     if (!read.candidate) {
-      pane.setPerson((current) => ({ ...current, errors: read.errors, decision: undefined }));
+      setPerson((current) => ({ ...current, errors: read.errors, decision: undefined }));
       return;
     }
     const next = decidePlacement(context.schedules, read.candidate, context.policy);
-    pane.setPerson((current) => ({ ...current, errors: {}, decision: next }));
+    setPerson((current) => ({ ...current, errors: {}, decision: next }));
     setSaid((current) => ({ text: summaryOf(next), n: current.n + 1 }));
     // In sight next to the button, which keeps focus.
     requestAnimationFrame(() => resultRef.current?.scrollIntoView?.({ block: "nearest" }));
@@ -264,7 +266,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
     if (!candidatesSource) return;
     const read = readForm(form, fields);
     if (!read.candidate) {
-      pane.setPerson((current) => ({ ...current, errors: read.errors }));
+      setPerson((current) => ({ ...current, errors: read.errors }));
       pane.say({
         intent: "error",
         title: "The row was not written",
@@ -389,7 +391,9 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
         <Input value={form.name} onChange={(_, data) => change({ name: data.value })} />
       </Field>
       <div className={ui.row}>
-        <Button type="submit">Compute</Button>
+        <Button type="submit" appearance="primary">
+          Compute
+        </Button>
         {candidatesSource && (
           <Button type="button" disabledFocusable={pane.busy} aria-describedby="write-target" onClick={writeRow}>
             {writing ? "Writing…" : "Write to row"}
@@ -398,7 +402,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
       </div>
       {candidatesSource ? (
         <Text id="write-target" size={200} className={ui.note}>
-          Write to row adds this person at the end of {sourceLabel(candidatesSource)}.
+          Write to row adds this person at the end of {sourcePhrase(candidatesSource)}.
         </Text>
       ) : (
         <Text size={200} className={ui.note}>

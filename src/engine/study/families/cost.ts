@@ -235,7 +235,12 @@ function outcomesOf(method: CostMethod, moves: readonly Move[], minIncrease: num
   return outcomes;
 }
 
-function basisOf(employee: PlacedEmployee, grade: PayGrade, plan: PayPlan): { basis: Basis; units: number } | string {
+/** An employee's annual basis on a grade (issue 9): units of pay in a year, or why the days are unknown. */
+export function basisOf(
+  employee: PlacedEmployee,
+  grade: PayGrade,
+  plan: PayPlan,
+): { basis: Basis; units: number } | string {
   switch (grade.unit) {
     case "annual":
       return { basis: "annual", units: employee.fte };

@@ -5,14 +5,13 @@
  * the threshold of the EU pay-transparency directive. Active employees at the as-of date.
  */
 import { normalizeKey, truncate } from "../../cells";
-import { invalid } from "../../errors";
 import type { CellScalar, ExhibitBody, ExhibitRow } from "../../exhibit";
 import { percentileInc } from "../../market";
 import { fitPayGap, gapOrder, largestGroup, type PayGapFit } from "../../paygap";
 import { listed, type Study } from "../context";
 import { family } from "../definition";
 import { foldHeader } from "../headers";
-import { option } from "../options";
+import { invalidOption, option } from "../options";
 import { PAY_EQUITY_BY_GRADE_REPORT, PAY_EQUITY_REPORT, REFERENCE_LABEL } from "../report/equity";
 import { dateWords } from "../report/words";
 import { ROSTER_FIELDS } from "../roster";
@@ -64,9 +63,9 @@ function askedReferences(study: Study, parts: readonly EquityPart[]): Map<string
   for (const [name, group] of Object.entries(study.options.get(EQUITY_REFERENCE) ?? {})) {
     const dimension = dimensionNamed(name);
     if (dimension === undefined)
-      invalid(`Option equity-reference: '${truncate(name)}' is not a dimension (Gender or Ethnicity)`);
+      invalidOption(EQUITY_REFERENCE, `'${truncate(name)}' is not a dimension (Gender or Ethnicity)`);
     if (!parts.some((part) => part.grouping.dimension === dimension))
-      invalid(`Option equity-reference: the roster has no ${dimension.name} column`);
+      invalidOption(EQUITY_REFERENCE, `the roster has no ${dimension.name} column`);
     asked.set(dimension.name, group);
   }
   return asked;
@@ -130,12 +129,14 @@ function models(study: Study): DimensionModel[] {
       if (wanted !== undefined) {
         reference = part.groups.findIndex((entry) => grouping.groups[entry.group].key === normalizeKey(wanted));
         if (reference < 0)
-          invalid(
-            `Option equity-reference: ${grouping.dimension.name} has no group '${truncate(wanted)}' among the active employees (groups: ${names.join(", ")})`,
+          invalidOption(
+            EQUITY_REFERENCE,
+            `${grouping.dimension.name} has no group '${truncate(wanted)}' among the active employees (groups: ${names.join(", ")})`,
           );
         if (isSmall(counts[reference], cells.minimum))
-          invalid(
-            `Option equity-reference: ${grouping.dimension.name} group '${names[reference]}' has fewer than ${cells.minimum} active employees: choose a larger group`,
+          invalidOption(
+            EQUITY_REFERENCE,
+            `${grouping.dimension.name} group '${names[reference]}' has fewer than ${cells.minimum} active employees: choose a larger group`,
           );
       }
       const fit = fitPayGap({

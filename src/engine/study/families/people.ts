@@ -7,13 +7,14 @@
  * unmatched-employees and counted nowhere else, so every exhibit describes one population.
  */
 import { normalizeKey, parseNumberText, truncate } from "../../cells";
-import { invalid } from "../../errors";
 import type { Study } from "../context";
 import { dayNumber, isoDate, parseDate } from "../dates";
 import { foldHeader } from "../headers";
 import { input, readRecords } from "../inputs";
-import { option } from "../options";
+import { invalidOption, option } from "../options";
 import type { PlacedEmployee } from "../placement";
+import { ROSTER_INPUT } from "../core";
+import type { Missing } from "../definition";
 import { ROSTER_FIELDS } from "../roster";
 import type { RosterField } from "../types";
 import { ANNUAL_FACTOR, daysFromName } from "../units";
@@ -52,18 +53,28 @@ export function dimensionsOf(study: Study): Dimension[] {
 }
 
 /** Why exhibits by group cannot be built: the roster has neither a Gender nor an Ethnicity column. */
-export function noGroupColumns(study: Study): string | undefined {
-  return dimensionsOf(study).length === 0
-    ? "the roster has no Gender or Ethnicity column (add one, or map a column to it)"
-    : undefined;
+export function noGroupColumns(study: Study): Missing | undefined {
+  if (dimensionsOf(study).length > 0) return undefined;
+  const labels = DIMENSIONS.map((dimension) => rosterLabel(dimension.field));
+  return {
+    text: `the roster has no ${labels.join(" or ")} column (add one, or map it with --map)`,
+    what: `a ${labels.join(" or ")} column in the roster`,
+    supplies: labels.map((column) => ({ column, of: ROSTER_INPUT })),
+  };
 }
 
+const rosterLabel = (field: RosterField): string => ROSTER_FIELDS.find((spec) => spec.field === field)?.label ?? field;
+
 /** Why the flow exhibits cannot be built: a roster column they need is missing. */
-export function missingColumn(study: Study, ...fields: RosterField[]): string | undefined {
+export function missingColumn(study: Study, ...fields: RosterField[]): Missing | undefined {
   for (const field of fields) {
     if (study.roster.mapping[field] !== undefined) continue;
-    const label = ROSTER_FIELDS.find((spec) => spec.field === field)?.label ?? field;
-    return `the roster has no ${label} column (add one, or map a column to it)`;
+    const label = rosterLabel(field);
+    return {
+      text: `the roster has no ${label} column (add one, or map it with --map)`,
+      what: `a ${label} column in the roster`,
+      supplies: [{ column: label, of: ROSTER_INPUT }],
+    };
   }
   return undefined;
 }
@@ -148,8 +159,9 @@ export function periodOf(study: Study): Period {
   return study.memo("people/period", () => {
     const { start, end } = study.options.get(PERIOD) ?? defaultPeriod(study.asOf);
     if (end > study.asOf)
-      invalid(
-        `Option period: the period ends ${end}, after the as-of date ${study.asOf}: the roster tells who was employed up to the as-of date only`,
+      invalidOption(
+        PERIOD,
+        `the period ends ${end}, after the as-of date ${study.asOf}: the roster tells who was employed up to the as-of date only`,
       );
     return { start, end, startDay: parseDate(start) as number, endDay: parseDate(end) as number };
   });

@@ -13,7 +13,7 @@ import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import { percentileInc } from "../../market";
 import { roundHalfAwayFromZero } from "../../money";
 import type { Study } from "../context";
-import { family } from "../definition";
+import { family, type Missing } from "../definition";
 import { GRADE_FIELD, PLAN_FIELD, type FieldSpec } from "../headers";
 import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
@@ -106,7 +106,8 @@ export const MARKET_TARGET = option({
   label: "Market target",
   description:
     "a proposed structure from the market: each grade with a benchmark of sufficient data × (target × market midpoint ÷ current midpoint), the plan's other grades × the plan's median factor, plans without a benchmark unchanged — e.g. 100% (needs the Market table)",
-  min: 0.01,
+  // At least half the market: "1" reads as 1 % (a percentage typed as Excel reads it), which is never a target.
+  min: 0.5,
   max: 3,
   placeholder: "percent",
 });
@@ -120,14 +121,26 @@ export type ProposedStructure = {
 };
 
 /** Why no proposed structure can be made from what was given (undefined when one can). */
-export function structureUnavailable(study: Study): string | undefined {
+export function structureUnavailable(study: Study): Missing | undefined {
   const table = study.has(PROPOSED_INPUT);
   const adjust = study.options.given(ADJUST);
   const target = study.options.given(MARKET_TARGET);
   if (!table && !adjust && !target)
-    return `no proposed structure (a '${PROPOSED_INPUT.sheets[0]}' table, a ${ADJUST.label.toLowerCase()} such as 3 %, or a ${MARKET_TARGET.label.toLowerCase()} such as 100 %)`;
+    return {
+      text: `no proposed structure (a '${PROPOSED_INPUT.sheets[0]}' sheet or --${PROPOSED_INPUT.id} FILE, --${ADJUST.name} 3%, or --${MARKET_TARGET.name} 100%)`,
+      what: "a proposed structure",
+      supplies: [
+        { option: ADJUST, example: "3%" },
+        { input: PROPOSED_INPUT },
+        ...(study.has(MARKET_INPUT) ? [{ option: MARKET_TARGET, example: "100%" }] : []),
+      ],
+    };
   if (target && !table && !adjust && !study.has(MARKET_INPUT))
-    return `a ${MARKET_TARGET.label.toLowerCase()} needs the Market table (a sheet or table named '${MARKET_INPUT.sheets[0]}')`;
+    return {
+      text: `--${MARKET_TARGET.name} needs the Market table (sheet '${MARKET_INPUT.sheets[0]}' or --${MARKET_INPUT.id} FILE)`,
+      what: `the ${MARKET_INPUT.label} table, for the ${MARKET_TARGET.label.toLowerCase()}`,
+      supplies: [{ input: MARKET_INPUT }, { option: ADJUST, example: "3%" }, { input: PROPOSED_INPUT }],
+    };
   return undefined;
 }
 
@@ -171,7 +184,7 @@ function scaledPlans(current: PayPlans, factorOf: (grade: PayGrade, plan: PayPla
 export function proposedStructure(study: Study): ProposedStructure {
   return study.memo("structure/proposed", () => {
     const reason = structureUnavailable(study);
-    if (reason !== undefined) invalid(`No proposed structure: ${reason}`);
+    if (reason !== undefined) invalid(`No proposed structure: ${reason.text}`);
     const given = [
       study.has(PROPOSED_INPUT) ? `the ${PROPOSED_INPUT.label} table` : "",
       study.options.given(ADJUST) ? `a ${ADJUST.label.toLowerCase()}` : "",
