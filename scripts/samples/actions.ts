@@ -1,7 +1,8 @@
 /**
  * The personnel-actions sample (issue 10): the Portland PEA experience schedule as a Lane
- * Schedules sheet (published figures, samples/data), and made-up Candidates and Title Changes
- * sheets showing every action, every job type and the problems the placements exhibit reports.
+ * Schedules sheet (published figures, samples/data), and made-up Candidates, Promotion Chart and
+ * Title Changes sheets showing every action, every job type and the problems the placements
+ * exhibit reports.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -59,6 +60,80 @@ const CANDIDATES: CellValue[][] = [
   ["Rosa Lim", "demotion", "other", "BASE Shift 1", "B1-6", null, 2, null, 13.5, null, null, null],
   ["Sam Yu", "hire", "librarian", PEA_LANES, null, "Master's", 5, null, null, null, null, null],
   ["Tess Ng", "hire", "other", "BASE Shift 1", "B1-5", null, 2, null, null, null, null, 31000],
+  // Issue 16's columns, by header: the grade-19 rule, internships, rehire dates and job codes, the
+  // promotion chart, a change in months.
+  ...[
+    { Candidate: "Ugo Bay", Action: "hire", "Job Type": "custodian", Plan: "Ed Tech", Grade: "D9", Years: 6 },
+    { Candidate: "Val Cruz", Action: "hire", "Job Type": "crafts", Plan: "BASE Shift 1", Grade: "B1-7", Years: 4 },
+    {
+      Candidate: "Wes Orr",
+      Action: "hire",
+      "Job Type": "speech therapist",
+      Plan: PEA_LANES,
+      Lane: "Master's",
+      Years: 2,
+      "Other Years": 4,
+      "Internship Years": 3,
+    },
+    {
+      Candidate: "Xia Long",
+      Action: "rehire",
+      "Job Type": "other",
+      Plan: "Ed Tech",
+      Grade: "D9",
+      Years: 3,
+      "Current Salary": 17.26,
+      "Job Code": "ET-09",
+      "Previous Job Code": "ET-09",
+      "Separation Date": "2012-10-31",
+      "Rehire Date": "2013-04-30",
+    },
+    {
+      Candidate: "Yara Pike",
+      Action: "rehire",
+      "Job Type": "other",
+      Plan: "Ed Tech",
+      Grade: "D9",
+      Years: 3,
+      "Current Salary": 17.26,
+      "Previous Grade": "D11",
+      "Separation Date": "2012-12-15",
+      "Rehire Date": "2013-03-01",
+    },
+    {
+      Candidate: "Zane Ford",
+      Action: "promotion",
+      "Job Type": "other",
+      Plan: "Ed Tech",
+      Grade: "D11",
+      Years: 1,
+      "Current Salary": 16.22,
+      "Previous Grade": "D9",
+    },
+    {
+      Candidate: "Abe Munn",
+      Action: "change in months",
+      "Job Type": "teacher",
+      Plan: "PEA 197 Days",
+      Grade: "TN3",
+      "Current Salary": 55795,
+      "Current Days": 187,
+      "New Days": 197,
+    },
+  ].map(byHeader),
+];
+
+/** A candidate row from its values by column name (the columns it leaves out are blank). */
+function byHeader(values: Readonly<Record<string, CellValue>>): CellValue[] {
+  return CANDIDATE_HEADER.map((label) => values[label] ?? null);
+}
+
+// Made up: the HISD manual's excerpt refers to its Promotion Policy chart without printing it.
+const PROMOTION_CHART: CellValue[][] = [
+  ["Grades Advanced", "Increase"],
+  [1, "5%"],
+  [2, "8%"],
+  ["3+", "10%"],
 ];
 
 // Made up, on titles of the sample roster (scripts/make-samples.ts); the last matches nobody.
@@ -72,7 +147,7 @@ const TITLE_CHANGES: CellValue[][] = [
 ];
 
 export const ACTIONS_SAMPLE: SampleExtension = {
-  label: "lane schedule (published), candidates and title changes (made up)",
+  label: "lane schedule (published), candidates, promotion chart and title changes (made up)",
   sheets: () => [
     {
       name: "Lane Schedules",
@@ -83,6 +158,11 @@ export const ACTIONS_SAMPLE: SampleExtension = {
       name: "Candidates",
       rows: [CANDIDATE_HEADER, ...CANDIDATES],
       note: "Made-up candidates for the demo (not from the Portland study)",
+    },
+    {
+      name: "Promotion Chart",
+      rows: PROMOTION_CHART,
+      note: "Made-up promotion chart for the demo (not the HISD chart)",
     },
     {
       name: "Title Changes",

@@ -11,9 +11,9 @@
 import type { CellValue } from "../../src/engine/cells";
 import type { SampleContext, SampleExtension } from "./types";
 
-const TITLE = (what: string): CellValue[] => [
-  `MADE UP for the CompStudy sample — ${what}: not the HISD manual's or Portland's figures.`,
-];
+/** The note above each sheet's table (a blank row between, so a table made from it starts at its header). */
+const NOTE = (what: string): string =>
+  `MADE UP for the CompStudy sample — ${what}: not the HISD manual's or Portland's figures.`;
 
 /** Code, Stipend, Amount, Basis, Category, Raises With Schedule (blank: the default). */
 const STIPENDS: readonly CellValue[][] = [
@@ -71,10 +71,7 @@ function assignmentSheet(context: SampleContext): CellValue[][] {
     "Job Family",
     "Separation Date",
   ].map(at);
-  const assignments: CellValue[][] = [
-    TITLE("stipend assignments invented to show every basis, proration and problem"),
-    ["Employee ID", "Code", "Units", "Start Date", "End Date", "Note"],
-  ];
+  const assignments: CellValue[][] = [["Employee ID", "Code", "Units", "Start Date", "End Date", "Note"]];
   const add = (
     row: readonly CellValue[],
     code: string,
@@ -149,21 +146,23 @@ export const SUPPLEMENTAL_SAMPLE: SampleExtension = {
   sheets: (context) => [
     {
       name: "Stipends",
+      note: NOTE("codes and amounts invented, categories after the HISD manual's stipend list"),
       rows: [
-        TITLE("codes and amounts invented, categories after the HISD manual's stipend list"),
         ["Code", "Stipend", "Amount", "Basis", "Category", "Raises With Schedule"],
         ...STIPENDS.map((row) => [...row]),
       ],
       csv: "stipends.csv",
     },
-    { name: "Stipend Assignments", rows: assignmentSheet(context), csv: "stipend-assignments.csv" },
+    {
+      name: "Stipend Assignments",
+      note: NOTE("stipend assignments invented to show every basis, proration and problem"),
+      rows: assignmentSheet(context),
+      csv: "stipend-assignments.csv",
+    },
     {
       name: "Longevity",
-      rows: [
-        TITLE("longevity bands invented"),
-        ["Years of Service", "Amount", "Percent"],
-        ...LONGEVITY.map((row) => [...row]),
-      ],
+      note: NOTE("longevity bands invented"),
+      rows: [["Years of Service", "Amount", "Percent"], ...LONGEVITY.map((row) => [...row])],
       csv: "longevity.csv",
     },
   ],

@@ -8,6 +8,7 @@
  */
 import { invalid, outOfRange } from "./errors";
 import { HALF_CENT } from "./money";
+import { stepForYears } from "./rules";
 
 function checkSalary(salary: number, name = "salary"): void {
   if (!Number.isFinite(salary)) invalid(`The ${name} must be a number`);
@@ -76,15 +77,15 @@ export function completedYears(hireDay: number, asOfDay: number): number {
 }
 
 /**
- * The step for completed years of service (issue 9 years method): 0 years = the first step,
- * one step per year, the top step holds. Returns a 1-based position. (HISD's STEP_FOR_YEARS
- * numbers steps by credited years instead: 1 year = step 1.)
+ * The step for completed years of service (issue 9 years method): the one experience → step
+ * rule of the HISD placement (rules.ts stepForYears) on a grade's steps by position — 0 years
+ * = the first step, one step per whole year, the top step holds. Returns a 1-based position.
  */
 export function serviceStepPosition(stepCount: number, years: number): number {
   if (!Number.isInteger(stepCount) || stepCount < 1) invalid("The grade has no steps");
   if (!Number.isFinite(years)) invalid("The years of service must be a number");
   if (years < 0) outOfRange(`The years of service cannot be negative, got ${years}`);
-  return Math.min(Math.floor(years) + 1, stepCount);
+  return stepForYears(years, 1, stepCount, 0);
 }
 
 /** Pay after raising anyone below a new minimum to it (issue 9 minimum method): max(salary, minimum). */

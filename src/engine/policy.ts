@@ -65,6 +65,24 @@ const TABLE = [
     source: `${HISD}, II.A.1.b nurses and speech therapists`,
   },
   {
+    name: "COMP_INTERNSHIP_CAP_YEARS",
+    value: 3,
+    unit: "years",
+    label: "Internship years credited",
+    explanation:
+      "Speech therapists' internship years count as non-school experience up to this many, within the non-school cap.",
+    source: `${HISD}, II.A.1.b nurses and speech therapists`,
+  },
+  {
+    name: "COMP_TRADES_CREDIT_GRADE",
+    value: 19,
+    unit: "grade",
+    label: "Crafts, nutrition and custodian credit grade",
+    explanation:
+      "New crafts/trades, nutrition services and custodian personnel get experience credit only in a grade above this one.",
+    source: `${HISD}, II.A.1.e new hires, non-teachers`,
+  },
+  {
     name: "COMP_PROMOTION_CHRO_EXTRA",
     value: 0.02,
     unit: "rate",

@@ -173,9 +173,11 @@ export function creditableYear(days: number, fte = 1): boolean {
 }
 
 /**
- * Placement step from experience (HISD II.A.1.a–b): whole years credited one for one, plus
- * relevant non-school years up to `otherCap`; the step number equals the credited years, never
- * below `firstStep` (so 0 years places on the first step) and never above `maxStep` (the top step).
+ * Placement step from experience (HISD II.A.1.a–b): the first step is the entry step for 0
+ * whole years of credited experience, each whole year adds one step, and the top step holds.
+ * Credited years = whole `years` + whole relevant non-school years up to `otherCap`; the step
+ * is `firstStep` + credited years, at most `maxStep` (a table labelled 0, 1, 2 … gives step =
+ * years; one labelled 1, 2, 3 … gives years + 1).
  */
 export function stepForYears(
   years: number,
@@ -194,9 +196,39 @@ export function stepForYears(
     if (!Number.isInteger(maxStep)) outOfRange(`The maximum step must be a whole number, got ${maxStep}`);
     if (maxStep < firstStep) outOfRange(`The maximum step (${maxStep}) is below the first step (${firstStep})`);
   }
-  const credited = Math.floor(years) + Math.min(Math.floor(otherYears), Math.floor(otherCap));
-  const step = Math.max(credited, firstStep);
+  const step = firstStep + creditedYears(years, otherYears, otherCap);
   return maxStep === null ? step : Math.min(step, maxStep);
+}
+
+/** Whole years credited for a step (HISD II.A.1.a–b): whole years, plus whole non-school years up to the cap. */
+export function creditedYears(
+  years: number,
+  otherYears = 0,
+  otherCap: number = POLICY.COMP_OTHER_EXPERIENCE_CAP_YEARS,
+): number {
+  return Math.floor(years) + Math.min(Math.floor(otherYears), Math.floor(otherCap));
+}
+
+/** A single number in a grade code, with at most four letters on either side ("H12", "12H", "PG-19"). */
+const NUMBERED_GRADE = /^([a-z]{0,4})[ -]?(\d{1,4})[ -]?([a-z]{0,4})$/i;
+
+/**
+ * A grade's number for counting grades (HISD II.B.1 promotion chart, II.A.1.e "above pay grade
+ * 19"): a number, a technology grade "Tn" (n + `techOffset`, as the approval bands pair T8 with
+ * 27), or a code with one number among letters (hourly "H12", "12H": 12). Undefined when the
+ * code has no single number ("B1-5").
+ */
+export function gradeOrdinal(
+  grade: number | string,
+  techOffset: number = POLICY.COMP_TECH_GRADE_OFFSET,
+): number | undefined {
+  if (typeof grade === "number") return Number.isFinite(grade) ? grade : undefined;
+  const text = grade.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  const match = NUMBERED_GRADE.exec(text);
+  if (!match) return undefined;
+  const tech = match[1].toUpperCase() === "T" && match[3] === "";
+  return Number(match[2]) + (tech ? techOffset : 0);
 }
 
 /** True when a rehire is back within the window (HISD II.A.1.f: "within six months" includes the sixth). */
@@ -207,6 +239,38 @@ export function withinRehireWindow(
   checkNonNegative(monthsAway, "months away");
   checkNonNegative(windowMonths, "rehire window");
   return monthsAway <= windowMonths;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The last day of a rehire window (HISD II.A.1.f "within six months"): the separation date plus
+ * `months` calendar months — the same day of the month, or that month's last day when it has
+ * no such day (31 August + 6 months = 28 or 29 February). Days since 1970-01-01.
+ */
+export function monthsLater(day: number, months: number): number {
+  if (!Number.isInteger(day)) invalid("The date must be a whole day");
+  checkNonNegative(months, "number of months");
+  if (!Number.isInteger(months)) outOfRange(`The months must be whole to count calendar months, got ${months}`);
+  const date = new Date(day * MS_PER_DAY);
+  const month = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), month + 1, 0)).getUTCDate();
+  return Date.UTC(date.getUTCFullYear(), month, Math.min(date.getUTCDate(), lastDay)) / MS_PER_DAY;
+}
+
+/**
+ * True when a rehire date is within the window after the separation date (HISD II.A.1.f): on
+ * or before monthsLater(separation, window) — the boundary day is within. A rehire date
+ * before the separation date is refused.
+ */
+export function withinRehireDates(
+  separationDay: number,
+  rehireDay: number,
+  windowMonths: number = POLICY.COMP_REHIRE_WINDOW_MONTHS,
+): boolean {
+  if (!Number.isInteger(rehireDay)) invalid("The rehire date must be a whole day");
+  if (rehireDay < separationDay) outOfRange("The rehire date is before the separation date");
+  return rehireDay <= monthsLater(separationDay, windowMonths);
 }
 
 /**
@@ -248,6 +312,29 @@ export function rehireSalary(
   if (withinRehireWindow(monthsAway, windowMonths))
     return rehireReturnSalary(lastSalary, max, monthsAway, windowMonths);
   return experienceSalary(min, max, years, rate, capYears);
+}
+
+/**
+ * Demotion (HISD terminology 7: a move to a lower pay grade). The manual's excerpt states no pay
+ * rule; CompStudy's reading: the salary is kept when within the new range, the new maximum when
+ * above it ("no salary can exceed the maximum"), the new minimum when below it.
+ */
+export function demotionSalary(current: number, newMin: number, newMax: number): number {
+  checkRange(newMin, newMax);
+  checkPositive(current, "current salary");
+  return Math.min(Math.max(current, newMin), newMax);
+}
+
+/**
+ * Change in months (HISD terminology 4: the same pay grade, another number of months or
+ * schedule). CompStudy's reading: the daily rate of pay is kept — salary × new duty days ÷
+ * current duty days — rounded to the cent.
+ */
+export function changeInMonthsSalary(current: number, currentDays: number, newDays: number): number {
+  checkPositive(current, "current salary");
+  checkPositive(currentDays, "current number of duty days");
+  checkPositive(newDays, "new number of duty days");
+  return roundCents((current * newDays) / currentDays);
 }
 
 /** Daily rate of pay (HISD terminology 10, extended time): annual salary / duty days. */

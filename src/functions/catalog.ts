@@ -66,15 +66,19 @@ const RULES_CATALOG: readonly CatalogEntry[] = [
   },
   {
     name: "STEP_FOR_YEARS",
-    description: "Placement step from years of experience: one step per whole year (HISD).",
+    description:
+      "Placement step from years of experience: first_step for 0 years, one step more per whole year (HISD).",
     parameters: [
       req("years", "Whole years of approved experience."),
-      opt("first_step", "Lowest step of the schedule (default 1); 0 years places here."),
+      opt(
+        "first_step",
+        "Lowest step of the schedule, the entry step for 0 years (default 1; 0 for a table labelled by years).",
+      ),
       opt("max_step", "Top step of the schedule (default: no limit)."),
       opt("other_years", "Years of relevant non-school experience (default 0)."),
       opt("other_cap", "Most non-school years credited (default 10)."),
     ],
-    returns: "The step number.",
+    returns: "The step number: first_step + whole years (+ non-school years up to other_cap), at most max_step.",
     example: "=COMP.STEP_FOR_YEARS(7, 1, 31)",
     errors: [{ code: "#NUM!", when: "negative years, steps that are not whole, or max_step below first_step" }],
   },

@@ -216,14 +216,14 @@ export function LANEPAY(schedule: unknown[][], step: unknown[][], lane: unknown[
 }
 
 /**
- * Placement step from years of experience: one step per whole year (HISD).
+ * Placement step from years of experience: first_step for 0 years, one step more per whole year (HISD).
  * @customfunction STEP_FOR_YEARS
  * @param years Whole years of approved experience.
- * @param first_step Lowest step of the schedule (default 1); 0 years places here.
+ * @param first_step Lowest step of the schedule, the entry step for 0 years (default 1; 0 for a table labelled by years).
  * @param max_step Top step of the schedule (default: no limit).
  * @param other_years Years of relevant non-school experience (default 0).
  * @param other_cap Most non-school years credited (default 10).
- * @returns The step number.
+ * @returns The step number: first_step + whole years (+ non-school years up to other_cap), at most max_step.
  */
 export function STEP_FOR_YEARS(
   years: unknown[][],

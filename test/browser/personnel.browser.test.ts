@@ -87,11 +87,11 @@ describeBrowser("the one-person form in Chromium", () => {
     await page.keyboard.press("Enter");
     const result = page.getByRole("region", { name: "Placement" });
     await result.waitFor();
-    // The published schedule: Master's, step 7 = 48,360; on the schedule, no approval needed.
-    expect(await result.innerText()).toContain("$48,360 a year");
+    // The published schedule: 7 years is Master's step 8 = 49,713 (0 years is step 1); no approval needed.
+    expect(await result.innerText()).toContain("$49,713 a year");
     expect(await result.innerText()).toContain("None: the schedule's salary");
     await expectFocus(page, "Compute");
-    expect(await page.getByRole("status").innerText()).toContain("Placed: step 7, $48,360 a year");
+    expect(await page.getByRole("status").innerText()).toContain("Placed: step 8, $49,713 a year");
     // The result is in sight in the page (nothing in the footer: Personnel's primary action is the form's Compute),
     // while the button keeps focus.
     const box = await result.boundingBox();

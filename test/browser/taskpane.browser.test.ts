@@ -48,8 +48,8 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByText("2 plans, 3 grades").waitFor();
     await page.getByText("5 employees, 1 row with problems").waitFor();
     await page.getByRole("tab", { name: "Analyze" }).click();
-    await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
-    await page.getByText("8 exhibit sheets inserted").waitFor();
+    await page.getByRole("button", { name: "Insert 9 exhibits" }).click();
+    await page.getByText("9 exhibit sheets inserted").waitFor();
     const book = await workbookOf(page);
     expect(book.order).toEqual([
       "Pay Plans",
@@ -62,6 +62,7 @@ describeBrowser("task pane in Chromium", () => {
       "3-6 Tenure",
       "3-7 Schedule Audit",
       "3-8 Unmatched Employees",
+      "3-9 Pay Against the Schedule",
     ]);
     // The study's line, then the exhibit's title, as in the CLI's workbook.
     expect(book.sheets["3-4 Quartile Analysis"].cells["0,0"]).toBe("Compensation study: current conditions");
@@ -113,8 +114,8 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByRole("tab", { name: "Analyze" }).click();
     await page.getByLabel("As of").fill("2013-04-01");
     await page.getByRole("radio", { name: /Live formulas/ }).check();
-    await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
-    await page.getByText("8 exhibit sheets inserted as live formulas").waitFor();
+    await page.getByRole("button", { name: "Insert 9 exhibits" }).click();
+    await page.getByText("9 exhibit sheets inserted as live formulas").waitFor();
     const book = await workbookOf(page);
     const sheet = book.sheets["3-4 Quartile Analysis"];
     const formulas = Object.entries(sheet.formulas);
@@ -172,13 +173,13 @@ describeBrowser("task pane in Chromium", () => {
     const bar = page.getByRole("progressbar", { name: "Inserting exhibits" });
     await bar.waitFor();
     expect(await bar.getAttribute("aria-valuetext")).toMatch(/^\d+%: \S/);
-    await page.getByText(/Writing \d of 8 sheets/).waitFor();
+    await page.getByText(/Writing \d of 9 sheets/).waitFor();
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByText("No exhibit sheets were kept: the workbook is as it was.").waitFor();
     const after = await workbookOf(page);
     expect(after.order).toEqual(before.order);
     expect(after.tables).toEqual(before.tables);
-    await expectFocus(page, "Insert 8 exhibits", "mouse");
+    await expectFocus(page, "Insert 9 exhibits", "mouse");
 
     // Scrolled down the page, the result shows in the footer and what was in sight stays where it was.
     await host(page, { delay: 20 });
@@ -246,10 +247,10 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByRole("heading", { level: 2, name: "Current conditions" }).waitFor();
     await tabTo(page, "3-7 Schedule Audit");
     await page.keyboard.press("Space");
-    await tabTo(page, "Insert 7 exhibits");
+    await tabTo(page, "Insert 8 exhibits");
     await page.keyboard.press("Enter");
-    await page.getByText("7 exhibit sheets inserted").waitFor();
-    await expectFocus(page, "Insert 7 exhibits");
+    await page.getByText("8 exhibit sheets inserted").waitFor();
+    await expectFocus(page, "Insert 8 exhibits");
 
     // Tools: search, insert an example, convert — the dialog's Escape returns focus to its opener.
     await page.evaluate(() =>

@@ -98,7 +98,7 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
     const args = ["--candidates", "candidates.csv", "--lanes", "lanes.csv", "--title-changes", "titles.csv"];
     const result = await run([...base, ...args, "--rules", "rules.csv", "--json", "files.json"], folder);
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(result.stdout).toMatch(/exhibits +10:/);
+    expect(result.stdout).toMatch(/exhibits +11:/);
     expect(result.stdout).toMatch(/placements, class-title-changes/);
     const study = read("files.json");
     const placements = rowsOf(study, "placements");
@@ -106,6 +106,7 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
     expect(placements[0]).toMatchObject({ Candidate: "Ann", Salary: 61360, Approval: "Chief HR officer" });
     // 70,000 × 1.08 = 75,600 > 64,000 × (1 + 3 % × 5) = 73,600
     expect(placements[1]).toMatchObject({ Candidate: "Bo", Salary: 75600 });
+    // 7 years: step 1 + 7 = 8, which the table skips: the row below, step 7 (48,360).
     expect(placements[2]).toMatchObject({ Candidate: "Cy", Step: 7, Salary: 48360, Approval: "On the schedule" });
     expect(placements[3]).toMatchObject({
       Candidate: "Di",

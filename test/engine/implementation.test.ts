@@ -10,6 +10,7 @@ import {
   serviceStepPosition,
   stepPosition,
 } from "../../src/engine/implementation";
+import { stepForYears } from "../../src/engine/rules";
 import { dayNumber } from "../../src/engine/study";
 
 const STEPS = [100, 110, 120, 130];
@@ -100,6 +101,14 @@ describe("completedYears and serviceStepPosition", () => {
     ["past the top step: the top step holds", 12, 4],
   ])("%s", (_name, years, position) => {
     expect(serviceStepPosition(4, years)).toBe(position);
+  });
+
+  it("is the placement's one experience → step rule (stepForYears from step 1), for any years and grade", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 60, noNaN: true }), fc.integer({ min: 1, max: 40 }), (years, steps) => {
+        expect(serviceStepPosition(steps, years)).toBe(stepForYears(years, 1, steps));
+      }),
+    );
   });
 });
 

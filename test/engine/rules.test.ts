@@ -1,19 +1,26 @@
+import fc from "fast-check";
 import {
   approvalLevel,
+  changeInMonthsSalary,
   creditableYear,
   dailyRate,
   experienceSalary,
   extraDutyPay,
+  demotionSalary,
   gradeNumber,
+  gradeOrdinal,
   monthlyRate,
+  monthsLater,
   overtimePay,
   periodPay,
   promotionSalary,
   rehireReturnSalary,
   rehireSalary,
   stepForYears,
+  withinRehireDates,
   withinRehireWindow,
 } from "../../src/engine/rules";
+import { isoDate, parseDate } from "../../src/engine/study";
 import { failure } from "./helpers";
 
 // Worked examples of the HISD compensation manual 2019–20 rules (src/engine/rules.ts).
@@ -178,21 +185,39 @@ describe("creditableYear (HISD terminology 5: 90 days full time, 180 days half t
   });
 });
 
-describe("stepForYears (HISD II.A.1.a–b: one step per whole year)", () => {
+describe("stepForYears (HISD II.A.1.a–b: the first step for 0 years, one step more per whole year)", () => {
   it.each([
     [[0], 1], // 0 years places on the first step
-    [[1], 1],
-    [[3], 3], // defaults: step = years
-    [[3.9], 3],
-    [[0, 0], 0], // a schedule starting at step 0
+    [[1], 2], // a teacher's first year of credit is a step
+    [[7], 8],
+    [[3.9], 4], // whole years count
+    [[0, 0], 0], // a table labelled by years, 0, 1, 2 …: step = years
     [[5, 0], 5],
+    [[7, 0, 31], 7],
     [[40, 1, 31], 31], // never above the top step
-    [[2, 1, null, 4], 6], // non-school years credited one for one
-    [[2, 1, null, 14], 12], // … up to 10 of them
-    [[2, 1, null, 14, 5], 7],
+    [[30, 1, 31], 31],
+    [[29, 1, 31], 30],
+    [[2, 1, null, 4], 7], // non-school years credited one for one
+    [[2, 1, null, 14], 13], // … up to 10 of them
+    [[2, 1, null, 14, 5], 8],
+    [[2, 3], 5], // a schedule starting at step 3
   ])("stepForYears(%p) → %p", (args, expected) => {
     const [years, first, max, other, cap] = args as [number, number?, (number | null)?, number?, number?];
     expect(stepForYears(years, first, max, other, cap)).toBe(expected);
+  });
+
+  it("is first_step + whole years, at most max_step, for any years and schedule", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 40 }),
+        (years, first, length) => {
+          const max = first + length;
+          expect(stepForYears(years, first, max)).toBe(Math.min(first + Math.floor(years), max));
+        },
+      ),
+    );
   });
 
   it.each([
@@ -267,5 +292,80 @@ describe("pay conversions", () => {
 
   it("monthly rate = annual / months in the work schedule (HISD terminology 24)", () => {
     expect(monthlyRate(60000, 10)).toBe(6000);
+  });
+});
+
+describe("gradeOrdinal (HISD II.B.1 grades advanced, II.A.1.e grade 19)", () => {
+  it.each([
+    [27, 27],
+    ["19", 19],
+    [" 28 ", 28],
+    ["T8", 27], // technology grades pair with the master scale: T8 = 27
+    ["t 9", 28],
+    ["H12", 12], // hourly grades count by their numbers
+    ["12H", 12],
+    ["PG-19", 19],
+    ["TN1", 1],
+  ] as const)("%p → %p", (grade, expected) => expect(gradeOrdinal(grade)).toBe(expected));
+
+  it.each(["B1-5", "Trades A", "", "T8X9"])("%p has no single number", (grade) => {
+    expect(gradeOrdinal(grade)).toBeUndefined();
+  });
+
+  it("the technology offset comes from the caller", () => expect(gradeOrdinal("T8", 20)).toBe(28));
+
+  it("answers at once on a long code", () => expect(gradeOrdinal(`${"-".repeat(100_000)}x`)).toBeUndefined());
+});
+
+describe("monthsLater and withinRehireDates (HISD II.A.1.f: within six calendar months, that day included)", () => {
+  const day = (iso: string): number => parseDate(iso) as number;
+  it.each([
+    ["2024-01-31", 6, "2024-07-31"],
+    ["2023-08-31", 6, "2024-02-29"], // no 31 February: the month's last day (leap year)
+    ["2022-08-31", 6, "2023-02-28"],
+    ["2024-03-15", 6, "2024-09-15"],
+    ["2024-12-31", 6, "2025-06-30"],
+    ["2024-09-30", 6, "2025-03-30"],
+    ["2024-05-31", 0, "2024-05-31"],
+    ["2024-05-31", 18, "2025-11-30"],
+  ])("%s + %p months → %s", (from, months, expected) => {
+    expect(isoDate(monthsLater(day(from), months))).toBe(expected);
+  });
+
+  it("the boundary day is within, the next is not; a rehire date before the separation is refused", () => {
+    expect(withinRehireDates(day("2024-01-31"), day("2024-07-31"))).toBe(true);
+    expect(withinRehireDates(day("2024-01-31"), day("2024-08-01"))).toBe(false);
+    expect(withinRehireDates(day("2024-01-31"), day("2024-01-31"))).toBe(true);
+    expect(failure(() => withinRehireDates(day("2024-01-31"), day("2024-01-30")))).toEqual({
+      kind: "out of range",
+      message: "The rehire date is before the separation date",
+    });
+    expect(failure(() => monthsLater(0, 6.5)).message).toBe(
+      "The months must be whole to count calendar months, got 6.5",
+    );
+  });
+});
+
+describe("demotionSalary and changeInMonthsSalary (CompStudy's readings of terminology 7 and 4)", () => {
+  it.each([
+    [53000, 53000],
+    [60000, 55000],
+    [48000, 50000],
+  ])("demotion to 50,000–55,000 from %p → %p", (current, expected) => {
+    expect(demotionSalary(current, 50000, 55000)).toBe(expected);
+  });
+
+  it.each([
+    [60000, 187, 226, 72513.37], // 60,000 × 226 / 187 = 72,513.368…
+    [66000, 226, 187, 54610.62], // 54,610.619…
+    [50000, 200, 200, 50000],
+  ])("%p over %p days → %p days: %p", (salary, now, next, expected) => {
+    expect(changeInMonthsSalary(salary, now, next)).toBe(expected);
+  });
+
+  it("refuses days of 0", () => {
+    expect(failure(() => changeInMonthsSalary(60000, 0, 200)).message).toBe(
+      "The current number of duty days must be above zero, got 0",
+    );
   });
 });

@@ -199,7 +199,13 @@ describe("employeeSupplemental: one employee's year, as the costing roll-forward
 });
 
 describe("the day of the year an option gives (--fiscal-year-start)", () => {
-  const spec = option({ name: "fiscal-year-start", kind: "month-day", label: "", description: "", default: "07-01" });
+  const spec = option({
+    name: "fiscal-year-start",
+    kind: "month-day",
+    label: "Fiscal year start",
+    description: "",
+    default: "07-01",
+  });
   it.each<[string | number, string]>([
     ["07-01", "07-01"],
     ["7-1", "07-01"],
@@ -214,7 +220,7 @@ describe("the day of the year an option gives (--fiscal-year-start)", () => {
 
   it.each(["02-29", "13-01", "06-31", "soon", ""])("refuses %p", (raw) => {
     expect(() => parseOption(spec, raw)).toThrow(
-      /^Option fiscal-year-start: '.*' is not a day of the year \(write MM-DD, e.g. 07-01; not 02-29\)$/,
+      /^Fiscal year start: '.*' is not a day of the year \(write MM-DD, e.g. 07-01; not 02-29\)$/,
     );
   });
 

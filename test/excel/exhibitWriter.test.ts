@@ -277,6 +277,7 @@ describe("writeExhibits", () => {
       "3-6 Tenure",
       "3-7 Schedule Audit",
       "3-8 Unmatched Employees",
+      "3-9 Pay Against the Schedule",
     ]);
     expect(new Set(book.writes.map((w) => w.sheet))).not.toContain("Roster");
     expect(new Set(book.writes.map((w) => w.sheet))).not.toContain("3-4 Quartile Analysis");
@@ -402,11 +403,11 @@ describe("writeExhibits", () => {
     install(book.mock);
     const failure = await writeExhibits(smallStudy()).catch((error: unknown) => error as Error);
     expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).message).toBe("Excel stopped while writing 8 sheets. The workbook was left as it was.");
+    expect((failure as Error).message).toBe("Excel stopped while writing 9 sheets. The workbook was left as it was.");
     expect(String((failure as Error).cause)).toBe("Error: InvalidArgument: the table overlaps another table");
     const added = book.log.filter((l) => l.startsWith("add ")).map((l) => l.slice(4));
     expect(book.log.filter((l) => l.startsWith("delete ")).map((l) => l.slice(7))).toEqual(added);
-    expect(added).toHaveLength(8);
+    expect(added).toHaveLength(9);
   });
 
   it("stops and cleans up when cancelled", async () => {
@@ -420,7 +421,7 @@ describe("writeExhibits", () => {
       },
     });
     await expect(promise).rejects.toBeInstanceOf(WriteCancelled);
-    expect(book.log.filter((l) => l.startsWith("delete "))).toHaveLength(8);
+    expect(book.log.filter((l) => l.startsWith("delete "))).toHaveLength(9);
   });
 });
 

@@ -56,9 +56,9 @@ describe("PLACEMENT", () => {
     expect(row[0].slice(0, 3)).toEqual(["", 75600, "CHRO"]);
   });
 
-  it("places a teacher on a step-and-lane schedule: the grade argument is the lane (Master's, 7 years → 48,360)", () => {
+  it("places a teacher on a step-and-lane schedule: the grade argument is the lane (Master's, 7 years → step 8 = 49,713)", () => {
     expect(PLACEMENT(PEA, [["Master's"]], [["hire"]], [["teacher"]], [[7]])).toEqual([
-      [7, 48360, "schedule", "teacher: step 7, lane Master's, for 7 years of approved experience"],
+      [8, 49713, "schedule", "teacher: step 8, lane Master's, for 7 years of approved experience"],
     ]);
   });
 
@@ -70,7 +70,7 @@ describe("PLACEMENT", () => {
   });
 
   it("spills one row per candidate over columns, a blank row staying blank", () => {
-    // H1 3 years: 12 × 1.075 = 12.90 → step 3 = 13.00; H2 0 years: step 1 = 13.00
+    // H1 3 years: 12 × 1.075 = 12.90 → the highest step at or below it, step 2 = 12.50; H2 0 years: step 1 = 13.00
     const out = PLACEMENT(
       STEPS,
       [["H1"], ["H2"], [null]],
@@ -79,7 +79,7 @@ describe("PLACEMENT", () => {
       [[3], [0], [null]],
     );
     expect(out.map((row) => row.slice(0, 3))).toEqual([
-      [3, 13, "CHRO"],
+      [2, 12.5, "CHRO"],
       [1, 13, "CHRO"],
       ["", "", ""],
     ]);
@@ -97,7 +97,7 @@ describe("PLACEMENT", () => {
     expect(PLACEMENT(RANGES, [[99]], [["hire"]], [["other"]], [[1]])).toEqual([
       [NA(message), NA(message), NA(message), message],
     ]);
-    const action = "Action 'fire' is not hire, promotion, rehire or transfer";
+    const action = "Action 'fire' is not hire, promotion, rehire, transfer, demotion or change in months";
     expect(PLACEMENT(RANGES, [[27]], [["fire"]], [["other"]], [[1]])[0]).toEqual([
       VALUE(action),
       VALUE(action),
@@ -106,6 +106,86 @@ describe("PLACEMENT", () => {
     ]);
     expect(PLACEMENT(RANGES, [[27]], [["hire"]], [["other"]], [[-1]])[0]).toEqual([NUM, NUM, NUM, NUM]);
     expect(PLACEMENT(RANGES, [[27]], [["hire"]], [[null]], [[1]])[0][0]).toEqual(VALUE("job_type is blank"));
+  });
+
+  // The arguments after months_away, in order: internship_years, previous_grade, job_code,
+  // previous_job_code, separation_date, rehire_date, current_days, new_days, promotion_chart.
+  const after = (values: Partial<Record<string, unknown>>): unknown[][][] =>
+    [
+      "internship_years",
+      "previous_grade",
+      "job_code",
+      "previous_job_code",
+      "separation_date",
+      "rehire_date",
+      "current_days",
+      "new_days",
+      "promotion_chart",
+    ].map((name) => (values[name] === undefined ? omitted : (values[name] as unknown[][])));
+  const call = (args: unknown[][][], trailing: Partial<Record<string, unknown>>) =>
+    (PLACEMENT as (...a: unknown[][][]) => unknown[][])(...args, ...after(trailing));
+  const CHART = [
+    ["Grades Advanced", "Increase"],
+    [1, "5%"],
+    [2, "8%"],
+    ["3+", "10%"],
+  ];
+
+  it("takes the new arguments as optional trailing ones: a promotion read from the promotion chart", () => {
+    // 27 → T9 (= 28): one grade, 5 %: 70,000 × 1.05 = 73,500 > 64,000 (no years).
+    const row = call([RANGES, [["T9"]], [["promotion"]], [["other"]], [[0]], omitted, [[70000]], omitted, omitted], {
+      previous_grade: [[27]],
+      promotion_chart: CHART,
+    })[0];
+    expect(row.slice(0, 3)).toEqual(["", 73500, "CHRO"]);
+    expect(row[3]).toContain("the 5 % increase (the Promotion Chart's for 1 grade advanced) on 70,000 at 73,500");
+    expect(
+      call([RANGES, [["T9"]], [["promotion"]], [["other"]], [[0]], omitted, [[70000]], omitted, omitted], {
+        previous_grade: [[27]],
+        promotion_chart: [
+          ["Grades Advanced", "Increase"],
+          [1, 5],
+        ],
+      }),
+    ).toEqual([[VALUE("Row 2: the Increase 5 is not between 0 and 100 % (write 8 % as 8% or 0.08)")]]);
+  });
+
+  it("a rehire by dates (Excel serials) and job code: 2024-01-31 → 2024-07-31 is within, 2024-08-01 is not", () => {
+    // Excel serials: 45322 = 2024-01-31, 45504 = 2024-07-31, 45505 = 2024-08-01.
+    const rehire = (back: number) =>
+      call([RANGES, [[27]], [["rehire"]], [["other"]], [[2]], omitted, [[65000]], omitted, omitted], {
+        job_code: [["J1"]],
+        previous_job_code: [["J1"]],
+        separation_date: [[45322]],
+        rehire_date: [[back]],
+      })[0][1];
+    expect(rehire(45504)).toBe(65000);
+    expect(rehire(45505)).toBe(54600);
+  });
+
+  it("demotion and change in months need no years", () => {
+    expect(PLACEMENT(RANGES, [[27]], [["demotion"]], [["other"]], omitted, omitted, [[80000]])[0].slice(0, 2)).toEqual([
+      "",
+      78000,
+    ]);
+    const months = call(
+      [RANGES, [[27]], [["change in months"]], [["other"]], omitted, omitted, [[60000]], omitted, omitted],
+      {
+        current_days: [[187]],
+        new_days: [[226]],
+      },
+    );
+    expect(months[0][1]).toBe(72513.37);
+  });
+
+  it("a speech therapist's internship years count within the 10 (2 + 4 + 3 → step 10 = 52,418)", () => {
+    const row = call(
+      [PEA, [["Master's"]], [["hire"]], [["speech therapist"]], [[2]], [[4]], omitted, omitted, omitted],
+      {
+        internship_years: [[5]],
+      },
+    );
+    expect(row[0].slice(0, 2)).toEqual([10, 52418]);
   });
 
   it("gives one error for a schedule it cannot read, and for more than one column of candidates", () => {

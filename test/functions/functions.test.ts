@@ -52,7 +52,9 @@ describe("scalar calls: 1 × 1 in, 1 × 1 out, omitted arguments as null", () =>
     ["COMPA_RATIO", () => COMPA_RATIO([[54000]], [[40000]], [[80000]]), 0.9],
     ["RANGE_PENETRATION", () => RANGE_PENETRATION([[50000]], [[40000]], [[80000]]), 0.25],
     ["STEP_FOR_YEARS", () => STEP_FOR_YEARS([[0]], null as never, null as never, null as never, null as never), 1],
-    ["STEP_FOR_YEARS", () => STEP_FOR_YEARS([[7]], [[1]], [[31]], [[0]], [[10]]), 7],
+    // 0 years = the first step: 7 years is step 8 of a table from step 1, step 7 of one labelled by years from 0.
+    ["STEP_FOR_YEARS", () => STEP_FOR_YEARS([[7]], [[1]], [[31]], [[0]], [[10]]), 8],
+    ["STEP_FOR_YEARS", () => STEP_FOR_YEARS([[7]], [[0]], [[31]], null as never, null as never), 7],
     ["EXPERIENCE_SALARY", () => EXPERIENCE_SALARY([[52000]], [[78000]], [[6]], null as never, null as never), 59800],
     [
       "PROMOTION_SALARY",

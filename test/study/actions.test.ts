@@ -15,9 +15,9 @@ import {
   parseRulesSheet,
   parseTitleChanges,
 } from "../../src/engine/study";
-import type { Exhibit, StudyResult } from "../../src/exhibits/spec/types";
+import type { StudyResult } from "../../src/exhibits/spec/types";
 import { failure } from "../engine/helpers";
-import { studyOf } from "./helpers";
+import { exhibitOf as exhibit, recordsOf as records, studyOf } from "./helpers";
 
 const PLANS: CellValue[][] = [
   ["Plan", "Grade", "Step 1", "Step 2", "Step 3", "Minimum", "Maximum"],
@@ -59,18 +59,6 @@ const PEA_ROWS = fs
 
 function run(tables: Record<string, CellValue[][]>, options: Record<string, CellValue> = {}): StudyResult {
   return studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01", tables, options });
-}
-
-function exhibit(result: StudyResult, id: string): Exhibit {
-  const found = result.exhibits.find((e) => e.id === id);
-  if (!found) throw new Error(`no exhibit ${id}`);
-  return found;
-}
-
-/** The rows of an exhibit as records keyed by column name. */
-function records(result: StudyResult, id: string): Record<string, unknown>[] {
-  const ex = exhibit(result, id);
-  return ex.rows.map((row) => Object.fromEntries(ex.columns.map((c, i) => [c.name, row.values[i]])));
 }
 
 describe("placements (4-1)", () => {
@@ -130,8 +118,8 @@ describe("placements (4-1)", () => {
     expect(ann.Rule).toBe("2.5 % × 6 years over the minimum 52,000");
     // "8%" = 0.08: 70,000 × 1.08 = 75,600 > 64,000 × 1.125 = 72,000
     expect(bo).toMatchObject({ Action: "Promotion", Salary: 75600, Approval: "Chief HR officer" });
-    // PEA Master's step 7 = 48,360
-    expect(cy).toMatchObject({ Plan: "PEA", Grade: "Master's", Step: 7, Salary: 48360, Approval: "On the schedule" });
+    // 7 years: PEA Master's step 8 = 49,713 (0 years is step 1)
+    expect(cy).toMatchObject({ Plan: "PEA", Grade: "Master's", Step: 8, Salary: 49713, Approval: "On the schedule" });
     // 13.20 within 6 months, H1 maximum 14: kept; not on a step. H1 has no grade number and 13.20 lies
     // between the midpoint 13 and the start of Q4 13.50: the approver is left to decide.
     expect(di).toMatchObject({ Step: null, Salary: 13.2, Approval: null });
@@ -146,7 +134,7 @@ describe("placements (4-1)", () => {
     expect(flo).toMatchObject({
       Action: "fire",
       Salary: null,
-      Warning: "Action 'fire' is not hire, promotion, rehire or transfer",
+      Warning: "Action 'fire' is not hire, promotion, rehire, transfer, demotion or change in months",
     });
     expect(gil).toMatchObject({ Grade: "99", Salary: null, Warning: "Grade '99' is not in plan 'Master'" });
   });
@@ -161,6 +149,7 @@ describe("placements (4-1)", () => {
     expect(exhibit(result, "placements").notes).toEqual([
       "8 candidates: 5 decided (3 by the chief HR officer, 0 by the Compensation Committee, 1 on a schedule, 0 above the maximum, 1 with the approver to decide), 2 of them with warnings; 3 not decided (the reason is in Warning).",
       "Approval (CompStudy's reading of the HISD manual): the chief HR officer (CHRO) up to the start of the 4th quartile below grade 28 (T9) and up to the midpoint from it, the Compensation Committee above that; teachers placed on a schedule need none; the Requested Salary is the one approved when given.",
+      "Demotion and change in months (CompStudy's reading; the manual's excerpt defines them but states no pay rule): a demotion keeps the salary when within the new range, else the new maximum (the new minimum below it); a change in months keeps the daily rate — salary × new duty days ÷ current duty days, to the cent.",
       "Rules: the HISD defaults (no COMP Rules sheet).",
       "Lane schedules (lanes.csv): PEA (Bachelor's, Master's, Master's +30, Doctorate).",
     ]);
@@ -223,7 +212,7 @@ describe("the COMP Rules sheet (the pane's 'Insert rules sheet', read back)", ()
       "Rules: the COMP Rules sheet (rules.csv): COMP_EXPERIENCE_RATE = 0.03 (default 0.025), COMP_EXPERIENCE_CAP_YEARS = 8 (default 10).",
     );
     expect(exhibit(result, "placements").description).toContain(
-      "other jobs at 3 % over the minimum per year of related experience (at most 8, never above the maximum)",
+      "other jobs at 3 % over the minimum per year of related experience (at most 8, never above the maximum; on steps, the highest step at or below it)",
     );
   });
 

@@ -265,7 +265,7 @@ describe("plan-less rosters", () => {
 describe("the study result", () => {
   const rows = [emp("E1", 12), emp("E2", 45000, "A1", "Annual"), emp("E3", 3, "ZZ")];
 
-  it("numbers exhibits 3-1..3-8 in contract order with titles and a source line", () => {
+  it("numbers exhibits 3-1..3-9 in contract order with titles and a source line", () => {
     const result = study(rows);
     expect(result.exhibits.map((e) => [e.number, e.id])).toEqual([
       ["3-1", "pay-plan-summary"],
@@ -276,6 +276,7 @@ describe("the study result", () => {
       ["3-6", "tenure"],
       ["3-7", "schedule-audit"],
       ["3-8", "unmatched-employees"],
+      ["3-9", "pay-vs-schedule"],
     ]);
     expect(result.exhibits[0].title).toBe("Pay Plan Summary");
     expect(result.exhibits[0].source).toBe(

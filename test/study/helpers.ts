@@ -30,3 +30,16 @@ export function studyOf(input: TableStudy): StudyResult {
     exhibits: input.exhibits,
   });
 }
+
+/** The exhibit of a study result by id; throws naming it when it was not built. */
+export function exhibitOf(result: StudyResult, id: string): StudyResult["exhibits"][number] {
+  const found = result.exhibits.find((e) => e.id === id);
+  if (!found) throw new Error(`no exhibit ${id}`);
+  return found;
+}
+
+/** The rows of an exhibit as records keyed by column name. */
+export function recordsOf(result: StudyResult, id: string): Record<string, unknown>[] {
+  const ex = exhibitOf(result, id);
+  return ex.rows.map((row) => Object.fromEntries(ex.columns.map((c, i) => [c.name, row.values[i]])));
+}

@@ -12,8 +12,10 @@ import type { CellValue } from "../../src/engine/cells";
 import { POLICY } from "../../src/engine/policy";
 import {
   ACTIONS,
+  CANDIDATE_DATES,
   CANDIDATE_FIELDS,
   CANDIDATE_NUMBERS,
+  CANDIDATE_TEXTS,
   InputTableError,
   JOB_TYPES,
   candidateInputs,
@@ -25,7 +27,7 @@ import {
   readCandidateNumber,
   recordCells,
   type Candidate,
-  type CandidateNumber,
+  type CandidateEntry,
   type InputTable,
 } from "../../src/engine/study";
 import { codeLabel } from "../../src/engine/study/families/actions";
@@ -95,8 +97,8 @@ describe("placementContext: the tables the pane chose, read as the placements ex
       { action: "hire", jobType: "teacher", plan: "PEA", lane: "Master's", years: 7 },
       context.policy,
     );
-    // The published schedule: Master's, step 7 = 48,360; a teacher on a schedule needs no approval.
-    expect(teacher).toMatchObject({ step: 7, salary: 48360, approval: "schedule" });
+    // The published schedule: Master's, 7 years = step 8 = 49,713; a teacher on a schedule needs no approval.
+    expect(teacher).toMatchObject({ step: 8, salary: 49713, approval: "schedule" });
     // 3 % × 6 years: 52,000 × (1 + 0.03 × 6) = 52,000 × 1.18 = 61,360.
     const other = decidePlacement(
       context.schedules,
@@ -137,8 +139,8 @@ describe("placementContext: the tables the pane chose, read as the placements ex
     // Ben: 4 months away is past the sheet's 3-month window, so a new hire at 3 % × 2 years:
     // 52,000 × 1.06 = 55,120.
     expect(decided[1][1]).toBe(55120);
-    // Ann: Doctorate, step 3 = 45,655 (published).
-    expect(decided[0].slice(0, 2)).toEqual([3, 45655]);
+    // Ann: Doctorate, 3 years = step 4 = 47,345 (published).
+    expect(decided[0].slice(0, 2)).toEqual([4, 47345]);
   });
 
   it("names the table a problem comes from", () => {
@@ -162,23 +164,62 @@ describe("candidateInputs: the numbers each action and job type reads", () => {
     ["hire", "nurse", ["years:required", "otherYears:optional", "requestedSalary:optional"]],
     ["hire", "other", ["years:required", "requestedSalary:optional"]],
     [
-      "promotion",
-      "other",
-      ["years:optional", "currentSalary:optional", "promotionPct:optional", "requestedSalary:optional"],
+      "hire",
+      "speech therapist",
+      ["years:required", "otherYears:optional", "internshipYears:optional", "requestedSalary:optional"],
     ],
+    ["hire", "custodian", ["years:required", "requestedSalary:optional"]],
     [
       "promotion",
-      "speech therapist",
+      "other",
       [
         "years:optional",
-        "otherYears:optional",
+        "previousGrade:optional",
         "currentSalary:optional",
         "promotionPct:optional",
         "requestedSalary:optional",
       ],
     ],
-    ["rehire", "other", ["years:depends", "currentSalary:depends", "monthsAway:required", "requestedSalary:optional"]],
-    ["transfer", "nurse", ["currentSalary:required", "requestedSalary:optional"]],
+    [
+      "promotion",
+      "speech therapist",
+      [
+        "years:required",
+        "otherYears:optional",
+        "internshipYears:optional",
+        "previousGrade:optional",
+        "currentSalary:optional",
+        "requestedSalary:optional",
+      ],
+    ],
+    [
+      "rehire",
+      "other",
+      [
+        "years:depends",
+        "currentSalary:depends",
+        "monthsAway:depends",
+        "separationDate:depends",
+        "rehireDate:depends",
+        "previousJobCode:depends",
+        "jobCode:depends",
+        "previousGrade:depends",
+        "requestedSalary:optional",
+      ],
+    ],
+    ["transfer", "nurse", ["previousGrade:optional", "currentSalary:required", "requestedSalary:optional"]],
+    ["demotion", "other", ["previousGrade:optional", "currentSalary:required", "requestedSalary:optional"]],
+    [
+      "change in months",
+      "librarian",
+      [
+        "previousGrade:optional",
+        "currentSalary:required",
+        "currentDays:required",
+        "newDays:required",
+        "requestedSalary:optional",
+      ],
+    ],
   ] as const)("%s, %s", (action, jobType, expected) => {
     expect(fields(action, jobType)).toEqual(expected);
   });
@@ -187,15 +228,37 @@ describe("candidateInputs: the numbers each action and job type reads", () => {
     const hints = (policy = POLICY) =>
       Object.fromEntries(candidateInputs("rehire", "other", policy).map((input) => [input.field, input.use]));
     expect(hints()).toEqual({
-      years: "After 6 months away, placed as a new hire: the related years, 2.5 % over the minimum each (at most 10).",
-      currentSalary: "The last salary, paid again within 6 months.",
-      monthsAway: "Since the last day: within 6, the last salary; later, placed as a new hire.",
+      years:
+        "After 6 months away, or in another job code and grade, placed as a new hire: the related years, 2.5 % over the minimum each (at most 10).",
+      currentSalary: "The last salary, paid again within 6 months in the same job or grade.",
+      monthsAway:
+        "Since the last day: within 6, the last salary; later, placed as a new hire. Blank: counted from the two dates.",
+      separationDate: "The last day of employment, when Months Away is blank.",
+      rehireDate:
+        "The day back, when Months Away is blank: within 6 calendar months of the last day (that day included).",
+      previousJobCode: "The job code left: back in the same job code (or grade), the last salary.",
+      jobCode: "The new job's code, compared with the one left.",
+      previousGrade: "The grade left: back in the same grade (or job code), the last salary.",
       requestedSalary: "An offer to check: its approval is decided instead.",
     });
     const sheet = { ...POLICY, COMP_REHIRE_WINDOW_MONTHS: 3, COMP_EXPERIENCE_RATE: 0.03 };
     expect(hints(sheet).years).toBe(
-      "After 3 months away, placed as a new hire: the related years, 3 % over the minimum each (at most 10).",
+      "After 3 months away, or in another job code and grade, placed as a new hire: the related years, 3 % over the minimum each (at most 10).",
     );
+    expect(candidateInputs("hire", "nutrition")[0].use).toBe(
+      "The related years, 2.5 % over the minimum each (at most 10), only in a grade above 19.",
+    );
+    expect(candidateInputs("rehire", "other").map((input) => input.kind)).toEqual([
+      "number",
+      "number",
+      "number",
+      "date",
+      "date",
+      "text",
+      "text",
+      "text",
+      "number",
+    ]);
   });
 
   // Each scale with salaries in its own unit (a salary in another unit is refused by the rules).
@@ -220,6 +283,14 @@ describe("candidateInputs: the numbers each action and job type reads", () => {
     monthsAway: fc.integer({ min: 0, max: 12 }),
     promotionPct: fc.double({ min: 0, max: 0.2, noNaN: true }),
     requested: fc.option(fc.double({ min: 0.9, max: 1.3, noNaN: true })),
+    internshipYears: fc.integer({ min: 0, max: 5 }),
+    previousGrade: fc.constantFrom("27", "T8", "H1", "20"),
+    jobCode: fc.constantFrom("J1", "J2"),
+    previousJobCode: fc.constantFrom("J1", "J2"),
+    separated: fc.integer({ min: 15_000, max: 20_000 }),
+    away: fc.integer({ min: 0, max: 400 }),
+    currentDays: fc.integer({ min: 150, max: 260 }),
+    newDays: fc.integer({ min: 150, max: 260 }),
   });
   type Drawn = typeof arbitraryCandidate extends fc.Arbitrary<infer T> ? T : never;
   const full = (c: Drawn): Candidate => ({
@@ -234,6 +305,14 @@ describe("candidateInputs: the numbers each action and job type reads", () => {
     monthsAway: c.monthsAway,
     promotionPct: c.promotionPct,
     requestedSalary: c.requested === null ? null : Math.round(c.scale.low * c.requested * 100) / 100,
+    internshipYears: c.internshipYears,
+    previousGrade: c.previousGrade,
+    jobCode: c.jobCode,
+    previousJobCode: c.previousJobCode,
+    separationDate: c.separated,
+    rehireDate: c.separated + c.away,
+    currentDays: c.currentDays,
+    newDays: c.newDays,
   });
 
   it("a number it leaves out changes neither the step, the salary, the approval nor the rule", () => {
@@ -242,8 +321,8 @@ describe("candidateInputs: the numbers each action and job type reads", () => {
         const candidate = full(c);
         const read = new Set(candidateInputs(candidate.action, candidate.jobType).map((input) => input.field));
         const only: Candidate = { ...candidate };
-        for (const field of CANDIDATE_NUMBERS)
-          if (!read.has(field)) (only as Record<CandidateNumber, number | null>)[field] = null;
+        for (const field of [...CANDIDATE_NUMBERS, ...CANDIDATE_TEXTS, ...CANDIDATE_DATES])
+          if (!read.has(field)) (only as Record<CandidateEntry, number | string | null>)[field] = null;
         expect(decide(only)).toEqual(decide(candidate));
       }),
     );
@@ -422,10 +501,23 @@ describe("Write to row: candidateRecord and recordCells", () => {
         fc.constantFrom("Master", "PEA", ""),
         fc.constantFrom("27", "TN1", ""),
         fc.constantFrom("Master's", ""),
-        fc.array(number, { minLength: 6, maxLength: 6 }),
+        fc.array(number, { minLength: 9, maxLength: 9 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        (name, action, jobType, plan, grade, lane, numbers, pct) => {
-          const [years, otherYears, currentSalary, monthsAway, , requestedSalary] = numbers;
+        fc.array(fc.constantFrom("27", "J-1", " t8 ", null), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.option(fc.integer({ min: 0, max: 40_000 }), { nil: null }), { minLength: 2, maxLength: 2 }),
+        (name, action, jobType, plan, grade, lane, numbers, pct, codes, dates) => {
+          const [
+            years,
+            otherYears,
+            currentSalary,
+            monthsAway,
+            ,
+            requestedSalary,
+            internshipYears,
+            currentDays,
+            newDays,
+          ] = numbers;
+          const [previousGrade, jobCode, previousJobCode] = codes.map((code) => (code === null ? null : code.trim()));
           const candidate: Candidate = {
             action,
             jobType,
@@ -438,6 +530,14 @@ describe("Write to row: candidateRecord and recordCells", () => {
             monthsAway,
             promotionPct: numbers[4] === null ? null : pct,
             requestedSalary,
+            internshipYears,
+            previousGrade,
+            jobCode,
+            previousJobCode,
+            separationDate: dates[0],
+            rehireDate: dates[1],
+            currentDays,
+            newDays,
           };
           const rows: CellValue[][] = [HEADER, ["Ann", "hire", "other", "Master", "27", null, 6]];
           const cells = recordCells(table(rows, "t"), CANDIDATE_FIELDS, candidateRecord(name, candidate));

@@ -10,6 +10,8 @@ import { POLICY } from "../../src/engine/policy";
 import { promotionSalary } from "../../src/engine/rules";
 import {
   decidePlacement,
+  parseDate,
+  parsePromotionChart,
   parseAction,
   parseJobType,
   parseLaneTables,
@@ -24,6 +26,7 @@ import { failure } from "../engine/helpers";
 
 const PLANS = parsePayPlans([
   ["Plan", "Grade", "Step 1", "Step 2", "Step 3", "Step 4", "Step 5", "Minimum", "Maximum"],
+  ["Master", "19", null, null, null, null, null, 45000, 50000],
   ["Master", "20", null, null, null, null, null, 50000, 55000],
   ["Master", "27", null, null, null, null, null, 52000, 78000],
   ["Master", "28", null, null, null, null, null, 60000, 90000],
@@ -73,17 +76,45 @@ describe("new hires, other jobs (HISD II.A.1.e: 2.5 % over the minimum a year, a
     expect(d.rule).toBe("2.5 % × 6 years over the minimum 50,000, capped at the maximum 55,000");
   });
 
-  it("step plan: 12.00 × 1.075 = 12.90 → the first step at or above it, step 3 = 13.00", () => {
+  it("step plan: 12.00 × 1.075 = 12.90 → the highest step at or below it, step 2 = 12.50 (step 3 = 13.00 would pass it)", () => {
     const d = decide({ action: "hire", plan: "Hourly", grade: "H1", years: 3 });
-    // H1 has no grade number, but 13.00 is at the midpoint (12 + 14) / 2 = 13: the CHRO in either band.
-    expect(d).toMatchObject({ step: 3, salary: 13, approval: "CHRO", unit: "hourly", cents: true });
-    expect(d.rule).toBe("2.5 % × 3 years over the minimum 12.00 = 12.90, on step 3, the first step at or above it");
+    // H1 has no grade number, but 12.50 is below the midpoint (12 + 14) / 2 = 13: the CHRO in either band.
+    expect(d).toMatchObject({ step: 2, salary: 12.5, approval: "CHRO", unit: "hourly", cents: true });
+    expect(d.rule).toBe(
+      "2.5 % × 3 years over the minimum 12.00 = 12.90, on step 2 (12.50), the highest step at or below it",
+    );
+  });
+
+  it("step plan, a step exactly at the amount: 12.00 × 1.125 = 13.50 = step 4 (half-cent tolerance)", () => {
+    expect(decide({ action: "hire", plan: "Hourly", grade: "H1", years: 5 })).toMatchObject({ step: 4, salary: 13.5 });
   });
 
   it("step plan capped: 12.00 × 1.25 = 15.00 > 14.00 → the top step 5 = 14.00; past Q4 start 13.50 → Committee", () => {
     const d = decide({ action: "hire", plan: "Hourly", grade: "H1", years: 10 });
     expect(d).toMatchObject({ step: 5, salary: 14, approval: "Compensation Committee" });
     expect(d.rule).toContain("capped at the maximum 14.00");
+  });
+
+  it("on any step plan: the highest step at or below min × (1 + 2.5 % × min(years, 10)), never past 25 %", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 20_000, max: 60_000 }),
+        fc.integer({ min: 0, max: 14 }),
+        (rises, min, years) => {
+          const steps = rises.reduce((pays, rise) => [...pays, pays[pays.length - 1] + rise * 10], [min]);
+          const plans = parsePayPlans([
+            ["Grade", ...steps.map((_, i) => `Step ${i + 1}`)],
+            ["G", ...steps],
+          ]).plans;
+          const d = decidePlacement({ plans }, { action: "hire", grade: "G", years });
+          const target = Math.min(min * (1 + 0.025 * Math.min(years, 10)), steps[steps.length - 1]);
+          const at = steps.filter((pay) => pay <= target + 0.005).length;
+          expect(d).toMatchObject({ step: at, salary: steps[at - 1] });
+          expect(d.salary).toBeLessThanOrEqual(min * 1.25 + 0.005);
+        },
+      ),
+    );
   });
 
   it("warns that Other Years do not count for other jobs", () => {
@@ -95,18 +126,20 @@ describe("new hires, other jobs (HISD II.A.1.e: 2.5 % over the minimum a year, a
 
 describe("new hires, teachers, nurses and speech therapists (HISD II.A.1.a–b: the step for the years)", () => {
   it.each([
-    [3, 3, 42000, "teacher: step 3 for 3 years of approved experience"],
+    [3, 4, 43000, "teacher: step 4 for 3 years of approved experience"],
     [0, 1, 40000, "teacher: step 1 (the first step) for 0 years of approved experience"],
+    [1, 2, 41000, "teacher: step 2 for 1 year of approved experience"],
+    [4, 5, 44000, "teacher: step 5 for 4 years of approved experience"],
     [9, 5, 44000, "teacher: step 5 (the top step) for 9 years of approved experience"],
   ])("teacher, step plan TN1: %p years → step %p = %p", (years, step, salary, rule) => {
     const d = decide({ action: "hire", jobType: "teacher", plan: "Teachers", grade: "TN1", years });
     expect(d).toMatchObject({ step, salary, approval: "schedule", rule, warnings: [] });
   });
 
-  it("teacher on the PEA schedule, lane Master's, 7 years → step 7 = 48,360", () => {
+  it("teacher on the PEA schedule, lane Master's, 7 years → step 8 = 49,713 (0 years is step 1)", () => {
     const d = decide({ action: "hire", jobType: "teacher", plan: "PEA", lane: "Master's", years: 7 });
-    expect(d).toMatchObject({ plan: "PEA", grade: "Master's", step: 7, salary: 48360, approval: "schedule" });
-    expect(d.rule).toBe("teacher: step 7, lane Master's, for 7 years of approved experience");
+    expect(d).toMatchObject({ plan: "PEA", grade: "Master's", step: 8, salary: 49713, approval: "schedule" });
+    expect(d.rule).toBe("teacher: step 8, lane Master's, for 7 years of approved experience");
   });
 
   it("the top step holds: Bachelor's, 35 years → step 31 = 60,535", () => {
@@ -116,25 +149,25 @@ describe("new hires, teachers, nurses and speech therapists (HISD II.A.1.a–b: 
   });
 
   it("a lane by its number (2 = Master's) or written in Grade under the schedule's name", () => {
-    expect(decide({ action: "hire", jobType: "teacher", plan: "PEA", lane: "2", years: 7 }).salary).toBe(48360);
-    expect(decide({ action: "hire", jobType: "teacher", plan: "PEA", grade: "Master's", years: 7 }).salary).toBe(48360);
+    expect(decide({ action: "hire", jobType: "teacher", plan: "PEA", lane: "2", years: 7 }).salary).toBe(49713);
+    expect(decide({ action: "hire", jobType: "teacher", plan: "PEA", grade: "Master's", years: 7 }).salary).toBe(49713);
   });
 
-  it("nurse on TN1: 1 school year + 2 non-school years = 3 → step 3 = 42,000", () => {
+  it("nurse on TN1: 1 school year + 2 non-school years = 3 → step 4 = 43,000", () => {
     const d = decide({ action: "hire", jobType: "nurse", plan: "Teachers", grade: "TN1", years: 1, otherYears: 2 });
-    expect(d).toMatchObject({ step: 3, salary: 42000, approval: "schedule" });
-    expect(d.rule).toBe("nurse: step 3 for 1 year + 2 non-school years");
+    expect(d).toMatchObject({ step: 4, salary: 43000, approval: "schedule" });
+    expect(d.rule).toBe("nurse: step 4 for 1 year + 2 non-school years");
   });
 
-  it("nurse, 10 non-school years at most: 4 + min(14, 10) = 14 → PEA Bachelor's step 14 = 54,110", () => {
+  it("nurse, 10 non-school years at most: 4 + min(14, 10) = 14 → PEA Bachelor's step 15 = 55,293", () => {
     const d = decide({ action: "hire", jobType: "nurse", plan: "PEA", lane: "Bachelor's", years: 4, otherYears: 14 });
-    expect(d).toMatchObject({ step: 14, salary: 54110 });
+    expect(d).toMatchObject({ step: 15, salary: 55293 });
     expect(d.rule).toBe(
-      "nurse: step 14, lane Bachelor's, for 4 years + 10 non-school years (14 given, at most 10 credited)",
+      "nurse: step 15, lane Bachelor's, for 4 years + 10 non-school years (14 given, at most 10 credited)",
     );
   });
 
-  it("speech therapist: 2 + 3 = 5 → PEA Master's +30 step 5 = 47,345", () => {
+  it("speech therapist: 2 + 3 = 5 → PEA Master's +30 step 6 = 48,698", () => {
     const d = decide({
       action: "hire",
       jobType: "speech therapist",
@@ -143,12 +176,86 @@ describe("new hires, teachers, nurses and speech therapists (HISD II.A.1.a–b: 
       years: 2,
       otherYears: 3,
     });
-    expect(d).toMatchObject({ step: 5, salary: 47345, approval: "schedule" });
+    expect(d).toMatchObject({ step: 6, salary: 48698, approval: "schedule" });
   });
 
-  it("warns that a teacher's Other Years are not credited (step 3 stays step 3)", () => {
+  it("speech therapist's internship years: at most 3, within the 10 non-school years", () => {
+    // 2 school years + 4 other + min(5, 3) internship = 2 + 7 → step 10 of Master's = 52,418.
+    const d = decide({
+      action: "hire",
+      jobType: "speech therapist",
+      plan: "PEA",
+      lane: "Master's",
+      years: 2,
+      otherYears: 4,
+      internshipYears: 5,
+    });
+    expect(d).toMatchObject({ step: 10, salary: 52418, warnings: [] });
+    expect(d.rule).toBe(
+      "speech therapist: step 10, lane Master's, for 2 years + 7 non-school years (4 other years + 3 internship years; 5 internship years given, at most 3 count)",
+    );
+    // 1 + min(9 + 3, 10) = 11 → step 12 = 55,124: the internship counts within the 10.
+    expect(
+      decide({
+        action: "hire",
+        jobType: "speech therapist",
+        plan: "PEA",
+        lane: "Master's",
+        years: 1,
+        otherYears: 9,
+        internshipYears: 3,
+      }),
+    ).toMatchObject({ step: 12, salary: 55124 });
+  });
+
+  it("a nurse's internship years are not credited, with a warning", () => {
+    const d = decide({
+      action: "hire",
+      jobType: "nurse",
+      plan: "Teachers",
+      grade: "TN1",
+      years: 1,
+      internshipYears: 2,
+    });
+    expect(d).toMatchObject({ step: 2, salary: 41000 });
+    expect(d.warnings).toEqual(["Internship Years (2) count only for speech therapists: not credited"]);
+  });
+
+  it.each([
+    ["counselor", "II.A.1.b"],
+    ["librarian", "II.A.1.b"],
+    ["evaluation specialist", "II.A.1.b"],
+    ["assistant principal", "II.A.1.c"],
+  ] as const)("%s: placed like teachers on its own table, approval schedule (%s)", (jobType, section) => {
+    const d = decide({ action: "hire", jobType, plan: "Teachers", grade: "TN1", years: 2 });
+    expect(d).toMatchObject({ step: 3, salary: 42000, approval: "schedule" });
+    expect(d.citation).toBe(`HISD compensation manual 2019–20, ${section}`);
+    expect(d.rule).toBe(`${jobType}: step 3 for 2 years of approved experience`);
+  });
+
+  it("a table labelled by years shows the row label as the step: 0 for 0 years, 7 for 7 years", () => {
+    const byYears = parseLaneTables([
+      ["Years", "AP", "Dean"],
+      [0, 60000, 58000],
+      [1, 61500, 59400],
+      [2, 63000, 60800],
+      [5, 67500, 65000],
+    ]);
+    const on = (years: number) =>
+      decidePlacement(
+        { plans: PLANS, lanes: byYears.schedules },
+        { action: "hire", jobType: "assistant principal", lane: "AP", years },
+      );
+    expect(on(0)).toMatchObject({ step: 0, salary: 60000, approval: "schedule" });
+    expect(on(1)).toMatchObject({ step: 1, salary: 61500 });
+    // Step 3 is not listed: the row below it, labelled 2, is the step; past the last row (5) it holds.
+    expect(on(3)).toMatchObject({ step: 2, salary: 63000 });
+    expect(on(7)).toMatchObject({ step: 5, salary: 67500 });
+  });
+
+  it("warns that a teacher's Other Years are not credited (step 4 for 3 years)", () => {
     const d = decide({ action: "hire", jobType: "teacher", plan: "Teachers", grade: "TN1", years: 3, otherYears: 5 });
-    expect(d).toMatchObject({ step: 3, salary: 42000 });
+    expect(d).toMatchObject({ step: 4, salary: 43000 });
     expect(d.warnings).toEqual(["Other Years (5) count only for nurses and speech therapists: not credited"]);
   });
 
@@ -258,7 +365,24 @@ describe("promotions (HISD II.B.1: the higher of the promotion increase and the 
     expect(d.rule).toContain("placed on step 3, the first step at or above it");
   });
 
-  it("lane: 45,000 × 1.05 = 47,250 > step 3 Master's 42,273 → first step at or above: step 7 = 48,360 (step 6 = 47,008)", () => {
+  it("onto a lane schedule: placed by experience, no chart — Master's, 6 years → step 7 = 48,360 (not 45,000 × 1.05)", () => {
+    const d = decide({
+      action: "promotion",
+      jobType: "teacher",
+      plan: "PEA",
+      lane: "Master's",
+      years: 6,
+      currentSalary: 45000,
+      promotionPct: 0.05,
+    });
+    expect(d).toMatchObject({ step: 7, salary: 48360, approval: "schedule", warnings: [] });
+    expect(d.rule).toBe(
+      "promotion onto a lane schedule, placed by experience (the promotion chart is for the master and technology pay scales): teacher: step 7, lane Master's, for 6 years of approved experience",
+    );
+    expect(d.citation).toBe("HISD compensation manual 2019–20, II.B.1, II.A.1.a");
+  });
+
+  it("onto a lane schedule: warns when the schedule pays less than now (3 years → step 4 = 43,964 < 45,000)", () => {
     const d = decide({
       action: "promotion",
       jobType: "teacher",
@@ -266,22 +390,34 @@ describe("promotions (HISD II.B.1: the higher of the promotion increase and the 
       lane: "Master's",
       years: 3,
       currentSalary: 45000,
-      promotionPct: 0.05,
     });
-    expect(d).toMatchObject({ step: 7, salary: 48360, approval: "schedule" });
+    expect(d).toMatchObject({ step: 4, salary: 43964 });
+    expect(d.warnings).toEqual([
+      "The promoted salary 43,964 is below the Current Salary 45,000 (the grade's maximum is 65,439): is this grade higher than the present one?",
+    ]);
   });
 
-  it("flat steps keep the new-hire method's step: 20 years Bachelor's = step 20 (57,661, like steps 17–19) > 51,000", () => {
+  it("a teacher's promotion onto a step grade is placed by experience too, and needs the years", () => {
+    const d = decide({ action: "promotion", jobType: "counselor", plan: "Teachers", grade: "TN1", years: 2 });
+    expect(d).toMatchObject({ step: 3, salary: 42000, approval: "schedule" });
+    expect(decide({ action: "promotion", jobType: "teacher", plan: "PEA", lane: "Master's" }).problem?.message).toBe(
+      "Years is missing: a promotion onto a salary schedule is placed by years of experience",
+    );
+  });
+
+  it("the new-hire leg on steps is the highest step at or below: 12.00 × 1.10 = 13.20 → step 3 = 13.00 beats 12.10 × 1.03", () => {
     const d = decide({
       action: "promotion",
-      jobType: "teacher",
-      plan: "PEA",
-      lane: "Bachelor's",
-      years: 20,
-      currentSalary: 50000,
-      promotionPct: 0.02,
+      plan: "Hourly",
+      grade: "H1",
+      years: 4,
+      currentSalary: 12.1,
+      promotionPct: 0.03,
     });
-    expect(d).toMatchObject({ step: 20, salary: 57661 });
+    expect(d).toMatchObject({ step: 3, salary: 13 });
+    expect(d.rule).toBe(
+      "promotion: the new-hire method at 13.00 (2.5 % × 4 years over the minimum 12.00 = 13.20, on step 3 (13.00), the highest step at or below it) beats the 3 % increase on 12.10 at 12.46",
+    );
   });
 
   it("a missing Promotion % is a warning, and only the new-hire method applies (72,000)", () => {
@@ -340,9 +476,25 @@ describe("promotions (HISD II.B.1: the higher of the promotion increase and the 
 
 describe("rehires (HISD II.A.1.f: within six months at the last salary, not above the maximum)", () => {
   it("6 months is within: the last salary 65,000; CHRO", () => {
-    const d = decide({ action: "rehire", plan: "Master", grade: "27", years: 2, currentSalary: 65000, monthsAway: 6 });
+    const d = decide({
+      action: "rehire",
+      plan: "Master",
+      grade: "27",
+      years: 2,
+      currentSalary: 65000,
+      monthsAway: 6,
+      previousGrade: "27",
+    });
     expect(d).toMatchObject({ salary: 65000, approval: "CHRO", warnings: [] });
-    expect(d.rule).toBe("rehire after 6 months (within 6): the last salary 65,000");
+    expect(d.rule).toBe("rehire after 6 months (within 6), in the same grade 27: the last salary 65,000");
+  });
+
+  it("without Previous Grade or Previous Job Code: today's rule, with a warning that the job was not checked", () => {
+    const d = decide({ action: "rehire", plan: "Master", grade: "27", currentSalary: 65000, monthsAway: 3 });
+    expect(d).toMatchObject({ salary: 65000, rule: "rehire after 3 months (within 6): the last salary 65,000" });
+    expect(d.warnings).toEqual([
+      "Previous Job Code (with Job Code) and Previous Grade are blank: 'in the same job code or pay grade' was not checked",
+    ]);
   });
 
   it("capped at the maximum: 80,000 → 78,000 (above Q4 start 71,500 → Committee)", () => {
@@ -368,15 +520,24 @@ describe("rehires (HISD II.A.1.f: within six months at the last salary, not abov
   });
 
   it("warns when the last salary is below today's minimum (50,000 < 52,000), and keeps it", () => {
-    const d = decide({ action: "rehire", plan: "Master", grade: "27", currentSalary: 50000, monthsAway: 2 });
+    const d = decide({
+      action: "rehire",
+      plan: "Master",
+      grade: "27",
+      currentSalary: 50000,
+      monthsAway: 2,
+      jobCode: "J100",
+      previousJobCode: "j100",
+    });
     expect(d.salary).toBe(50000);
+    expect(d.rule).toBe("rehire after 2 months (within 6), in the same job code J100: the last salary 50,000");
     expect(d.warnings).toEqual(["The last salary 50,000 is below the minimum 52,000 of grade '27' of plan 'Master'"]);
   });
 
   it.each<[Candidate, string]>([
     [
       { action: "rehire", plan: "Master", grade: "27", currentSalary: 65000 },
-      "Months Away is missing: a rehire within 6 months returns at the last salary, a later one is placed as a new hire",
+      "Months Away is missing (or give the Separation Date and the Rehire Date): a rehire within 6 months returns at the last salary, a later one is placed as a new hire",
     ],
     [
       { action: "rehire", plan: "Master", grade: "27", monthsAway: 3 },
@@ -388,6 +549,348 @@ describe("rehires (HISD II.A.1.f: within six months at the last salary, not abov
     ],
   ])("cannot decide without what the branch needs (%#)", (candidate, message) => {
     expect(decide(candidate).problem).toEqual({ kind: "invalid argument", message });
+  });
+});
+
+describe("rehires by dates and job (HISD II.A.1.f: within six months, in the same job code or pay grade)", () => {
+  const day = (iso: string): number => parseDate(iso) as number;
+  const back = (left: string, returned: string, extra: Partial<Candidate> = {}): PlacementDecision =>
+    decide({
+      action: "rehire",
+      plan: "Master",
+      grade: "27",
+      years: 2,
+      currentSalary: 65000,
+      previousGrade: "27",
+      separationDate: day(left),
+      rehireDate: day(returned),
+      ...extra,
+    });
+
+  it.each([
+    ["2024-01-31", "2024-07-31", 65000],
+    ["2024-01-31", "2024-08-01", 54600],
+    ["2023-08-31", "2024-02-29", 65000],
+    ["2023-08-31", "2024-03-01", 54600],
+    ["2022-08-31", "2023-02-28", 65000],
+    ["2022-08-31", "2023-03-01", 54600],
+    ["2024-03-15", "2024-09-15", 65000],
+    ["2024-03-15", "2024-09-16", 54600],
+    ["2024-12-31", "2025-06-30", 65000],
+    ["2024-12-31", "2025-07-01", 54600],
+  ])(
+    "separated %s, back %s → %p (the same day six months on, or that month's last day, is within)",
+    (left, returned, salary) => {
+      expect(back(left, returned).salary).toBe(salary);
+    },
+  );
+
+  it("says the window in the Rule", () => {
+    expect(back("2024-01-31", "2024-07-31").rule).toBe(
+      "rehire on 2024-07-31, within 6 months of the separation on 2024-01-31 (the window ends 2024-07-31), in the same grade 27: the last salary 65,000",
+    );
+    expect(back("2024-01-31", "2024-08-01").rule).toBe(
+      "rehire on 2024-08-01, more than 6 months after the separation on 2024-01-31 (the window ended 2024-07-31), placed as a new hire: 2.5 % × 2 years over the minimum 52,000",
+    );
+  });
+
+  it("Months Away wins over the dates, with a warning when they disagree", () => {
+    const d = back("2024-01-31", "2024-09-30", { monthsAway: 5 });
+    expect(d.salary).toBe(65000);
+    expect(d.warnings).toEqual([
+      "Months Away (5) and the dates disagree (back on 2024-09-30, more than 6 months after the separation on 2024-01-31 (the window ended 2024-07-31)): Months Away is used",
+    ]);
+  });
+
+  it("within the window but in another grade and job code: placed as a new hire", () => {
+    const d = back("2024-01-31", "2024-03-01", { previousGrade: "20", jobCode: "J2", previousJobCode: "J1" });
+    expect(d.salary).toBe(54600);
+    expect(d.rule).toBe(
+      "rehire on 2024-03-01, within 6 months of the separation on 2024-01-31 (the window ends 2024-07-31), but in another job code and grade (before: grade 20, job code J1), placed as a new hire: 2.5 % × 2 years over the minimum 52,000",
+    );
+  });
+
+  it("either previous column is enough: the same job code in another grade returns at the last salary", () => {
+    const d = back("2024-01-31", "2024-03-01", { previousGrade: "20", jobCode: "J1", previousJobCode: " j1 " });
+    expect(d).toMatchObject({ salary: 65000, warnings: [] });
+    expect(d.rule).toContain("in the same job code J1");
+  });
+
+  it("a Previous Job Code without the new Job Code cannot be compared: not checked, with the warning", () => {
+    const d = back("2024-01-31", "2024-03-01", { previousGrade: null, previousJobCode: "J1" });
+    expect(d.salary).toBe(65000);
+    expect(d.warnings).toEqual([
+      "Previous Job Code (with Job Code) and Previous Grade are blank: 'in the same job code or pay grade' was not checked",
+    ]);
+  });
+
+  it.each<[Partial<Candidate>, string, string]>([
+    [
+      { separationDate: parseDate("2024-05-01") as number, rehireDate: parseDate("2024-04-01") as number },
+      "invalid argument",
+      "Rehire Date 2024-04-01 is before the Separation Date 2024-05-01",
+    ],
+    [
+      { separationDate: parseDate("2024-05-01") as number, rehireDate: null },
+      "invalid argument",
+      "Rehire Date is missing: Months Away is blank, so the months are counted from the Separation Date to the Rehire Date",
+    ],
+  ])("refuses dates it cannot read a window from (%#)", (dates, kind, message) => {
+    const d = decide({ action: "rehire", plan: "Master", grade: "27", currentSalary: 65000, ...dates });
+    expect(d.problem).toEqual({ kind, message });
+  });
+});
+
+describe("crafts/trades, nutrition services and custodians (HISD II.A.1.e: credit only above grade 19)", () => {
+  it.each([
+    [
+      "custodian",
+      "19",
+      45000,
+      null,
+      "custodian: grade 19 is not above grade 19, so no experience credit: the minimum 45,000",
+    ],
+    ["crafts", "20", 52500, null, "crafts/trades above grade 19: 2.5 % × 2 years over the minimum 50,000"],
+    [
+      "nutrition",
+      "H1",
+      12,
+      1,
+      "nutrition services: grade H1 is not above grade 19, so no experience credit: the minimum 12.00 on step 1",
+    ],
+  ] as const)("%s on grade %s, 2 years → %p", (jobType, grade, salary, step, rule) => {
+    const d = decide({ action: "hire", jobType, grade, years: 2 });
+    expect(d).toMatchObject({
+      salary,
+      step,
+      rule,
+      warnings: [],
+      citation: "HISD compensation manual 2019–20, II.A.1.e",
+    });
+  });
+
+  it("a grade without a number: the credit is given, with a warning that grade 19 could not be checked", () => {
+    const plans = parsePayPlans([
+      ["Grade", "Minimum", "Maximum"],
+      ["Trades A", 30000, 40000],
+    ]).plans;
+    const d = decidePlacement({ plans }, { action: "hire", jobType: "custodian", grade: "Trades A", years: 4 });
+    expect(d.salary).toBe(33000);
+    expect(d.warnings).toEqual([
+      "The grade 'Trades A' of plan 'Pay Plan' has no grade number: the rule that custodian personnel get experience credit only above grade 19 could not be checked (credit given)",
+    ]);
+  });
+
+  it("the grade comes from the policy (COMP_TRADES_CREDIT_GRADE 20: grade 20 gets no credit)", () => {
+    const d = decide(
+      { action: "hire", jobType: "custodian", grade: "20", years: 2 },
+      policy({ COMP_TRADES_CREDIT_GRADE: 20 }),
+    );
+    expect(d.salary).toBe(50000);
+  });
+
+  it("a promotion's new-hire leg follows it: grade 19 custodian → the minimum beats nothing but the increase", () => {
+    const d = decide({
+      action: "promotion",
+      jobType: "custodian",
+      grade: "19",
+      years: 8,
+      currentSalary: 44000,
+      promotionPct: 0.05,
+    });
+    // 44,000 × 1.05 = 46,200 > the minimum 45,000 (no credit at grade 19).
+    expect(d.salary).toBe(46200);
+  });
+});
+
+describe("the promotion chart (HISD II.B.1.a: the percentage for the grades advanced)", () => {
+  const chart = parsePromotionChart([
+    ["HISD Promotion Policy chart"],
+    ["Grades Advanced", "Increase"],
+    [1, "5%"],
+    [2, 0.08],
+    ["3+", "10%"],
+  ]);
+  const promote = (candidate: Partial<Candidate>, promotionChart = chart): PlacementDecision =>
+    decidePlacement(
+      { plans: PLANS, promotionChart },
+      { action: "promotion", years: 0, currentSalary: 70000, ...candidate },
+    );
+
+  it.each([
+    ["T8", "T9", 73500, "5 %", "1 grade"],
+    ["27", "T9", 73500, "5 %", "1 grade"],
+    ["20", "28", 77000, "10 %", "8 grades"],
+    ["27", "28", 73500, "5 %", "1 grade"],
+  ])("from %s to %s: 70,000 at the chart's increase → %p", (previousGrade, grade, salary, pct, advanced) => {
+    const d = promote({ previousGrade, grade });
+    expect(d.salary).toBe(salary);
+    expect(d.rule).toContain(`the ${pct} increase (the Promotion Chart's for ${advanced} advanced) on 70,000`);
+  });
+
+  it("two grades: 70,000 × 1.08 = 75,600 (T8 → 28 counts T8 as 27)", () => {
+    const twice = parsePayPlans([
+      ["Plan", "Grade", "Minimum", "Maximum"],
+      ["Master", "29", 64000, 96000],
+    ]).plans;
+    const d = decidePlacement(
+      { plans: twice, promotionChart: chart },
+      { action: "promotion", grade: "29", previousGrade: "T8", years: 0, currentSalary: 70000 },
+    );
+    expect(d.salary).toBe(75600);
+  });
+
+  it("a Promotion % given wins over the chart", () => {
+    expect(promote({ previousGrade: "T8", grade: "T9", promotionPct: 0.02 }).salary).toBe(71400);
+  });
+
+  it("warns when the new grade is not above the previous one, and reads no chart row", () => {
+    const d = promote({ previousGrade: "28", grade: "27" });
+    expect(d.salary).toBe(52000);
+    expect(d.warnings).toEqual([
+      "A promotion goes to a higher grade, but grade 27 (from the Previous Grade 28) is not above it: a transfer or a demotion?",
+      "Promotion % missing: only the new-hire method applies",
+      "The promoted salary 52,000 is below the Current Salary 70,000 (the grade's maximum is 78,000): is this grade higher than the present one?",
+    ]);
+  });
+
+  it("says why the chart could not be read", () => {
+    expect(promote({ grade: "T9" }).warnings).toContain(
+      "Promotion % is blank and there is no Previous Grade: the Promotion Chart cannot be read",
+    );
+    expect(promote({ grade: "T9", previousGrade: "B1-5" }).warnings).toContain(
+      "Promotion % is blank and the grades advanced cannot be counted (the Previous Grade 'B1-5' has no grade number): the Promotion Chart cannot be read",
+    );
+    const short = parsePromotionChart([
+      ["Grades Advanced", "Increase"],
+      [1, "5%"],
+    ]);
+    expect(promote({ grade: "28", previousGrade: "20" }, short).warnings).toContain(
+      "The Promotion Chart has no row for 8 grades advanced",
+    );
+  });
+
+  it.each([
+    [[["Grades Advanced", "Increase"]], "The promotion chart has a header row but no rows under it"],
+    [
+      [
+        ["Grades Advanced", "Increase"],
+        ["2+", "8%"],
+        [3, "10%"],
+      ],
+      "Row 3: row 2 reads '2+' (that many or more), so it must be the last row",
+    ],
+    [
+      [
+        ["Grades Advanced", "Increase"],
+        [1, "5%"],
+        [1, "6%"],
+      ],
+      "Row 3: 1 grades advanced is already row 2",
+    ],
+    [
+      [
+        ["Grades Advanced", "Increase"],
+        [1, 5],
+      ],
+      "Row 2: the Increase 5 is not between 0 and 100 % (write 8 % as 8% or 0.08)",
+    ],
+    [
+      [
+        ["Grades Advanced", "Increase"],
+        ["one", "5%"],
+      ],
+      "Row 2: Grades Advanced must be a whole number of grades from 1 (or '3+' on the last row), got 'one'",
+    ],
+    [
+      [
+        ["Grades Advanced", "Increase"],
+        [1, null],
+      ],
+      "Row 2: the Increase is blank",
+    ],
+  ])("refuses a chart it cannot read (%#)", (rows, message) => {
+    expect(failure(() => parsePromotionChart(rows))).toEqual({ kind: "invalid argument", message });
+  });
+});
+
+describe("demotions (HISD terminology 7, as CompStudy reads it: kept within the new range, else the new maximum)", () => {
+  it.each([
+    [53000, 53000, "the Current Salary 53,000 kept, within the new range"],
+    [60000, 55000, "the Current Salary 60,000 is above the new maximum: the maximum 55,000"],
+  ])("grade 20 (50,000–55,000), from %p → %p", (currentSalary, salary, outcome) => {
+    const d = decide({ action: "demotion", grade: "20", currentSalary, previousGrade: "27" });
+    expect(d).toMatchObject({ salary, warnings: [], citation: "HISD compensation manual 2019–20, terminology 7" });
+    expect(d.rule).toBe(`demotion (CompStudy's reading; the manual's excerpt states no rule): ${outcome}`);
+  });
+
+  it("below the new minimum: raised to it, with a warning", () => {
+    const d = decide({ action: "demotion", grade: "20", currentSalary: 48000 });
+    expect(d.salary).toBe(50000);
+    expect(d.warnings).toEqual([
+      "The Current Salary 48,000 is below the minimum 50,000 of the lower grade '20' of plan 'Master': raised to it",
+    ]);
+  });
+
+  it("on steps: above the maximum → the top step; a kept salary between steps has no step", () => {
+    expect(decide({ action: "demotion", grade: "TN1", currentSalary: 45000 })).toMatchObject({
+      step: 5,
+      salary: 44000,
+    });
+    expect(decide({ action: "demotion", grade: "TN1", currentSalary: 43500 })).toMatchObject({
+      step: null,
+      salary: 43500,
+    });
+  });
+
+  it("warns when the new grade is not lower, and needs the Current Salary", () => {
+    expect(decide({ action: "demotion", grade: "27", currentSalary: 60000, previousGrade: "20" }).warnings).toEqual([
+      "A demotion goes to a lower grade, but grade 27 (from the Previous Grade 20) is not below it: a transfer or a promotion?",
+    ]);
+    expect(decide({ action: "demotion", grade: "20" }).problem?.message).toBe(
+      "Current Salary is missing: a demotion keeps it within the new range",
+    );
+  });
+});
+
+describe("changes in months (HISD terminology 4, as CompStudy reads it: the daily rate kept)", () => {
+  it("60,000 over 187 days → 226 days: 60,000 × 226 ÷ 187 = 72,513.368… → 72,513.37", () => {
+    const d = decide({ action: "change in months", grade: "27", currentSalary: 60000, currentDays: 187, newDays: 226 });
+    expect(d).toMatchObject({ salary: 72513.37, approval: "Compensation Committee", warnings: [] });
+    expect(d.rule).toBe(
+      "change in months (CompStudy's reading; the manual's excerpt states no rule: the daily rate is kept): 60,000 ÷ 187 days = 320.86 a day × 226 days = 72,513.37",
+    );
+    expect(d.citation).toBe("HISD compensation manual 2019–20, terminology 4");
+  });
+
+  it("fewer days pay less: 66,000 over 226 → 187 days = 54,610.62", () => {
+    expect(
+      decide({ action: "change in months", grade: "27", currentSalary: 66000, currentDays: 226, newDays: 187 }).salary,
+    ).toBe(54610.62);
+  });
+
+  it("an hourly rate stays as it is", () => {
+    const d = decide({ action: "change in months", grade: "H1", currentSalary: 13, currentDays: 180, newDays: 200 });
+    expect(d).toMatchObject({ salary: 13, step: 3 });
+  });
+
+  it("needs both duty days, above zero; warns when the grade changes", () => {
+    expect(
+      decide({ action: "change in months", grade: "27", currentSalary: 60000, currentDays: 187 }).problem?.message,
+    ).toBe("New Days is missing: a change in months keeps the daily rate over the new duty days");
+    expect(
+      decide({ action: "change in months", grade: "27", currentSalary: 60000, currentDays: 0, newDays: 200 }).problem,
+    ).toEqual({ kind: "out of range", message: "Current Days must be above zero" });
+    expect(
+      decide({
+        action: "change in months",
+        grade: "27",
+        currentSalary: 60000,
+        currentDays: 200,
+        newDays: 200,
+        previousGrade: "28",
+      }).warnings,
+    ).toEqual(["A change in months keeps the pay grade, but grade 27 (from the Previous Grade 28) is another grade"]);
   });
 });
 
@@ -476,7 +979,7 @@ describe("approval (HISD II.A.1.e as CompStudy reads it), on the Requested Salar
     expect(onH1(13.75).approval).toBe("Compensation Committee");
     const gap = onH1(13.25);
     expect(gap.approval).toBeNull();
-    expect(gap.salary).toBe(13);
+    expect(gap.salary).toBe(12.5);
     expect(gap.warnings).toContain(
       "The grade 'H1' of plan 'Hourly' has no grade number (such as 27 or T8), and between the midpoint and the 4th quartile the approver depends on it: the CHRO below grade 28, the Compensation Committee from it",
     );
@@ -497,7 +1000,7 @@ describe("approval (HISD II.A.1.e as CompStudy reads it), on the Requested Salar
 
   it("a requested salary in another unit is a warning; the recommendation is approved", () => {
     const d = decide({ action: "hire", plan: "Hourly", grade: "H1", years: 3, requestedSalary: 31000 });
-    expect(d).toMatchObject({ salary: 13, approval: "CHRO" });
+    expect(d).toMatchObject({ salary: 12.5, approval: "CHRO" });
     expect(d.warnings).toEqual([
       "Requested Salary 31,000.00 looks annual but grade 'H1' of plan 'Hourly' is hourly (12.00–14.00): the recommendation is approved instead",
     ]);
@@ -507,7 +1010,7 @@ describe("approval (HISD II.A.1.e as CompStudy reads it), on the Requested Salar
     const teacher = (requestedSalary?: number) =>
       decide({ action: "hire", jobType: "teacher", plan: "Teachers", grade: "TN1", years: 3, requestedSalary });
     expect(teacher().approval).toBe("schedule");
-    expect(teacher(42000).approval).toBe("schedule");
+    expect(teacher(43000).approval).toBe("schedule");
     // 44,000 on 40,000–44,000 is past Q4 start 43,000: the Committee in either band.
     expect(teacher(44000).approval).toBe("Compensation Committee");
   });
@@ -532,7 +1035,8 @@ describe("finding the grade or lane", () => {
   it("a Lane without a Plan uses the only lane schedule", () => {
     expect(decide({ action: "hire", jobType: "teacher", lane: "Doctorate", years: 1 })).toMatchObject({
       plan: "PEA",
-      salary: 42273,
+      step: 2,
+      salary: 43964,
     });
   });
 
@@ -545,7 +1049,7 @@ describe("finding the grade or lane", () => {
       lane: "Master's",
       years: 3,
     });
-    expect(d.salary).toBe(42000);
+    expect(d.salary).toBe(43000);
     expect(d.warnings).toEqual(["Lane 'Master's' is not used: plan 'Teachers' has grades, not lanes"]);
   });
 
@@ -634,12 +1138,20 @@ describe("reading actions, job types and COMP.PLACEMENT's schedule", () => {
     ["Lateral transfer", "transfer"],
   ])("action %p → %p", (text, action) => expect(parseAction(text)).toBe(action));
 
+  it.each([
+    ["Demotion", "demotion"],
+    ["Change in Months", "change in months"],
+    ["change-in-months", "change in months"],
+  ])("action %p → %p", (text, action) => expect(parseAction(text)).toBe(action));
+
   it("refuses other actions, naming them", () => {
-    expect(failure(() => parseAction("demotion"))).toEqual({
+    expect(failure(() => parseAction("secondment"))).toEqual({
       kind: "invalid argument",
-      message: "Action 'demotion' is not hire, promotion, rehire or transfer",
+      message: "Action 'secondment' is not hire, promotion, rehire, transfer, demotion or change in months",
     });
-    expect(failure(() => parseAction(" ")).message).toBe("Action is blank: hire, promotion, rehire or transfer");
+    expect(failure(() => parseAction(" ")).message).toBe(
+      "Action is blank: hire, promotion, rehire, transfer, demotion or change in months",
+    );
   });
 
   it.each([
@@ -647,12 +1159,19 @@ describe("reading actions, job types and COMP.PLACEMENT's schedule", () => {
     ["Teacher", "teacher"],
     ["RN", "nurse"],
     ["Speech-Language Pathologist", "speech therapist"],
+    ["School Counselor", "counselor"],
+    ["Librarian", "librarian"],
+    ["Evaluation Specialist", "evaluation specialist"],
+    ["Assistant Principal / Dean", "assistant principal"],
+    ["Crafts/Trades", "crafts"],
+    ["Nutrition Services", "nutrition"],
+    ["Custodial", "custodian"],
     ["other", "other"],
   ])("job type %p → %p", (text, job) => expect(parseJobType(text)).toBe(job));
 
   it("refuses an unknown job type", () => {
-    expect(failure(() => parseJobType("librarian")).message).toBe(
-      "Job Type 'librarian' is not teacher, nurse, speech therapist or other",
+    expect(failure(() => parseJobType("astronaut")).message).toBe(
+      "Job Type 'astronaut' is not teacher, counselor, librarian, evaluation specialist, assistant principal, nurse, speech therapist, crafts, nutrition, custodian or other",
     );
   });
 
@@ -673,9 +1192,9 @@ describe("reading actions, job types and COMP.PLACEMENT's schedule", () => {
       ["B1-6", 12.68, 13.5, "hourly"],
     ]);
     expect(decidePlacement(bare.schedules, { action: "hire", grade: "b1-6", years: 2 })).toMatchObject({
-      // 12.68 × 1.05 = 13.314 → step 3 = 13.50
-      step: 3,
-      salary: 13.5,
+      // 12.68 × 1.05 = 13.314 → the highest step at or below it, step 2 = 13.09
+      step: 2,
+      salary: 13.09,
     });
   });
 });

@@ -202,7 +202,7 @@ describe("Analyze", () => {
       });
     show(gateway);
     await analyze(user);
-    // With the pay plans and roster alone, the exhibits that need nothing else: current conditions' eight.
+    // With the pay plans and roster alone, the exhibits that need nothing else: current conditions' nine.
     const button = screen.getByRole("button", { name: `Insert ${CURRENT} exhibits` });
     await user.click(button);
     expect(await screen.findByRole("button", { name: "Inserting…" })).toHaveFocus();
@@ -212,9 +212,9 @@ describe("Analyze", () => {
     );
     expect(screen.getByRole("button", { name: "Cancel" })).toBeInTheDocument();
     await act(async () => finish());
-    expect(await screen.findByText("8 exhibit sheets inserted")).toBeInTheDocument();
+    expect(await screen.findByText("9 exhibit sheets inserted")).toBeInTheDocument();
     expect(screen.getByText("2 employees placed, 1 unmatched row.")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Insert 8 exhibits" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: "Insert 9 exhibits" })).toHaveFocus();
     await user.click(screen.getByRole("button", { name: "Go to 3-1 Pay Plan Summary" }));
     expect(gateway.calls).toContain("activate 3-1 Pay Plan Summary");
   });
@@ -232,8 +232,8 @@ describe("Analyze", () => {
     expect(screen.getByRole("checkbox", { name: "3-2 Grade Placement" })).toHaveAccessibleDescription(
       "Employees at or below the minimum and at or above the maximum, per grade",
     );
-    await user.click(screen.getByRole("button", { name: "Insert 5 exhibits" }));
-    expect(await screen.findByText("5 exhibit sheets inserted as live formulas")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Insert 6 exhibits" }));
+    expect(await screen.findByText("6 exhibit sheets inserted as live formulas")).toBeInTheDocument();
     // The workbook's own as-of date (its COMP_AS_OF), never today's.
     expect(gateway.calls).toContain('formula =COMP.EXHIBIT("midpoint", PayPlans[#All], Roster[#All], DATE(2013,4,1))');
   });
@@ -329,7 +329,7 @@ describe("Analyze", () => {
     );
     show(fakeGateway({ insertExhibits: async () => Promise.reject(failure) }));
     await analyze(user);
-    await user.click(screen.getByRole("button", { name: "Insert 8 exhibits" }));
+    await user.click(screen.getByRole("button", { name: "Insert 9 exhibits" }));
     expect(await screen.findByText("The exhibits were not inserted")).toBeInTheDocument();
     expect(screen.queryByText("RequestPayloadSizeLimitExceeded")).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Details" }));
@@ -346,7 +346,7 @@ describe("Analyze", () => {
       });
     show(gateway);
     await analyze(user);
-    await user.click(screen.getByRole("button", { name: "Insert 8 exhibits" }));
+    await user.click(screen.getByRole("button", { name: "Insert 9 exhibits" }));
     await user.click(await screen.findByRole("button", { name: "Cancel" }));
     expect(await screen.findByText("No exhibit sheets were kept: the workbook is as it was.")).toBeInTheDocument();
     expect(screen.getAllByText("Cancelled")).toHaveLength(1);
@@ -455,7 +455,7 @@ describe("Tools", () => {
     const user = userEvent.setup();
     show(fakeGateway());
     await user.click(await screen.findByRole("tab", { name: "Tools" }));
-    expect(screen.getByText(/^\d+ functions in 6 groups$/)).toBeInTheDocument();
+    expect(screen.getByText(/^\d+ functions in 7 groups$/)).toBeInTheDocument();
     expect(screen.queryByText("COMP.PAYSTEP")).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Insert rules sheet" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Convert COMP formulas to values" })).toBeInTheDocument();

@@ -21,7 +21,7 @@ import { fakeGateway, type FakeGateway } from "./fake-gateway";
 
 // Ceilings, not waits: each find waits for the state the UI reaches, however long a loaded machine takes.
 configure({ asyncUtilTimeout: 30_000 });
-jest.setTimeout(180_000);
+jest.setTimeout(240_000);
 
 beforeAll(() => {
   window.requestAnimationFrame = (callback: FrameRequestCallback): number => {
@@ -111,6 +111,13 @@ async function type(user: ReturnType<typeof userEvent.setup>, name: RegExp, text
   await user.type(box(name), text);
 }
 
+/** A value pasted into a field at once (typing a date key by key is slow on a loaded machine). */
+async function paste(user: ReturnType<typeof userEvent.setup>, name: RegExp, text: string): Promise<void> {
+  await user.clear(box(name));
+  await user.click(box(name));
+  await user.paste(text);
+}
+
 /** The result's rows: "Salary" → "$48,360 a year". */
 function shown(): Record<string, string> {
   const terms = Array.from(screen.getByRole("region", { name: "Placement" }).querySelectorAll("dt"));
@@ -127,12 +134,24 @@ describe("one person", () => {
       within(combo("Action"))
         .getAllByRole("option")
         .map((o) => o.textContent),
-    ).toEqual(["Hire", "Promotion", "Rehire", "Transfer"]);
+    ).toEqual(["Hire", "Promotion", "Rehire", "Transfer", "Demotion", "Change in months"]);
     expect(
       within(combo("Job type"))
         .getAllByRole("option")
         .map((o) => o.textContent),
-    ).toEqual(["Teacher", "Nurse", "Speech therapist", "Other"]);
+    ).toEqual([
+      "Teacher",
+      "Counselor",
+      "Librarian",
+      "Evaluation specialist",
+      "Assistant principal",
+      "Nurse",
+      "Speech therapist",
+      "Crafts",
+      "Nutrition",
+      "Custodian",
+      "Other",
+    ]);
     await choose(user, "hire", "teacher", "lanes:PEA", "Master's");
     // The lane schedule's lanes, not the pay plans' grades; the lane's pay as a hint.
     expect(
@@ -147,17 +166,17 @@ describe("one person", () => {
     await type(user, /^Years/, "7");
     const compute = screen.getByRole("button", { name: "Compute" });
     await user.click(compute);
-    // Master's, step 7 = 48,360 (published); a teacher on a schedule needs no approval.
+    // 7 years: Master's step 8 = 49,713 (published; 0 years is step 1); a teacher on a schedule needs no approval.
     expect(shown()).toEqual({
       "Placed on": "PEA, Master's",
-      Step: "7",
-      Salary: "$48,360 a year",
+      Step: "8",
+      Salary: "$49,713 a year",
       Approval: "None: the schedule's salary",
-      Rule: "Teacher: step 7, lane Master's, for 7 years of approved experience (HISD compensation manual 2019–20, II.A.1.a)",
+      Rule: "Teacher: step 8, lane Master's, for 7 years of approved experience (HISD compensation manual 2019–20, II.A.1.a)",
     });
     expect(compute).toHaveFocus();
     expect(screen.getByRole("status")).toHaveTextContent(
-      "Placed: step 7, $48,360 a year; approval: None: the schedule's salary. Teacher: step 7, lane Master's, for 7 years of approved experience.",
+      "Placed: step 8, $49,713 a year; approval: None: the schedule's salary. Teacher: step 8, lane Master's, for 7 years of approved experience.",
     );
     expect(screen.getByRole("status")).toHaveAttribute("aria-live", "polite");
   });
@@ -194,19 +213,58 @@ describe("one person", () => {
     open();
     await ready();
     await choose(user, "rehire", "other", "plan:Master", "27");
-    expect(box(/^Months Away \(required\)/)).toBeInTheDocument();
-    expect(box(/^Current Salary/)).toHaveAccessibleDescription("The last salary, paid again within 6 months.");
-    await type(user, /^Months Away/, "7");
-    await type(user, /^Current Salary/, "60000");
-    await type(user, /^Years/, "2");
+    expect(box(/^Months Away/)).toHaveAccessibleDescription(
+      "Since the last day: within 6, the last salary; later, placed as a new hire. Blank: counted from the two dates.",
+    );
+    expect(box(/^Current Salary/)).toHaveAccessibleDescription(
+      "The last salary, paid again within 6 months in the same job or grade.",
+    );
+    // The dates and the job left, read as the Candidates table reads them.
+    expect(box(/^Separation Date/)).toHaveAttribute("placeholder", "yyyy-mm-dd");
+    expect(box(/^Previous Job Code/)).toBeInTheDocument();
+    await paste(user, /^Months Away/, "7");
+    await paste(user, /^Current Salary/, "60000");
+    await paste(user, /^Years/, "2");
     await user.click(screen.getByRole("button", { name: "Compute" }));
     // More than 6 months: a new hire, 52,000 × (1 + 2.5 % × 2) = 52,000 × 1.05 = 54,600.
     expect(shown()).toMatchObject({ Salary: "$54,600 a year", Approval: "CHRO (chief human resources officer)" });
     expect(shown().Rule).toMatch(/^Rehire after 7 months \(more than 6\), placed as a new hire: 2\.5 % × 2 years/);
     // At 6 months: the last salary.
-    await type(user, /^Months Away/, "6");
+    await paste(user, /^Months Away/, "6");
     await user.click(screen.getByRole("button", { name: "Compute" }));
     expect(shown().Salary).toBe("$60,000 a year");
+  });
+
+  it("a rehire by the dates and the grade left: 2024-01-31 + 6 months = 2024-07-31, that day within", async () => {
+    const user = userEvent.setup();
+    open();
+    await ready();
+    await choose(user, "rehire", "other", "plan:Master", "27");
+    await paste(user, /^Current Salary/, "60000");
+    await paste(user, /^Years/, "2");
+    await paste(user, /^Separation Date/, "2024-01-31");
+    await paste(user, /^Rehire Date/, "2024-07-31");
+    await paste(user, /^Previous Grade/, "27");
+    await user.click(screen.getByRole("button", { name: "Compute" }));
+    expect(shown().Salary).toBe("$60,000 a year");
+    await paste(user, /^Rehire Date/, "2024-08-01");
+    await user.click(screen.getByRole("button", { name: "Compute" }));
+    expect(shown().Salary).toBe("$54,600 a year");
+  });
+
+  it("a change in months asks for the two duty days, and keeps the daily rate", async () => {
+    const user = userEvent.setup();
+    open();
+    await ready();
+    await choose(user, "change in months", "other", "plan:Master", "27");
+    expect(screen.queryByRole("textbox", { name: /^Years/ })).toBeNull();
+    await paste(user, /^Current Salary/, "60000");
+    await paste(user, /^Current Days/, "187");
+    await paste(user, /^New Days/, "226");
+    await user.click(screen.getByRole("button", { name: "Compute" }));
+    // 60,000 × 226 ÷ 187 = 72,513.37
+    expect(shown().Salary).toBe("$72,513.37 a year");
+    expect(shown().Rule).toMatch(/^Change in months \(CompStudy's reading/);
   });
 
   it("a candidate that cannot be decided keeps its reason; a number that does not read gets the engine's message", async () => {
@@ -248,7 +306,7 @@ describe("one person", () => {
     expect(screen.getByText("Bo Li is row 4 of Table Candidates (Candidates!A4:L4).")).toBeInTheDocument();
     // Only the numbers a promotion reads, Promotion % as the fraction the table reads back.
     expect(gateway.calls).toContain(
-      'append Candidates!A1:L4 ["Bo Li","promotion","other","Technology","T9",null,null,null,70000,null,0.08,null]',
+      'append Candidates!A1:L4 ["Bo Li","promotion","other","Technology","T9",null,null,null,70000,null,0.08,null,null,null,null,null,null,null,null,null]',
     );
     expect(write).toHaveFocus();
     // The grown table is read again where it now is, and remembered there.

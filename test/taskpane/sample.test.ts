@@ -37,7 +37,11 @@ describe("the sample the pane adds", () => {
       "Candidates",
       "Labor Cost",
       "Lane Schedules",
+      "Longevity",
       "Market",
+      "Promotion Chart",
+      "Stipend Assignments",
+      "Stipends",
       "Title Changes",
     ]);
     expect(notes.Market).toMatch(/^MADE UP for the CompStudy sample/);

@@ -8,6 +8,7 @@ import { invalid } from "../errors";
 import { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT, SALARY_BASIS } from "./core";
 import { parseDate } from "./dates";
 import { parseInput, type InputSpec, type InputTable } from "./inputs";
+import { LANES_INPUT, withLaneSchedules } from "./lanes";
 import { Options, type OptionSpec, type RawOptions } from "./options";
 import { placeRoster, type Placement, type SalaryBasis } from "./placement";
 import type { PayPlans, Roster, Unplaced } from "./types";
@@ -69,8 +70,9 @@ export class Study {
     return value;
   }
 
+  /** The pay plans, with the lane schedules (when given) as plans whose grades are the lanes. */
   get plans(): PayPlans {
-    return this.require(PLANS_INPUT);
+    return this.memo("plans", () => withLaneSchedules(this.require(PLANS_INPUT), this.input(LANES_INPUT)));
   }
 
   get roster(): Roster {

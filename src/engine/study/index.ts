@@ -2,6 +2,7 @@
 export {
   parsePayPlans,
   auditSchedules,
+  stepLabels,
   gradeMidpoint,
   hasUsableRange,
   GradeIndex,
@@ -47,15 +48,22 @@ export {
   parseJobType,
   parsePlacementSchedule,
   placementScale,
+  entryKind,
+  moneyWords,
   ACTIONS,
+  CANDIDATE_DATES,
   CANDIDATE_NUMBERS,
+  CANDIDATE_TEXTS,
   JOB_TYPES,
 } from "./personnel";
 export type {
   Approval,
   Candidate,
+  CandidateDate,
+  CandidateEntry,
   CandidateInput,
   CandidateNumber,
+  CandidateText,
   JobType,
   PersonnelAction,
   PlacementDecision,
@@ -63,7 +71,9 @@ export type {
   PlacementSchedule,
   PlacementSchedules,
 } from "./personnel";
-export { LANES_INPUT, parseLaneTables, DEFAULT_LANE_SCHEDULE } from "./lanes";
+export { LANES_INPUT, parseLaneTables, DEFAULT_LANE_SCHEDULE, lanePayPlan, withLaneSchedules } from "./lanes";
+export { PROMOTION_CHART_INPUT, parsePromotionChart, chartRow } from "./promotion-chart";
+export type { PromotionChart, PromotionChartRow } from "./promotion-chart";
 export type { LaneTable, LaneTables } from "./lanes";
 export { RULES_INPUT, parseRulesSheet, studyPolicy, policyNotes } from "./rules-sheet";
 export type { Policy, PolicyOverride, RulesSheet } from "./rules-sheet";
@@ -75,6 +85,7 @@ export {
   candidateRecord,
   parseCandidates,
   placementContext,
+  readCandidateEntry,
   readCandidateNumber,
   studySchedules,
 } from "./families/actions";

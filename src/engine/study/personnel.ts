@@ -1,7 +1,10 @@
 /**
  * One candidate's pay decision by the HISD compensation manual 2019–20: new hires (II.A.1.a
- * teachers, II.A.1.b nurses and speech therapists, II.A.1.e other jobs), rehires (II.A.1.f),
- * promotions and lateral transfers (II.B.1, terminology 31), and who may approve the salary
+ * teachers, II.A.1.b nurses, speech therapists, counselors, librarians and evaluation
+ * specialists, II.A.1.c assistant principals and deans, II.A.1.e other jobs with the grade-19
+ * rule for crafts/trades, nutrition services and custodians), rehires (II.A.1.f), promotions
+ * with the promotion chart (II.B.1), lateral transfers (terminology 31), demotions and changes
+ * in months (terminology 7 and 4, as CompStudy reads them), and who may approve the salary
  * (II.A.1.e, as CompStudy reads it). Built on the single rules of ../rules.ts; the policy
  * values come from a Policy (a workbook's COMP Rules sheet, or POLICY).
  *
@@ -16,18 +19,26 @@ import { HALF_CENT, atLeast, atMost, moneyEquals, roundCents } from "../money";
 import { POLICY } from "../policy";
 import {
   approvalLevel,
+  changeInMonthsSalary,
+  creditedYears,
+  demotionSalary,
   experienceSalary,
   gradeNumber,
+  gradeOrdinal,
+  monthsLater,
   promotionSalary,
   rehireReturnSalary,
   stepForYears,
+  withinRehireDates,
   withinRehireWindow,
   type ApprovalLevel,
 } from "../rules";
 import { findLane, parseGradeSchedule, parseLaneSchedule } from "../schedule";
+import { isoDate } from "./dates";
 import { findHeaderRow, foldHeader, mapColumns } from "./headers";
 import { STEP_COLUMN_SYNONYMS, type LaneTable } from "./lanes";
-import { DEFAULT_PLAN, GradeIndex, PLAN_FIELDS, hasUsableRange, parsePayPlans } from "./plans";
+import { DEFAULT_PLAN, GradeIndex, PLAN_FIELDS, hasUsableRange, parsePayPlans, stepLabels } from "./plans";
+import { chartRow, type PromotionChart } from "./promotion-chart";
 import type { Policy } from "./rules-sheet";
 import type { PayGrade, PayPlan } from "./types";
 import { hasCents, unitFromPay, unitMixOf } from "./units";
@@ -35,15 +46,72 @@ import { hasCents, unitFromPay, unitMixOf } from "./units";
 /** The source of the placement rules, as a decision cites it. */
 const MANUAL = "HISD compensation manual 2019–20";
 
-export const ACTIONS = ["hire", "promotion", "rehire", "transfer"] as const;
-/** What happens to the candidate (HISD II.A, II.B). */
+export const ACTIONS = ["hire", "promotion", "rehire", "transfer", "demotion", "change in months"] as const;
+/** What happens to the candidate (HISD II.A, II.B; terminology 4 change in months, 7 demotion, 31 lateral transfer). */
 export type PersonnelAction = (typeof ACTIONS)[number];
 
-export const JOB_TYPES = ["teacher", "nurse", "speech therapist", "other"] as const;
-/** Which new-hire rule applies: step by years (teachers; nurses and speech therapists with non-school years) or 2.5 % a year over the minimum (other jobs). */
+export const JOB_TYPES = [
+  "teacher",
+  "counselor",
+  "librarian",
+  "evaluation specialist",
+  "assistant principal",
+  "nurse",
+  "speech therapist",
+  "crafts",
+  "nutrition",
+  "custodian",
+  "other",
+] as const;
+/**
+ * Which new-hire rule applies: a step by years (teachers, counselors, librarians, evaluation
+ * specialists, assistant principals and deans; nurses and speech therapists with non-school
+ * years) or 2.5 % a year over the minimum (other jobs; crafts, nutrition and custodians only
+ * above grade 19).
+ */
 export type JobType = (typeof JOB_TYPES)[number];
 
-/** Who approves the salary: the CHRO or the Compensation Committee (APPROVAL_LEVEL); "schedule" when a teacher's salary is the schedule's; "above maximum" when no one may. */
+/** Placed like teachers, one step a year of approved experience, each on its own table (HISD II.A.1.a–c). */
+const LIKE_TEACHERS: ReadonlySet<JobType> = new Set([
+  "teacher",
+  "counselor",
+  "librarian",
+  "evaluation specialist",
+  "assistant principal",
+]);
+/** Credited relevant non-school years too (HISD II.A.1.b). */
+const NON_SCHOOL: ReadonlySet<JobType> = new Set(["nurse", "speech therapist"]);
+/** Experience credit only above a grade (HISD II.A.1.e: "above pay grade 19"). */
+const ABOVE_GRADE: ReadonlySet<JobType> = new Set(["crafts", "nutrition", "custodian"]);
+
+/** Placed on a salary schedule by years; their salary on a step needs no approval ("schedule"). */
+function bySchedule(job: JobType): boolean {
+  return LIKE_TEACHERS.has(job) || NON_SCHOOL.has(job);
+}
+
+/** The manual's section for each job type's new-hire rule. */
+const JOB_CITES: Readonly<Record<JobType, string>> = {
+  teacher: "II.A.1.a",
+  counselor: "II.A.1.b",
+  librarian: "II.A.1.b",
+  "evaluation specialist": "II.A.1.b",
+  "assistant principal": "II.A.1.c",
+  nurse: "II.A.1.b",
+  "speech therapist": "II.A.1.b",
+  crafts: "II.A.1.e",
+  nutrition: "II.A.1.e",
+  custodian: "II.A.1.e",
+  other: "II.A.1.e",
+};
+
+/** How the manual names the people of the grade-19 rule. */
+const TRADES_WORDS: Readonly<Partial<Record<JobType, string>>> = {
+  crafts: "crafts/trades",
+  nutrition: "nutrition services",
+  custodian: "custodian",
+};
+
+/** Who approves the salary: the CHRO or the Compensation Committee (APPROVAL_LEVEL); "schedule" when a salary on a schedule's step is the schedule's; "above maximum" when no one may. */
 export type Approval = ApprovalLevel | "schedule" | "above maximum";
 
 /** One candidate, as the pane's form or a Candidates row gives it. Numbers are in the grade's unit (hourly grades: hourly rates). */
@@ -56,16 +124,29 @@ export type Candidate = {
   readonly grade?: string;
   /** The lane of a step-and-lane schedule (Bachelor's, Master's …); the Grade may name it instead. */
   readonly lane?: string;
-  /** Approved (teachers), school-based (nurses, speech therapists) or related (other jobs) years of experience. */
+  /** Approved (teachers …), school-based (nurses, speech therapists) or related (other jobs) years of experience. */
   readonly years?: number | null;
   /** Relevant non-school years (nurses and speech therapists; at most 10 credited). */
   readonly otherYears?: number | null;
-  /** Promotion and transfer: the present salary; rehire: the last salary. */
+  /** Speech therapists: internship years, at most 3, counted within the 10 non-school years. */
+  readonly internshipYears?: number | null;
+  /** Promotion, transfer, demotion, change in months: the present salary; rehire: the last salary. */
   readonly currentSalary?: number | null;
-  /** Rehire: months since the last day of employment. */
+  /** Rehire: months since the last day of employment (blank: from the two dates). */
   readonly monthsAway?: number | null;
-  /** Promotion: the promotion-chart increase as a fraction (0.08 = 8 %). */
+  /** Rehire: the last day of employment and the day back, as days since 1970-01-01. */
+  readonly separationDate?: number | null;
+  readonly rehireDate?: number | null;
+  /** Promotion: the promotion-chart increase as a fraction (0.08 = 8 %); blank reads the Promotion Chart. */
   readonly promotionPct?: number | null;
+  /** Promotion, demotion, rehire: the grade left (promotion: counts the grades advanced). */
+  readonly previousGrade?: string | null;
+  /** Rehire: the new job's code and the one left ("the same job code or pay grade"). */
+  readonly jobCode?: string | null;
+  readonly previousJobCode?: string | null;
+  /** Change in months: duty days of the present and the new work schedule. */
+  readonly currentDays?: number | null;
+  readonly newDays?: number | null;
   /** An offer to check: its approval is decided instead of the recommendation's. */
   readonly requestedSalary?: number | null;
 };
@@ -94,10 +175,14 @@ export type PlacementDecision = {
   readonly cents?: boolean;
 };
 
-/** The pay plans (grades × steps, or pay ranges) and the step-and-lane schedules a candidate may be placed on. */
+/**
+ * The pay plans (grades × steps, or pay ranges) and the step-and-lane schedules a candidate may
+ * be placed on, and the promotion chart a promotion's increase is read from when not given.
+ */
 export type PlacementSchedules = {
   readonly plans: readonly PayPlan[];
   readonly lanes?: readonly LaneTable[];
+  readonly promotionChart?: PromotionChart;
 };
 
 const ACTION_WORDS: Readonly<Record<string, PersonnelAction>> = {
@@ -112,11 +197,33 @@ const ACTION_WORDS: Readonly<Record<string, PersonnelAction>> = {
   transfer: "transfer",
   "lateral transfer": "transfer",
   lateral: "transfer",
+  demotion: "demotion",
+  demote: "demotion",
+  "change in months": "change in months",
+  "change of months": "change in months",
+  "change in work schedule": "change in months",
+  "work schedule change": "change in months",
 };
 
 const JOB_WORDS: Readonly<Record<string, JobType>> = {
   teacher: "teacher",
   "classroom teacher": "teacher",
+  counselor: "counselor",
+  counsellor: "counselor",
+  "school counselor": "counselor",
+  "guidance counselor": "counselor",
+  librarian: "librarian",
+  "school librarian": "librarian",
+  "library media specialist": "librarian",
+  "evaluation specialist": "evaluation specialist",
+  "evaluation specialists": "evaluation specialist",
+  "assistant principal": "assistant principal",
+  "assistant principal dean": "assistant principal",
+  "assistant principal and dean": "assistant principal",
+  "assistant principals and deans": "assistant principal",
+  ap: "assistant principal",
+  dean: "assistant principal",
+  "dean of students": "assistant principal",
   nurse: "nurse",
   rn: "nurse",
   "school nurse": "nurse",
@@ -126,28 +233,45 @@ const JOB_WORDS: Readonly<Record<string, JobType>> = {
   slp: "speech therapist",
   "speech language pathologist": "speech therapist",
   "speech pathologist": "speech therapist",
+  crafts: "crafts",
+  craft: "crafts",
+  trades: "crafts",
+  "crafts trades": "crafts",
+  "crafts and trades": "crafts",
+  "skilled crafts": "crafts",
+  nutrition: "nutrition",
+  "nutrition services": "nutrition",
+  "food service": "nutrition",
+  "food services": "nutrition",
+  custodian: "custodian",
+  custodial: "custodian",
+  custodians: "custodian",
   other: "other",
   "non teacher": "other",
 };
 
-/** Reads an Action cell: hire, promotion, rehire or transfer (also "new hire", "lateral transfer" …). */
+/** "a, b or c". */
+function orList(words: readonly string[]): string {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}
+
+/** Reads an Action cell: hire, promotion, rehire, transfer, demotion or change in months (also "new hire", "lateral transfer" …). */
 export function parseAction(value: CellValue): PersonnelAction {
   const action = ACTION_WORDS[foldHeader(value)];
   if (action === undefined)
     invalid(
       isBlank(value)
-        ? "Action is blank: hire, promotion, rehire or transfer"
-        : `Action '${truncate(String(value).trim())}' is not hire, promotion, rehire or transfer`,
+        ? `Action is blank: ${orList(ACTIONS)}`
+        : `Action '${truncate(String(value).trim())}' is not ${orList(ACTIONS)}`,
     );
   return action;
 }
 
-/** Reads a Job Type cell: teacher, nurse, speech therapist or other; blank → other (HISD II.A.1). */
+/** Reads a Job Type cell: one of JOB_TYPES (also "school nurse", "custodial" …); blank → other (HISD II.A.1). */
 export function parseJobType(value: CellValue): JobType {
   if (isBlank(value)) return "other";
   const job = JOB_WORDS[foldHeader(value)];
-  if (job === undefined)
-    invalid(`Job Type '${truncate(String(value).trim())}' is not teacher, nurse, speech therapist or other`);
+  if (job === undefined) invalid(`Job Type '${truncate(String(value).trim())}' is not ${orList(JOB_TYPES)}`);
   return job;
 }
 
@@ -159,24 +283,46 @@ export const CANDIDATE_NUMBERS = [
   "monthsAway",
   "promotionPct",
   "requestedSalary",
+  "internshipYears",
+  "currentDays",
+  "newDays",
 ] as const;
 export type CandidateNumber = (typeof CANDIDATE_NUMBERS)[number];
 
+/** The codes a candidate may give (grades and job codes, compared as written, trimmed and case-insensitive). */
+export const CANDIDATE_TEXTS = ["jobCode", "previousJobCode", "previousGrade"] as const;
+export type CandidateText = (typeof CANDIDATE_TEXTS)[number];
+
+/** The dates a candidate may give (days since 1970-01-01). */
+export const CANDIDATE_DATES = ["separationDate", "rehireDate"] as const;
+export type CandidateDate = (typeof CANDIDATE_DATES)[number];
+
+/** A value of the candidate a form asks for: a number, a code or a date. */
+export type CandidateEntry = CandidateNumber | CandidateText | CandidateDate;
+
+/** How a form reads an entry: a number (money, years, a percentage), a code, or a date. */
+export function entryKind(field: CandidateEntry): "number" | "text" | "date" {
+  if ((CANDIDATE_TEXTS as readonly string[]).includes(field)) return "text";
+  if ((CANDIDATE_DATES as readonly string[]).includes(field)) return "date";
+  return "number";
+}
+
 /**
- * A number the rules read and what it is used for (in words, for a form's hint). `need`:
+ * A value the rules read and what it is used for (in words, for a form's hint). `need`:
  * "required" — no decision without it; "depends" — needed in the case `use` names (a rehire's
  * last salary within the window, its years after it); "optional" — a blank one leaves the
  * decision made (with a warning where the rule says so).
  */
 export type CandidateInput = {
-  readonly field: CandidateNumber;
+  readonly field: CandidateEntry;
+  readonly kind: "number" | "text" | "date";
   readonly need: "required" | "depends" | "optional";
   readonly use: string;
 };
 
 /**
- * The numbers decidePlacement reads for an action and job type (HISD II.A–B), in table order,
- * with what each is used for; a number not listed changes neither the salary nor the approval.
+ * The values decidePlacement reads for an action and job type (HISD II.A–B), with what each is
+ * used for; a value not listed changes neither the salary nor the approval.
  */
 export function candidateInputs(
   action: PersonnelAction,
@@ -184,40 +330,110 @@ export function candidateInputs(
   policy: Policy = POLICY,
 ): CandidateInput[] {
   const window = policy.COMP_REHIRE_WINDOW_MONTHS;
-  const nonSchool = jobType === "nurse" || jobType === "speech therapist";
-  const byYears =
-    jobType === "teacher"
-      ? "approved teaching years, one step each"
-      : nonSchool
-        ? "school-based years, one step each"
-        : `related years, ${percent(policy.COMP_EXPERIENCE_RATE)} over the minimum each (at most ${policy.COMP_EXPERIENCE_CAP_YEARS})`;
+  const nonSchool = NON_SCHOOL.has(jobType);
+  const schedule = bySchedule(jobType);
+  const credit = `${percent(policy.COMP_EXPERIENCE_RATE)} over the minimum each (at most ${policy.COMP_EXPERIENCE_CAP_YEARS})`;
+  const byYears = LIKE_TEACHERS.has(jobType)
+    ? `approved ${jobType === "teacher" ? "teaching " : ""}years, one step each`
+    : nonSchool
+      ? "school-based years, one step each"
+      : ABOVE_GRADE.has(jobType)
+        ? `related years, ${credit}, only in a grade above ${policy.COMP_TRADES_CREDIT_GRADE}`
+        : `related years, ${credit}`;
   const inputs: CandidateInput[] = [];
-  const add = (field: CandidateNumber, need: CandidateInput["need"], use: string): void => {
-    inputs.push({ field, need, use });
+  const add = (field: CandidateEntry, need: CandidateInput["need"], use: string): void => {
+    inputs.push({ field, kind: entryKind(field), need, use });
   };
+  const placesByYears = action === "hire" || action === "promotion" || action === "rehire";
   if (action === "hire") add("years", "required", `The ${byYears}.`);
   else if (action === "promotion")
-    add("years", "optional", `For the new-hire method on the new grade: the ${byYears}; blank credits none.`);
+    add(
+      "years",
+      schedule ? "required" : "optional",
+      schedule
+        ? `The ${byYears}: a promotion onto a schedule is placed by experience.`
+        : `For the new-hire method on the new grade: the ${byYears}; blank credits none.`,
+    );
   else if (action === "rehire")
-    add("years", "depends", `After ${years(window, "month")} away, placed as a new hire: the ${byYears}.`);
-  if (nonSchool && action !== "transfer")
+    add(
+      "years",
+      "depends",
+      `After ${years(window, "month")} away, or in another job code and grade, placed as a new hire: the ${byYears}.`,
+    );
+  if (nonSchool && placesByYears)
     add(
       "otherYears",
       "optional",
       `Relevant non-school years, at most ${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS} credited.`,
     );
-  if (action === "promotion") add("currentSalary", "optional", "The present salary, raised by the Promotion %.");
-  else if (action === "rehire")
-    add("currentSalary", "depends", `The last salary, paid again within ${years(window, "month")}.`);
-  else if (action === "transfer") add("currentSalary", "required", "Kept: a lateral transfer does not change pay.");
-  if (action === "rehire")
+  if (jobType === "speech therapist" && placesByYears)
     add(
-      "monthsAway",
-      "required",
-      `Since the last day: within ${window}, the last salary; later, placed as a new hire.`,
+      "internshipYears",
+      "optional",
+      `Internship years, at most ${policy.COMP_INTERNSHIP_CAP_YEARS}, counted within the ${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS} non-school years.`,
     );
   if (action === "promotion")
-    add("promotionPct", "optional", "The promotion-chart increase; the higher of it and the new-hire method is paid.");
+    add(
+      "previousGrade",
+      "optional",
+      schedule
+        ? "The grade left: a warning when the new one is not above it."
+        : "The grade left: the grades advanced read the Promotion Chart when Promotion % is blank; a warning when the new grade is not above it.",
+    );
+  else if (action === "demotion")
+    add("previousGrade", "optional", "The grade left: a warning when the new one is not below it.");
+  else if (action === "change in months" || action === "transfer")
+    add("previousGrade", "optional", "The grade now: a warning when it is not the same grade.");
+  if (action === "promotion")
+    add(
+      "currentSalary",
+      "optional",
+      schedule
+        ? "The present salary: a warning when the new one is lower."
+        : "The present salary, raised by the Promotion %.",
+    );
+  else if (action === "rehire")
+    add(
+      "currentSalary",
+      "depends",
+      `The last salary, paid again within ${years(window, "month")} in the same job or grade.`,
+    );
+  else if (action === "transfer") add("currentSalary", "required", "Kept: a lateral transfer does not change pay.");
+  else if (action === "demotion")
+    add("currentSalary", "required", "Kept when within the new range, else the new maximum (CompStudy's reading).");
+  else if (action === "change in months")
+    add(
+      "currentSalary",
+      "required",
+      "The salary on the present work schedule; its daily rate is kept (CompStudy's reading).",
+    );
+  if (action === "rehire") {
+    add(
+      "monthsAway",
+      "depends",
+      `Since the last day: within ${window}, the last salary; later, placed as a new hire. Blank: counted from the two dates.`,
+    );
+    add("separationDate", "depends", "The last day of employment, when Months Away is blank.");
+    add(
+      "rehireDate",
+      "depends",
+      `The day back, when Months Away is blank: within ${years(window, "calendar month")} of the last day (that day included).`,
+    );
+    // Either previous column decides between the last salary and a new hire; neither: not checked (a warning).
+    add("previousJobCode", "depends", "The job code left: back in the same job code (or grade), the last salary.");
+    add("jobCode", "depends", "The new job's code, compared with the one left.");
+    add("previousGrade", "depends", "The grade left: back in the same grade (or job code), the last salary.");
+  }
+  if (action === "change in months") {
+    add("currentDays", "required", "Duty days of the present work schedule.");
+    add("newDays", "required", "Duty days of the new work schedule.");
+  }
+  if (action === "promotion" && !schedule)
+    add(
+      "promotionPct",
+      "optional",
+      "The promotion-chart increase (blank: the Promotion Chart's for the grades advanced); the higher of it and the new-hire method is paid.",
+    );
   add("requestedSalary", "optional", "An offer to check: its approval is decided instead.");
   return inputs;
 }
@@ -255,17 +471,6 @@ function indexOf(plans: readonly PayPlan[]): GradeIndex {
   return index;
 }
 
-/** Step numbers from a plan's step headers ("Step 0", "S1", "3"); 1, 2, 3 … when they name none in order. */
-function stepNumbers(headers: readonly string[], count: number): number[] {
-  const named = headers.slice(0, count).map((header) => /\d+/.exec(header)?.[0]);
-  const numbers = named.map(Number);
-  const ordered =
-    named.length === count &&
-    named.every((n) => n !== undefined) &&
-    numbers.every((n, i) => i === 0 || n > numbers[i - 1]);
-  return ordered ? numbers : Array.from({ length: count }, (_, i) => i + 1);
-}
-
 function scaleOf(
   plan: string,
   name: string,
@@ -299,7 +504,7 @@ function gradeScale(grade: PayGrade, plan: PayPlan): Scale {
   if (scale === undefined) {
     if (!hasUsableRange(grade))
       invalid(`Grade '${truncate(grade.grade)}' of plan '${truncate(plan.name)}' has no usable pay range`);
-    const numbers = stepNumbers(plan.stepHeaders, grade.steps.length);
+    const numbers = stepLabels(plan.stepHeaders, grade.steps.length);
     const base = scaleOf(plan.name, grade.grade, false, numbers, grade.steps);
     scale = { ...base, kind: grade.kind, min: grade.min, max: grade.max, unit: grade.unit, cents: grade.cents };
     gradeScales.set(grade, scale);
@@ -452,9 +657,14 @@ function grouped(value: number, digits: 0 | 2): string {
   return text + fixed.slice(point);
 }
 
-/** Money as the Rule column shows it: with cents where the grade's pay has them (or the amount does). */
+/** Money in words ("48,360", "12.90"): with cents when `cents` (the grade's pay has them) or the amount has them. */
+export function moneyWords(value: number, cents: boolean): string {
+  return grouped(value, cents || hasCents(value) ? 2 : 0);
+}
+
+/** Money as the Rule column shows it, in the grade's precision. */
 function money(value: number, scale: Scale): string {
-  return grouped(value, scale.cents || hasCents(value) ? 2 : 0);
+  return moneyWords(value, scale.cents);
 }
 
 const percents = new Map<number, string>();
@@ -476,8 +686,19 @@ function years(count: number, word = "year"): string {
 // ---------------------------------------------------------------------------------------
 // The rules.
 
-/** A rule's result: the step and salary, what was applied in words, and the manual's sections applied. */
-type Placed = { readonly step: number | null; readonly salary: number; readonly text: string; readonly cite: string };
+/**
+ * A rule's result: the step and salary, what was applied in words, the manual's sections
+ * applied, the warnings the rule itself gives (repeated on every decision that uses it), and
+ * the promotion increase used (for the CHRO's allowance).
+ */
+type Placed = {
+  readonly step: number | null;
+  readonly salary: number;
+  readonly text: string;
+  readonly cite: string;
+  readonly warnings?: readonly string[];
+  readonly pct?: number;
+};
 
 /** A count the candidate gave: null when absent; negative or not finite refused. */
 function amount(value: number | null | undefined, name: string): number | null {
@@ -522,6 +743,21 @@ function firstStepAtOrAbove(scale: Scale, salary: number): { step: number; pay: 
   return { step: scale.topStep, pay: scale.max };
 }
 
+/** The highest step paying at most `amount` (half-cent tolerance); the first step when none does. */
+function highestStepAtOrBelow(scale: Scale, amount: number): { step: number; pay: number } {
+  let found: { step: number; pay: number } | undefined;
+  scale.pays.forEach((pay, i) => {
+    if (pay !== null && atMost(pay, amount)) found = { step: scale.steps[i], pay };
+  });
+  return found ?? firstStep(scale);
+}
+
+/** The first step with pay (the minimum). */
+function firstStep(scale: Scale): { step: number; pay: number } {
+  const i = scale.pays.findIndex((pay) => pay !== null);
+  return { step: scale.steps[i], pay: scale.pays[i] as number };
+}
+
 /** The step paying exactly `salary`, if any (a kept salary between steps has none). */
 function stepPaying(scale: Scale, salary: number): number | null {
   if (scale.kind === "range") return null;
@@ -529,50 +765,101 @@ function stepPaying(scale: Scale, salary: number): number | null {
   return i < 0 ? null : scale.steps[i];
 }
 
-/** Other jobs (HISD II.A.1.e): the minimum plus 2.5 % a year, at most 10 years, never above the maximum; on steps, the first step at or above it. */
+/**
+ * Other jobs (HISD II.A.1.e): the minimum plus 2.5 % a year, at most 10 years, never above the
+ * maximum; on a step plan, the highest step at or below that amount.
+ */
 function byExperience(scale: Scale, credit: number, policy: Policy): Placed {
   const rate = policy.COMP_EXPERIENCE_RATE;
   const cap = policy.COMP_EXPERIENCE_CAP_YEARS;
-  const salary = experienceSalary(scale.min, scale.max, credit, rate, cap);
   const counted = Math.min(Math.floor(credit), Math.floor(cap));
   let text = `${percent(rate)} × ${years(counted)} over the minimum ${money(scale.min, scale)}`;
   if (Math.floor(credit) > Math.floor(cap)) text += ` (${years(credit)} given, at most ${cap} credited)`;
   else if (!Number.isInteger(credit)) text += ` (${credit} given: whole years count)`;
-  if (scale.min * (1 + rate * counted) > scale.max + HALF_CENT)
-    text += `, capped at the maximum ${money(scale.max, scale)}`;
-  if (scale.kind === "range") return { step: null, salary, text, cite: "II.A.1.e" };
-  const at = firstStepAtOrAbove(scale, salary);
+  const uncapped = scale.min * (1 + rate * counted);
+  if (uncapped > scale.max + HALF_CENT) text += `, capped at the maximum ${money(scale.max, scale)}`;
+  if (scale.kind === "range")
+    return { step: null, salary: experienceSalary(scale.min, scale.max, credit, rate, cap), text, cite: "II.A.1.e" };
+  // Full precision against the steps: the step is the highest one the manual's amount reaches.
+  const target = Math.min(uncapped, scale.max);
+  const at = highestStepAtOrBelow(scale, target);
   return {
     step: at.step,
     salary: at.pay,
-    text: `${text} = ${money(salary, scale)}, on step ${at.step}, the first step at or above it`,
+    text: `${text} = ${money(roundCents(target), scale)}, on step ${at.step} (${money(at.pay, scale)}), the highest step at or below it`,
     cite: "II.A.1.e",
   };
 }
 
-/** Teachers (II.A.1.a): the step equal to the approved years; nurses and speech therapists (II.A.1.b) add non-school years, at most 10. */
-function bySteps(scale: Scale, job: JobType, credit: number, other: number, policy: Policy): Placed {
+/**
+ * Crafts/trades, nutrition services and custodians (HISD II.A.1.e: "New Crafts/Trades, Nutrition
+ * Services, and Custodian personnel above pay grade 19 may receive credit for related work
+ * experience"): in a grade numbered 19 or below, the minimum whatever the years; above it, the
+ * other jobs' method. A grade without a number gets the credit, with a warning.
+ */
+function byTrades(scale: Scale, job: JobType, credit: number, policy: Policy): Placed {
+  const limit = policy.COMP_TRADES_CREDIT_GRADE;
+  const who = TRADES_WORDS[job] ?? job;
+  const number = scale.lane ? undefined : gradeOrdinal(scale.name, policy.COMP_TECH_GRADE_OFFSET);
+  if (number !== undefined && number <= limit) {
+    const first = scale.kind === "steps" ? firstStep(scale) : { step: null, pay: scale.min };
+    const on = first.step === null ? "" : ` on step ${first.step}`;
+    return {
+      step: first.step,
+      salary: first.pay,
+      text: `${who}: grade ${scale.name} is not above grade ${limit}, so no experience credit: the minimum ${money(first.pay, scale)}${on}`,
+      cite: "II.A.1.e",
+    };
+  }
+  const placed = byExperience(scale, credit, policy);
+  if (number !== undefined) return { ...placed, text: `${who} above grade ${limit}: ${placed.text}` };
+  return {
+    ...placed,
+    text: `${who}: ${placed.text}`,
+    warnings: [
+      `The ${describe(scale)} has no grade number: the rule that ${who} personnel get experience credit only above grade ${limit} could not be checked (credit given)`,
+    ],
+  };
+}
+
+/**
+ * Teachers (II.A.1.a), counselors, librarians, evaluation specialists (II.A.1.b, on their own
+ * tables) and assistant principals and deans (II.A.1.c): the first step for 0 years, one step
+ * a whole year, the top step holds. Nurses and speech therapists (II.A.1.b) add non-school
+ * years, at most 10; a speech therapist's include up to 3 internship years.
+ */
+function bySteps(
+  scale: Scale,
+  job: JobType,
+  credit: number,
+  other: number,
+  internship: number,
+  policy: Policy,
+): Placed {
   if (scale.kind === "range")
     invalid(
       `A ${job} is placed on a step by years, but ${describe(scale)} is a pay range without steps: use a plan with steps or a lane schedule`,
     );
   const cap = policy.COMP_OTHER_EXPERIENCE_CAP_YEARS;
-  const counted = job === "teacher" ? 0 : other;
-  const step = stepForYears(credit, scale.steps[0], scale.topStep, counted, cap);
+  const internCap = policy.COMP_INTERNSHIP_CAP_YEARS;
+  const interned = job === "speech therapist" ? Math.min(Math.floor(internship), Math.floor(internCap)) : 0;
+  const nonSchool = NON_SCHOOL.has(job) ? Math.floor(other) + interned : 0;
+  // The step is the row's own label: a table that skips step numbers places on the row below.
+  const step = scale.steps[rowAt(scale, stepForYears(credit, scale.steps[0], scale.topStep, nonSchool, cap))];
   const salary = payAt(scale, step);
-  const credited = Math.floor(credit) + Math.min(Math.floor(counted), Math.floor(cap));
-  const where = `step ${step}${credited > scale.topStep ? " (the top step)" : credited < scale.steps[0] ? " (the first step)" : ""}`;
+  const credited = creditedYears(credit, nonSchool, cap);
+  const where = `step ${step}${scale.steps[0] + credited > scale.topStep ? " (the top step)" : credited === 0 ? " (the first step)" : ""}`;
   const lane = scale.lane ? `, lane ${scale.name},` : "";
-  const basis =
-    job === "teacher"
-      ? `${years(credit)} of approved experience`
-      : `${years(credit)} + ${years(Math.min(Math.floor(counted), Math.floor(cap)), "non-school year")}${Math.floor(counted) > Math.floor(cap) ? ` (${counted} given, at most ${cap} credited)` : ""}`;
-  return {
-    step,
-    salary,
-    text: `${job}: ${where}${lane} for ${basis}`,
-    cite: job === "teacher" ? "II.A.1.a" : "II.A.1.b",
-  };
+  let basis = `${years(credit)} of approved experience`;
+  if (NON_SCHOOL.has(job)) {
+    const parts: string[] = [];
+    if (interned > 0) parts.push(`${years(Math.floor(other), "other year")} + ${years(interned, "internship year")}`);
+    if (job === "speech therapist" && Math.floor(internship) > interned)
+      parts.push(`${internship} internship years given, at most ${internCap} count`);
+    if (nonSchool > Math.floor(cap)) parts.push(`${nonSchool} given, at most ${cap} credited`);
+    basis = `${years(credit)} + ${years(Math.min(nonSchool, Math.floor(cap)), "non-school year")}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`;
+  }
+  return { step, salary, text: `${job}: ${where}${lane} for ${basis}`, cite: JOB_CITES[job] };
 }
 
 const newHires = new WeakMap<Scale, Map<string, Placed>>();
@@ -581,13 +868,13 @@ const newHires = new WeakMap<Scale, Map<string, Placed>>();
 function asNewHire(scale: Scale, candidate: Candidate, credit: number, policy: Policy, warnings: string[]): Placed {
   const job = candidate.jobType ?? "other";
   const other = amount(candidate.otherYears, "Other Years") ?? 0;
-  if (other > 0 && job !== "nurse" && job !== "speech therapist")
+  const internship = amount(candidate.internshipYears, "Internship Years") ?? 0;
+  if (other > 0 && !NON_SCHOOL.has(job))
     warnings.push(`Other Years (${other}) count only for nurses and speech therapists: not credited`);
+  if (internship > 0 && job !== "speech therapist")
+    warnings.push(`Internship Years (${internship}) count only for speech therapists: not credited`);
   // A batch places many people on the same grade with the same years: each placement is computed once.
-  const key =
-    job === "other"
-      ? `${credit}|${policy.COMP_EXPERIENCE_RATE}|${policy.COMP_EXPERIENCE_CAP_YEARS}`
-      : `${job}|${credit}|${other}|${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS}`;
+  const key = `${job}|${credit}|${other}|${internship}|${policy.COMP_EXPERIENCE_RATE}|${policy.COMP_EXPERIENCE_CAP_YEARS}|${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS}|${policy.COMP_INTERNSHIP_CAP_YEARS}|${policy.COMP_TRADES_CREDIT_GRADE}|${policy.COMP_TECH_GRADE_OFFSET}`;
   let byKey = newHires.get(scale);
   if (byKey === undefined) {
     byKey = new Map();
@@ -595,9 +882,14 @@ function asNewHire(scale: Scale, candidate: Candidate, credit: number, policy: P
   }
   let placed = byKey.get(key);
   if (placed === undefined) {
-    placed = job === "other" ? byExperience(scale, credit, policy) : bySteps(scale, job, credit, other, policy);
+    placed = bySchedule(job)
+      ? bySteps(scale, job, credit, other, internship, policy)
+      : ABOVE_GRADE.has(job)
+        ? byTrades(scale, job, credit, policy)
+        : byExperience(scale, credit, policy);
     if (byKey.size < 10_000) byKey.set(key, placed);
   }
+  warnings.push(...(placed.warnings ?? []));
   return placed;
 }
 
@@ -612,84 +904,234 @@ function hire(scale: Scale, candidate: Candidate, policy: Policy, warnings: stri
   return asNewHire(scale, candidate, credit, policy, warnings);
 }
 
-/** HISD II.B.1: the higher of the promotion-chart increase and the new-hire method on the new grade, within its range. */
-function promotion(scale: Scale, candidate: Candidate, policy: Policy, warnings: string[]): Placed {
+/** The grades a move advances (new grade's number − Previous Grade's), or why it cannot be counted; undefined without a Previous Grade. */
+function gradesAdvanced(scale: Scale, candidate: Candidate, policy: Policy): number | string | undefined {
+  const previous = cleanKeyText(candidate.previousGrade);
+  if (previous === "") return undefined;
+  if (normalizeKey(previous) === normalizeKey(scale.name)) return 0;
+  const offset = policy.COMP_TECH_GRADE_OFFSET;
+  const from = gradeOrdinal(previous, offset);
+  const to = scale.lane ? undefined : gradeOrdinal(scale.name, offset);
+  if (from === undefined) return `the Previous Grade '${truncate(previous)}' has no grade number`;
+  if (to === undefined) return `the ${describe(scale)} has no grade number`;
+  return to - from;
+}
+
+/** A warning when the Previous Grade says the move is not the action's direction (a promotion not to a higher grade …). */
+function checkDirection(
+  scale: Scale,
+  candidate: Candidate,
+  advanced: number | string | undefined,
+  warnings: string[],
+): void {
+  if (typeof advanced !== "number") return;
+  const previous = cleanKeyText(candidate.previousGrade);
+  const move = `grade ${scale.name} (from the Previous Grade ${previous})`;
+  if (candidate.action === "promotion" && advanced <= 0)
+    warnings.push(`A promotion goes to a higher grade, but ${move} is not above it: a transfer or a demotion?`);
+  else if (candidate.action === "demotion" && advanced >= 0)
+    warnings.push(`A demotion goes to a lower grade, but ${move} is not below it: a transfer or a promotion?`);
+  else if ((candidate.action === "transfer" || candidate.action === "change in months") && advanced !== 0)
+    warnings.push(
+      `A ${candidate.action === "transfer" ? "lateral transfer" : "change in months"} keeps the pay grade, but ${move} is another grade`,
+    );
+}
+
+/** The promotion increase: Promotion %, else the Promotion Chart's for the grades advanced; with how it was found. */
+function promotionIncrease(
+  candidate: Candidate,
+  chart: PromotionChart | undefined,
+  advanced: number | string | undefined,
+  warnings: string[],
+): { pct: number; words: string } | null {
+  const given = amount(candidate.promotionPct, "Promotion %");
+  if (given !== null) {
+    if (given > 1) outOfRange(`Promotion % ${given} is above 100 %: write 8 % as 8% or 0.08`);
+    return { pct: given, words: "" };
+  }
+  if (chart === undefined) return null;
+  if (advanced === undefined)
+    warnings.push("Promotion % is blank and there is no Previous Grade: the Promotion Chart cannot be read");
+  else if (typeof advanced === "string")
+    warnings.push(
+      `Promotion % is blank and the grades advanced cannot be counted (${advanced}): the Promotion Chart cannot be read`,
+    );
+  else if (advanced >= 1) {
+    const row = chartRow(chart, advanced);
+    if (row !== undefined)
+      return { pct: row.increase, words: ` (the Promotion Chart's for ${years(advanced, "grade")} advanced)` };
+    warnings.push(`The Promotion Chart has no row for ${years(advanced, "grade")} advanced`);
+  }
+  return null;
+}
+
+/**
+ * HISD II.B.1: on the master and technology pay scales, the higher of the promotion-chart
+ * increase and the new-hire method on the new grade, within its range. A promotion onto a lane
+ * schedule, or of a job placed on a salary schedule by years (a teacher, counselor, …), is
+ * placed by experience on the new schedule.
+ */
+function promotion(
+  scale: Scale,
+  candidate: Candidate,
+  policy: Policy,
+  chart: PromotionChart | undefined,
+  warnings: string[],
+): Placed {
+  const job = candidate.jobType ?? "other";
+  const advanced = gradesAdvanced(scale, candidate, policy);
+  checkDirection(scale, candidate, advanced, warnings);
+  const current = salaryOf(candidate.currentSalary, "Current Salary", scale);
+  // A job placed on a schedule by years needs them; another job's new-hire method credits none without.
+  if (bySchedule(job)) requiredYears(candidate, "a promotion onto a salary schedule is placed by years of experience");
   const given = amount(candidate.years, "Years");
   if (given === null) warnings.push("Years is missing: the new-hire method credits no experience");
+  if (scale.lane || bySchedule(job)) {
+    const placed = asNewHire(scale, candidate, given ?? 0, policy, warnings);
+    belowCurrent(scale, placed.salary, current, warnings);
+    const onto = scale.lane ? "a lane schedule" : "a salary schedule";
+    return {
+      ...placed,
+      text: `promotion onto ${onto}, placed by experience (the promotion chart is for the master and technology pay scales): ${placed.text}`,
+      cite: `II.B.1, ${placed.cite}`,
+    };
+  }
   const newHire = asNewHire(scale, candidate, given ?? 0, policy, warnings);
-  const current = salaryOf(candidate.currentSalary, "Current Salary", scale);
-  const pct = amount(candidate.promotionPct, "Promotion %");
-  if (pct !== null && pct > 1) outOfRange(`Promotion % ${pct} is above 100 %: write 8 % as 8% or 0.08`);
-  if (current === null || pct === null) {
-    const missing = [current === null ? "Current Salary" : "", pct === null ? "Promotion %" : ""].filter(Boolean);
+  const increase = promotionIncrease(candidate, chart, advanced, warnings);
+  if (current === null || increase === null) {
+    const missing = [current === null ? "Current Salary" : "", increase === null ? "Promotion %" : ""].filter(Boolean);
     warnings.push(`${missing.join(" and ")} missing: only the new-hire method applies`);
+    belowCurrent(scale, newHire.salary, current, warnings);
     return {
       ...newHire,
       text: `promotion by the new-hire method only: ${newHire.text}`,
       cite: `II.B.1, ${newHire.cite}`,
     };
   }
-  const increase = roundCents(current * (1 + pct));
+  const { pct } = increase;
+  const raised = roundCents(current * (1 + pct));
   // promotionSalary with no years: the increase kept within the new range; then the higher of it and the new-hire method.
   let salary = Math.max(promotionSalary(current, scale.min, scale.max, pct), newHire.salary);
-  const chart = `the ${percent(pct)} increase on ${money(current, scale)} at ${money(increase, scale)}`;
+  const chartText = `the ${percent(pct)} increase${increase.words} on ${money(current, scale)} at ${money(raised, scale)}`;
   const method = `the new-hire method at ${money(newHire.salary, scale)} (${newHire.text})`;
   let text =
-    increase > newHire.salary + HALF_CENT
-      ? `promotion: ${chart} beats ${method}`
-      : `promotion: ${method} beats ${chart}`;
-  if (increase > scale.max + HALF_CENT && increase > newHire.salary)
+    raised > newHire.salary + HALF_CENT
+      ? `promotion: ${chartText} beats ${method}`
+      : `promotion: ${method} beats ${chartText}`;
+  if (raised > scale.max + HALF_CENT && raised > newHire.salary)
     text += `, capped at the maximum ${money(scale.max, scale)}`;
   let step: number | null = null;
   if (moneyEquals(salary, newHire.salary))
     step = newHire.step; // flat steps: keep the new-hire method's own step
   else if (scale.kind === "steps") {
+    // The increase is the least the promotion pays: on steps, the first step paying it.
     const at = firstStepAtOrAbove(scale, salary);
     if (!moneyEquals(at.pay, salary)) text += `; placed on step ${at.step}, the first step at or above it`;
     step = at.step;
     salary = at.pay;
   }
-  // A promotion goes to a higher grade: one whose maximum is below the present pay cuts it.
-  if (salary < current - HALF_CENT)
+  belowCurrent(scale, salary, current, warnings);
+  return { step, salary, text, cite: `II.B.1, ${newHire.cite}`, pct };
+}
+
+/** A promotion goes to a higher grade: one whose maximum is below the present pay cuts it. */
+function belowCurrent(scale: Scale, salary: number, current: number | null, warnings: string[]): void {
+  if (current !== null && salary < current - HALF_CENT)
     warnings.push(
       `The promoted salary ${money(salary, scale)} is below the Current Salary ${money(current, scale)} (the grade's maximum is ${money(scale.max, scale)}): is this grade higher than the present one?`,
     );
-  return { step, salary, text, cite: `II.B.1, ${newHire.cite}` };
 }
 
-/** HISD II.A.1.f: back within six months → the last salary, not above the maximum; later → as a new hire. */
+/** How long a rehire was away: Months Away, else the two dates; whether it is within the window, in words. */
+function timeAway(candidate: Candidate, window: number, warnings: string[]): { within: boolean; words: string } {
+  const months = amount(candidate.monthsAway, "Months Away");
+  const left = candidate.separationDate ?? null;
+  const back = candidate.rehireDate ?? null;
+  let byDates: { within: boolean; words: string } | undefined;
+  if (left !== null && back !== null) {
+    if (back < left) invalid(`Rehire Date ${isoDate(back)} is before the Separation Date ${isoDate(left)}`);
+    const within = withinRehireDates(left, back, window);
+    const end = isoDate(monthsLater(left, window));
+    byDates = {
+      within,
+      words: `on ${isoDate(back)}, ${within ? `within ${years(window, "month")} of` : `more than ${years(window, "month")} after`} the separation on ${isoDate(left)} (the window ${within ? "ends" : "ended"} ${end})`,
+    };
+  }
+  if (months !== null) {
+    const within = withinRehireWindow(months, window);
+    if (byDates !== undefined && byDates.within !== within)
+      warnings.push(`Months Away (${months}) and the dates disagree (back ${byDates.words}): Months Away is used`);
+    return { within, words: `after ${years(months, "month")} (${within ? "within" : "more than"} ${window})` };
+  }
+  if (byDates !== undefined) return byDates;
+  if (left !== null || back !== null)
+    invalid(
+      `${left === null ? "Separation Date" : "Rehire Date"} is missing: Months Away is blank, so the months are counted from the Separation Date to the Rehire Date`,
+    );
+  return invalid(
+    `Months Away is missing (or give the Separation Date and the Rehire Date): a rehire within ${window} months returns at the last salary, a later one is placed as a new hire`,
+  );
+}
+
+/** HISD II.A.1.f "in the same job code or pay grade": either previous column decides; undefined when neither can be compared. */
+function sameJobOrGrade(scale: Scale, candidate: Candidate): { same: boolean | undefined; words: string } {
+  const previousCode = cleanKeyText(candidate.previousJobCode);
+  const code = cleanKeyText(candidate.jobCode);
+  const previousGrade = cleanKeyText(candidate.previousGrade);
+  const sameCode = previousCode !== "" && code !== "" ? normalizeKey(previousCode) === normalizeKey(code) : undefined;
+  const sameGrade = previousGrade !== "" ? normalizeKey(previousGrade) === normalizeKey(scale.name) : undefined;
+  if (sameCode === true) return { same: true, words: `in the same job code ${code}` };
+  if (sameGrade === true) return { same: true, words: `in the same grade ${scale.name}` };
+  if (sameCode === false || sameGrade === false) {
+    const before = [
+      previousGrade === "" ? "" : `grade ${previousGrade}`,
+      sameCode === false ? `job code ${previousCode}` : "",
+    ].filter(Boolean);
+    return { same: false, words: `in another job code and grade (before: ${before.join(", ")})` };
+  }
+  return { same: undefined, words: "" };
+}
+
+/**
+ * HISD II.A.1.f: back within six months in the same job code or pay grade → the last salary,
+ * not above the maximum; later, or in another job and grade → placed as a new hire.
+ */
 function rehire(scale: Scale, candidate: Candidate, policy: Policy, warnings: string[]): Placed {
   const window = policy.COMP_REHIRE_WINDOW_MONTHS;
-  const months = amount(candidate.monthsAway, "Months Away");
-  if (months === null)
-    invalid(
-      `Months Away is missing: a rehire within ${window} months returns at the last salary, a later one is placed as a new hire`,
-    );
-  if (!withinRehireWindow(months, window)) {
-    const credit = requiredYears(candidate, `a rehire after more than ${window} months is placed as a new hire`);
+  const away = timeAway(candidate, window, warnings);
+  const job = sameJobOrGrade(scale, candidate);
+  if (!away.within || job.same === false) {
+    const why = !away.within ? `after more than ${window} months` : "in another job code and grade";
+    const credit = requiredYears(candidate, `a rehire ${why} is placed as a new hire`);
     const placed = asNewHire(scale, candidate, credit, policy, warnings);
+    const words = away.within ? `${away.words}, but ${job.words}` : away.words;
     return {
       ...placed,
-      text: `rehire after ${years(months, "month")} (more than ${window}), placed as a new hire: ${placed.text}`,
+      text: `rehire ${words}, placed as a new hire: ${placed.text}`,
       cite: `II.A.1.f, ${placed.cite}`,
     };
   }
+  if (job.same === undefined)
+    warnings.push(
+      "Previous Job Code (with Job Code) and Previous Grade are blank: 'in the same job code or pay grade' was not checked",
+    );
   const last = salaryOf(candidate.currentSalary, "Current Salary", scale);
   if (last === null)
     invalid(`Current Salary (the last salary) is missing: a rehire within ${window} months returns at it`);
-  const salary = rehireReturnSalary(last, scale.max, months, window);
+  const salary = rehireReturnSalary(last, scale.max, 0, window);
   outsideRange(scale, salary, "The last salary", warnings);
   const capped = salary < last ? `, capped at the maximum ${money(scale.max, scale)}` : "";
   return {
     step: stepPaying(scale, salary),
     salary,
-    text: `rehire after ${years(months, "month")} (within ${window}): the last salary ${money(last, scale)}${capped}`,
+    text: `rehire ${away.words}${job.words === "" ? "" : `, ${job.words}`}: the last salary ${money(last, scale)}${capped}`,
     cite: "II.A.1.f",
   };
 }
 
 /** Terminology 31: a lateral transfer does not result in a pay adjustment. */
-function transfer(scale: Scale, candidate: Candidate, warnings: string[]): Placed {
+function transfer(scale: Scale, candidate: Candidate, policy: Policy, warnings: string[]): Placed {
+  checkDirection(scale, candidate, gradesAdvanced(scale, candidate, policy), warnings);
   const current = salaryOf(candidate.currentSalary, "Current Salary", scale);
   if (current === null) invalid("Current Salary is missing: a lateral transfer keeps it");
   outsideRange(scale, current, "The salary", warnings);
@@ -698,6 +1140,71 @@ function transfer(scale: Scale, candidate: Candidate, warnings: string[]): Place
     salary: current,
     text: `lateral transfer: the same salary ${money(current, scale)}`,
     cite: "terminology 31",
+  };
+}
+
+/** What a demotion or a change in months says of itself in the Rule column. */
+const READING = "CompStudy's reading; the manual's excerpt states no rule";
+
+/**
+ * Terminology 7, a demotion (a lower pay grade), as CompStudy reads it: the salary kept when
+ * within the new range, else the new maximum (below the new minimum: raised to it).
+ */
+function demotion(scale: Scale, candidate: Candidate, policy: Policy, warnings: string[]): Placed {
+  checkDirection(scale, candidate, gradesAdvanced(scale, candidate, policy), warnings);
+  const current = salaryOf(candidate.currentSalary, "Current Salary", scale);
+  if (current === null) invalid("Current Salary is missing: a demotion keeps it within the new range");
+  const salary = demotionSalary(current, scale.min, scale.max);
+  let outcome = `the Current Salary ${money(current, scale)} kept, within the new range`;
+  let step = stepPaying(scale, salary);
+  if (salary < current - HALF_CENT) {
+    outcome = `the Current Salary ${money(current, scale)} is above the new maximum: the maximum ${money(scale.max, scale)}`;
+    if (scale.kind === "steps") step = scale.topStep;
+  } else if (salary > current + HALF_CENT) {
+    outcome = `the Current Salary ${money(current, scale)} is below the new minimum: the minimum ${money(scale.min, scale)}`;
+    warnings.push(
+      `The Current Salary ${money(current, scale)} is below the minimum ${money(scale.min, scale)} of the lower ${describe(scale)}: raised to it`,
+    );
+  }
+  return { step, salary, text: `demotion (${READING}): ${outcome}`, cite: "terminology 7" };
+}
+
+/**
+ * Terminology 4, a change in months (the same pay grade, another work schedule), as CompStudy
+ * reads it: the daily rate of pay is kept — the salary × the new duty days ÷ the current ones.
+ * An hourly or daily rate is kept as it is.
+ */
+function changeInMonths(scale: Scale, candidate: Candidate, policy: Policy, warnings: string[]): Placed {
+  checkDirection(scale, candidate, gradesAdvanced(scale, candidate, policy), warnings);
+  const current = salaryOf(candidate.currentSalary, "Current Salary", scale);
+  if (current === null) invalid("Current Salary is missing: a change in months keeps its daily rate");
+  const days = (field: "currentDays" | "newDays", label: string): number => {
+    const value = amount(candidate[field], label);
+    if (value === null) invalid(`${label} is missing: a change in months keeps the daily rate over the new duty days`);
+    if (value === 0) outOfRange(`${label} must be above zero`);
+    return value;
+  };
+  const now = days("currentDays", "Current Days");
+  const next = days("newDays", "New Days");
+  const reading = `change in months (${READING}: the daily rate is kept)`;
+  if (scale.unit === "hourly" || scale.unit === "daily")
+    return {
+      step: stepPaying(scale, current),
+      salary: current,
+      text: `${reading}: the ${scale.unit} rate ${money(current, scale)} stays, over ${years(next, "duty day")}`,
+      cite: "terminology 4",
+    };
+  if (scale.unit === "monthly")
+    invalid(
+      `A change in months keeps the daily rate of an annual salary: ${describe(scale)} is monthly, give the annual salary on an annual grade`,
+    );
+  const salary = changeInMonthsSalary(current, now, next);
+  outsideRange(scale, salary, "The new salary", warnings);
+  return {
+    step: stepPaying(scale, salary),
+    salary,
+    text: `${reading}: ${money(current, scale)} ÷ ${years(now, "day")} = ${moneyWords(current / now, true)} a day × ${years(next, "day")} = ${money(salary, scale)}`,
+    cite: "terminology 4",
   };
 }
 
@@ -775,7 +1282,7 @@ function approve(
   if (requested !== null) {
     if (requested > placed.salary + HALF_CENT) {
       let line = `Requested Salary ${money(requested, scale)} is above the recommendation ${money(placed.salary, scale)}`;
-      const pct = candidate.action === "promotion" ? (candidate.promotionPct ?? null) : null;
+      const pct = placed.pct ?? null;
       if (pct !== null && candidate.currentSalary)
         line += ` (the CHRO may add up to ${percent(policy.COMP_PROMOTION_CHRO_EXTRA)} to the promotion increase: ${money(roundCents(candidate.currentSalary * (1 + pct + policy.COMP_PROMOTION_CHRO_EXTRA)), scale)})`;
       warnings.push(line);
@@ -787,14 +1294,16 @@ function approve(
     else if (!atLeast(requested, scale.min))
       warnings.push(`Requested Salary ${money(requested, scale)} is below the minimum ${money(scale.min, scale)}`);
   }
-  const onSchedule = (candidate.jobType ?? "other") !== "other" && scale.kind === "steps";
+  // A job placed on a salary schedule by years, paid a step of it, needs no approval.
+  const onSchedule = bySchedule(candidate.jobType ?? "other") && scale.kind === "steps" && placed.step !== null;
   if (onSchedule && (requested === null || moneyEquals(requested, placed.salary))) return "schedule";
   return approvalOf(scale, requested ?? placed.salary, policy, warnings);
 }
 
 /**
  * Decides one candidate's placement by the HISD manual (II.A new hires and rehires, II.B
- * promotions and transfers, II.A.1.e approval authority): step, salary, approval, the rule in
+ * promotions and transfers, demotions and changes in months as CompStudy reads terminology 7
+ * and 4, II.A.1.e approval authority): step, salary, approval, the rule in
  * words and the warnings. Never throws on the candidate's data (a candidate that cannot be
  * decided has salary null and `problem`); policy values from `policy` (default POLICY).
  */
@@ -813,16 +1322,22 @@ export function decidePlacement(
         placed = hire(scale, candidate, policy, warnings);
         break;
       case "promotion":
-        placed = promotion(scale, candidate, policy, warnings);
+        placed = promotion(scale, candidate, policy, schedules.promotionChart, warnings);
         break;
       case "rehire":
         placed = rehire(scale, candidate, policy, warnings);
         break;
       case "transfer":
-        placed = transfer(scale, candidate, warnings);
+        placed = transfer(scale, candidate, policy, warnings);
+        break;
+      case "demotion":
+        placed = demotion(scale, candidate, policy, warnings);
+        break;
+      case "change in months":
+        placed = changeInMonths(scale, candidate, policy, warnings);
         break;
       default:
-        placed = invalid(`Action '${String(candidate.action)}' is not hire, promotion, rehire or transfer`);
+        placed = invalid(`Action '${String(candidate.action)}' is not ${orList(ACTIONS)}`);
     }
     const approval = approve(scale, candidate, placed, policy, warnings);
     return {

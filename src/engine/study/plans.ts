@@ -370,6 +370,8 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
   for (const plan of plans) {
     let previous: PayGrade | undefined;
     for (const grade of plan.grades) {
+      // Steps are named as the plan numbers them ("Step 0" …); positions are used in between.
+      const labels = stepLabels(plan.stepHeaders, grade.steps.length);
       const at = (step: number | null, severity: AuditFinding["severity"], message: string): void => {
         findings.push({ plan: plan.name, grade: grade.grade, step, severity, message });
       };
@@ -391,18 +393,18 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
       }
       grade.steps.forEach((step, s) => {
         if (step === null && grade.steps.slice(s + 1).some((later) => later !== null)) {
-          at(s + 1, "error", `Step ${s + 1} is blank but a later step is filled`);
+          at(labels[s], "error", `Step ${labels[s]} is blank but a later step is filled`);
         }
       });
       const increases: { step: number; delta: number }[] = [];
-      let last: { step: number; value: number } | undefined;
+      let last: { at: number; value: number } | undefined;
       grade.steps.forEach((value, s) => {
         if (value === null) return;
         if (last && value < last.value - HALF_CENT) {
-          at(s + 1, "error", `Step ${s + 1} (${value}) is lower than step ${last.step} (${last.value})`);
+          at(labels[s], "error", `Step ${labels[s]} (${value}) is lower than step ${labels[last.at]} (${last.value})`);
         }
-        if (last && last.step === s) increases.push({ step: s + 1, delta: value - last.value });
-        last = { step: s + 1, value };
+        if (last && last.at === s - 1) increases.push({ step: labels[s], delta: value - last.value });
+        last = { at: s, value };
       });
       const rises = increases.filter((i) => i.delta > HALF_CENT);
       const sorted = rises.map((i) => i.delta).sort((a, b) => a - b);
@@ -420,7 +422,7 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
       }
       if (previous?.min !== undefined && previous.unit === grade.unit && grade.min < previous.min - HALF_CENT) {
         at(
-          grade.kind === "steps" ? 1 : null,
+          grade.kind === "steps" ? labels[0] : null,
           "warning",
           `The minimum (${grade.min}) is below the previous grade '${truncate(previous.grade)}' (${previous.min})`,
         );
@@ -429,6 +431,20 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The step numbers of a plan's step columns, as its headers name them ("Step 0", "S1", "3");
+ * 1, 2, 3 … when they do not name increasing numbers.
+ */
+export function stepLabels(headers: readonly string[], count: number): number[] {
+  const named = headers.slice(0, count).map((header) => /\d+/.exec(header)?.[0]);
+  const numbers = named.map(Number);
+  const ordered =
+    named.length === count &&
+    named.every((n) => n !== undefined) &&
+    numbers.every((n, i) => i === 0 || n > numbers[i - 1]);
+  return ordered ? numbers : Array.from({ length: count }, (_, i) => i + 1);
 }
 
 /** The midpoint of a grade: its stated midpoint (range grades), else (minimum + maximum) / 2. */

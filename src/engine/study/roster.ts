@@ -36,6 +36,8 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   // A roster's "Unit" is the bargaining unit (pay plans use Unit for the pay unit).
   { ...PLAN_FIELD, synonyms: [...PLAN_FIELD.synonyms, "unit"] },
   GRADE_FIELD,
+  // The lane of a step-and-lane schedule named by the Plan: the row's grade when Grade is blank.
+  { field: "lane", label: "Lane", synonyms: ["lane", "salary lane", "education lane", "lane code"], required: false },
   {
     field: "salary",
     label: "Salary",
@@ -163,9 +165,15 @@ export const DEFAULT_MAX_FTE = 1;
 
 export { DATE_1904_OFFSET } from "./dates";
 
-/** Fields that are required but not found, with the message to show for each. */
+/** The fields as the header row is looked for: a Lane column stands for the Grade column (a roster of lanes only). */
+const HEADER_FIELDS: readonly FieldSpec<RosterField>[] = ROSTER_FIELDS.map((spec) =>
+  spec.field === "grade" ? { ...spec, synonyms: [...spec.synonyms, "lane"] } : spec,
+);
+
+/** Fields that are required but not found, with the message to show for each (a Lane column stands for the Grade). */
 export function missingFields(mapping: Roster["mapping"]): { field: RosterField; message: string }[] {
-  return ROSTER_FIELDS.filter((spec) => spec.required && !mapping[spec.field]).map((spec) => ({
+  const found = (field: RosterField): boolean => mapping[field] !== undefined || (field === "grade" && !!mapping.lane);
+  return ROSTER_FIELDS.filter((spec) => spec.required && !found(spec.field)).map((spec) => ({
     field: spec.field,
     message: missingColumnMessage(spec),
   }));
@@ -176,7 +184,7 @@ export function detectRosterColumns(
   table: readonly (readonly CellValue[])[],
   mapping: Partial<Record<RosterField, string>> = {},
 ): Roster["mapping"] {
-  const headerIndex = findHeaderRow(table, ROSTER_FIELDS, mapping);
+  const headerIndex = findHeaderRow(table, HEADER_FIELDS, mapping);
   if (headerIndex < 0) invalid("The roster is empty");
   const found = mapColumns(table[headerIndex], ROSTER_FIELDS, mapping);
   // "Department" alone serves both the job family and the department.
@@ -287,7 +295,7 @@ function fteCell(raw: CellValue, percentColumn: boolean, refuse: Refusal): numbe
 
 /** Parses a roster table into employees and rows that cannot be used. */
 export function parseRoster(table: readonly (readonly CellValue[])[], options: RosterOptions = {}): Roster {
-  const headerIndex = findHeaderRow(table, ROSTER_FIELDS, options.mapping);
+  const headerIndex = findHeaderRow(table, HEADER_FIELDS, options.mapping);
   if (headerIndex < 0) invalid("The roster is empty");
   const mapping = detectRosterColumns(table, options.mapping);
   const missing = missingFields(mapping);
@@ -316,7 +324,6 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const key = (raw: CellValue): string => shared(raw, cleanKeyText);
   const label = (raw: CellValue): string => shared(raw, text);
   const idCol = column("employeeId") as number;
-  const gradeCol = column("grade") as number;
   const salaryCol = column("salary") as number;
   const hireCol = column("hireDate");
   const hirePolicy = datePolicy(table, headerIndex + 1, mapping.hireDate, date1904);
@@ -346,7 +353,8 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     const row = index + 1;
     const id = text(cells[idCol]);
     const plan = key(cell(cells, "plan"));
-    const grade = key(cells[gradeCol]);
+    // A row on a lane schedule gives its lane in Lane, the Grade blank: the lane is its grade.
+    const grade = key(cell(cells, "grade")) || key(cell(cells, "lane"));
     current.row = row;
     current.id = id;
     current.plan = plan;
@@ -365,7 +373,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     }
     firstRowOfId.set(idKey, row);
     if (grade === "") {
-      refuse("Grade is blank");
+      refuse(column("lane") === undefined ? "Grade is blank" : "Grade and Lane are blank");
       continue;
     }
     if (ERROR_TEXT.test(grade)) {

@@ -53,6 +53,7 @@ export type RosterField =
   | "employeeId"
   | "plan"
   | "grade"
+  | "lane"
   | "salary"
   | "hireDate"
   | "jobFamily"

@@ -18,11 +18,11 @@ import {
   decidePlacement,
   placementContext,
   placementScale,
-  readCandidateNumber,
+  readCandidateEntry,
   recordCells,
   type Approval,
   type Candidate,
-  type CandidateNumber,
+  type CandidateEntry,
   type JobType,
   type PersonnelAction,
   type PlacementContext,
@@ -44,13 +44,13 @@ export type PersonForm = {
   schedule: string;
   /** The grade of the pay plan, or the lane of the lane schedule. */
   grade: string;
-  numbers: Partial<Record<CandidateNumber, string>>;
+  numbers: Partial<Record<CandidateEntry, string>>;
 };
 
 /** The form, the engine's message per number that does not read, and the last decision. */
 export type PersonState = {
   form: PersonForm;
-  errors: Partial<Record<CandidateNumber, string>>;
+  errors: Partial<Record<CandidateEntry, string>>;
   decision?: PlacementDecision;
 };
 
@@ -60,7 +60,7 @@ export const NEW_PERSON: PersonState = {
 };
 
 const LABEL = Object.fromEntries(CANDIDATE_FIELDS.map((spec) => [spec.field, spec.label])) as Record<string, string>;
-const SALARIES: readonly CandidateNumber[] = ["currentSalary", "requestedSalary"];
+const SALARIES: readonly CandidateEntry[] = ["currentSalary", "requestedSalary"];
 
 const useStyles = makeStyles({
   result: {
@@ -137,7 +137,7 @@ function scaleHint(scale: PlacementScale | undefined): string | undefined {
 }
 
 /** A typed number as the Candidates table would hold it: a Promotion % typed as 8 means 8 %. */
-function cellOf(field: CandidateNumber, text: string | undefined): string | null {
+function cellOf(field: CandidateEntry, text: string | undefined): string | null {
   const typed = (text ?? "").trim();
   if (typed === "") return null;
   return field === "promotionPct" && !typed.endsWith("%") ? `${typed}%` : typed;
@@ -146,19 +146,21 @@ function cellOf(field: CandidateNumber, text: string | undefined): string | null
 /** The candidate the form describes, or the engine's message per number that does not read. */
 function readForm(
   form: PersonForm,
-  fields: readonly CandidateNumber[],
-): { candidate?: Candidate; errors: Partial<Record<CandidateNumber, string>> } {
-  const errors: Partial<Record<CandidateNumber, string>> = {};
-  const numbers: Partial<Record<CandidateNumber, number | null>> = {};
+  fields: readonly CandidateEntry[],
+): { candidate?: Candidate; errors: Partial<Record<CandidateEntry, string>> } {
+  const errors: Partial<Record<CandidateEntry, string>> = {};
+  const numbers: Partial<Record<CandidateEntry, number | string | null>> = {};
   for (const field of fields) {
     try {
-      numbers[field] = readCandidateNumber(field, cellOf(field, form.numbers[field]));
+      numbers[field] = readCandidateEntry(field, cellOf(field, form.numbers[field]));
     } catch (error) {
       errors[field] = messageOf(error);
     }
   }
   if (Object.keys(errors).length > 0) return { errors };
-  return { candidate: { action: form.action, jobType: form.jobType, ...placeOf(form), ...numbers }, errors };
+  // Each value is of its field's kind (readCandidateEntry reads numbers, codes and dates as the table does).
+  const values = numbers as Partial<Candidate>;
+  return { candidate: { action: form.action, jobType: form.jobType, ...placeOf(form), ...values }, errors };
 }
 
 const APPROVAL_WORDS: Record<Approval, string> = {
@@ -230,7 +232,7 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
   const candidatesSource = pane.inputs[CANDIDATES_INPUT.id]?.source;
   const writing = pane.task?.id === "write-row";
 
-  const change = (next: Partial<PersonForm>, cleared: readonly CandidateNumber[] = []): void =>
+  const change = (next: Partial<PersonForm>, cleared: readonly CandidateEntry[] = []): void =>
     setPerson((current) => {
       const left = { ...current.errors };
       for (const field of cleared) delete left[field];
@@ -238,9 +240,9 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
       const same = Object.keys(next).every((key) => key === "name");
       return { form: { ...current.form, ...next }, errors: left, decision: same ? current.decision : undefined };
     });
-  const setNumber = (field: CandidateNumber, text: string): void =>
+  const setNumber = (field: CandidateEntry, text: string): void =>
     change({ numbers: { ...form.numbers, [field]: text } }, [field]);
-  const check = (field: CandidateNumber): void => {
+  const check = (field: CandidateEntry): void => {
     const { errors: found } = readForm(form, [field]);
     setPerson((current) => ({
       ...current,
@@ -311,13 +313,13 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
         label="Action"
         value={form.action}
         words={ACTIONS}
-        onChange={(action) => change({ action }, Object.keys(errors) as CandidateNumber[])}
+        onChange={(action) => change({ action }, Object.keys(errors) as CandidateEntry[])}
       />
       <WordField
         label="Job type"
         value={form.jobType}
         words={JOB_TYPES}
-        onChange={(jobType) => change({ jobType }, Object.keys(errors) as CandidateNumber[])}
+        onChange={(jobType) => change({ jobType }, Object.keys(errors) as CandidateEntry[])}
       />
       <Field label="Plan" className={ui.field}>
         <Select
@@ -379,7 +381,8 @@ function PersonFormView({ context }: { context: PlacementContext }): React.JSX.E
         >
           <Input
             value={form.numbers[input.field] ?? ""}
-            inputMode="decimal"
+            inputMode={input.kind === "number" ? "decimal" : undefined}
+            placeholder={input.kind === "date" ? "yyyy-mm-dd" : undefined}
             contentBefore={SALARIES.includes(input.field) ? <span aria-hidden="true">$</span> : undefined}
             contentAfter={input.field === "promotionPct" ? <span aria-hidden="true">%</span> : undefined}
             onChange={(_, data) => setNumber(input.field, data.value)}

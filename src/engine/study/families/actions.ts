@@ -5,22 +5,36 @@
  * employees each one retitles. No candidate is dropped: one that cannot be decided keeps its
  * line with the reason in Warning.
  */
-import { cleanKeyText, isBlank, parseNumberText, readNumber, truncate, type CellValue } from "../../cells";
+import { cleanKeyText, isBlank, readNumber, truncate, type CellValue } from "../../cells";
 import { isEngineError, invalid } from "../../errors";
 import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import { Study } from "../context";
+import { PLANS_INPUT } from "../core";
+import { isoDate, parseDateCell } from "../dates";
 import { family } from "../definition";
 import { input, readRecords, type InputTable } from "../inputs";
 import { LANES_INPUT } from "../lanes";
 import {
+  ACTIONS,
+  CANDIDATE_DATES,
+  CANDIDATE_NUMBERS,
+  CANDIDATE_TEXTS,
   decidePlacement,
+  entryKind,
   parseAction,
   parseJobType,
   type Candidate,
+  type CandidateDate,
+  type CandidateEntry,
   type CandidateNumber,
+  type CandidateText,
+  type Approval,
+  type JobType,
+  type PersonnelAction,
   type PlacementDecision,
   type PlacementSchedules,
 } from "../personnel";
+import { PROMOTION_CHART_INPUT, chartWords, readPercent } from "../promotion-chart";
 import { PLACEMENTS_REPORT, TITLE_CHANGES_REPORT } from "../report/actions";
 import { RULES_INPUT, policyNotes, studyPolicy, type Policy } from "../rules-sheet";
 import { APPLY_TITLE_CHANGES, TITLE_CHANGES_INPUT, TitleMap, type TitleChange } from "../titles";
@@ -39,7 +53,15 @@ export type CandidateField =
   | "currentSalary"
   | "monthsAway"
   | "promotionPct"
-  | "requestedSalary";
+  | "requestedSalary"
+  | "internshipYears"
+  | "previousGrade"
+  | "jobCode"
+  | "previousJobCode"
+  | "separationDate"
+  | "rehireDate"
+  | "currentDays"
+  | "newDays";
 
 const field = (f: CandidateField, label: string, synonyms: string[], required = false) => ({
   field: f,
@@ -99,6 +121,30 @@ export const CANDIDATE_FIELDS = [
     "requested",
     "proposed salary",
   ]),
+  field("internshipYears", "Internship Years", [
+    "internship years",
+    "internship",
+    "years of internship",
+    "internships",
+  ]),
+  field("previousGrade", "Previous Grade", ["previous grade", "prior grade", "old grade", "last grade", "from grade"]),
+  field("jobCode", "Job Code", ["job code", "new job code", "job number", "position code"]),
+  field("previousJobCode", "Previous Job Code", [
+    "previous job code",
+    "prior job code",
+    "old job code",
+    "last job code",
+  ]),
+  field("separationDate", "Separation Date", [
+    "separation date",
+    "termination date",
+    "end date",
+    "last day",
+    "date of separation",
+  ]),
+  field("rehireDate", "Rehire Date", ["rehire date", "return date", "date of rehire", "re hire date", "date back"]),
+  field("currentDays", "Current Days", ["current days", "current duty days", "present days", "current work days"]),
+  field("newDays", "New Days", ["new days", "new duty days", "new work days"]),
 ];
 
 const LABELS = Object.fromEntries(CANDIDATE_FIELDS.map((spec) => [spec.field, spec.label])) as Readonly<
@@ -120,19 +166,27 @@ export type CandidateRow = {
   readonly problems: readonly string[];
 };
 
-/** A percentage cell: 0.08, "0.08" or "8%" → 0.08. */
-function readPercent(cell: CellValue, where: string): number | null {
-  if (typeof cell === "string" && /%\s*$/.test(cell)) {
-    const value = parseNumberText(cell.replace(/%\s*$/, ""));
-    if (value === undefined) invalid(`${where} is not a percentage: '${truncate(cell.trim())}'`);
-    return value / 100;
-  }
-  return readNumber(cell, where);
-}
-
 /** Reads one number of a candidate as the Candidates table holds it (Promotion % as 8% or 0.08); blank → null; the message names the column. */
 export function readCandidateNumber(field: CandidateNumber, cell: CellValue): number | null {
   return field === "promotionPct" ? readPercent(cell, LABELS[field]) : readNumber(cell, LABELS[field]);
+}
+
+/**
+ * Reads one value of a candidate as the Candidates table holds it (the one-person form reads its
+ * fields so too): numbers as readCandidateNumber, codes trimmed (blank → null), dates as day
+ * numbers (yyyy-mm-dd, m/d/yyyy, an Excel date; blank → null); the message names the column.
+ */
+export function readCandidateEntry(field: CandidateEntry, cell: CellValue, date1904 = false): number | string | null {
+  const kind = entryKind(field);
+  if (kind === "number") return readCandidateNumber(field as CandidateNumber, cell);
+  if (isBlank(cell)) return null;
+  if (kind === "text") return cleanKeyText(cell) || null;
+  const day = parseDateCell(cell, { date1904 });
+  if (day === undefined)
+    invalid(
+      `${LABELS[field]} '${truncate(String(cell).trim())}' is not a date (use yyyy-mm-dd, m/d/yyyy or an Excel date)`,
+    );
+  return day;
 }
 
 /** A reader remembered per cell value: a batch repeats the same actions, job types, plans and grades. */
@@ -154,7 +208,7 @@ function remembered<T>(read: (cell: CellValue) => T): (cell: CellValue) => T {
 }
 
 /** Reads the Candidates table; a row whose cells cannot be read keeps its line with the reasons. */
-export function parseCandidates(rows: readonly (readonly CellValue[])[]): CandidateRow[] {
+export function parseCandidates(rows: readonly (readonly CellValue[])[], date1904 = false): CandidateRow[] {
   const { records } = readRecords({ rows, source: "" }, CANDIDATE_FIELDS);
   const actionOf = remembered(parseAction);
   const jobOf = remembered(parseJobType);
@@ -176,29 +230,14 @@ export function parseCandidates(rows: readonly (readonly CellValue[])[]): Candid
     const grade = keyText(record.get("grade"));
     const lane = keyText(record.get("lane"));
     // Every cell is read, so that the Warning lists every problem of the row at once.
-    const number = (f: CandidateNumber): number | null => read(f, (cell) => readCandidateNumber(f, cell));
-    const years = number("years");
-    const otherYears = number("otherYears");
-    const currentSalary = number("currentSalary");
-    const monthsAway = number("monthsAway");
-    const promotionPct = number("promotionPct");
-    const requestedSalary = number("requestedSalary");
+    const values: Partial<
+      Record<CandidateNumber | CandidateDate, number | null> & Record<CandidateText, string | null>
+    > = {};
+    for (const f of [...CANDIDATE_NUMBERS, ...CANDIDATE_DATES])
+      values[f] = read(f, (cell) => readCandidateEntry(f, cell, date1904) as number | null);
+    for (const f of CANDIDATE_TEXTS) values[f] = read(f, (cell) => readCandidateEntry(f, cell) as string | null);
     const candidate: Candidate | undefined =
-      action === null || jobType === null
-        ? undefined
-        : {
-            action,
-            jobType,
-            plan,
-            grade,
-            lane,
-            years,
-            otherYears,
-            currentSalary,
-            monthsAway,
-            promotionPct,
-            requestedSalary,
-          };
+      action === null || jobType === null ? undefined : { action, jobType, plan, grade, lane, ...values };
     return {
       row: record.row,
       name: cleanKeyText(record.get("candidate")),
@@ -217,18 +256,25 @@ export const CANDIDATES_INPUT = input<CandidateRow[]>({
   id: "candidates",
   label: "Candidates",
   sheets: ["Candidates", "Personnel Actions", "Placements"],
-  description:
-    "one row per person to place: Candidate, Action (hire, promotion, rehire, transfer), Job Type, Plan, Grade, Lane, Years, Other Years, Current Salary, Months Away, Promotion %, Requested Salary",
+  description: `one row per person to place: Candidate, Action (${ACTIONS.join(", ")}), Job Type, Plan, Grade, Lane, Years, Other Years, Current Salary, Months Away, Promotion %, Requested Salary, Internship Years, Previous Grade, Job Code, Previous Job Code, Separation Date, Rehire Date, Current Days, New Days`,
   fields: CANDIDATE_FIELDS,
-  parse: (table) => parseCandidates(table.rows),
+  parse: (table) => parseCandidates(table.rows, table.date1904),
 });
 
-/** The study's schedules for placement: its pay plans and its lane schedules (when given). */
+/**
+ * The study's schedules for placement: its pay plans as the Pay Plans table gives them (lane
+ * schedules are resolved as lanes, not as the study's lane plans), its lane schedules and its
+ * promotion chart (when given).
+ */
 export function studySchedules(study: Study): PlacementSchedules {
   return study.memo("personnel-actions/schedules", () => {
     const lanes = study.input(LANES_INPUT);
-    for (const note of lanes?.notes ?? []) study.note(note);
-    return { plans: study.plans.plans, lanes: lanes?.schedules ?? [] };
+    const promotionChart = study.input(PROMOTION_CHART_INPUT);
+    return {
+      plans: study.require(PLANS_INPUT).plans,
+      lanes: lanes?.schedules ?? [],
+      ...(promotionChart === undefined ? {} : { promotionChart }),
+    };
   });
 }
 
@@ -248,7 +294,11 @@ export function placementContext(tables: Readonly<Partial<Record<string, InputTa
   // No placement rule reads the date: any valid as-of date will do.
   const study = new Study("2000-01-01", tables);
   const schedules = studySchedules(study);
-  return { schedules, policy: studyPolicy(study), notes: [...policyNotes(study), ...laneNotes(study, schedules)] };
+  return {
+    schedules,
+    policy: studyPolicy(study),
+    notes: [...policyNotes(study), ...laneNotes(study, schedules), ...chartNotes(study, schedules)],
+  };
 }
 
 /**
@@ -262,7 +312,9 @@ export function candidateRecord(name: string, candidate: Candidate): Partial<Rec
   const record: Partial<Record<CandidateField, CellValue>> = { candidate: person };
   for (const { field } of CANDIDATE_FIELDS) {
     const value = field === "candidate" ? undefined : candidate[field];
-    if (value !== undefined && !isBlank(value)) record[field] = value;
+    if (value === undefined || isBlank(value)) continue;
+    // Dates are written as the table reads them back: yyyy-mm-dd.
+    record[field] = typeof value === "number" && entryKind(field as CandidateEntry) === "date" ? isoDate(value) : value;
   }
   return record;
 }
@@ -270,14 +322,23 @@ export function candidateRecord(name: string, candidate: Candidate): Partial<Rec
 type Decided = { row: CandidateRow; decision?: PlacementDecision };
 
 /** The codes of the Action, Job Type and Approval columns as a reader names them. */
-export const CODE_LABELS: Readonly<Record<string, string>> = {
+export const CODE_LABELS: Readonly<Record<PersonnelAction | JobType | Approval, string>> = {
   hire: "Hire",
   promotion: "Promotion",
   rehire: "Rehire",
   transfer: "Transfer",
+  demotion: "Demotion",
+  "change in months": "Change in months",
   teacher: "Teacher",
+  counselor: "Counselor",
+  librarian: "Librarian",
+  "evaluation specialist": "Evaluation specialist",
+  "assistant principal": "Assistant principal",
   nurse: "Nurse",
   "speech therapist": "Speech therapist",
+  crafts: "Crafts",
+  nutrition: "Nutrition",
+  custodian: "Custodian",
   other: "Other",
   CHRO: "Chief HR officer",
   "Compensation Committee": "Compensation Committee",
@@ -285,7 +346,8 @@ export const CODE_LABELS: Readonly<Record<string, string>> = {
   "above maximum": "Not allowed: above the maximum",
 };
 /** A code (hire, teacher, schedule, CHRO …) as its label; anything else as it is. */
-export const codeLabel = (code: string | null): string | null => (code === null ? null : (CODE_LABELS[code] ?? code));
+export const codeLabel = (code: string | null): string | null =>
+  code === null ? null : ((CODE_LABELS as Readonly<Record<string, string>>)[code] ?? code);
 
 function placementRows(decided: readonly Decided[]): ExhibitRow[] {
   return decided.map(({ row, decision }): ExhibitRow => {
@@ -327,6 +389,20 @@ function laneNotes(study: Study, schedules: PlacementSchedules): string[] {
   return [`Lane schedules (${study.source(LANES_INPUT) ?? LANES_INPUT.label}): ${names}.`];
 }
 
+/** The rules the manual's excerpt does not state, as CompStudy reads them. */
+function readingsNote(): string {
+  return "Demotion and change in months (CompStudy's reading; the manual's excerpt defines them but states no pay rule): a demotion keeps the salary when within the new range, else the new maximum (the new minimum below it); a change in months keeps the daily rate — salary × new duty days ÷ current duty days, to the cent.";
+}
+
+/** The promotion chart the promotions were read with, and where it came from. */
+function chartNotes(study: Study, schedules: PlacementSchedules): string[] {
+  const chart = schedules.promotionChart;
+  if (chart === undefined) return [];
+  return [
+    `Promotion Chart (${study.source(PROMOTION_CHART_INPUT) ?? PROMOTION_CHART_INPUT.label}): ${chartWords(chart)}; read when a promotion's Promotion % is blank, by the grades advanced from the Previous Grade.`,
+  ];
+}
+
 /** CompStudy's reading of the HISD approval authority, with the workbook's grade values. */
 function approvalNote(policy: Policy): string {
   const senior = policy.COMP_SENIOR_GRADE;
@@ -344,7 +420,7 @@ function placements(study: Study): ExhibitBody {
     decision: row.candidate === undefined ? undefined : decidePlacement(schedules, row.candidate, policy),
   }));
   return {
-    description: `Each candidate placed by the HISD manual's rules: teachers on the step for their approved years; nurses and speech therapists with up to ${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS} non-school years; other jobs at ${Number((policy.COMP_EXPERIENCE_RATE * 100).toFixed(6))} % over the minimum per year of related experience (at most ${policy.COMP_EXPERIENCE_CAP_YEARS}, never above the maximum); promotions at the higher of the promotion increase and the new-hire method; rehires within ${policy.COMP_REHIRE_WINDOW_MONTHS} months at their last salary; lateral transfers at the same salary.`,
+    description: `Each candidate placed by the HISD manual's rules: teachers, counselors, librarians, evaluation specialists and assistant principals on the step for their approved years (the first step for 0 years, one step a year); nurses and speech therapists with up to ${policy.COMP_OTHER_EXPERIENCE_CAP_YEARS} non-school years; other jobs at ${Number((policy.COMP_EXPERIENCE_RATE * 100).toFixed(6))} % over the minimum per year of related experience (at most ${policy.COMP_EXPERIENCE_CAP_YEARS}, never above the maximum; on steps, the highest step at or below it), crafts, nutrition and custodians only above grade ${policy.COMP_TRADES_CREDIT_GRADE}; promotions on the master and technology scales at the higher of the promotion increase and the new-hire method, onto a salary schedule by experience; rehires within ${policy.COMP_REHIRE_WINDOW_MONTHS} months in the same job code or grade at their last salary; lateral transfers at the same salary; demotions and changes in months as CompStudy reads them (the manual's excerpt states no rule).`,
     columns: [
       col("Candidate", "text"),
       col("Action", "text"),
@@ -358,7 +434,14 @@ function placements(study: Study): ExhibitBody {
       col("Warning", "text"),
     ],
     rows: placementRows(decided),
-    notes: [countLine(decided), approvalNote(policy), ...policyNotes(study), ...laneNotes(study, schedules)],
+    notes: [
+      countLine(decided),
+      approvalNote(policy),
+      readingsNote(),
+      ...policyNotes(study),
+      ...laneNotes(study, schedules),
+      ...chartNotes(study, schedules),
+    ],
   };
 }
 
@@ -418,8 +501,8 @@ export const PERSONNEL_ACTIONS = family({
   id: "personnel-actions",
   title: "Personnel actions",
   description:
-    "Hires, promotions, rehires and transfers placed by the HISD manual's rules, with who approves each salary; and the class-title changes with the employees each retitles.",
-  inputs: [RULES_INPUT, LANES_INPUT],
+    "Hires, promotions, rehires, transfers, demotions and changes in months placed by the HISD manual's rules, with who approves each salary; and the class-title changes with the employees each retitles.",
+  inputs: [RULES_INPUT, LANES_INPUT, PROMOTION_CHART_INPUT],
   options: [APPLY_TITLE_CHANGES],
   exhibits: [
     {

@@ -1,7 +1,8 @@
 /**
  * The "assessment of current conditions" of a compensation study (Portland 2013 study,
  * chapter 3): pay-plan summary, grade placement, midpoint split, quartiles, job families,
- * tenure, schedule audit and the rows that could not be used. Built from the placement step;
+ * tenure, schedule audit, the rows that could not be used, and pay against the schedule (its
+ * own module, schedule-pay.ts). Built from the placement step;
  * deterministic ordering (plans and grades in input order, families by name).
  */
 import { normalizeKey } from "../../cells";
@@ -23,6 +24,7 @@ import {
 } from "../report/current";
 import { classTitles } from "../titles";
 import { col, DAYS_PER_YEAR, gradeMoney, planMoney, ratio } from "./helpers";
+import { PAY_VS_SCHEDULE } from "./schedule-pay";
 import type { PayGrade, PayPlan } from "../types";
 
 /** What the employee-based exhibits count per grade, from the active placed employees. */
@@ -382,5 +384,6 @@ export const CURRENT_CONDITIONS = family({
         rows: study.unplacedRows().map((u) => ({ values: [u.id, u.plan, u.grade, u.reason], kind: "detail" })),
       }),
     },
+    PAY_VS_SCHEDULE,
   ],
 });

@@ -246,6 +246,31 @@ function unmatchedFindings(view: ExhibitView): string[] {
   ];
 }
 
+/** 3-9: how many employees on step grades are paid other than their step, by plan, and the widest differences. */
+function payVsScheduleFindings(view: ExhibitView): string[] {
+  const rows = view.rows("detail");
+  if (rows.length === 0)
+    return view.rows("total").length === 0
+      ? ["No employee is on a grade with steps: there is no step to check."]
+      : ["Every employee on a grade with steps is paid the pay of their step."];
+  const plans = [...view.groups(rows, "Plan")].map(([plan, list]) => ({ plan, n: list.length }));
+  plans.sort((a, b) => b.n - a.n);
+  const findings = [
+    `${counted(rows.length, "employee")} on grades with steps ${rows.length === 1 ? "is" : "are"} paid other than the pay of their step${plans.length > 1 ? `: ${listed(plans.map((p) => `${p.plan} ${countWords(p.n)}`))}` : ` (${plans[0].plan})`}; each is listed with the step's pay and the difference.`,
+  ];
+  const differences = rows.flatMap((row) => {
+    const difference = view.number(row, "Difference");
+    return difference === null ? [] : [difference];
+  });
+  const below = differences.filter((d) => d < 0).length;
+  const above = differences.filter((d) => d > 0).length;
+  if (below + above > 0)
+    findings.push(
+      `${capitalised(listWords([...(below > 0 ? [`${countWords(below)} below their step's pay`] : []), ...(above > 0 ? [`${countWords(above)} above it`] : [])]))}${differences.length < rows.length ? `; ${countWords(rows.length - differences.length)} with no pay on the schedule to compare with` : ""}.`,
+    );
+  return findings;
+}
+
 export const PAY_SUMMARY_REPORT: ExhibitReport = { findings: paySummaryFindings };
 export const GRADE_PLACEMENT_REPORT: ExhibitReport = { findings: placementFindings };
 export const MIDPOINT_REPORT: ExhibitReport = { findings: midpointFindings };
@@ -254,3 +279,4 @@ export const JOB_FAMILIES_REPORT: ExhibitReport = { findings: jobFamilyFindings,
 export const TENURE_REPORT: ExhibitReport = { findings: tenureFindings, charts: tenureCharts };
 export const AUDIT_REPORT: ExhibitReport = { findings: auditFindings };
 export const UNMATCHED_REPORT: ExhibitReport = { findings: unmatchedFindings };
+export const PAY_VS_SCHEDULE_REPORT: ExhibitReport = { findings: payVsScheduleFindings };
