@@ -25,7 +25,15 @@
 import { INPUTS } from "../engine/study/registry";
 import { dateWords } from "../engine/study/report/words";
 import { showsCents, shownValues } from "./spec/types";
-import type { CellScalar, Exhibit, ExhibitChart, ExhibitColumn, ExhibitRow, StudyResult } from "./spec/types";
+import type {
+  CellScalar,
+  Exhibit,
+  ExhibitChart,
+  ExhibitColumn,
+  ExhibitRow,
+  StepBlock,
+  StudyResult,
+} from "./spec/types";
 
 /** Excel number formats, by what a value measures. */
 export const NUMBER_FORMATS = {
@@ -577,14 +585,15 @@ export function layoutExhibit(exhibit: Exhibit, options: LayoutOptions = {}): Sh
   const chartColumns = units.length > 0 ? Math.ceil((CHART_WIDTH * PX_PER_POINT) / columnPx(CHART_COLUMN_WIDTH)) : 0;
   for (let c = 0; c < chartColumns; c++) columnWidths[band2Column + c] = CHART_COLUMN_WIDTH;
   let band2Columns = chartColumns;
-  for (const stepBlock of exhibit.stepBlocks ?? []) {
-    const unit = stepUnit(stepBlock, band2Column);
-    blockWidths(unit.block).forEach((width, c) => {
-      columnWidths[band2Column + c] = Math.max(columnWidths[band2Column + c] ?? 0, width);
-    });
-    band2Columns = Math.max(band2Columns, unit.block.values[0].length);
-    units.push(unit);
-  }
+  for (const stepBlock of exhibit.stepBlocks ?? [])
+    for (const [start, end] of stepParts(stepBlock.stepHeaders.length)) {
+      const unit = stepUnit(stepBlock, band2Column, start, end);
+      blockWidths(unit.block).forEach((width, c) => {
+        columnWidths[band2Column + c] = Math.max(columnWidths[band2Column + c] ?? 0, width);
+      });
+      band2Columns = Math.max(band2Columns, unit.block.values[0].length);
+      units.push(unit);
+    }
   const { scale, fit } = printScale(columnWidths, textSpan, band2Column, band2Columns);
 
   // The first band's pages: the title block with the header and the first two rows; the last two
@@ -700,22 +709,40 @@ export function layoutExhibit(exhibit: Exhibit, options: LayoutOptions = {}): Sh
 type Band2Unit =
   { kind: "chart"; chart: ExhibitChart; height: number } | { kind: "steps"; heading: CellBlock; block: CellBlock };
 
-/** A plan's step columns: its heading, then Grade and the steps, in the plan's money format. */
-function stepUnit(
-  stepBlock: NonNullable<Exhibit["stepBlocks"]>[number],
-  column: number,
-): Band2Unit & { kind: "steps" } {
+/**
+ * A plan's steps in tables of at most this many step columns (a page's width in the workbook,
+ * 1,280 pixels in the report): a longer schedule (a lane schedule of 31 steps) is split into
+ * tables of even length, each with its Grade column.
+ */
+const MAX_STEP_COLUMNS = 14;
+
+/** The step columns of each of a plan's step tables: [start, end), in even parts of at most MAX_STEP_COLUMNS. */
+export function stepParts(steps: number): [number, number][] {
+  const tables = Math.max(1, Math.ceil(steps / MAX_STEP_COLUMNS));
+  const size = Math.max(1, Math.ceil(steps / tables));
+  return Array.from({ length: tables }, (_, index): [number, number] => [
+    Math.min(steps, index * size),
+    Math.min(steps, (index + 1) * size),
+  ]);
+}
+
+/** A step table's heading: "PEA — steps (annual)"; a part of a split one names its steps ("…, Step 1 to Step 11"). */
+export function stepHeading(block: StepBlock, start: number, end: number): string {
+  const whole = start === 0 && end >= block.stepHeaders.length;
+  const which = whole ? "" : `, ${block.stepHeaders[start]} to ${block.stepHeaders[end - 1]}`;
+  return `${block.plan} — steps${which}${block.unit ? ` (${block.unit})` : ""}`;
+}
+
+/** Steps [start, end) of a plan: its heading, then Grade and the steps, in the plan's money format. */
+function stepUnit(stepBlock: StepBlock, column: number, start: number, end: number): Band2Unit & { kind: "steps" } {
   const money = (cents: boolean | undefined): NumberFormat => (cents ? NUMBER_FORMATS.cents : NUMBER_FORMATS.dollars);
   const values: CellScalar[][] = [
-    ["Grade", ...stepBlock.stepHeaders],
-    ...stepBlock.rows.map((r) => [r.grade, ...padded(r.steps, stepBlock.stepHeaders.length)]),
+    ["Grade", ...stepBlock.stepHeaders.slice(start, end)],
+    ...stepBlock.rows.map((r) => [r.grade, ...padded(r.steps, stepBlock.stepHeaders.length).slice(start, end)]),
   ];
   return {
     kind: "steps",
-    heading: {
-      ...textBlock(0, `${stepBlock.plan} — steps${stepBlock.unit ? ` (${stepBlock.unit})` : ""}`, "step-heading"),
-      column,
-    },
+    heading: { ...textBlock(0, stepHeading(stepBlock, start, end), "step-heading"), column },
     block: {
       row: 0,
       column,
@@ -784,6 +811,14 @@ function placeUnits(
       while (page + 1 < starts.length && row >= starts[page + 1]) page++;
       const end = pageEnd(page);
       const count = rowsFor(unit, row);
+      // Step rows take the height of the first band's row beside them: a step table goes past
+      // the tall rows (wrapped notes) rather than print with gaps between its grades.
+      const tallRow =
+        unit.kind === "steps" ? findRow(row, row + count, (r) => heightOf(r) > DEFAULT_ROW_HEIGHT) : undefined;
+      if (tallRow !== undefined) {
+        row = tallRow + 1;
+        continue;
+      }
       const top = Math.max(starts[page], context.first);
       // It fits; or it is taller than a whole page — it does not fit a page of its own, or one
       // the first band leaves empty for it — and then starts one and is cut where that ends.
@@ -804,6 +839,12 @@ function placeUnits(
     }
   }
   return placed;
+}
+
+/** The first row of [from, to) that `test` holds for, if any. */
+function findRow(from: number, to: number, test: (row: number) => boolean): number | undefined {
+  for (let r = from; r < to; r++) if (test(r)) return r;
+  return undefined;
 }
 
 /** The table's first text columns (Plan, Grade …), repeated on every page to the right. */

@@ -152,7 +152,13 @@ function packageTexts(parts: Record<string, string>): { part: string; text: stri
     });
 
     it("leaves the per-person exhibits out, says where they are, and puts them back with --report-detail", async () => {
-      const detail = ["unmatched-employees", "placements", "implementation-detail", "position-problems"];
+      const detail = [
+        "unmatched-employees",
+        "pay-vs-schedule",
+        "placements",
+        "implementation-detail",
+        "position-problems",
+      ];
       for (const id of detail) expect(html).not.toContain(`id="exhibit-${id}"`);
       expect(html).toContain("<li>Exhibit 6-3 — Implementation Detail: 1,176 rows</li>");
       const full = await run(

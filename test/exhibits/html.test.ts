@@ -105,6 +105,32 @@ describe("renderHtmlReport", () => {
   it("is deterministic", () => {
     expect(renderHtmlReport(studyFixture())).toBe(html);
   });
+
+  it("splits a long step schedule into tables of even length, each with its Grade column, every step once", () => {
+    const result = studyFixture();
+    // 31 steps: three tables of 11, 11 and 9 step columns (at most 14 fit 1,280 pixels).
+    const headers = Array.from({ length: 31 }, (_, i) => `Step ${i}`);
+    const steps = headers.map((_, i) => 40000 + 1000 * i);
+    result.exhibits[0].stepBlocks = [
+      { plan: "PEA Lanes", unit: "annual", stepHeaders: headers, rows: [{ grade: "Master's", steps }] },
+    ];
+    const page = renderHtmlReport(result);
+    const tables = [
+      ...page.matchAll(/<h3>([^<]*)<\/h3>\n<div class="table-wrap"><table class="steps"><thead><tr>(.*?)<\/tr>/g),
+    ].map(([, heading, header]) => ({ heading, columns: [...header.matchAll(/>([^<]*)<\/th>/g)].map((m) => m[1]) }));
+    expect(tables.map((table) => table.heading)).toEqual([
+      "PEA Lanes — steps, Step 0 to Step 10 (annual)",
+      "PEA Lanes — steps, Step 11 to Step 21 (annual)",
+      "PEA Lanes — steps, Step 22 to Step 30 (annual)",
+    ]);
+    expect(tables.map((table) => table.columns.length)).toEqual([12, 12, 10]);
+    expect(tables.every((table) => table.columns[0] === "Grade")).toBe(true);
+    expect(tables.flatMap((table) => table.columns.slice(1))).toEqual(headers);
+    for (const value of ["$40,000", "$50,000", "$51,000", "$70,000"])
+      expect(page.split(`<td class="num">${value}</td>`)).toHaveLength(2);
+    // A schedule that fits stays one table, its heading as before.
+    expect(html).toContain("<h3>BASE Shift 1 — steps (hourly)</h3>");
+  });
 });
 
 describe("renderChartSvg", () => {

@@ -109,6 +109,36 @@ describe("layoutExhibit", () => {
     expect(summary.print.areas).toHaveLength(2);
   });
 
+  it("splits a long schedule into step tables of even length, each with its Grade column, never beside a tall row", () => {
+    // 31 steps: tables of 11, 11 and 9 step columns; the notes under the table wrap (tall rows).
+    const headers = Array.from({ length: 31 }, (_, i) => `Step ${i + 1}`);
+    const steps = headers.map((_, i) => 40000 + 1000 * i);
+    const note = "A note long enough to wrap across the table's width. ".repeat(8);
+    const summary = layoutExhibit({
+      ...placement,
+      id: "pay-plan-summary",
+      notes: [note, note, note],
+      stepBlocks: [
+        { plan: "PEA Lanes", unit: "annual", stepHeaders: headers, rows: [{ grade: "Master's", steps }] },
+        { plan: "PEA Lanes 2", unit: "annual", stepHeaders: headers, rows: [{ grade: "Master's", steps }] },
+      ],
+    });
+    const tables = summary.blocks.filter((block) => block.role === "steps");
+    const headings = summary.blocks.filter((block) => block.role === "step-heading").map((block) => block.values[0][0]);
+    expect(headings.slice(0, 3)).toEqual([
+      "PEA Lanes — steps, Step 1 to Step 11 (annual)",
+      "PEA Lanes — steps, Step 12 to Step 22 (annual)",
+      "PEA Lanes — steps, Step 23 to Step 31 (annual)",
+    ]);
+    expect(tables.map((table) => table.values[0].length)).toEqual([12, 12, 10, 12, 12, 10]);
+    expect(tables.slice(0, 3).flatMap((table) => table.values[1].slice(1))).toEqual(steps);
+    expect(tables.every((table) => table.values[0][0] === "Grade" && table.values[1][0] === "Master's")).toBe(true);
+    // No step table's rows (heading included) share a row with a wrapped note: no gaps between its grades.
+    const tall = [...summary.rowHeights].filter(([, height]) => height > 15).map(([row]) => row);
+    for (const table of tables)
+      for (let row = table.row - 1; row < table.row + table.values.length; row++) expect(tall).not.toContain(row);
+  });
+
   it("places each chart right of the table, whole on one page, fed by a data block outside what prints", () => {
     const quartiles = layoutExhibit({
       ...placement,

@@ -117,7 +117,7 @@ describe("the schedule audit covers lane schedules", () => {
         Grade: "Bachelor's",
         Step: 21,
         Severity: "Warning",
-        Message: "Step 21 rises by 14, against a usual step increase of 1353",
+        Message: "Step 21 rises by $14, against a usual step increase of $1,353",
       },
     ]);
   });
@@ -132,13 +132,13 @@ describe("the schedule audit covers lane schedules", () => {
           Grade: "Master's",
           Step: 10,
           Severity: "Error",
-          Message: "Step 10 (48000) is lower than step 9 (51066)",
+          Message: "Step 10 ($48,000) is lower than step 9 ($51,066)",
         }),
         expect.objectContaining({
           Grade: "Master's",
           Step: 10,
           Severity: "Warning",
-          Message: "Step 10 of lane 'Master's' (48000) pays less than lane 'Bachelor's' to its left (48698)",
+          Message: "Step 10 of lane 'Master's' ($48,000) pays less than lane 'Bachelor's' to its left ($48,698)",
         }),
       ]),
     );

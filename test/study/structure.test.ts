@@ -129,7 +129,7 @@ describe("pay-plan-comparison from a Proposed Plans table", () => {
     expect(ex.notes).toContain("No proposed grade (proposed columns blank): Annual A2.");
     const audit = ex.notes?.find((line) => line.startsWith("Schedule audit of the proposed plans")) ?? "";
     expect(audit).toContain("1 error");
-    expect(audit).toContain("Error, Annual A1 step 3: Step 3 (43000) is lower than step 2 (44000)");
+    expect(audit).toContain("Error, Annual A1 step 3: Step 3 ($43,000) is lower than step 2 ($44,000)");
     expect(result.summary.notes).toContain("proposed plans: 1 schedule audit error (see Pay Plan Comparison)");
     expect(ex.description).toContain("Proposed structure: the Proposed Plans table (proposed.csv)");
   });

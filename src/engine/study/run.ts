@@ -96,8 +96,9 @@ function sourceWords(study: Study): Record<string, string> {
     if (where === undefined) continue;
     const size =
       spec === PLANS_INPUT
-        ? counted(
-            study.plans.plans.reduce((total, plan) => total + plan.grades.length, 0),
+        ? // The grades of the Pay Plans table itself (the study's plans also hold the lane schedules' lanes).
+          counted(
+            study.require(PLANS_INPUT).plans.reduce((total, plan) => total + plan.grades.length, 0),
             "grade",
           )
         : spec === ROSTER_INPUT

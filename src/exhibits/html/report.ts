@@ -7,7 +7,7 @@
  * unless asked for (`detail`): the report says where they are. Fits 1,280 pixels without
  * sideways scrolling. Every string from the inputs is escaped (escape.ts). Host-free.
  */
-import { exhibitHeading, studySubtitle } from "../layout";
+import { exhibitHeading, stepHeading, stepParts, studySubtitle } from "../layout";
 import { summarySentences, unmatchedKinds, unmatchedLines } from "../reasons";
 import { shownValues } from "../spec/types";
 import type { Exhibit, ExhibitColumn, ExhibitRow, StepBlock, StudyResult } from "../spec/types";
@@ -147,19 +147,24 @@ function exhibitTable(exhibit: Exhibit, maxRows: number): string {
 }
 
 function stepTable(block: StepBlock): string {
-  const names = ["Grade", ...block.stepHeaders];
-  const numeric = names.map((_, index) => index > 0);
-  const rows = block.rows.map((row) => {
-    const steps = block.stepHeaders.map((_, index) => {
-      const value = row.steps[index] ?? null;
-      return `<td class="num">${escapeHtml(formatValue(value, "money", { cents: row.cents ?? (block.unit === "hourly" || block.unit === "daily") }))}</td>`;
-    });
-    return `<tr><td class="text short">${escapeHtml(row.grade)}</td>${steps.join("")}</tr>`;
-  });
-  return (
-    `<h3>${escapeHtml(block.plan)} — steps${block.unit ? ` (${block.unit})` : ""}</h3>\n` +
-    `<div class="table-wrap"><table class="steps">${headerRow(names, numeric)}\n<tbody>\n${rows.join("\n")}\n</tbody></table></div>`
-  );
+  return stepParts(block.stepHeaders.length)
+    .map(([start, end]) => {
+      const headers = block.stepHeaders.slice(start, end);
+      const names = ["Grade", ...headers];
+      const numeric = names.map((_, index) => index > 0);
+      const rows = block.rows.map((row) => {
+        const steps = headers.map((_, index) => {
+          const value = row.steps[start + index] ?? null;
+          return `<td class="num">${escapeHtml(formatValue(value, "money", { cents: row.cents ?? (block.unit === "hourly" || block.unit === "daily") }))}</td>`;
+        });
+        return `<tr><td class="text short">${escapeHtml(row.grade)}</td>${steps.join("")}</tr>`;
+      });
+      return (
+        `<h3>${escapeHtml(stepHeading(block, start, end))}</h3>\n` +
+        `<div class="table-wrap"><table class="steps">${headerRow(names, numeric)}\n<tbody>\n${rows.join("\n")}\n</tbody></table></div>`
+      );
+    })
+    .join("\n");
 }
 
 function exhibitSection(exhibit: Exhibit, index: number, maxRows: number): string {
