@@ -1,7 +1,7 @@
 /**
  * The demo's workbook printed (issue 23): LibreOffice converts it to PDF and pdftotext -bbox
- * gives each word's box. No word is under 7 points tall on any page, no page prints a row alone
- * (each holds three lines of text or more between its header and footer), and the native
+ * gives each word's box. No word is set under 7 points on any page, no page prints a row alone
+ * (each holds two lines or more besides the exhibit's repeated header row), and the native
  * charts are drawn (their titles, axes and legends are text on the pages). Skipped with a
  * message where soffice or pdftotext is missing (CI installs libreoffice-calc and poppler-utils).
  * COMPSTUDY_SCREENSHOTS=1 also saves the pages with the pay-gap and market charts to docs/screenshots.
@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { strFromU8, unzipSync } from "fflate";
 import { demoArguments, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
+import type { JsonStudy } from "../../src/exhibits/json";
 import { convert, findSoffice } from "../exhibits/libreoffice";
 import { run, tempFolder } from "./helpers";
 
@@ -21,6 +22,13 @@ const pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].find((file)
 const ready = soffice !== undefined && pdftotext !== undefined && fs.existsSync(sample);
 if (!ready)
   console.warn("skipped: the print test needs soffice, pdftotext (poppler-utils) and samples/portland-2013.xlsx");
+
+/**
+ * A word's box is its font's ascent to descent: 1.16 times the type size in DejaVu Sans (what
+ * LibreOffice draws Calibri with here), 1.22 in Carlito. The larger is taken, so a word passes
+ * only if its type is 7 points or more in either (7.7-point type measures 8.96 in DejaVu Sans).
+ */
+const BOX_PER_POINT = 1.22;
 
 type Word = { x: number; y: number; height: number; text: string };
 type Page = { width: number; height: number; words: Word[] };
@@ -41,25 +49,38 @@ function pagesOf(pdf: string): Page[] {
 }
 
 /** The lines of text between a page's header and footer (words grouped by their top, to the point). */
-function bodyLines(page: Page): string[] {
+function bodyLines(page: Page): string[][] {
   const lines = new Map<number, string[]>();
   for (const word of page.words) {
     if (word.y < 36 || word.y > page.height - 36) continue;
     const at = Math.round(word.y);
     lines.set(at, [...(lines.get(at) ?? []), word.text]);
   }
-  return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, words]) => words.join(" "));
+  return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, words]) => words);
+}
+
+/** The page's footer text ("EXHIBIT 3-1 — PAY PLAN SUMMARY Page 9 of 128"). */
+function footerOf(page: Page): string {
+  return page.words
+    .filter((word) => word.y > page.height - 36)
+    .map((word) => word.text)
+    .join(" ");
 }
 
 (ready ? describe : describe.skip)("the demo's workbook, printed by LibreOffice", () => {
   let folder: string;
   let pages: Page[];
   let chartTitles: string[];
+  let json: JsonStudy;
 
   beforeAll(async () => {
     folder = tempFolder("compstudy-print-");
-    const result = await run(demoArguments(sample, ["--out", "exhibits.xlsx", "--quiet"]), folder);
+    const result = await run(
+      demoArguments(sample, ["--out", "exhibits.xlsx", "--json", "exhibits.json", "--quiet"]),
+      folder,
+    );
     expect(result).toMatchObject({ code: 0, stderr: "" });
+    json = JSON.parse(fs.readFileSync(path.join(folder, "exhibits.json"), "utf8")) as JsonStudy;
     const file = path.join(folder, "exhibits.xlsx");
     chartTitles = Object.entries(unzipSync(fs.readFileSync(file)))
       .filter(([name]) => /^xl\/drawings\/drawing\d+\.xml$/.test(name))
@@ -72,23 +93,36 @@ function bodyLines(page: Page): string[] {
 
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it("prints landscape pages, no word under 7 points tall", () => {
+  it("prints landscape pages, no word set under 7 points", () => {
     expect(pages.length).toBeGreaterThan(20);
     for (const page of pages) expect(page.width).toBeGreaterThan(page.height);
     const small = pages.flatMap((page, index) =>
       page.words
-        .filter((word) => word.height < 7)
-        .map((word) => `page ${index + 1}: '${word.text}' ${word.height.toFixed(2)} pt`),
+        .filter((word) => word.height / BOX_PER_POINT < 7)
+        .map((word) => `page ${index + 1}: '${word.text}' ${(word.height / BOX_PER_POINT).toFixed(2)} pt`),
     );
     expect(small).toEqual([]);
   });
 
-  it("prints no row alone on a page: each page holds three lines of text or more", () => {
+  it("prints no row alone on a page: each page holds two lines or more besides its repeated header row", () => {
+    // A line made only of the words of the exhibit's column names is its (repeated) header row;
+    // the exhibit is the one the page's footer names.
+    const headerWords = new Map(
+      json.exhibits.map((exhibit) => [exhibit.number, new Set(exhibit.columns.flatMap((name) => name.split(" ")))]),
+    );
     const thin = pages.flatMap((page, index) => {
+      const number = /EXHIBIT (\d+-\d+)/.exec(footerOf(page))?.[1];
+      const header = (number === undefined ? undefined : headerWords.get(number)) ?? new Set<string>();
       const lines = bodyLines(page);
-      return lines.length >= 3 ? [] : [`page ${index + 1}: ${JSON.stringify(lines)}`];
+      const content = lines.filter((words) => !words.every((word) => header.has(word)));
+      return lines.length >= 3 && content.length >= 2
+        ? []
+        : [`page ${index + 1} (${footerOf(page)}): ${JSON.stringify(lines.map((words) => words.join(" ")))}`];
     });
     expect(thin).toEqual([]);
+    // Every exhibit sheet printed, its footer naming it.
+    const printed = new Set(pages.map((page) => /EXHIBIT (\d+-\d+)/.exec(footerOf(page))?.[1]));
+    expect(json.exhibits.filter((exhibit) => !printed.has(exhibit.number)).map((e) => e.number)).toEqual([]);
   });
 
   it("draws the native charts: each chart's title is on a page, with its axis", () => {

@@ -415,7 +415,7 @@ describe("class-title-changes (4-2)", () => {
     const result = run({}, { "apply-title-changes": true });
     expect(records(result, "job-families").at(-1)).toMatchObject({ Classes: 4 });
     expect(result.summary.notes).toContain(
-      "apply-title-changes: no Title Changes table, so the job families count the roster's titles",
+      "title changes: no Title Changes table, so the job families count the roster's titles",
     );
   });
 });

@@ -230,7 +230,7 @@ describe("market-summary: aging", () => {
     expect(ex.notes?.[0]).toBe(
       "Aging: 0 peer rows aged to April 1, 2013 at 3 % a year (compound); 0 without an Effective Date not aged; 5 dated after April 1, 2013 not aged (rows 2, 3, 4, 5, 6).",
     );
-    expect(result.summary.notes).toContain("market: 5 Market rows are dated after 2013-04-01 and not aged");
+    expect(result.summary.notes).toContain("market: 5 Market rows are dated after April 1, 2013 and not aged");
   });
 
   it("reads Excel date serials (41,000 = 2012-04-01 → one year: 40,000 × 1.03 = 41,200 at 365 of 365.25 days)", () => {

@@ -217,7 +217,7 @@ function rosterNotes(study: Study): string[] {
   const separated = placement.employees.length - placement.active.length;
   if (separated > 0)
     notes.push(
-      `roster: ${separated} separated ${separated === 1 ? "employee" : "employees"} (Separation Date on or before ${study.asOf}) count in retention and separations only, in no current-conditions exhibit`,
+      `roster: ${separated} separated ${separated === 1 ? "employee" : "employees"} (Separation Date on or before ${dateWords(study.asOf)}) count in retention and separations only, in no exhibit of the current conditions`,
     );
   if (placement.salaryBasis === "actual")
     notes.push("salary basis: actual pay; salary ÷ FTE is compared with the schedule");

@@ -108,7 +108,7 @@ export function classTitles(study: Study): (employee: { payPlan: { name: string 
   if (!study.options.value(APPLY_TITLE_CHANGES)) return (employee) => employee.jobTitle;
   const changes = study.input(TITLE_CHANGES_INPUT);
   if (changes === undefined) {
-    study.note("apply-title-changes: no Title Changes table, so the job families count the roster's titles");
+    study.note("title changes: no Title Changes table, so the job families count the roster's titles");
     return (employee) => employee.jobTitle;
   }
   const map = new TitleMap(changes);

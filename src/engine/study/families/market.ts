@@ -479,7 +479,7 @@ export function marketAnalysis(study: Study): MarketAnalysis {
       );
     if (future.length > 0)
       study.note(
-        `market: ${future.length} Market ${future.length === 1 ? "row is" : "rows are"} dated after ${study.asOf} and not aged`,
+        `market: ${future.length} Market ${future.length === 1 ? "row is" : "rows are"} dated after ${dateWords(study.asOf)} and not aged`,
       );
     const definition =
       convention === "org-over-market"
