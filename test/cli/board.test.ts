@@ -124,6 +124,42 @@ function packageTexts(parts: Record<string, string>): { part: string; text: stri
       }
     }, 60_000);
 
+    it("formats every number by its meaning; a suppression mark sits right like the numbers around it", async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      /** The number formats and alignments of a column of an exhibit's table, by its header. */
+      const column = (sheetName: string, header: string) => {
+        const sheet = workbook.getWorksheet(sheetName)!;
+        let at: { row: number; col: number } | undefined;
+        sheet.eachRow((row, r) =>
+          row.eachCell((cell, c) => {
+            if (at === undefined && cell.value === header) at = { row: r, col: c };
+          }),
+        );
+        const cells: ExcelJS.Cell[] = [];
+        // Down to the blank row under the table (its first column is never empty).
+        for (let r = at!.row + 1; r <= sheet.rowCount; r++) {
+          const first = sheet.getRow(r).getCell(1).value;
+          if (first === null || first === undefined) break;
+          cells.push(sheet.getRow(r).getCell(at!.col));
+        }
+        return cells;
+      };
+      const formats = (cells: ExcelJS.Cell[]) => [
+        ...new Set(cells.filter((cell) => typeof cell.value === "number").map((cell) => cell.numFmt)),
+      ];
+      // An index to two decimals, shares to one, years with their unit, counts with separators, money by precision.
+      expect(formats(column("7-1 Workforce Composition", "Representation Index"))).toEqual(["0.00"]);
+      expect(formats(column("7-1 Workforce Composition", "Share"))).toEqual(["0.0%"]);
+      expect(formats(column("3-6 Tenure", "Average Tenure"))).toEqual(['0.0" years"']);
+      expect(formats(column("3-2 Grade Placement", "Employees"))).toEqual(["#,##0"]);
+      expect(formats(column("3-1 Pay Plan Summary", "Minimum")).sort()).toEqual(["$#,##0", "$#,##0.00"]);
+      // The marks of small groups (<5) and of cells hidden to protect them, right-aligned in their number columns.
+      const marks = column("7-1 Workforce Composition", "Employees").filter((cell) => typeof cell.value === "string");
+      expect(new Set(marks.map((cell) => cell.value))).toEqual(new Set(["<5", "hidden"]));
+      for (const cell of marks) expect(cell.alignment?.horizontal).toBe("right");
+    }, 60_000);
+
     it("draws the kinds the exhibits declare: quartiles as 100 % stacked bars, pay gaps with their intervals", () => {
       const all = charts().map((name) => parts[name]);
       expect(all.filter((xml) => xml.includes('<c:grouping val="percentStacked"/>')).length).toBeGreaterThanOrEqual(6);

@@ -165,7 +165,13 @@ describe("a workbook with Roster, Reference and Positions sheets", () => {
     const shown = rows.filter((row) => row[0] === "Gender" && row[1] === "Teaching").map((row) => row[3]);
     expect(shown).toEqual(["<5", "hidden"]);
     const html = fs.readFileSync(path.join(folder, "out/a.html"), "utf8");
-    expect(html).toContain("&lt;5");
+    // Both marks sit right, like the numbers of their columns.
+    expect(html).toContain('<td class="num">&lt;5</td>');
+    expect(html).toContain('<td class="num">hidden</td>');
+    // 7-1's marks are all in number columns (8-1's Significant, a text column, keeps its mark left with its words).
+    const composition = /<section class="exhibit" id="exhibit-workforce-composition">[^]*?<\/section>/.exec(html)![0];
+    expect(composition).toContain('<td class="num">hidden</td>');
+    expect(composition).not.toMatch(/<td class="text[^"]*">(&lt;5|hidden)<\/td>/);
   });
 
   it("counts hires and separations over the default period 2011-07-01..2012-06-30", () => {

@@ -19,7 +19,7 @@ function placementFindings(view: ExhibitView): string[] {
   ];
   if (approvals.size > 0)
     findings.push(
-      `Approval of the salaries placed: ${[...approvals].map(([approval, n]) => `${approval} ${countWords(n)}`).join("; ")}.`,
+      `Approval of the salaries placed — ${[...approvals].map(([approval, n]) => `${approval}: ${countWords(n)}`).join("; ")}.`,
     );
   return findings;
 }

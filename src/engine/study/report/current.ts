@@ -33,7 +33,7 @@ function paySummaryFindings(view: ExhibitView): string[] {
   const grades = view.rows("detail").length;
   const plans = view.rows("total").length;
   if (grades === 0) return [];
-  const findings = [`The ${counted(plans, "pay plan")} hold ${counted(grades, "grade")}.`];
+  const findings = [`The ${counted(plans, "pay plan")} ${plans === 1 ? "holds" : "hold"} ${counted(grades, "grade")}.`];
   const spread = rankedPlans(view, "Range Spread");
   const progression = rankedPlans(view, "Average Step Progression");
   const range = (ranked: typeof spread, what: string): string | undefined => {
@@ -256,7 +256,7 @@ function payVsScheduleFindings(view: ExhibitView): string[] {
   const plans = [...view.groups(rows, "Plan")].map(([plan, list]) => ({ plan, n: list.length }));
   plans.sort((a, b) => b.n - a.n);
   const findings = [
-    `${counted(rows.length, "employee")} on grades with steps ${rows.length === 1 ? "is" : "are"} paid other than the pay of their step${plans.length > 1 ? `: ${listed(plans.map((p) => `${p.plan} ${countWords(p.n)}`))}` : ` (${plans[0].plan})`}; each is listed with the step's pay and the difference.`,
+    `${counted(rows.length, "employee")} on grades with steps ${rows.length === 1 ? "is" : "are"} paid other than the pay of their step${plans.length > 1 ? `: ${listed(plans.map((p) => `${countWords(p.n)} in ${p.plan}`))}` : ` (${plans[0].plan})`}; each is listed with the step's pay and the difference.`,
   ];
   const differences = rows.flatMap((row) => {
     const difference = view.number(row, "Difference");

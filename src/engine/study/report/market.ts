@@ -181,7 +181,7 @@ export function detailFindings(view: ExhibitView): string[] {
   if (rows.length === 0) return [];
   const raised = rows.filter((row) => (view.number(row, "Increase") ?? 0) > 0).length;
   return [
-    `${counted(raised, "employee")} of the ${countWords(rows.length)} costed get an increase; the others keep their pay.`,
+    `${counted(raised, "employee")} of the ${countWords(rows.length)} costed ${raised === 1 ? "gets" : "get"} an increase; ${rows.length - raised === 1 ? "the other keeps" : "the others keep"} their pay.`,
   ];
 }
 

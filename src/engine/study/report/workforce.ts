@@ -137,10 +137,12 @@ function positionControlFindings(view: ExhibitView): string[] {
   const findings: string[] = [];
   if (budgeted !== null && actual !== null && variance !== null)
     findings.push(
-      `${positions === null ? "The" : `The ${counted(positions, "budgeted position")} are`} budgeted at ${moneyWords(budgeted)} a year; the employees filling them cost ${moneyWords(actual)}: ${moneyWords(Math.abs(variance))} ${variance >= 0 ? "under" : "over"} budget.`,
+      `${positions === null ? "The positions are" : `The ${counted(positions, "budgeted position")} ${positions === 1 ? "is" : "are"}`} budgeted at ${moneyWords(budgeted)} a year; the employees filling ${positions === 1 ? "it" : "them"} cost ${moneyWords(actual)}: ${moneyWords(Math.abs(variance))} ${variance >= 0 ? "under" : "over"} budget.`,
     );
   if (vacant !== null && vacant > 0)
-    findings.push(`${vacant.toLocaleString("en-US", { maximumFractionDigits: 2 })} budgeted FTE are vacant.`);
+    findings.push(
+      `${vacant.toLocaleString("en-US", { maximumFractionDigits: 2 })} budgeted FTE ${vacant === 1 ? "is" : "are"} vacant.`,
+    );
   return findings;
 }
 
