@@ -46,6 +46,8 @@ export function analyse(input: AnalysisInput): StudyResult {
         where: table.where,
         mapping: input.mapping[id],
         date1904: table.date1904,
+        delimiter: table.delimiter,
+        totalsRows: table.totalsRows,
         release: input.handOver === true,
       },
     ]),
@@ -69,9 +71,19 @@ export function analyse(input: AnalysisInput): StudyResult {
       const table = input.tables[error.input];
       if (table) {
         const where = table.sheet ? `sheet '${table.sheet}': ` : "";
-        throw new InputError(table.file, `${where}${error.message}`);
+        throw new InputError(table.file, `${where}${error.message}${cliFix(error)}`);
       }
     }
     throw error;
   }
+}
+
+/** How to settle, on the command line, a table that could be read two ways. */
+function cliFix(error: InputTableError): string {
+  const fix = error.fix;
+  if (fix === undefined) return "";
+  if (fix.kind === "decimal") return " (--decimal-comma or --decimal-point)";
+  const prefix = error.input === "roster" ? "" : `${error.input}:`;
+  const example = fix.headers[fix.headers.length - 1] ?? "";
+  return ` (e.g. --map "${prefix}${fix.label}=${example.replace(/"/g, "'")}")`;
 }

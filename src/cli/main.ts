@@ -78,6 +78,9 @@ type ExhibitsOptions = {
   exhibits?: string;
   map?: string[];
   hiddenRows?: HiddenRows;
+  skipHiddenRows?: boolean;
+  decimalComma?: boolean;
+  decimalPoint?: boolean;
   out?: string;
   json?: string;
   html?: string;
@@ -268,7 +271,24 @@ function rawOptions(options: ExhibitsOptions): Record<string, string | boolean |
     if (spec.kind === "flag" && value === spec.default) continue;
     raw[spec.name] = value as string | boolean | string[];
   }
+  // --decimal-comma and --decimal-point: the short ways to say --decimal comma|point.
+  const marks = [options.decimalComma && "comma", options.decimalPoint && "point"].filter(
+    (mark): mark is string => typeof mark === "string",
+  );
+  if (marks.length > 1) throw new UsageError("give --decimal-comma or --decimal-point, not both");
+  if (marks.length === 1) {
+    if (typeof raw.decimal === "string" && raw.decimal.toLowerCase() !== marks[0])
+      throw new UsageError(`--decimal ${raw.decimal} and --decimal-${marks[0]} disagree: give one`);
+    raw.decimal = marks[0];
+  }
   return raw;
+}
+
+/** How hidden rows are read: --skip-hidden-rows, or --hidden-rows include|skip (the same choice, kept working). */
+function hiddenRowsOf(options: ExhibitsOptions): HiddenRows | undefined {
+  if (options.skipHiddenRows && options.hiddenRows === "include")
+    throw new UsageError("--skip-hidden-rows and --hidden-rows include disagree: give one");
+  return options.skipHiddenRows ? "skip" : options.hiddenRows;
 }
 
 /** --map [input:]Field=Header, repeatable; the input defaults to the roster. */
@@ -334,12 +354,17 @@ export function summaryText(result: StudyResult, inputs: Inputs, outputs: Writte
   const lines = [
     `compstudy: study as of ${result.asOf}`,
     line("pay plans", `${inputs.plans.source}: ${count(s.plans)} plans, ${count(s.grades)} grades`),
-    line("roster", `${inputs.roster.source}: ${count(s.rosterRows)} rows`),
+    line(
+      "roster",
+      `${inputs.roster.source}: ${count(s.rosterRows)} rows${s.leftOut ? ` (and ${count(s.leftOut)} ${s.leftOut === 1 ? "line" : "lines"} left out: not employees)` : ""}`,
+    ),
     ...extra.map((spec) => line(spec.label.toLowerCase(), inputs[spec.id].source)),
-    line("columns", columnsLine(s.columns.roster)),
+    // The column each field was read from: the roster's, then the pay plans'.
+    line("columns", `roster: ${columnsLine(s.columns.roster)}`),
+    `${" ".repeat(width + 3)}pay plans: ${columnsLine(s.columns.plans)}`,
     line(
       "placed",
-      `${count(s.employees)} employees${s.separated > 0 ? ` (and ${count(s.separated)} separated, in workforce exhibits only)` : ""}`,
+      `${count(s.employees)} employees${s.separated > 0 ? ` (and ${count(s.separated)} separated, in workforce exhibits only)` : ""}${s.additionalAssignments ? `; ${count(s.additionalAssignments)} further ${s.additionalAssignments === 1 ? "assignment" : "assignments"} of the same people (in FTE and cost, not in head counts)` : ""}`,
     ),
     line("unmatched", `${count(s.unmatched)} row${s.unmatched === 1 ? "" : "s"}${reasons.length ? ":" : ""}`),
     ...reasons,
@@ -356,6 +381,8 @@ export function summaryText(result: StudyResult, inputs: Inputs, outputs: Writte
 async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number> {
   const asOf = options.asOf === undefined ? isoDate(io.now()) : parseAsOf(options.asOf);
   const mapping = parseMappings(options.map);
+  options.hiddenRows = hiddenRowsOf(options);
+  const raw = rawOptions(options);
   const progress = new Progress(io, io.stderrIsTTY && !options.quiet);
   // Outputs are checked before anything is read: a run never ends by destroying a file.
   const outputs = await planOutputs(outputRequests(options), inputFiles(options), io.cwd);
@@ -368,7 +395,7 @@ async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number>
       tables: inputs,
       mapping,
       asOf,
-      options: rawOptions(options),
+      options: raw,
       exhibits:
         options.exhibits === undefined ? undefined : options.exhibits.split(",").filter((id) => id.trim() !== ""),
       // The cells are the analysis' from here: a 1,048,576-row roster's are freed once parsed.
@@ -440,10 +467,14 @@ function buildProgram(io: CliIo, run: (options: ExhibitsOptions) => Promise<void
       "--roster-sheet <name>",
       `sheet of the roster (default with --workbook: "${DEFAULT_ROSTER_SHEET}"; else the first visible sheet)`,
     )
+    .option(
+      "--skip-hidden-rows",
+      "leave out the rows hidden in a workbook's sheet (filtered out, collapsed) — for a filter applied on purpose; by default they are read like the others, and the summary says how many",
+    )
     .addOption(
       new Option(
         "--hidden-rows <include|skip>",
-        "rows hidden in a workbook's sheet (filtered out, collapsed): read like the others (default) or skipped; the summary says how many",
+        "the same choice as --skip-hidden-rows: include (default) or skip",
       ).choices(["include", "skip"]),
     );
   for (const spec of EXTRA_INPUTS)
@@ -462,8 +493,16 @@ function buildProgram(io: CliIo, run: (options: ExhibitsOptions) => Promise<void
     )
     .option(
       "--map <field=header>",
-      'read a field from this column, e.g. "Hire Date=Original Hire Date"; another input\'s: "market:Peer=Company" (repeatable)',
+      'read a field from this column, e.g. "Hire Date=Original Hire Date" (the header exactly as written first, then ignoring case, spaces and punctuation); another input\'s: "market:Peer=Company" (repeatable)',
       collect,
+    )
+    .option(
+      "--decimal-comma",
+      "numbers that could be read two ways (31.200) have a decimal comma: 31,200 (--decimal comma)",
+    )
+    .option(
+      "--decimal-point",
+      "numbers that could be read two ways (31.200) have a decimal point: 31.2 (--decimal point)",
     );
   for (const spec of OPTIONS) {
     if (spec.kind === "flag") {

@@ -40,6 +40,10 @@ export type Table = {
   date1904?: boolean;
   /** What the reader did that a user should know (an encoding guessed, hidden rows skipped). */
   notes?: string[];
+  /** A CSV file's field delimiter (`;` tells how its numbers are likely written). */
+  delimiter?: string;
+  /** 1-based rows the workbook marks as an Excel table's totals row. */
+  totalsRows?: number[];
 };
 
 /** Bad input in a file: the message names what and where; the CLI adds the file name. */
@@ -74,7 +78,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-type Format = "csv" | "xlsx" | "ole";
+type Format = "csv" | "xlsx" | "ole" | "xls-named";
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, index) => bytes[index] === byte);
@@ -150,9 +154,15 @@ function formatOf(file: string, head: Uint8Array): Format {
   const zip = startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC);
   const other = OTHER_FORMATS[extension];
   if (other !== undefined && !zip) throw new ReaderError(file, other);
-  if (extension === ".xls") return "ole"; // an .xls that is not an OLE file is said to be damaged there
+  // An .xls that is not an OLE file: a workbook renamed, or what report tools save under that
+  // name (a web page, an Excel 2003 XML file, delimited text) — told apart by its content.
+  if (extension === ".xls") return zip ? "xlsx" : "xls-named";
   if (extension === ".xlsx" || extension === ".xlsm") {
-    if (!zip) throw new ReaderError(file, "is not a readable .xlsx workbook (not a zip file)");
+    if (!zip)
+      throw new ReaderError(
+        file,
+        otherContent(file, readBytes(file)) ?? "is not a readable .xlsx workbook (not a zip file)",
+      );
     return "xlsx";
   }
   // Whatever its name, a zip file is not CSV; text is.
@@ -164,6 +174,7 @@ export async function readTable(file: string, options: ReadOptions = {}): Promis
   const head = sniff(file);
   const format = formatOf(file, head);
   if (format === "ole") throw new ReaderError(file, oleMessage(file, readBytes(file)));
+  if (format === "xls-named") return namedXls(file, options.onRows);
   if (format === "xlsx") {
     const [table] = await readWorkbookSheets(file, [options.sheet], options.onRows, {
       hiddenRows: options.hiddenRows,
@@ -288,8 +299,63 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 /** Reads a CSV file: encoding and delimiter (`,` `;` tab `|`) detected, quoted fields, CRLF or LF. */
 export function readCsv(file: string, onRows?: (rows: number) => void): Table {
-  return csvTable(file, readBytes(file), onRows);
+  const bytes = readBytes(file);
+  const other = otherContent(file, bytes);
+  if (other !== undefined) throw new ReaderError(file, other);
+  return csvTable(file, bytes, onRows);
 }
+
+/** What a file is by its first characters, when it is not a table: a web page, an XML spreadsheet. */
+export function contentKind(bytes: Uint8Array): "html" | "xml-spreadsheet" | "mhtml" | undefined {
+  const start = decodeText(bytes.subarray(0, 2048))
+    .text.replace(/^[\ufeff\s]+/, "")
+    .slice(0, 1024)
+    .toLowerCase();
+  if (/^mime-version\s*:/.test(start)) return "mhtml";
+  if (start.startsWith("<?xml")) {
+    if (start.includes("urn:schemas-microsoft-com:office:spreadsheet")) return "xml-spreadsheet";
+    return /<html[\s>]/.test(start) ? "html" : undefined;
+  }
+  return /^<(?:!doctype html|html|head|body|table|meta|style|title)[\s>]/.test(start) ? "html" : undefined;
+}
+
+/** The one line for a file whose content is a web page or an XML spreadsheet, whatever its name says. */
+function otherContent(file: string, bytes: Uint8Array): string | undefined {
+  const kind = contentKind(bytes);
+  if (kind === undefined) return undefined;
+  const named = path.extname(file) === "" ? "" : ` saved with the extension ${path.extname(file).toLowerCase()}`;
+  const what = {
+    html: `is a web page (HTML)${named}, not a table CompStudy reads`,
+    mhtml: `is a single-file web page (MHTML)${named}, not a table CompStudy reads`,
+    "xml-spreadsheet": `is an Excel 2003 XML spreadsheet${named}, not a table CompStudy reads`,
+  }[kind];
+  return `${what}: open it in Excel and save it as .xlsx (File › Save As › Excel Workbook) or .csv`;
+}
+
+/** A file named .xls that is not a binary workbook: a web page or XML refused by name, delimited text read. */
+function namedXls(file: string, onRows?: (rows: number) => void): Table {
+  const bytes = readBytes(file);
+  const other = otherContent(file, bytes);
+  if (other !== undefined) throw new ReaderError(file, other);
+  const { text } = decodeText(bytes.subarray(0, UTF16_SAMPLE));
+  if (text.includes("\u0000") || /[\u0001-\u0008\u000e-\u001f]/.test(text))
+    throw new ReaderError(
+      file,
+      startsWith(bytes, OLE_MAGIC.slice(0, 4))
+        ? oleMessage(file, bytes)
+        : "is not an Excel workbook: its content is neither an .xls nor an .xlsx workbook (damaged, or another format): save the table as .xlsx or .csv",
+    );
+  const table = csvTable(file, bytes, onRows);
+  const note = `is a text file with an .xls name (as report tools save them): read as text delimited by ${DELIMITER_NAMES[table.delimiter ?? ","]}`;
+  return { ...table, notes: [note, ...(table.notes ?? [])] };
+}
+
+const DELIMITER_NAMES: Readonly<Record<string, string>> = {
+  ",": "commas",
+  ";": "semicolons",
+  "\t": "tabs",
+  "|": "bars",
+};
 
 /** A CSV file's table from its bytes (decoded as decodeText says, noted when not plain UTF-8). */
 export function csvTable(file: string, bytes: Uint8Array, onRows?: (rows: number) => void): Table {
@@ -353,8 +419,9 @@ export function parseCsvText(file: string, text: string, onRows?: (rows: number)
   const rows: CellValue[][] = [];
   let unclosedAt: number | undefined;
   const limits = new CsvLimits(file);
+  const delimiter = guessDelimiter(text);
   Papa.parse<string[]>(text, {
-    delimiter: guessDelimiter(text),
+    delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
       // An unclosed quote swallows the rest of the file: report it rather than guess.
@@ -380,7 +447,7 @@ export function parseCsvText(file: string, text: string, onRows?: (rows: number)
   trimTrailingBlankRows(rows);
   if (rows.length === 0) throw new ReaderError(file, "the file is empty");
   onRows?.(rows.length);
-  return { file, rows, source: path.basename(file), where: path.basename(file) };
+  return { file, rows, source: path.basename(file), where: path.basename(file), delimiter };
 }
 
 /**
@@ -508,9 +575,14 @@ function hiddenRowsNote(sheet: string, hidden: readonly number[], mode: HiddenRo
   const what = `${hidden.length.toLocaleString("en-US")} hidden ${hidden.length === 1 ? "row" : "rows"} (${rows})`;
   return [
     mode === "skip"
-      ? `sheet '${sheet}': ${what} skipped (--hidden-rows skip)`
-      : `sheet '${sheet}': ${what} read like the others (--hidden-rows skip leaves them out)`,
+      ? `sheet '${sheet}': ${what} skipped (--skip-hidden-rows)`
+      : `sheet '${sheet}': ${what} read like the others (--skip-hidden-rows leaves them out)`,
   ];
+}
+
+/** Totals rows as rows of the table read (hidden rows skipped leave no gap: rows keep their numbers). */
+function totalsAfterSkipping(result: SheetRows): number[] {
+  return result.totalsRows.filter((row) => row <= result.rows.length);
 }
 
 /** Formulas never calculated: their cells hold no value to read, so the sheet cannot be studied. */
@@ -540,6 +612,10 @@ export async function readWorkbookSheets(
   const head = sniff(file);
   if (startsWith(head, OLE_MAGIC)) throw new ReaderError(file, oleMessage(file, readBytes(file)));
   const bytes = readBytes(file);
+  if (!startsWith(head, ZIP_MAGIC) && !startsWith(head, EMPTY_ZIP_MAGIC)) {
+    const other = otherContent(file, bytes);
+    if (other !== undefined) throw new ReaderError(file, other);
+  }
   const mode = options.hiddenRows ?? "include";
   try {
     const book = openWorkbook(bytes);
@@ -572,6 +648,7 @@ export async function readWorkbookSheets(
           where: `sheet ${sheet.name} of ${path.basename(file)}`,
           date1904: book.date1904 || undefined,
           notes: hiddenRowsNote(sheet.name, result.hiddenRows, mode),
+          ...(result.totalsRows.length > 0 ? { totalsRows: totalsAfterSkipping(result) } : {}),
         };
         read.set(sheet, table);
       }

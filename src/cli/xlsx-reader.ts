@@ -46,6 +46,8 @@ export type SheetInfo = {
   kind: "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet" | "unknown";
   /** The zip entry of its part, when the relationship resolves to one. */
   entry?: ZipEntry;
+  /** Its part's name ("xl/worksheets/sheet1.xml"), for the parts it relates to (its tables). */
+  part?: string;
 };
 
 /** How rows hidden in the sheet are read (`--hidden-rows`). */
@@ -62,6 +64,8 @@ export type SheetRows = {
   /** Formula cells with no cached value (the workbook was never calculated), and the first of them. */
   uncalculated: number;
   firstUncalculated?: { ref: string; formula: string };
+  /** 1-based rows that are an Excel table's totals row (the table part says so: totalsRowCount). */
+  totalsRows: number[];
 };
 
 /** The workbook's parts, opened. */
@@ -125,6 +129,7 @@ export function openWorkbook(data: Uint8Array): Workbook {
           state: state === "hidden" || state === "veryHidden" ? state : "visible",
           kind,
           entry: relation ? entries.get(relation.target.toLowerCase()) : undefined,
+          part: relation?.target,
         });
       }
     },
@@ -154,9 +159,38 @@ export function openWorkbook(data: Uint8Array): Workbook {
         );
       if (!sheet.entry)
         throw new WorkbookError(`sheet '${sheet.name}' is missing from the workbook (damaged)`, sheet.name);
-      return readSheetRows(data, sheet, await sharedStrings(), date1904, options);
+      const rows = await readSheetRows(data, sheet, await sharedStrings(), date1904, options);
+      return { ...rows, totalsRows: sheet.part === undefined ? [] : tablesTotalsRows(entries, text, sheet.part) };
     },
   };
+}
+
+/**
+ * The rows of the sheet's Excel tables that are totals rows: each table part (`<table
+ * ref="A1:H12" totalsRowCount="1">`) marks its last totalsRowCount rows of `ref` as totals.
+ */
+function tablesTotalsRows(
+  entries: Map<string, ZipEntry>,
+  text: (entry: ZipEntry) => string,
+  sheetPart: string,
+): number[] {
+  const rows: number[] = [];
+  for (const relation of relationships(entries, text, sheetPart).values()) {
+    if (relation.type !== "table") continue;
+    const entry = entries.get(relation.target.toLowerCase());
+    if (!entry) continue;
+    new XmlScanner({
+      open: (name, raw) => {
+        if (name !== "table") return;
+        const count = Number(attribute(raw, "totalsRowCount") ?? 0);
+        const last = /(\d+)$/.exec(attribute(raw, "ref") ?? "");
+        if (!Number.isInteger(count) || count < 1 || count > 16 || !last) return;
+        for (let row = Number(last[1]) - count + 1; row <= Number(last[1]); row++) rows.push(row);
+      },
+      close: () => undefined,
+    }).feedText(text(entry));
+  }
+  return rows.sort((a, b) => a - b);
 }
 
 /** The one message for a zip that cannot be read: damaged, valid but unsupported, or past a limit. */
@@ -616,5 +650,5 @@ async function readSheetRows(
   if (inData) fail("the sheet's data never ends (the sheet is damaged or cut short)");
   while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
   options.onRows?.(rowNumber);
-  return { rows, width, hiddenRows, uncalculated, firstUncalculated };
+  return { rows, width, hiddenRows, uncalculated, firstUncalculated, totalsRows: [] };
 }

@@ -205,12 +205,19 @@ export type StudySummary = {
   grades: number;
   /** Data rows read from the roster (blank rows excluded). */
   rosterRows: number;
+  /** Lines under the roster's header left out as not employees (repeated headers, totals, report footers). */
+  leftOut?: number;
   /** Employees placed and active at the as-of date: the current-conditions exhibits count them. */
   employees: number;
   /** Rows listed in unmatched-employees by the placement step. */
   unmatched: number;
   /** Placed employees separated on or before the as-of date (workforce exhibits only). */
   separated: number;
+  /**
+   * With split assignments: rows placed as a further assignment of a person counted once
+   * (rosterRows = employees + separated + additionalAssignments + unmatched).
+   */
+  additionalAssignments?: number;
   auditErrors: number;
   auditWarnings: number;
   /** What a reader should know about this run: header rows, rows skipped, defaults applied. */

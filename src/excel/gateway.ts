@@ -23,7 +23,13 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY, readSettings, type PaneSettings } from 
 import type { StudyResult } from "../exhibits/spec/types";
 
 /** A place the pane can read a table from: an Excel table, a named range, or an address. */
-export type Source = { kind: "table" | "name" | "range"; name: string; address: string };
+export type Source = {
+  kind: "table" | "name" | "range";
+  name: string;
+  address: string;
+  /** An Excel table showing its totals row (the last row of its address): never a record. */
+  totalsRow?: boolean;
+};
 
 export type FormulaScope = "selection" | "sheet";
 
@@ -46,6 +52,8 @@ export type WorkbookGateway = {
   selectionAddress(): Promise<string>;
   /** Reads a source's values, chunked; throws a message a person can act on. */
   readValues(source: Source, onProgress?: (fraction: number) => void): Promise<CellValue[][]>;
+  /** The rows of a source hidden in its sheet (by a filter or grouping), 1-based within the source. */
+  hiddenRows(source: Source): Promise<number[]>;
   /** Writes the study's exhibits on new sheets, replacing the earlier sheets given once all are written. */
   insertExhibits(result: StudyResult, options: WriteOptions): Promise<Written>;
   /** The exhibit sheets the pane wrote that are in the workbook (found by their markers). */
@@ -179,7 +187,7 @@ export function createOfficeGateway(): WorkbookGateway {
     async listSources() {
       return Excel.run(async (context) => {
         const tables = context.workbook.tables;
-        tables.load("items/name");
+        tables.load("items/name,items/showTotals");
         const names = context.workbook.names;
         names.load("items/name,items/type,items/value,items/visible");
         const sheets = context.workbook.worksheets;
@@ -195,6 +203,7 @@ export function createOfficeGateway(): WorkbookGateway {
             kind: "table",
             name: table.name,
             address: ranges[index].address,
+            ...(table.showTotals ? { totalsRow: true } : {}),
           })),
           ...names.items
             .filter((item) => item.type === "Range" && item.visible)
@@ -212,6 +221,37 @@ export function createOfficeGateway(): WorkbookGateway {
         range.load("address");
         await context.sync();
         return range.address;
+      });
+    },
+
+    async hiddenRows(source) {
+      const area = parseAddress(source.address);
+      return Excel.run(async (context) => {
+        const sheet = area.sheet
+          ? context.workbook.worksheets.getItem(area.sheet)
+          : context.workbook.worksheets.getActiveWorksheet();
+        const whole = sheet.getRange(rangeAddress(area.row, area.column, area.rows, area.columns));
+        whole.load("rowHidden");
+        await context.sync();
+        // rowHidden: false when no row is hidden (the usual case: one request), null when some are.
+        if (whole.rowHidden === false) return [];
+        if (whole.rowHidden === true) return Array.from({ length: area.rows }, (_, row) => row + 1);
+        // The visible rows of the first column, a chunk at a time; the others are hidden.
+        const visible = new Set<number>();
+        const column = { ...area, columns: 1 };
+        // One request per chunk, one after another: each response stays under 5 MB.
+        await readChunks(column, READ_BUDGET_CELLS).reduce(
+          (previous, address) =>
+            previous.then(async () => {
+              const bang = address.lastIndexOf("!");
+              const view = sheet.getRange(bang < 0 ? address : address.slice(bang + 1)).getVisibleView();
+              view.load("cellAddresses");
+              await context.sync();
+              for (const [cell] of view.cellAddresses as string[][]) visible.add(parseAddress(cell).row - area.row + 1);
+            }),
+          Promise.resolve(),
+        );
+        return Array.from({ length: area.rows }, (_, row) => row + 1).filter((row) => !visible.has(row));
       });
     },
 

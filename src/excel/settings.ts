@@ -22,6 +22,8 @@ export type PaneSettings = {
   /** The first-run page was dismissed (or the sample inserted). */
   started: boolean;
   insertAs: "values" | "formulas";
+  /** Leave out the rows hidden in the sheets read (filtered out on purpose); by default they are read. */
+  skipHiddenRows?: boolean;
 };
 
 export const SETTINGS_KEY = "compstudy.pane";
@@ -69,5 +71,6 @@ export function readSettings(saved: unknown): PaneSettings {
     lastRun: strings(saved.lastRun),
     started: saved.started === true,
     insertAs: saved.insertAs === "formulas" ? "formulas" : "values",
+    ...(saved.skipHiddenRows === true ? { skipHiddenRows: true } : {}),
   };
 }

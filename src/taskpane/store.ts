@@ -10,16 +10,20 @@ import type { ExhibitSheet } from "../excel/exhibitWriter";
 import { WriteCancelled } from "../excel/exhibitWriter";
 import type { NewTable, Source, WorkbookChange, WorkbookGateway } from "../excel/gateway";
 import { DEFAULT_SETTINGS, type PaneSettings } from "../excel/settings";
-import { PLANS_INPUT, type InputTable, type PayPlans } from "../engine/study";
+import type { CellValue } from "../engine/cells";
+import { PLANS_INPUT, ROSTER_INPUT, type InputTable } from "../engine/study";
 import {
   LIVE_ARGUMENT_BYTES,
   REGISTRY,
   argumentBytes,
   checkInput,
   detect,
+  detectByContent,
   liveFormula,
   liveOptions,
   messageOf,
+  previewSource,
+  readPlans,
   runExhibits,
   studyTables,
   today,
@@ -116,6 +120,7 @@ type Actions = Pick<
   | "setAsOf"
   | "setOption"
   | "setInsertAs"
+  | "setSkipHiddenRows"
   | "setRerun"
   | "insert"
   | "cancel"
@@ -207,24 +212,18 @@ export class PaneStore {
     const cached = this.derivedFor;
     if (cached && cached.inputs === state.inputs && cached.settings === state.settings) return cached.value;
     const options = validOptions(state.settings.options, this.registry);
+    const skipHiddenRows = state.settings.skipHiddenRows === true;
     // Inputs are checked on a date even before the study has one (a separation counts by it).
-    const context = { asOf: state.settings.asOf ?? today(), options };
+    const context = { asOf: state.settings.asOf ?? today(), options, skipHiddenRows };
     const checks: Record<string, InputCheck> = {};
     // The pay plans first: the roster is placed on them.
     const plansSpec = this.registry.inputs.find((spec) => spec.id === PLANS_INPUT.id) ?? PLANS_INPUT;
     checks[plansSpec.id] = checkInput(plansSpec, state.inputs[plansSpec.id] ?? { mapping: {} }, context);
-    let plans: PayPlans | undefined;
-    if (usable(checks[plansSpec.id]) && state.inputs[plansSpec.id]?.table) {
-      try {
-        plans = PLANS_INPUT.parse({ rows: state.inputs[plansSpec.id].table ?? [], source: "" }, {} as never);
-      } catch {
-        plans = undefined;
-      }
-    }
+    const plans = usable(checks[plansSpec.id]) ? readPlans(state.inputs[plansSpec.id], context) : undefined;
     for (const spec of this.registry.inputs)
       if (spec.id !== plansSpec.id)
         checks[spec.id] = checkInput(spec, state.inputs[spec.id] ?? { mapping: {} }, { ...context, plans });
-    const tables = studyTables(state.inputs, checks);
+    const tables = studyTables(state.inputs, checks, skipHiddenRows);
     const reasons = availability(tables, context.asOf, options, this.registry);
     const value = { checks, tables, reasons, options };
     this.derivedFor = { inputs: state.inputs, settings: state.settings, value };
@@ -260,6 +259,7 @@ export class PaneStore {
       setAsOf: this.setAsOf,
       setOption: this.setOption,
       setInsertAs: this.setInsertAs,
+      setSkipHiddenRows: this.setSkipHiddenRows,
       setRerun: this.setRerun,
       insert: this.insert,
       cancel: this.cancel,
@@ -307,11 +307,14 @@ export class PaneStore {
       const table = await this.gateway.readValues(source, (fraction) =>
         this.setInput(id, (current) => (current?.reading ? { ...current, progress: fraction } : current)),
       );
+      // Rows hidden by a filter: read (and counted on the card), or left out when the user asks.
+      const hidden = await this.gateway.hiddenRows(source).catch((): number[] => []);
       this.setInput(id, (current) => ({
         mapping: {},
         ...current,
         source,
         table,
+        hidden,
         reading: false,
         progress: undefined,
         error: undefined,
@@ -322,6 +325,7 @@ export class PaneStore {
         ...current,
         source,
         table: undefined,
+        hidden: undefined,
         reading: false,
         error: messageOf(error),
       }));
@@ -340,6 +344,7 @@ export class PaneStore {
     this.set({ sources: found });
     void this.listSheets();
     const detected = detect(found, this.registry.inputs);
+    Object.assign(detected, await this.detectUnnamed(found, detected, remembered));
     for (const spec of this.registry.inputs) {
       const saved = remembered.inputs[spec.id] ?? this.state.inputs[spec.id]?.source;
       const mapping = remembered.mappings[spec.id];
@@ -363,6 +368,33 @@ export class PaneStore {
         void this.read(spec.id, source, mapping);
       }
     }
+  }
+
+  /**
+   * The pay plans and the roster where no name points to them and none is remembered: the sheets
+   * and tables left are recognised by their top rows ("FY25 Salary Schedule" with a title row
+   * above its header is the pay plans).
+   */
+  private async detectUnnamed(
+    found: readonly Source[],
+    detected: Readonly<Record<string, Source>>,
+    remembered: PaneSettings,
+  ): Promise<Record<string, Source>> {
+    const unnamed = this.registry.inputs.filter(
+      (spec) =>
+        (spec.id === PLANS_INPUT.id || spec.id === ROSTER_INPUT.id) &&
+        !detected[spec.id] &&
+        !(remembered.inputs[spec.id] ?? this.state.inputs[spec.id]?.source),
+    );
+    if (unnamed.length === 0) return {};
+    const named = new Set(Object.values(detected).map((source) => `${source.kind}:${source.name}`));
+    const previews: { source: Source; rows: CellValue[][] }[] = [];
+    for (const source of found.filter((s) => s.kind !== "name" && !named.has(`${s.kind}:${s.name}`)))
+      previews.push({
+        source,
+        rows: await this.gateway.readValues(previewSource(source)).catch((): CellValue[][] => []),
+      });
+    return detectByContent(previews, unnamed);
   }
 
   /** The exhibit sheets the pane wrote, as the workbook has them now. */
@@ -477,6 +509,13 @@ export class PaneStore {
 
   readonly setInsertAs = (mode: PaneSettings["insertAs"]): void =>
     this.save((current) => ({ ...current, insertAs: mode }));
+
+  /** Leave out (or read) the rows hidden in the sheets read: saved in the workbook with the settings. */
+  readonly setSkipHiddenRows = (skip: boolean): void =>
+    this.save((current) => {
+      const { skipHiddenRows: _old, ...rest } = current;
+      return skip ? { ...rest, skipHiddenRows: true } : rest;
+    });
 
   readonly setRerun = (rerun: Rerun): void => this.set({ rerun });
 

@@ -15,8 +15,10 @@ import {
   PLANS_INPUT,
   ROSTER_INPUT,
   SALARY_BASIS,
+  SPLIT_ASSIGNMENTS,
+  columnChoices,
   findHeaderRow,
-  mapColumns,
+  InputTableError,
   mappingByField,
   parseInput,
   parseOption,
@@ -33,6 +35,7 @@ import {
 } from "../engine/study";
 import type { StudyResult } from "../exhibits/spec/types";
 import { parseAddress, type Source } from "../excel/gateway";
+import { rangeAddress } from "../excel/exhibitWriter";
 import { count } from "./text";
 
 /** The study's registry as the pane reads it (a test may pass its own). */
@@ -56,6 +59,8 @@ export type InputState = {
   error?: string;
   /** Field label → header as written. */
   mapping: Record<string, string>;
+  /** 1-based rows of the table hidden in the sheet (by a filter or grouping). */
+  hidden?: number[];
 };
 
 export type InputStatus = "not-set" | "reading" | "ready" | "problems" | "needs-mapping" | "error";
@@ -72,8 +77,14 @@ export type InputCheck = {
   headers: string[];
   /** Field label → the header read for it (detected or mapped). */
   columns: Record<string, string>;
+  /** Field label → the header detection finds for it, whatever the user mapped ("Found automatically (Dept)"). */
+  detected: Record<string, string>;
+  /** Field label → the columns that fit it equally well: the user picks one. */
+  ambiguous: Record<string, string[]>;
   /** Whether the user may map this input's columns (the pay plans' are detected only). */
   mappable: boolean;
+  /** What the user must say before the table can be read: which column, or the decimal separator. */
+  fix?: "map" | "decimal";
 };
 
 /** A message a person can act on, from anything thrown. */
@@ -205,39 +216,56 @@ export function optionError(spec: OptionSpec, text: string): string | undefined 
   }
 }
 
-/** An input table for the engine: its rows, its address as the source, the user's mapping. */
-export function inputTable(state: InputState): InputTable | undefined {
+/**
+ * An input table for the engine: its rows (the rows hidden in the sheet left out, blank, when
+ * the user asks), its address as the source, the user's mapping, an Excel table's totals row.
+ */
+export function inputTable(state: InputState, skipHiddenRows = false): InputTable | undefined {
   if (!state.table || !state.source) return undefined;
+  const hidden = skipHiddenRows ? new Set(state.hidden ?? []) : new Set<number>();
+  const rows = hidden.size === 0 ? state.table : state.table.map((row, index) => (hidden.has(index + 1) ? [] : row));
   return {
-    rows: state.table,
+    rows,
     source: state.source.address,
     where: sourceWords(state.source),
     ...(Object.keys(state.mapping).length > 0 ? { mapping: state.mapping } : {}),
+    ...(state.source.totalsRow && state.table.length > 1 ? { totalsRows: [state.table.length] } : {}),
   };
 }
 
+/** The header row's texts, and each field's column: read now, found by detection alone, or to choose. */
 function headerCells(
   table: readonly (readonly CellValue[])[],
   spec: InputSpec,
   mapping: Record<string, string>,
-): {
-  headers: string[];
-  columns: Record<string, string>;
-} {
+): Pick<InputCheck, "headers" | "columns" | "detected" | "ambiguous"> {
+  const texts = (row: readonly CellValue[]): string[] =>
+    row.map((cell) => String(cell ?? "").trim()).filter((text) => text !== "");
+  const named = (choices: ReturnType<typeof columnChoices<string>>, pick: "column" | "candidates") => {
+    const found: Record<string, string | string[]> = {};
+    for (const field of spec.fields) {
+      const choice = choices[field.field];
+      if (choice === undefined) continue;
+      if (pick === "column" && "header" in choice) found[field.label] = choice.header;
+      if (pick === "candidates" && "candidates" in choice) found[field.label] = choice.candidates;
+    }
+    return found;
+  };
   try {
     const explicit = mappingByField(spec.fields, mapping);
     const index = findHeaderRow(table, spec.fields, explicit);
-    if (index < 0) return { headers: [], columns: {} };
-    const found = mapColumns(table[index], spec.fields, explicit);
-    const columns: Record<string, string> = {};
-    for (const field of spec.fields) {
-      const hit = found[field.field];
-      if (hit) columns[field.label] = hit.header;
-    }
-    return { headers: table[index].map((cell) => String(cell ?? "").trim()).filter((text) => text !== ""), columns };
+    if (index < 0) return { headers: [], columns: {}, detected: {}, ambiguous: {} };
+    const now = columnChoices(table[index], spec.fields, explicit);
+    const auto = columnChoices(table[index], spec.fields);
+    return {
+      headers: texts(table[index]),
+      columns: named(now, "column") as Record<string, string>,
+      detected: named(auto, "column") as Record<string, string>,
+      ambiguous: named(now, "candidates") as Record<string, string[]>,
+    };
   } catch {
     const first = table.find((row) => row.some((cell) => String(cell ?? "").trim() !== "")) ?? [];
-    return { headers: first.map((cell) => String(cell ?? "").trim()).filter((text) => text !== ""), columns: {} };
+    return { headers: texts(first), columns: {}, detected: {}, ambiguous: {} };
   }
 }
 
@@ -247,11 +275,19 @@ const NOT_SET: InputCheck = {
   problems: [],
   headers: [],
   columns: {},
+  detected: {},
+  ambiguous: {},
   mappable: false,
 };
 
 /** What the study context gives a check: the as-of date, the options, and the pay plans (to place the roster). */
-export type CheckContext = { asOf: string; options: Record<string, string>; plans?: PayPlans };
+export type CheckContext = {
+  asOf: string;
+  options: Record<string, string>;
+  plans?: PayPlans;
+  /** Leave out the rows hidden in the sheet (the Data page's check box). */
+  skipHiddenRows?: boolean;
+};
 
 /** Checks one input: read, parsed and (for the roster) placed; says what is wrong in words. */
 export function checkInput(spec: InputSpec, state: InputState, context: CheckContext): InputCheck {
@@ -262,19 +298,27 @@ export function checkInput(spec: InputSpec, state: InputState, context: CheckCon
       line: state.progress && state.progress < 1 ? `Reading… ${Math.round(state.progress * 100)}%` : "Reading…",
     };
   if (state.error) return { ...NOT_SET, status: "error", line: state.error };
-  const table = inputTable(state);
+  const table = inputTable(state, context.skipHiddenRows === true);
   if (!table) return NOT_SET;
   const mappable = spec.id !== PLANS_INPUT.id;
-  const { headers, columns } = headerCells(table.rows, spec, state.mapping);
-  const base = { headers, columns, mappable };
+  const base = { ...headerCells(table.rows, spec, state.mapping), mappable };
   const options = new Options(context.options, new Map(OPTIONS.map((o) => [o.name, o])));
   let parsed: unknown;
   try {
     parsed = parseInput(spec, table, { asOf: context.asOf, options });
   } catch (error) {
     const message = messageOf(error);
-    const needsMapping = mappable && /Missing column|mapped to .* is not in the header row/.test(message);
-    return { ...base, status: needsMapping ? "needs-mapping" : "error", line: message, problems: [] };
+    // A choice the user can make on the mapping page: a column, or the file's decimal separator.
+    const fix = error instanceof InputTableError ? error.fix?.kind : undefined;
+    const missing = mappable && /Missing column|mapped to .* is not in the header row/.test(message);
+    const needsMapping = missing || fix === "decimal" || (mappable && fix === "map");
+    return {
+      ...base,
+      status: needsMapping ? "needs-mapping" : "error",
+      line: fix === "decimal" ? `${message} (Decimal separator, on the columns page)` : message,
+      problems: [],
+      fix: fix ?? (missing ? "map" : undefined),
+    };
   }
   let line: string;
   let problems: Problem[];
@@ -298,6 +342,7 @@ export function checkInput(spec: InputSpec, state: InputState, context: CheckCon
       ? placeRoster(context.plans, roster, {
           asOf: context.asOf,
           salaryBasis: options.value(SALARY_BASIS) as SalaryBasis,
+          splitAssignments: options.value(SPLIT_ASSIGNMENTS),
         })
       : undefined;
     problems = (placement?.unplaced ?? roster.problems).map((row) => ({ text: row.reason, row: row.row }));
@@ -306,12 +351,85 @@ export function checkInput(spec: InputSpec, state: InputState, context: CheckCon
     line = count(roster.rowCount, "employee");
     if (separated > 0) line += ` (${separated.toLocaleString("en-US")} separated)`;
     if (problems.length > 0) line += `, ${count(problems.length, "row")} with problems`;
+    // Report lines (repeated headers, totals, footers) are not employees: counted, never listed.
+    if (roster.leftOut > 0) line += `, ${count(roster.leftOut, "line")} left out (not employees)`;
   } else {
     const rows = table.rows.filter((row) => row.some((cell) => cell !== null && String(cell).trim() !== "")).length;
     problems = [];
     line = count(Math.max(0, rows - 1), "row");
   }
+  const hidden = state.hidden?.length ?? 0;
+  if (hidden > 0) line += `, ${count(hidden, "hidden row")} ${context.skipHiddenRows ? "left out" : "read"}`;
   return { ...base, status: problems.length > 0 ? "problems" : "ready", line, problems };
+}
+
+/** The pay plans as the roster's check places it: parsed with the study's options, undefined when they cannot be read. */
+export function readPlans(state: InputState | undefined, context: CheckContext): PayPlans | undefined {
+  const table = state === undefined ? undefined : inputTable(state, context.skipHiddenRows === true);
+  if (!table) return undefined;
+  try {
+    const options = new Options(context.options, new Map(OPTIONS.map((o) => [o.name, o])));
+    return parseInput(PLANS_INPUT, table, { asOf: context.asOf, options });
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many rows of a sheet the pane looks at to recognise a table by its content. */
+export const PREVIEW_ROWS = 25;
+
+/** The top rows of a source, to read for recognising its content. */
+export function previewSource(source: Source): Source {
+  const area = parseAddress(source.address);
+  const sheet = area.sheet ? `'${area.sheet.replace(/'/g, "''")}'!` : "";
+  const rows = Math.min(area.rows, PREVIEW_ROWS);
+  return { ...source, address: `${sheet}${rangeAddress(area.row, area.column, rows, area.columns)}` };
+}
+
+/**
+ * The inputs recognised by their content where their names said nothing: a sheet whose top
+ * rows (titles allowed above the header) hold a roster's required columns is the roster; one
+ * whose rows read as pay plans (a Grade column and steps or a minimum and maximum, with
+ * grades under it) is the pay plans — "FY25 Salary Schedule" with a title row included.
+ */
+export function detectByContent(
+  previews: readonly { source: Source; rows: CellValue[][] }[],
+  wanted: readonly InputSpec[],
+): Record<string, Source> {
+  const found: Record<string, Source> = {};
+  const taken = new Set<Source>();
+  const fits = (spec: InputSpec, rows: CellValue[][]): boolean => {
+    if (spec.id === ROSTER_INPUT.id) return holdsRequired(rows, spec);
+    if (spec.id === PLANS_INPUT.id) {
+      if (holdsRequired(rows, ROSTER_INPUT)) return false;
+      try {
+        return PLANS_INPUT.parse({ rows, source: "" }, undefined as never).plans.length > 0;
+      } catch {
+        return false;
+      }
+    }
+    return false;
+  };
+  for (const spec of wanted)
+    for (const preview of previews)
+      if (!taken.has(preview.source) && fits(spec, preview.rows)) {
+        found[spec.id] = preview.source;
+        taken.add(preview.source);
+        break;
+      }
+  return found;
+}
+
+/** True when a row of the table holds every required column of the input, by its synonyms. */
+function holdsRequired(rows: readonly (readonly CellValue[])[], spec: InputSpec): boolean {
+  const index = findHeaderRow(rows, spec.fields);
+  if (index < 0) return false;
+  try {
+    const choices = columnChoices(rows[index], spec.fields);
+    return spec.fields.every((field) => !field.required || choices[field.field] !== undefined);
+  } catch {
+    return false;
+  }
 }
 
 /** The badge of a check: "Ready", "3 problems", "Needs mapping", "Not set". */
@@ -340,10 +458,11 @@ export const usable = (check: InputCheck | undefined): boolean =>
 export function studyTables(
   inputs: Readonly<Record<string, InputState>>,
   checks: Readonly<Record<string, InputCheck>>,
+  skipHiddenRows = false,
 ): Record<string, InputTable> {
   const tables: Record<string, InputTable> = {};
   for (const [id, state] of Object.entries(inputs)) {
-    const table = inputTable(state);
+    const table = inputTable(state, skipHiddenRows);
     if (table && usable(checks[id])) tables[id] = table;
   }
   return tables;
@@ -361,7 +480,8 @@ export function runExhibits(
 
 /** How a formula refers to a source: Table[#All], a defined name, or an absolute address. */
 export function sourceReference(source: Source): string {
-  if (source.kind === "table") return `${source.name}[#All]`;
+  // A table showing its totals row: its header and data only, so the formula never reads the totals as a row.
+  if (source.kind === "table") return source.totalsRow ? `${source.name}[[#Headers],[#Data]]` : `${source.name}[#All]`;
   if (source.kind === "name") return source.name;
   const area = parseAddress(source.address);
   const column = (index: number): string => {

@@ -166,6 +166,8 @@ window.__installFakeExcel = function (options) {
       get columnCount() {
         return a.c1 - a.c0 + 1;
       },
+      // No row of the fake workbook is hidden (Office.js: false when none is, null when some are).
+      rowHidden: false,
       format,
       // Neighbouring ranges (Write to row): the last row, a shifted copy, one row of it.
       getLastRow: () => rangeObject(sheetName, colName(a.c0) + (a.r1 + 1) + ":" + colName(a.c1) + (a.r1 + 1)),

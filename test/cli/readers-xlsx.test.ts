@@ -206,14 +206,14 @@ describe("hidden rows", () => {
     const table = await readTable(book({ sheets: [{ name: "Roster", rows }] }));
     expect(table.rows.map((row) => row[0])).toEqual(["ID", "E1", "E2", "E3", "E4"]);
     expect(table.notes).toEqual([
-      "sheet 'Roster': 2 hidden rows (3, 5) read like the others (--hidden-rows skip leaves them out)",
+      "sheet 'Roster': 2 hidden rows (3, 5) read like the others (--skip-hidden-rows leaves them out)",
     ]);
   });
 
   it("skips them when asked, keeping every other row on its own row number", async () => {
     const table = await readTable(book({ sheets: [{ name: "Roster", rows }] }), { hiddenRows: "skip" });
     expect(table.rows).toEqual([["ID", "Pay"], ["E1", 1], [], ["E3", 3]]);
-    expect(table.notes).toEqual(["sheet 'Roster': 2 hidden rows (3, 5) skipped (--hidden-rows skip)"]);
+    expect(table.notes).toEqual(["sheet 'Roster': 2 hidden rows (3, 5) skipped (--skip-hidden-rows)"]);
   });
 
   it("is a CLI flag: --hidden-rows skip leaves them out of the study, and the summary counts them", async () => {
@@ -236,7 +236,7 @@ describe("hidden rows", () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/placed\s+1 employees/);
-    expect(result.stdout).toContain("sheet 'Roster': 1 hidden row (3) skipped (--hidden-rows skip)");
+    expect(result.stdout).toContain("sheet 'Roster': 1 hidden row (3) skipped (--skip-hidden-rows)");
     const wrong = await run(["exhibits", "--workbook", file, "--hidden-rows", "maybe"], folder);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("include, skip");
@@ -370,7 +370,7 @@ describe("files that are not .xlsx workbooks", () => {
       "an HTML table saved as .xls by a report tool",
       "report.xls",
       new TextEncoder().encode("<html><table><tr><td>ID</td></tr></table></html>"),
-      "old binary .xls workbooks are not supported: save it as .xlsx or .csv",
+      "is a web page (HTML) saved with the extension .xls, not a table CompStudy reads: open it in Excel and save it as .xlsx (File › Save As › Excel Workbook) or .csv",
     ],
     [
       "an .ods",

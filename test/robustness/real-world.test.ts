@@ -28,6 +28,12 @@ type Completion = {
   employees: number;
   unmatched: number;
   separated?: number;
+  /** Lines under the roster's header left out as not employees (repeated headers, totals, footers). */
+  leftOut?: number;
+  /** With --split-assignments: rows placed as a further assignment of a person counted once. */
+  additionalAssignments?: number;
+  /** Schedule-audit errors (the cases that say so). */
+  auditErrors?: number;
   /** Substrings some unmatched row's Reason contains, each. */
   reasons?: string[];
   unmatchedIds?: string[];
@@ -51,7 +57,15 @@ type Case = {
 };
 type Cell = string | number | null;
 type JsonStudy = {
-  summary: { rosterRows: number; employees: number; unmatched: number; separated: number };
+  summary: {
+    rosterRows: number;
+    leftOut: number;
+    employees: number;
+    unmatched: number;
+    separated: number;
+    additionalAssignments: number;
+    auditErrors: number;
+  };
   exhibits: { id: string; rows: Record<string, Cell>[] }[];
 };
 type Outcome = Run & { json?: JsonStudy; xlsx?: string; skipped?: string };
@@ -144,28 +158,39 @@ describe.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s",
     return;
   }
 
-  runs("reconciles: employees + separated + unmatched = rows read = the rows the case holds", () => {
-    const json = outcome().json as JsonStudy;
-    const { summary } = json;
-    const unmatchedRows = exhibitRows(json, "unmatched-employees");
-    expect({
-      rosterRows: summary.rosterRows,
-      employees: summary.employees,
-      unmatched: summary.unmatched,
-      separated: summary.separated,
-      listed: unmatchedRows.length,
-    }).toEqual({
-      rosterRows: expected.employees + expected.unmatched + (expected.separated ?? 0),
-      employees: expected.employees,
-      unmatched: expected.unmatched,
-      separated: expected.separated ?? 0,
-      listed: expected.unmatched,
-    });
-    const reasons = unmatchedRows.map((row) => String(row.Reason)).join(" | ");
-    for (const reason of expected.reasons ?? []) expect(reasons).toContain(reason);
-    if (expected.unmatchedIds)
-      expect(unmatchedRows.map((row) => String(row["Employee ID"])).sort()).toEqual([...expected.unmatchedIds].sort());
-  });
+  runs(
+    "reconciles: employees + separated + further assignments + unmatched = rows read = the rows the case holds; lines left out counted apart",
+    () => {
+      const json = outcome().json as JsonStudy;
+      const { summary } = json;
+      const unmatchedRows = exhibitRows(json, "unmatched-employees");
+      expect({
+        rosterRows: summary.rosterRows,
+        employees: summary.employees,
+        unmatched: summary.unmatched,
+        separated: summary.separated,
+        additionalAssignments: summary.additionalAssignments,
+        leftOut: summary.leftOut,
+        listed: unmatchedRows.length,
+      }).toEqual({
+        rosterRows:
+          expected.employees + expected.unmatched + (expected.separated ?? 0) + (expected.additionalAssignments ?? 0),
+        employees: expected.employees,
+        unmatched: expected.unmatched,
+        separated: expected.separated ?? 0,
+        additionalAssignments: expected.additionalAssignments ?? 0,
+        leftOut: expected.leftOut ?? 0,
+        listed: expected.unmatched,
+      });
+      if (expected.auditErrors !== undefined) expect(summary.auditErrors).toBe(expected.auditErrors);
+      const reasons = unmatchedRows.map((row) => String(row.Reason)).join(" | ");
+      for (const reason of expected.reasons ?? []) expect(reasons).toContain(reason);
+      if (expected.unmatchedIds)
+        expect(unmatchedRows.map((row) => String(row["Employee ID"])).sort()).toEqual(
+          [...expected.unmatchedIds].sort(),
+        );
+    },
+  );
 
   runs("says in the summary what the reader did", () => {
     const notes = outcome()

@@ -703,15 +703,18 @@ describe("headers with format hints, and dates read as the column says", () => {
     ]);
   });
 
-  it("lets --map choose 'Original Hire Date' over 'Start Date'", () => {
+  it("refuses 'Start Date' beside 'Original Hire Date' naming both, and reads the one --map names", () => {
     const roster: CellValue[][] = [
       ["Employee ID", "Plan", "Grade", "Salary", "Start Date", "Original Hire Date"],
       ["E1", "P", "G", 40000, "2020-07-01", "2004-07-01"],
     ];
-    const byDefault = studyOf({ asOf: AS_OF, plans, roster });
-    expect(byDefault.summary.columns.roster["Hire Date"]).toBe("Start Date");
+    expect(() => studyOf({ asOf: AS_OF, plans, roster })).toThrow(
+      "Two columns could be Hire Date: 'Start Date' and 'Original Hire Date': name the one to read",
+    );
+    const started = studyOf({ asOf: AS_OF, plans, roster, mapping: { "Hire Date": "Start Date" } });
+    expect(started.summary.columns.roster["Hire Date"]).toBe("Start Date");
     // 2020-07-01 → 2024-07-01: 1,461 days (2024 is a leap year, its Feb 29 inside) / 365.25 = 4 years.
-    expect(rowOf(byDefault, "tenure", "P", "G")["Average Tenure"]).toBeCloseTo(4, 12);
+    expect(rowOf(started, "tenure", "P", "G")["Average Tenure"]).toBeCloseTo(4, 12);
     const mapped = studyOf({ asOf: AS_OF, plans, roster, mapping: { "Hire Date": "Original Hire Date" } });
     expect(mapped.summary.columns.roster["Hire Date"]).toBe("Original Hire Date");
     // 2004-07-01 → 2024-07-01: 20 × 365 + 5 leap days (2008, 2012, 2016, 2020, 2024) = 7,305 days = 20 years.

@@ -112,12 +112,63 @@ describe("Data", () => {
     const roster = await screen.findByRole("article", { name: "Roster" });
     await user.click(await within(roster).findByRole("button", { name: "Map columns" }));
     const salary = screen.getByRole("combobox", { name: "Salary (required)" });
-    expect(screen.getByText("Reading “Base Pay”")).toBeInTheDocument();
-    await user.selectOptions(salary, "Annual Rate");
-    expect(await screen.findByText("Reading “Annual Rate”")).toBeInTheDocument();
-    expect(gateway.saved[gateway.saved.length - 1].mappings.roster).toEqual({ Salary: "Annual Rate" });
+    expect(screen.getByText("Reading “Base Pay”, found automatically")).toBeInTheDocument();
+    await user.selectOptions(salary, "Annual Amount");
+    expect(await screen.findByText("Reading “Annual Amount”, your choice")).toBeInTheDocument();
+    // Detection still names what it would read.
+    expect(within(salary).getByRole("option", { name: "Found automatically (“Base Pay”)" })).toBeInTheDocument();
+    expect(gateway.saved[gateway.saved.length - 1].mappings.roster).toEqual({ Salary: "Annual Amount" });
     await user.click(screen.getByRole("button", { name: "Back" }));
     expect(await screen.findByRole("button", { name: "Map columns" })).toHaveFocus();
+  });
+
+  it("never moves a column to another field silently: a Dept mapped to Job Family is said under Department", async () => {
+    const user = userEvent.setup();
+    const staff = [
+      ["Emp ID", "Plan", "Grade", "Base Pay", "Date of Hire", "Dept"],
+      ["E1", "Hourly", "H1", 12, "2010-01-01", "Custodial"],
+      ["E2", "Hourly", "H2", 18, "2012-01-01", "Custodial"],
+    ];
+    const gateway = fakeGateway({}, { tables: { "Plans!A1:E3": PLANS, "Staff!A1:H4": staff } });
+    show(gateway);
+    const roster = await screen.findByRole("article", { name: "Roster" });
+    await user.click(await within(roster).findByRole("button", { name: "Map columns" }));
+    expect(screen.getByText("Reading “Dept”, found automatically")).toBeInTheDocument();
+    const family = screen.getByRole("combobox", { name: "Job Family" });
+    expect(within(family).getByRole("option", { name: "Dept (read for Department)" })).toBeInTheDocument();
+    await user.selectOptions(family, "Dept");
+    expect(
+      await screen.findByText("“Dept” is mapped to Job Family: pick another column, or leave this one"),
+    ).toBeInTheDocument();
+  });
+
+  it("leaves out rows hidden by a filter when the box is ticked, and counts them either way", async () => {
+    const user = userEvent.setup();
+    const gateway = fakeGateway({}, { hidden: { "Staff!A1:H4": [4] } });
+    show(gateway);
+    const roster = await screen.findByRole("article", { name: "Roster" });
+    expect(await within(roster).findByText("3 employees, 1 row with problems, 1 hidden row read")).toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: /Leave out rows hidden by a filter/ }));
+    expect(await within(roster).findByText("2 employees, 1 hidden row left out")).toBeInTheDocument();
+    expect(gateway.saved[gateway.saved.length - 1].skipHiddenRows).toBe(true);
+  });
+
+  it("recognises the pay plans by their content on a sheet named for its year, title row and all", async () => {
+    const schedule = [["Anytown USD Salary Schedule 2024-25"], [], ...PLANS];
+    const gateway = fakeGateway(
+      {},
+      {
+        sources: [
+          { kind: "range", name: "FY25", address: "'FY25'!A1:E5" },
+          { kind: "table", name: "Roster", address: "Staff!A1:H4" },
+        ],
+        tables: { "'FY25'!A1:E5": schedule, "Staff!A1:H4": ROSTER },
+      },
+    );
+    show(gateway);
+    const plans = await screen.findByRole("article", { name: "Pay Plans" });
+    expect(await within(plans).findByText("1 plan, 2 grades")).toBeInTheDocument();
+    expect(within(plans).getByText("Used range of FY25 · 5 rows × 5 columns")).toBeInTheDocument();
   });
 
   it("says a column is missing in words, with the needs-mapping badge", async () => {

@@ -18,7 +18,7 @@ export const PLANS: CellValue[][] = [
   ["Hourly", "H2", 12, 17, 22],
 ];
 export const ROSTER: CellValue[][] = [
-  ["Emp ID", "Plan", "Grade", "Base Pay", "Annual Rate", "Date of Hire", "Job Family", "Title"],
+  ["Emp ID", "Plan", "Grade", "Base Pay", "Annual Amount", "Date of Hire", "Job Family", "Title"],
   ["E1", "Hourly", "H1", 12, 13, "2010-01-01", "Custodial", "Custodian"],
   ["E2", "Hourly", "H2", 18, 19, "2012-01-01", "Custodial", "Custodian"],
   ["E3", "Hourly", "H9", 18, 19, "2012-01-01", "Custodial", "Custodian"],
@@ -49,6 +49,8 @@ export function fakeGateway(
     below?: Record<string, CellValue[]>;
     /** The workbook's COMP_AS_OF: 2013-04-01 unless given (null: the workbook carries none). */
     studyDate?: string | null;
+    /** The rows of a source hidden in its sheet, 1-based, by the source's address. */
+    hidden?: Record<string, number[]>;
   } = {},
 ): FakeGateway {
   const calls: string[] = [];
@@ -61,6 +63,7 @@ export function fakeGateway(
   const gateway: WorkbookGateway = {
     listSources: async () => sources,
     selectionAddress: async () => "Staff!A1:H4",
+    hiddenRows: async (source) => data.hidden?.[source.address] ?? [],
     readValues: async (source) => {
       calls.push(`read ${source.address}`);
       const table = tables[source.address];

@@ -3,6 +3,9 @@ import fc from "fast-check";
 import {
   checkInput,
   detect,
+  detectByContent,
+  inputTable,
+  previewSource,
   familyInputs,
   liveFormula,
   liveOptions,
@@ -61,6 +64,7 @@ describe("finding the inputs", () => {
   });
   it("refers to a table by [#All], a name by itself, a range absolutely", () => {
     expect(sourceReference(sources[2])).toBe("Pay_Plans[#All]");
+    expect(sourceReference({ ...sources[3], totalsRow: true })).toBe("Roster[[#Headers],[#Data]]");
     expect(sourceReference(sources[1])).toBe("Staff");
     expect(sourceReference({ kind: "range", name: "Selection", address: "'Bob''s'!B2:H500" })).toBe(
       "'Bob''s'!$B$2:$H$500",
@@ -95,7 +99,7 @@ describe("checks", () => {
     expect(check.line).toBe("3 employees, 1 row with problems");
     expect(check.problems).toEqual([{ text: "Row 4: Grade 'H9' is not in plan 'Hourly'", row: 4 }]);
     expect(check.columns.Salary).toBe("Base Pay");
-    expect(check.headers).toContain("Annual Rate");
+    expect(check.headers).toContain("Annual Amount");
   });
 
   it("a missing required column needs mapping; the mapping by label fixes it", () => {
@@ -106,7 +110,8 @@ describe("checks", () => {
     const source: Source = { kind: "table", name: "R", address: "R!A1:D2" };
     const missing = checkInput(ROSTER_INPUT, { source, table, mapping: {} }, context);
     expect(missing.status).toBe("needs-mapping");
-    expect(missing.line).toMatch(/^Missing column 'Employee ID'/);
+    // "Emp" is an Employee ID (Munis writes "Emp #"): the salary is what is missing.
+    expect(missing.line).toMatch(/^Missing column 'Salary'/);
     const mapped = checkInput(
       ROSTER_INPUT,
       { source, table, mapping: { "Employee ID": "Emp", Salary: "Amount", "Hire Date": "Hired" } },
@@ -125,6 +130,103 @@ describe("checks", () => {
       status: "error",
       line: "Roster is empty",
     });
+  });
+});
+
+describe("the mapping, with the same care as the command line (issue 18)", () => {
+  const context = { asOf: "2013-04-01", options: {} };
+  const source: Source = { kind: "table", name: "R", address: "R!A1:F3" };
+  const roster = [
+    ["Emp #", "Plan", "Grade", "Base Pay", "Annual Rate", "Hire Dt", "Dept"],
+    ["E1", "Hourly", "H1", 12, 24960, "2010-01-01", "Custodial"],
+    ["E2", "Hourly", "H2", 18, 37440, "2012-01-01", "Custodial"],
+  ];
+
+  it("never picks one of two columns that fit a field: it asks, naming both", () => {
+    const check = checkInput(ROSTER_INPUT, { source, table: roster, mapping: {} }, context);
+    expect(check).toMatchObject({
+      status: "needs-mapping",
+      fix: "map",
+      line: "Two columns could be Salary: 'Base Pay' and 'Annual Rate': name the one to read",
+      ambiguous: { Salary: ["Base Pay", "Annual Rate"] },
+    });
+    // The common headers are recognised all the same.
+    expect(check.columns).toMatchObject({ "Employee ID": "Emp #", "Hire Date": "Hire Dt", Department: "Dept" });
+    expect(check.columns["Job Family"]).toBeUndefined();
+    const mapped = checkInput(ROSTER_INPUT, { source, table: roster, mapping: { Salary: "Base Pay" } }, context);
+    expect(mapped).toMatchObject({ status: "ready", line: "2 employees" });
+  });
+
+  it("a Dept column is the Department unless mapped to Job Family; detection names what it finds either way", () => {
+    const table = [
+      roster[0].filter((h) => h !== "Annual Rate"),
+      ...roster.slice(1).map((r) => r.filter((_, c) => c !== 4)),
+    ];
+    const byDefault = checkInput(ROSTER_INPUT, { source, table, mapping: {} }, context);
+    expect(byDefault.columns.Department).toBe("Dept");
+    const moved = checkInput(ROSTER_INPUT, { source, table, mapping: { "Job Family": "Dept" } }, context);
+    expect(moved.columns).toMatchObject({ "Job Family": "Dept" });
+    expect(moved.columns.Department).toBeUndefined();
+    // What detection would read for Department is still named, so the page can say where it went.
+    expect(moved.detected.Department).toBe("Dept");
+  });
+
+  it("asks for the decimal separator when the numbers read two ways, and reads them once told", () => {
+    const table = [
+      ["Employee ID", "Plan", "Grade", "Salary"],
+      ["E1", "Hourly", "H1", "12.000"],
+    ];
+    const asked = checkInput(ROSTER_INPUT, { source, table, mapping: {} }, context);
+    expect(asked).toMatchObject({ status: "needs-mapping", fix: "decimal" });
+    expect(asked.line).toContain("Column 'Salary' reads two ways");
+    expect(asked.line).not.toContain("--");
+    const told = checkInput(
+      ROSTER_INPUT,
+      { source, table, mapping: {} },
+      { ...context, options: { decimal: "point" } },
+    );
+    expect(told.status).toBe("ready");
+  });
+
+  it("leaves out the rows hidden in the sheet when asked, and an Excel table's totals row always", () => {
+    const state = {
+      source: { kind: "table" as const, name: "R", address: "R!A1:D4", totalsRow: true },
+      table: [
+        ["Employee ID", "Plan", "Grade", "Salary"],
+        ["E1", "Hourly", "H1", 12],
+        ["E2", "Hourly", "H2", 18],
+        [2, null, null, 15],
+      ],
+      mapping: {},
+      hidden: [3],
+    };
+    expect(inputTable(state)?.totalsRows).toEqual([4]);
+    expect(inputTable(state, true)?.rows[2]).toEqual([]);
+    const read = checkInput(ROSTER_INPUT, state, context);
+    expect(read.line).toBe("2 employees, 1 line left out (not employees), 1 hidden row read");
+    const skipped = checkInput(ROSTER_INPUT, state, { ...context, skipHiddenRows: true });
+    expect(skipped.line).toBe("1 employee, 1 line left out (not employees), 1 hidden row left out");
+  });
+
+  it("recognises a schedule sheet that starts with a title row as the pay plans, and a roster by its columns", () => {
+    const sheets: Source[] = [
+      { kind: "range", name: "FY25", address: "'FY25'!A1:F40" },
+      { kind: "range", name: "Staff list", address: "'Staff list'!A1:H900" },
+      { kind: "range", name: "Notes", address: "Notes!A1:A3" },
+    ];
+    expect(previewSource(sheets[1]).address).toBe("'Staff list'!A1:H25");
+    const found = detectByContent(
+      [
+        { source: sheets[2], rows: [["Exported 2024-06-30"]] },
+        { source: sheets[1], rows: [["Roster as of June 30"], [], ...ROSTER] },
+        {
+          source: sheets[0],
+          rows: [["Anytown USD Salary Schedule 2024-25"], [], ...PLANS],
+        },
+      ],
+      INPUTS.filter((spec) => spec === PLANS_INPUT || spec === ROSTER_INPUT),
+    );
+    expect(found).toEqual({ plans: sheets[0], roster: sheets[1] });
   });
 });
 

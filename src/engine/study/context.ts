@@ -5,7 +5,7 @@
  */
 import { truncate } from "../cells";
 import { invalid } from "../errors";
-import { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT, SALARY_BASIS } from "./core";
+import { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT, SALARY_BASIS, SPLIT_ASSIGNMENTS } from "./core";
 import { parseDate } from "./dates";
 import { parseInput, type InputSpec, type InputTable } from "./inputs";
 import { LANES_INPUT, withLaneSchedules } from "./lanes";
@@ -85,6 +85,7 @@ export class Study {
       placeRoster(this.plans, this.roster, {
         asOf: this.asOf,
         salaryBasis: this.options.value(SALARY_BASIS) as SalaryBasis,
+        splitAssignments: this.options.value(SPLIT_ASSIGNMENTS),
       }),
     );
   }

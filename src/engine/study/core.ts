@@ -6,7 +6,8 @@
 import { PLAN_FIELDS, parsePayPlans } from "./plans";
 import { DEFAULT_MAX_FTE, ROSTER_FIELDS, parseRoster } from "./roster";
 import { input, mappingByField } from "./inputs";
-import { option } from "./options";
+import { option, type Options } from "./options";
+import type { DecimalMark } from "./numbers";
 import type { PayPlans, Roster } from "./types";
 
 export const SALARY_BASIS = option({
@@ -51,6 +52,26 @@ export const SUPPRESS = option({
   default: true,
 });
 
+export const DECIMAL = option({
+  name: "decimal",
+  kind: "choice",
+  label: "Decimal separator",
+  description:
+    "for a CSV whose numbers could be read two ways (31.200, 52,000): comma reads 31.200 as 31,200 (Europe), point reads it as 31.2 (US); auto (default) decides from the file and refuses a file that does not say. A file whose numbers show their separator is always read by it",
+  choices: ["auto", "point", "comma"],
+  default: "auto",
+  placeholder: "auto|point|comma",
+});
+
+export const SPLIT_ASSIGNMENTS = option({
+  name: "split-assignments",
+  kind: "flag",
+  label: "Employees on several rows are split assignments",
+  description:
+    "an Employee ID on several rows is one person with several assignments (two positions at FTE 0.5): every row is placed; head counts count the person once, in the grade of their main assignment (the largest FTE, else the first row), FTE and cost count every row. Without it the first row is kept and the others listed",
+  default: false,
+});
+
 export const ORGANIZATION = option({
   name: "organization",
   kind: "text",
@@ -69,7 +90,22 @@ export const TITLE = option({
   placeholder: "text",
 });
 
-export const CORE_OPTIONS = [SALARY_BASIS, MAX_FTE, MIN_CELL, SUPPRESS, ORGANIZATION, TITLE] as const;
+export const CORE_OPTIONS = [
+  SALARY_BASIS,
+  MAX_FTE,
+  MIN_CELL,
+  SUPPRESS,
+  DECIMAL,
+  SPLIT_ASSIGNMENTS,
+  ORGANIZATION,
+  TITLE,
+] as const;
+
+/** The decimal mark the user stated (the decimal option), undefined for auto. */
+export function statedDecimal(options: Options): DecimalMark | undefined {
+  const value = options.value(DECIMAL);
+  return value === "point" || value === "comma" ? value : undefined;
+}
 
 export const PLANS_INPUT = input<PayPlans>({
   id: "plans",
@@ -78,7 +114,12 @@ export const PLANS_INPUT = input<PayPlans>({
   description: "one row per grade: Plan, Grade, Step 1 … Step N, or Minimum, (Midpoint,) Maximum; optional Unit",
   fields: PLAN_FIELDS,
   otherColumns: "Step 1 … Step N (a grade's row ends at its last filled step)",
-  parse: (table) => parsePayPlans(table.rows),
+  parse: (table, context) =>
+    parsePayPlans(table.rows, {
+      decimal: context?.options === undefined ? undefined : statedDecimal(context.options),
+      delimiter: table.delimiter,
+      totalsRows: table.totalsRows,
+    }),
 });
 
 export const ROSTER_INPUT = input<Roster>({
@@ -93,5 +134,9 @@ export const ROSTER_INPUT = input<Roster>({
       mapping: mappingByField(ROSTER_FIELDS, table.mapping),
       maxFte: context.options.value(MAX_FTE),
       date1904: table.date1904,
+      decimal: statedDecimal(context.options),
+      delimiter: table.delimiter,
+      totalsRows: table.totalsRows,
+      splitAssignments: context.options.value(SPLIT_ASSIGNMENTS),
     }),
 });

@@ -54,9 +54,10 @@ export const DATE_1904_OFFSET = 1462;
 
 /**
  * Parses a date cell to a day number; undefined when it is not a date. `order` reads numeric
- * dates (5/1/2010) day first; serials are of the 1900 date system (see parseDateCell).
+ * dates (5/1/2010) month or day first; without it, month first (US) unless the date is
+ * written with dots (01.06.2015, day first); serials are of the 1900 date system (see parseDateCell).
  */
-export function parseDate(value: CellValue | { getTime(): number }, order: DateOrder = "mdy"): number | undefined {
+export function parseDate(value: CellValue | { getTime(): number }, order?: DateOrder): number | undefined {
   if (value === null || value === undefined || typeof value === "boolean") return undefined;
   if (typeof value === "object") {
     const time = value.getTime();
@@ -69,7 +70,10 @@ export function parseDate(value: CellValue | { getTime(): number }, order: DateO
   m = NUMERIC_DATE.exec(text);
   if (m) {
     const year = m[4].length === 2 ? twoDigitYear(Number(m[4])) : Number(m[4]);
-    const [month, day] = order === "dmy" ? [m[3], m[1]] : [m[1], m[3]];
+    // Dates written with dots (01.06.2015) are day first wherever they are written so (Germany,
+    // Switzerland, Scandinavia, Eastern Europe): no locale writes month.day.year.
+    const dayFirst = (order ?? (m[2] === "." ? "dmy" : "mdy")) === "dmy";
+    const [month, day] = dayFirst ? [m[3], m[1]] : [m[1], m[3]];
     return dayNumber(year, Number(month), Number(day));
   }
   m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(text);
@@ -106,7 +110,8 @@ export function parseDateCell(
 export function numericDateParts(value: CellValue): [number, number] | undefined {
   if (typeof value !== "string") return undefined;
   const m = NUMERIC_DATE.exec(value.trim());
-  return m ? [Number(m[1]), Number(m[3])] : undefined;
+  // 01.06.2015 is day first: never a month-or-day question.
+  return m && m[2] !== "." ? [Number(m[1]), Number(m[3])] : undefined;
 }
 
 /** The order a header's format hint states: "Hire Date (dd/mm/yyyy)" → "dmy"; undefined when none. */

@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "../cells";
 import { isSpace, truncate } from "../cells";
-import { invalid } from "../errors";
+import { EngineError, invalid } from "../errors";
 
 const isOpening = (code: number): boolean => code === 40 || code === 91; // ( [
 const isClosing = (code: number): boolean => code === 41 || code === 93; // ) ]
@@ -51,7 +51,17 @@ export type FieldSpec<F extends string> = { field: F; label: string; synonyms: r
 export const PLAN_FIELD = {
   field: "plan",
   label: "Plan",
-  synonyms: ["plan", "pay plan", "bargaining unit", "schedule", "pay schedule", "salary schedule"],
+  // PeopleSoft's SAL_ADMIN_PLAN is the salary plan.
+  synonyms: [
+    "plan",
+    "pay plan",
+    "bargaining unit",
+    "schedule",
+    "pay schedule",
+    "salary schedule",
+    "salary plan",
+    "sal admin plan",
+  ],
   required: false,
 } as const satisfies FieldSpec<"plan">;
 
@@ -59,51 +69,145 @@ export const PLAN_FIELD = {
 export const GRADE_FIELD = {
   field: "grade",
   label: "Grade",
-  synonyms: ["grade", "pay grade", "grade code", "range", "pay range", "salary grade"],
+  synonyms: ["grade", "pay grade", "grade code", "range", "pay range", "salary grade", "compensation grade"],
   required: true,
 } as const satisfies FieldSpec<"grade">;
 
 /** Where each field was found: its 0-based column index and the header text. */
 export type ColumnMapping<F extends string> = Partial<Record<F, { column: number; header: string }>>;
 
+/** What a user can say to settle a refusal: which column a field reads, or the file's decimal separator. */
+export type ReadingFix = { kind: "map"; label: string; headers: string[] } | { kind: "decimal" };
+
 /**
- * Maps fields to columns of a header row. `explicit` names a header (as written) per field;
- * the rest are detected by synonym. Throws when a header is named twice for one field's
- * candidates, or when an explicit header is not in the row.
+ * A table that could be read two ways (two columns fit one field, numbers that are 31,200 or
+ * 31.2): refused with the choice that settles it, which each host words its own way (the CLI
+ * names its option, the pane its mapping page).
+ */
+export class ReadingChoiceError extends EngineError {
+  constructor(
+    message: string,
+    readonly fix: ReadingFix,
+  ) {
+    super("invalid argument", message);
+    this.name = "ReadingChoiceError";
+  }
+}
+
+/** A header as written: invisible characters dropped, trimmed. */
+function headerText(value: CellValue): string {
+  return String(value ?? "")
+    .replace(/[\u00ad\u200b-\u200f\u2060\ufeff]/g, "")
+    .trim();
+}
+
+/** Case and inner spaces folded, punctuation and hints kept ("Salary (2024-25)" → "salary (2024-25)"). */
+function looseText(value: CellValue): string {
+  return headerText(value).toLowerCase().replace(/\s+/g, " ");
+}
+
+/** Punctuation folded to spaces, a trailing hint kept ("Salary (2024-25)" → "salary 2024 25"). */
+function punctuationFolded(value: CellValue): string {
+  return looseText(value)
+    .replace(/[._#:/\\()[\]-]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The column a user named for a field: the header written exactly so, else the one equal
+ * ignoring case and spaces, else ignoring punctuation, else ignoring a format hint ("Hire Date"
+ * names "Hire Date (mm/dd/yyyy)") — never a similar column when a closer one exists, and never
+ * a guess between two equally close ones (refused, naming both).
+ */
+export function namedColumn(header: readonly CellValue[], named: string, label: string): number {
+  const levels: ((value: CellValue) => string)[] = [headerText, looseText, punctuationFolded, foldHeader];
+  for (const level of levels) {
+    const wanted = level(named);
+    if (wanted === "") continue;
+    const matches = header.flatMap((cell, column) => (level(cell) === wanted ? [column] : []));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1)
+      throw new ReadingChoiceError(
+        `The column '${truncate(named)}' mapped to ${label} matches ${matches.length} columns (${matches
+          .map((c) => `'${truncate(headerText(header[c]))}'`)
+          .join(", ")}): rename one, or name the column exactly as written`,
+        { kind: "map", label, headers: matches.map((c) => headerText(header[c])) },
+      );
+  }
+  return -1;
+}
+
+/** What one field reads: its column, or the columns that fit it equally (to choose between), or nothing. */
+export type ColumnChoice = { column: number; header: string } | { candidates: string[]; message: string } | undefined;
+
+/**
+ * Each field's column in a header row, without refusing: `explicit` names a header (as
+ * written) per field (see namedColumn); the rest are detected by synonym — a column headed with
+ * the field's own name first ("Salary" for Salary), else one headed with another synonym ("Base
+ * Pay"). Two columns that fit one field equally well are that field's candidates, never a
+ * guess between them ("Salary (2023-24)" and "Salary (2024-25)"), whatever their order. A
+ * column is read for one field only: the user's mapping first, then the fields in order.
+ */
+export function columnChoices<F extends string>(
+  header: readonly CellValue[],
+  specs: readonly FieldSpec<F>[],
+  explicit: Partial<Record<F, string>> = {},
+): Partial<Record<F, ColumnChoice>> {
+  const folded = header.map(foldHeader);
+  const choices: Partial<Record<F, ColumnChoice>> = {};
+  const used = new Set<number>();
+  for (const spec of specs) {
+    const named = explicit[spec.field];
+    if (named === undefined) continue;
+    const column = namedColumn(header, named, spec.label);
+    if (column < 0) invalid(`The column '${truncate(named)}' mapped to ${spec.label} is not in the header row`);
+    choices[spec.field] = { column, header: headerText(header[column]) };
+    used.add(column);
+  }
+  for (const spec of specs) {
+    if (choices[spec.field]) continue;
+    const own = foldHeader(spec.label);
+    const fits = folded.flatMap((text, column) => (!used.has(column) && spec.synonyms.includes(text) ? [column] : []));
+    if (fits.length === 0) continue;
+    const byName = fits.filter((column) => folded[column] === own);
+    const best = byName.length > 0 ? byName : fits;
+    if (best.length > 1) {
+      const texts = best.map((column) => headerText(header[column]));
+      const same = texts.every((text) => text.toLowerCase() === texts[0].toLowerCase());
+      choices[spec.field] = {
+        candidates: texts,
+        message: same
+          ? `The column '${truncate(texts[0])}' appears twice in the header row (columns ${best
+              .map((c) => c + 1)
+              .join(" and ")}): rename or remove one`
+          : `Two columns could be ${spec.label}: ${texts.map((text) => `'${truncate(text)}'`).join(" and ")}: name the one to read`,
+      };
+      continue;
+    }
+    choices[spec.field] = { column: best[0], header: headerText(header[best[0]]) };
+    used.add(best[0]);
+  }
+  return choices;
+}
+
+/**
+ * Maps fields to columns of a header row (see columnChoices), refusing — naming both columns —
+ * a field that two columns fit, and an explicit header that is not in the row.
  */
 export function mapColumns<F extends string>(
   header: readonly CellValue[],
   specs: readonly FieldSpec<F>[],
   explicit: Partial<Record<F, string>> = {},
 ): ColumnMapping<F> {
-  const folded = header.map(foldHeader);
   const mapping: ColumnMapping<F> = {};
-  const used = new Set<number>();
+  const choices = columnChoices(header, specs, explicit);
   for (const spec of specs) {
-    const named = explicit[spec.field];
-    if (named === undefined) continue;
-    const column = folded.indexOf(foldHeader(named));
-    if (column < 0) invalid(`The column '${truncate(named)}' mapped to ${spec.label} is not in the header row`);
-    mapping[spec.field] = { column, header: String(header[column]).trim() };
-    used.add(column);
-  }
-  for (const spec of specs) {
-    if (mapping[spec.field]) continue;
-    for (const synonym of spec.synonyms) {
-      const matches = folded.flatMap((text, column) => (text === synonym && !used.has(column) ? [column] : []));
-      if (matches.length > 1) {
-        invalid(
-          `The column '${String(header[matches[0]]).trim()}' appears twice in the header row (columns ${matches
-            .map((c) => c + 1)
-            .join(" and ")}): rename or remove one`,
-        );
-      }
-      if (matches.length === 1) {
-        mapping[spec.field] = { column: matches[0], header: String(header[matches[0]]).trim() };
-        used.add(matches[0]);
-        break;
-      }
-    }
+    const choice: ColumnChoice = choices[spec.field];
+    if (choice === undefined) continue;
+    if ("candidates" in choice)
+      throw new ReadingChoiceError(choice.message, { kind: "map", label: spec.label, headers: choice.candidates });
+    mapping[spec.field] = choice;
   }
   return mapping;
 }

@@ -21,14 +21,34 @@ export { EXHIBITS, EXHIBIT_IDS, FAMILIES, INPUTS, OPTIONS, exhibitById } from ".
 export type { ExhibitId, RegisteredExhibit } from "./registry";
 export type { ExhibitDefinition, Family, Missing, Supply } from "./definition";
 export { family } from "./definition";
-export { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT, SALARY_BASIS, MAX_FTE, MIN_CELL, SUPPRESS } from "./core";
+export {
+  CORE_OPTIONS,
+  PLANS_INPUT,
+  ROSTER_INPUT,
+  SALARY_BASIS,
+  MAX_FTE,
+  MIN_CELL,
+  SUPPRESS,
+  DECIMAL,
+  SPLIT_ASSIGNMENTS,
+} from "./core";
 export { input, parseInput, readRecords, recordCells, mappingByField, InputTableError } from "./inputs";
 export type { InputSpec, InputTable, ParseContext, TableRecord } from "./inputs";
 export { invalidOption, option, parseOption, Options } from "./options";
 export type { OptionKind, OptionSpec, RawOptions } from "./options";
 export { parseDate, isoDate, fromExcelSerial, dayNumber } from "./dates";
-export { foldHeader, findHeaderRow, mapColumns, HEADER_SEARCH_ROWS } from "./headers";
-export type { FieldSpec } from "./headers";
+export {
+  foldHeader,
+  findHeaderRow,
+  mapColumns,
+  columnChoices,
+  namedColumn,
+  ReadingChoiceError,
+  HEADER_SEARCH_ROWS,
+} from "./headers";
+export type { FieldSpec, ColumnChoice, ReadingFix } from "./headers";
+export { decideDecimalMark, readNumberAs, markEvidence } from "./numbers";
+export type { DecimalMark } from "./numbers";
 export {
   PAY_UNITS,
   ANNUAL_FACTOR,

@@ -6,7 +6,14 @@
 import { isBlank, type CellValue } from "../cells";
 import { EngineError, isEngineError } from "../errors";
 import { dateOrderHint, parseDateCell } from "./dates";
-import { findHeaderRow, mapColumns, missingColumnMessage, type FieldSpec } from "./headers";
+import {
+  findHeaderRow,
+  mapColumns,
+  missingColumnMessage,
+  ReadingChoiceError,
+  type FieldSpec,
+  type ReadingFix,
+} from "./headers";
 import type { Options } from "./options";
 
 /** One table as a host read it. */
@@ -24,6 +31,10 @@ export type InputTable = {
   mapping?: Readonly<Record<string, string>>;
   /** Date serials count from 1904-01-01 (the workbook uses the 1904 date system). */
   date1904?: boolean;
+  /** The field delimiter of a CSV file (`;` says how its numbers are likely written). */
+  delimiter?: string;
+  /** 1-based rows the source marks as totals (an Excel table's totals row): never records. */
+  totalsRows?: readonly number[];
   /**
    * The study may let go of `rows` once the table is parsed (it empties them), so a 1,048,576-row
    * roster's cells can be freed before the analyses run. For callers that hand the rows over.
@@ -61,6 +72,8 @@ export class InputTableError extends EngineError {
   constructor(
     readonly input: string,
     message: string,
+    /** The choice that settles a table that could be read two ways (which column, which decimal mark). */
+    readonly fix?: ReadingFix,
   ) {
     super("invalid argument", message);
     this.name = "InputTableError";
@@ -73,7 +86,8 @@ export function parseInput<T>(spec: InputSpec<T>, table: InputTable, context: Pa
     return spec.parse(table, context);
   } catch (error) {
     if (error instanceof InputTableError) throw error;
-    if (isEngineError(error)) throw new InputTableError(spec.id, error.message);
+    if (isEngineError(error))
+      throw new InputTableError(spec.id, error.message, error instanceof ReadingChoiceError ? error.fix : undefined);
     throw error;
   }
 }

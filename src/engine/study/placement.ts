@@ -3,7 +3,7 @@
  * (plan, grade, unit, FTE, pay on the schedule's basis, position in the range) or an unplaced
  * row with its reason — never dropped. Employees are compared with their own grade only.
  */
-import { truncate } from "../cells";
+import { normalizeKey, truncate } from "../cells";
 import type { PayUnit } from "../exhibit";
 import { HALF_CENT } from "../money";
 import { quartileClassifier } from "../range";
@@ -22,6 +22,8 @@ export type PlacementOptions = {
    * shows what the employee is paid, and salary ÷ FTE is compared with the schedule.
    */
   salaryBasis?: SalaryBasis;
+  /** An Employee ID on several rows is one person with several assignments (the roster read them all). */
+  splitAssignments?: boolean;
 };
 
 /** An employee placed on a grade of the pay plans. */
@@ -46,10 +48,20 @@ export type PlacedEmployee = Employee & {
 };
 
 export type Placement = {
-  /** Every placed employee, active and separated, in roster order. */
+  /**
+   * Every placed employee, active and separated, in roster order: one row per person (with split
+   * assignments, the row of the person's main assignment). Head counts count these.
+   */
   employees: PlacedEmployee[];
   /** Placed and active at the as-of date: the current-conditions exhibits count them. */
   active: PlacedEmployee[];
+  /**
+   * Every placed row active at the as-of date, each assignment of a person on several rows
+   * included: FTE and cost count these. The same array as `active` without split assignments.
+   */
+  activeAssignments: PlacedEmployee[];
+  /** Rows placed, every assignment and ended one included (employees.length without split assignments). */
+  placedRows: number;
   /** Rows that could not be placed (roster problems and placement problems), by row. */
   unplaced: Unplaced[];
   /** Data rows read: employees.length + unplaced.length. */
@@ -127,12 +139,53 @@ export function placeRoster(plans: PayPlans, roster: Roster, options: PlacementO
     employees.push(placed);
   }
   unplaced.sort((a, b) => a.row - b.row);
+  if (options.splitAssignments) {
+    const people = mainAssignments(employees);
+    return {
+      employees: people,
+      active: people.filter((employee) => !employee.separated),
+      activeAssignments: employees.filter((employee) => !employee.separated),
+      placedRows: employees.length,
+      unplaced,
+      rowCount: roster.rowCount,
+      index,
+      salaryBasis: basis,
+    };
+  }
+  const active = employees.filter((employee) => !employee.separated);
   return {
     employees,
-    active: employees.filter((employee) => !employee.separated),
+    active,
+    activeAssignments: active,
+    placedRows: employees.length,
     unplaced,
     rowCount: roster.rowCount,
     index,
     salaryBasis: basis,
   };
+}
+
+/**
+ * One row per person among the placed rows of people with several assignments: the main
+ * assignment — an active one before an ended one, then the largest FTE, then the first row —
+ * stands for the person in every head count (so a person is counted once, in one grade). A
+ * person is separated only when every assignment has ended; the row standing for them is then
+ * the one that ended last. Rows keep roster order.
+ */
+function mainAssignments(placed: readonly PlacedEmployee[]): PlacedEmployee[] {
+  const main = new Map<string, PlacedEmployee>();
+  for (const employee of placed) {
+    const key = normalizeKey(employee.id);
+    const best = main.get(key);
+    if (best === undefined || outranks(employee, best)) main.set(key, employee);
+  }
+  const kept = new Set(main.values());
+  return placed.filter((employee) => kept.has(employee));
+}
+
+function outranks(a: PlacedEmployee, b: PlacedEmployee): boolean {
+  if (a.separated !== b.separated) return !a.separated;
+  if (a.separated && a.separationDay !== b.separationDay) return (a.separationDay ?? 0) > (b.separationDay ?? 0);
+  if (a.fte !== b.fte) return a.fte > b.fte;
+  return a.row < b.row;
 }

@@ -6,7 +6,7 @@
  * rows are kept and reported by the schedule audit rather than refused, so one typo does not
  * stop a study; only an unusable table throws.
  */
-import { cleanKeyText, isBlank, normalizeKey, parseNumberText, truncate, type CellValue } from "../cells";
+import { cleanKeyText, isBlank, normalizeKey, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
 import { HALF_CENT } from "../money";
 import type { PayUnit } from "../exhibit";
@@ -19,7 +19,9 @@ import {
   missingColumnMessage,
   type FieldSpec,
 } from "./headers";
+import { decideDecimalMark, markEvidence, readNumberAs, type DecimalMark, type NumberColumn } from "./numbers";
 import { moneyWords } from "./report/words";
+import { reportLinesNote, titleKey, type ReportLineKind } from "./report-lines";
 import type { AuditFinding, PayGrade, PayPlan, PayPlans } from "./types";
 import { daysFromName, hasCents, parseUnit, plausibleUnit, unitFromName, unitFromPay } from "./units";
 
@@ -69,10 +71,20 @@ function stepNumber(header: CellValue): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function readPay(value: CellValue): number | null | "text" {
-  if (isBlank(value)) return null;
+/**
+ * A step cell that says "no step": a dash or N/A in the unused steps of a short grade, or
+ * Excel's Accounting format's zero ("$ -"). Read as a blank step, never as a problem per cell.
+ */
+const NO_STEP = /^(?:[-–—]{1,3}|n\/?a|n\.a\.|none|\$ *[-–—])$/i;
+
+function isNoStep(value: CellValue): boolean {
+  return typeof value === "string" && value.length <= 8 && NO_STEP.test(value.trim());
+}
+
+function readPay(value: CellValue, mark: DecimalMark): number | null | "text" {
+  if (isBlank(value) || isNoStep(value)) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : "text";
-  if (typeof value === "string") return parseNumberText(value) ?? "text";
+  if (typeof value === "string") return readNumberAs(value, mark) ?? "text";
   return "text";
 }
 
@@ -82,29 +94,46 @@ type Layout = {
   steps: { column: number; header: string; number: number }[];
 };
 
+/** The layout a row gives as a header row; throws (ambiguous columns) like mapColumns. */
+function layoutAt(table: readonly (readonly CellValue[])[], index: number): Layout {
+  const header = table[index];
+  const mapping = mapColumns(header, PLAN_FIELDS);
+  const taken = new Set(Object.values(mapping).map((hit) => (hit as { column: number }).column));
+  const steps = header.flatMap((cell, column) => {
+    const number = stepNumber(cell);
+    return number !== undefined && !taken.has(column) ? [{ column, header: String(cell).trim(), number }] : [];
+  });
+  return { headerIndex: index, mapping, steps };
+}
+
+/** A layout that can hold pay: step columns, or Minimum and Maximum. */
+const usable = (layout: Layout): boolean =>
+  layout.steps.length > 0 || (layout.mapping.minimum !== undefined && layout.mapping.maximum !== undefined);
+
+/** The row as a header row of a pay-plan block (a Grade column and pay columns), or undefined. */
+function headerLayout(table: readonly (readonly CellValue[])[], index: number): Layout | undefined {
+  const row = table[index];
+  const grades: readonly string[] = GRADE_FIELD.synonyms;
+  if (!row.some((cell) => typeof cell === "string" && grades.includes(foldHeader(cell)))) return undefined;
+  try {
+    const layout = layoutAt(table, index);
+    return layout.mapping.grade !== undefined && usable(layout) ? layout : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The header row and its columns; throws a message naming what is missing. */
 function readLayout(table: readonly (readonly CellValue[])[]): Layout {
-  const layoutOf = (index: number): Layout => {
-    const header = table[index];
-    const mapping = mapColumns(header, PLAN_FIELDS);
-    const taken = new Set(Object.values(mapping).map((hit) => (hit as { column: number }).column));
-    const steps = header.flatMap((cell, column) => {
-      const number = stepNumber(cell);
-      return number !== undefined && !taken.has(column) ? [{ column, header: String(cell).trim(), number }] : [];
-    });
-    return { headerIndex: index, mapping, steps };
-  };
-  const usable = (layout: Layout): boolean =>
-    layout.steps.length > 0 || (layout.mapping.minimum !== undefined && layout.mapping.maximum !== undefined);
   const headerIndex = findHeaderRow(table, PLAN_FIELDS, {}, (row) => {
     try {
-      return usable(layoutOf(table.indexOf(row)));
+      return usable(layoutAt(table, table.indexOf(row)));
     } catch {
       return false;
     }
   });
   if (headerIndex < 0) invalid("The pay-plan table is empty");
-  const layout = layoutOf(headerIndex);
+  const layout = layoutAt(table, headerIndex);
   if (!layout.mapping.grade) invalid(missingColumnMessage(PLAN_FIELDS[1]));
   if (!usable(layout))
     invalid(
@@ -113,16 +142,260 @@ function readLayout(table: readonly (readonly CellValue[])[]): Layout {
   return layout;
 }
 
+/** One schedule of a sheet: its header's layout, its rows, and the plan its title names. */
+type Block = {
+  layout: Layout;
+  /** 0-based index past its last row. */
+  end: number;
+  /** The plan named by the block's title line, when the block has no Plan column of its own. */
+  title?: string;
+  titleKey?: string;
+};
+
+/** A line of text alone: no number in it, a few cells at most (a title, a footnote, a page number). */
+function textLine(cells: readonly CellValue[]): boolean {
+  let count = 0;
+  for (const cell of cells) {
+    if (isBlank(cell)) continue;
+    if (typeof cell !== "string" || markEvidence(cell) !== undefined) return false;
+    count++;
+  }
+  return count > 0 && count <= 3;
+}
+
+/** The text of a title line, as written. */
+function lineText(cells: readonly CellValue[]): string {
+  return cells
+    .filter((cell) => !isBlank(cell))
+    .map((cell) => String(cell).trim())
+    .join(" ");
+}
+
+/**
+ * The schedules stacked on a sheet. A header row under the first starts a new block unless it
+ * repeats the current one's header with no new title above it (a page break: left out). A new
+ * block's plan is named by its Plan column, else by the title line just above its header
+ * ("Administrative — 2024-25"); a block with neither is refused, naming its header row.
+ */
+function findBlocks(
+  table: readonly (readonly CellValue[])[],
+  first: Layout,
+  left: Map<number, ReportLineKind>,
+  structure: Set<number>,
+): Block[] {
+  const foldedOf = (layout: Layout): string[] => table[layout.headerIndex].map(foldHeader);
+  const titleAbove = (index: number, from: number): number | undefined => {
+    for (let at = index - 1; at >= from; at--) {
+      const cells = table[at];
+      if (cells.every(isBlank)) continue;
+      if (!textLine(cells)) return undefined;
+      if (!FOOTNOTE_START.test(lineText(cells))) return at;
+    }
+    return undefined;
+  };
+  const firstTitle = titleAbove(first.headerIndex, 0);
+  let current: Block = {
+    layout: first,
+    end: table.length,
+    title: firstTitle === undefined ? undefined : lineText(table[firstTitle]),
+    titleKey: firstTitle === undefined ? undefined : titleKey(table[firstTitle]),
+  };
+  let folded = foldedOf(first);
+  const blocks: Block[] = [current];
+  let lastData = first.headerIndex;
+  for (let index = first.headerIndex + 1; index < table.length; index++) {
+    const cells = table[index];
+    if (cells.every(isBlank) || left.has(index)) continue;
+    const layout = headerLayout(table, index);
+    if (layout === undefined) {
+      if (!textLine(cells)) lastData = index;
+      continue;
+    }
+    const titleRow = titleAbove(index, lastData + 1);
+    const key = titleRow === undefined ? undefined : titleKey(table[titleRow]);
+    const sameHeader =
+      cells.length === folded.length && cells.every((cell, column) => foldHeader(cell) === folded[column]);
+    if (sameHeader && (key === undefined || key === current.titleKey)) {
+      // The header (and the title) repeated at a page break: the same schedule goes on.
+      left.set(index, "header");
+      if (titleRow !== undefined) left.set(titleRow, "title");
+      continue;
+    }
+    if (titleRow === undefined && layout.mapping.plan === undefined)
+      invalid(
+        `The pay-plan table has a second header row (row ${index + 1}) with no Plan column and no title line above it naming its plan: add a Plan column or a title line above each schedule's header, or put each schedule on its own sheet`,
+      );
+    current.end = titleRow ?? index;
+    current = {
+      layout,
+      end: table.length,
+      title: titleRow === undefined ? undefined : lineText(table[titleRow]),
+      titleKey: key,
+    };
+    if (titleRow !== undefined) structure.add(titleRow);
+    structure.add(index);
+    blocks.push(current);
+    folded = foldedOf(layout);
+    lastData = index;
+  }
+  return blocks;
+}
+
+/** The plan a block's title names: "Administrative — 2024-25" → "Administrative". */
+export function planFromTitle(title: string): string {
+  const name = trimSeparators(title.replace(SCHOOL_YEAR, " ").replace(EFFECTIVE, " ")).replace(/\s+/g, " ");
+  return name === "" ? title.trim() : name;
+}
+
+/** Separators left at either end once the year is gone ("Administrative — "). */
+const SEPARATORS = " \t\u00a0-–—:,|/";
+
+/** The text without separators at either end (a scan: a pattern anchored at the end is quadratic). */
+function trimSeparators(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SEPARATORS.includes(text[start])) start++;
+  while (end > start && SEPARATORS.includes(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
+/** "2024-25", "2024–2025", "FY25", "FY 24-25", "FY 2024-25", "SY 2024/25", "(2024-25)" — years 19xx and 20xx only. */
+const SCHOOL_YEAR =
+  /\(?\b(?:(?:fy|sy)\s?)?(?:19|20)\d{2}(?:\s?[-–/]\s?(?:19|20)?\d{2})?\b\)?|\b(?:fy|sy)\s?\d{2}(?:\s?[-–/]\s?\d{2})?\b/gi;
+/** "(effective July 1, 2024)", "Effective 7/1/2024". */
+const EFFECTIVE = /\(?\beffective\b[^)]*\)?/gi;
+
+/** Words a schedule's title adds to its plan's name. */
+const GENERIC_WORDS = /\b(?:salary|salaries|pay|wage|schedules?|scales?|plans?|tables?|rates?)\b/gi;
+
+/** A plan's name as its bare words, the normalised key: years, "effective …" and generic words dropped. */
+export function planCore(name: string): string {
+  return normalizeKey(
+    name
+      .replace(SCHOOL_YEAR, " ")
+      .replace(EFFECTIVE, " ")
+      .replace(GENERIC_WORDS, " ")
+      .replace(/[-–—:,|/()]/g, " "),
+  );
+}
+
+/** The columns of a layout that hold pay, for deciding the decimal mark. */
+function payColumns(layout: Layout): NumberColumn[] {
+  const range = (["minimum", "midpoint", "maximum"] as const).flatMap((field) => {
+    const hit = layout.mapping[field];
+    return hit ? [{ column: hit.column, name: hit.header }] : [];
+  });
+  return [...layout.steps.map((step) => ({ column: step.column, name: step.header })), ...range];
+}
+
+export type PlanReadOptions = {
+  /** The decimal mark the user says the file uses, for numbers that could be read either way. */
+  decimal?: DecimalMark;
+  /** The file's field delimiter (a CSV's). */
+  delimiter?: string;
+  /** 1-based rows the file marks as totals (an Excel table's totals row). */
+  totalsRows?: readonly number[];
+};
+
 /** Parses a pay-plan table into plans of grades, with audit findings and reading notes. */
-export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlans {
-  const layout = readLayout(table);
-  const { headerIndex, mapping } = layout;
-  if (table.slice(headerIndex + 1).every((row) => row.every(isBlank))) {
+export function parsePayPlans(table: readonly (readonly CellValue[])[], options: PlanReadOptions = {}): PayPlans {
+  const first = readLayout(table);
+  if (table.slice(first.headerIndex + 1).every((row) => row.every(isBlank))) {
     invalid("The pay-plan table has headers but no grades");
   }
+  const left = new Map<number, ReportLineKind>();
+  for (const row of options.totalsRows ?? []) if (row - 1 > first.headerIndex) left.set(row - 1, "totals-row");
+  // Each block's own title line and header row: read as its layout, never as grades.
+  const structure = new Set<number>();
+  const blocks = findBlocks(table, first, left, structure);
+  const regions = blocks.map((block) => ({
+    from: block.layout.headerIndex + 1,
+    to: block.end,
+    columns: payColumns(block.layout),
+  }));
+  const decision = decideDecimalMark(table, regions, {
+    stated: options.decimal,
+    delimiter: options.delimiter,
+    skip: (index) => left.has(index) || structure.has(index),
+  });
   const findings: AuditFinding[] = [];
   const notes: string[] = [];
+  if (decision.note !== undefined) notes.push(`pay plans: ${decision.note}`);
+  const plans = new Map<string, PayPlan & { seen: Map<string, PayGrade> }>();
+  const footnotes: number[] = [];
+  const state = { filledDown: 0, noSteps: 0 };
+  const skipped = (index: number): boolean => left.has(index) || structure.has(index);
+  for (const block of blocks)
+    readBlock(table, block, blocks.length > 1, decision.mark, skipped, { plans, findings, footnotes, state });
 
+  if (footnotes.length > 0)
+    notes.push(
+      `pay plans: ${footnotes.length === 1 ? "row" : "rows"} ${listRows(footnotes)} ignored (no grade and no pay: a title or footnote)`,
+    );
+  if (state.filledDown > 0)
+    notes.push(
+      `pay plans: the plan name was filled down over ${state.filledDown} blank or merged ${state.filledDown === 1 ? "cell" : "cells"}`,
+    );
+  if (first.headerIndex > 0) notes.push(`pay plans: header row ${first.headerIndex + 1} (rows above it are titles)`);
+  if (blocks.length > 1)
+    notes.push(
+      `pay plans: ${blocks.length} schedules on one sheet, each read with its own header: ${blocks
+        .map(
+          (block) =>
+            `row ${block.layout.headerIndex + 1}${block.title === undefined ? "" : ` ('${truncate(block.title)}')`}`,
+        )
+        .join(", ")}`,
+    );
+  notes.push(...reportLinesNote("pay plans", "grades", left));
+  if (state.noSteps > 0)
+    notes.push(
+      `pay plans: ${state.noSteps} ${state.noSteps === 1 ? "grade has" : "grades have"} a dash or N/A in unused steps, read as no step`,
+    );
+
+  const result: PayPlan[] = [];
+  for (const { seen: _seen, ...plan } of plans.values()) {
+    if (plan.grades.length === 0) continue;
+    const units = new Set(plan.grades.map((grade) => grade.unit));
+    result.push({ ...plan, unit: units.size === 1 ? [...units][0] : undefined });
+  }
+  if (result.length === 0) invalid("The pay-plan table has no grades under its header row");
+  const columns: Record<string, string> = {};
+  for (const spec of PLAN_FIELDS) {
+    const hit = first.mapping[spec.field];
+    if (hit) columns[spec.label] = hit.header;
+  }
+  if (first.steps.length > 0)
+    columns.Steps =
+      first.steps.length === 1
+        ? first.steps[0].header
+        : `${first.steps[0].header} … ${first.steps[first.steps.length - 1].header}`;
+  return {
+    plans: result,
+    findings: [...findings, ...auditSchedules(result)],
+    headerRow: first.headerIndex + 1,
+    notes,
+    columns,
+  };
+}
+
+type Collected = {
+  plans: Map<string, PayPlan & { seen: Map<string, PayGrade> }>;
+  findings: AuditFinding[];
+  footnotes: number[];
+  state: { filledDown: number; noSteps: number };
+};
+
+/** Reads the grades of one block of the sheet into the plans collected so far. */
+function readBlock(
+  table: readonly (readonly CellValue[])[],
+  block: Block,
+  titled: boolean,
+  mark: DecimalMark,
+  skipped: (index: number) => boolean,
+  { plans, findings, footnotes, state }: Collected,
+): void {
+  const { layout } = block;
+  const { mapping } = layout;
   // Duplicate step headers ("Step 3" twice): the first is used, the second is an audit error.
   const stepColumns: Layout["steps"] = [];
   const seenSteps = new Map<number, string>();
@@ -142,20 +415,21 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
     stepColumns.push(step);
   }
 
-  const plans = new Map<string, PayPlan & { seen: Map<string, PayGrade> }>();
   const gradeColumn = mapping.grade?.column as number;
   const planColumn = mapping.plan?.column;
   const column = (field: PlanField): number | undefined => mapping[field]?.column;
+  // A block without a Plan column takes its title's plan on a sheet of several schedules.
+  const blockPlan =
+    titled && planColumn === undefined && block.title !== undefined ? planFromTitle(block.title) : undefined;
   let carriedPlan: string | undefined;
-  let filledDown = 0;
-  const footnotes: number[] = [];
 
-  for (let index = headerIndex + 1; index < table.length; index++) {
+  for (let index = layout.headerIndex + 1; index < block.end; index++) {
     const cells = table[index];
-    if (cells.every(isBlank)) continue;
+    if (cells.every(isBlank) || skipped(index)) continue;
     const row = index + 1;
     const gradeName = cleanKeyText(cells[gradeColumn]);
-    const pay = (at: number | undefined): number | null | "text" => (at === undefined ? null : readPay(cells[at]));
+    const pay = (at: number | undefined): number | null | "text" =>
+      at === undefined ? null : readPay(cells[at], mark);
     const stepValues = stepColumns.map(({ column: at }) => pay(at));
     const rangeValues = [pay(column("minimum")), pay(column("midpoint")), pay(column("maximum"))];
     const anyPay = [...stepValues, ...rangeValues].some((value) => typeof value === "number");
@@ -170,8 +444,8 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
     if (ownPlan !== "") planName = ownPlan;
     else if (carriedPlan !== undefined && planColumn !== undefined) {
       planName = carriedPlan;
-      filledDown++;
-    } else planName = DEFAULT_PLAN;
+      state.filledDown++;
+    } else planName = blockPlan ?? DEFAULT_PLAN;
     carriedPlan = planName;
 
     const planKey = normalizeKey(planName);
@@ -207,7 +481,7 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
       } else steps.push(value);
     });
     while (steps.length > 0 && steps[steps.length - 1] === null) steps.pop();
-
+    if (stepColumns.slice(steps.length).some(({ column: at }) => isNoStep(cells[at]))) state.noSteps++;
     const [rawMin, rawMid, rawMax] = rangeValues.map((value, i) => {
       const field = (["minimum", "midpoint", "maximum"] as const)[i];
       if (value === "text") {
@@ -265,41 +539,6 @@ export function parsePayPlans(table: readonly (readonly CellValue[])[]): PayPlan
     plan.seen.set(gradeKey, grade);
     plan.grades.push(grade);
   }
-
-  if (footnotes.length > 0)
-    notes.push(
-      `pay plans: ${footnotes.length === 1 ? "row" : "rows"} ${listRows(footnotes)} ignored (no grade and no pay: a title or footnote)`,
-    );
-  if (filledDown > 0)
-    notes.push(
-      `pay plans: the plan name was filled down over ${filledDown} blank or merged ${filledDown === 1 ? "cell" : "cells"}`,
-    );
-  if (headerIndex > 0) notes.push(`pay plans: header row ${headerIndex + 1} (rows above it are titles)`);
-
-  const result: PayPlan[] = [];
-  for (const { seen: _seen, ...plan } of plans.values()) {
-    if (plan.grades.length === 0) continue;
-    const units = new Set(plan.grades.map((grade) => grade.unit));
-    result.push({ ...plan, unit: units.size === 1 ? [...units][0] : undefined });
-  }
-  if (result.length === 0) invalid("The pay-plan table has no grades under its header row");
-  const columns: Record<string, string> = {};
-  for (const spec of PLAN_FIELDS) {
-    const hit = mapping[spec.field];
-    if (hit) columns[spec.label] = hit.header;
-  }
-  if (stepColumns.length > 0)
-    columns.Steps =
-      stepColumns.length === 1
-        ? stepColumns[0].header
-        : `${stepColumns[0].header} … ${stepColumns[stepColumns.length - 1].header}`;
-  return {
-    plans: result,
-    findings: [...findings, ...auditSchedules(result)],
-    headerRow: headerIndex + 1,
-    notes,
-    columns,
-  };
 }
 
 /** Marks footnotes and source lines start with. */
@@ -398,11 +637,12 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
             `The midpoint (${pay(grade.mid)}) is outside the range ${pay(grade.min)}–${pay(grade.max)}`,
           );
       }
-      grade.steps.forEach((step, s) => {
-        if (step === null && grade.steps.slice(s + 1).some((later) => later !== null)) {
-          at(labels[s], "error", `Step ${labels[s]} is blank but a later step is filled`);
-        }
-      });
+      // Blank steps between filled ones (a blank, a dash or N/A in a cell): one finding per grade,
+      // the steps named as the plan numbers them.
+      const lastFilled = grade.steps.reduce<number>((found, step, s) => (step === null ? found : s), -1);
+      const gaps = grade.steps.flatMap((step, s) => (step === null && s < lastFilled ? [labels[s]] : []));
+      if (gaps.length === 1) at(gaps[0], "error", `Step ${gaps[0]} is blank but a later step is filled`);
+      else if (gaps.length > 1) at(gaps[0], "error", `Steps ${gaps.join(", ")} are blank but a later step is filled`);
       const increases: { step: number; delta: number }[] = [];
       let last: { at: number; value: number } | undefined;
       grade.steps.forEach((value, s) => {
@@ -470,6 +710,8 @@ export class GradeIndex {
   private readonly byPlanGrade = new Map<string, PayGrade>();
   private readonly byGrade = new Map<string, PayGrade[]>();
   private readonly planKeys = new Map<string, PayPlan>();
+  /** Plans by their name without years and generic words ("Classified Salary Schedule 2024-25" → "CLASSIFIED"). */
+  private readonly planCores = new Map<string, PayPlan[]>();
   private readonly plansByGrade = new Map<PayGrade, PayPlan>();
   private readonly order = new Map<PayGrade, number>();
   private readonly cache = new Map<string, PayGrade | string>();
@@ -482,6 +724,8 @@ export class GradeIndex {
     for (const plan of plans) {
       const planKey = normalizeKey(plan.name);
       this.planKeys.set(planKey, plan);
+      const core = planCore(plan.name);
+      if (core !== "") this.planCores.set(core, [...(this.planCores.get(core) ?? []), plan]);
       for (const grade of plan.grades) {
         const gradeKey = normalizeKey(grade.grade);
         this.byPlanGrade.set(`${planKey}|${gradeKey}`, grade);
@@ -515,7 +759,16 @@ export class GradeIndex {
   private resolve(plan: string, grade: string): PayGrade | string {
     const gradeKey = normalizeKey(grade);
     if (normalizeKey(plan) !== "") {
-      const planKey = normalizeKey(plan);
+      let planKey = normalizeKey(plan);
+      // A bare plan name ("Classified") names the one plan titled with it and a year or the
+      // words "Salary Schedule" ("Classified Salary Schedule 2024-25"); a name with its own
+      // year ("Classified 2023-24") must match exactly — never last year's schedule.
+      if (!this.planKeys.has(planKey) && planCore(plan) === planKey) {
+        const named = this.planCores.get(planKey);
+        if (named?.length === 1) planKey = normalizeKey(named[0].name);
+        else if (named !== undefined && named.length > 1)
+          return `Plan '${truncate(plan)}' could be any of ${named.map((p) => `'${truncate(p.name)}'`).join(", ")}: give the plan's full name`;
+      }
       return (
         this.byPlanGrade.get(`${planKey}|${gradeKey}`) ??
         (this.planKeys.has(planKey)

@@ -2,7 +2,7 @@
  * Employee rosters as HRIS exports and hand-kept sheets give them. Every data row ends up
  * either an Employee or an Unplaced row with its reason — never dropped silently.
  */
-import { cleanKeyText, isBlank, normalizeKey, parseNumberText, truncate, type CellValue } from "../cells";
+import { cleanKeyText, isBlank, normalizeKey, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
 import { dateOrderHint, isoDate, numericDateParts, parseDate, parseDateCell, type DateOrder } from "./dates";
 import {
@@ -14,6 +14,8 @@ import {
   missingColumnMessage,
   type FieldSpec,
 } from "./headers";
+import { decideDecimalMark, numberLikeColumns, readNumberAs, type DecimalMark, type NumberColumn } from "./numbers";
+import { reportLines, reportLinesNote } from "./report-lines";
 import type { Employee, Roster, RosterField, Unplaced } from "./types";
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
@@ -30,6 +32,22 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
       "employee",
       "staff id",
       "person id",
+      // Munis "Emp #", PeopleSoft EMPLID, Skyward "Employee Nbr", Workday "Worker ID" …
+      "emp",
+      "emp number",
+      "emp num",
+      "emp nbr",
+      "employee nbr",
+      "employee num",
+      "emplid",
+      "empl id",
+      "ee id",
+      "eeid",
+      "worker id",
+      "staff number",
+      "staff no",
+      "person number",
+      "empl nbr",
     ],
     required: true,
   },
@@ -52,34 +70,67 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
       "pay",
       "annual rate",
       "compensation",
+      "annual pay",
+      "annual base pay",
+      "base rate",
+      "current salary",
+      "salary amount",
+      "annual rt",
+      "comp rate",
+      "compensation rate",
     ],
     required: true,
   },
   {
     field: "hireDate",
     label: "Hire Date",
-    synonyms: ["hire date", "date of hire", "hire dt", "start date", "hired", "original hire date", "service date"],
+    synonyms: [
+      "hire date",
+      "date of hire",
+      "hire dt",
+      "start date",
+      "hired",
+      "original hire date",
+      "service date",
+      "orig hire date",
+      "original hire dt",
+      "date hired",
+      "start dt",
+    ],
     required: false,
   },
   {
     field: "jobFamily",
     label: "Job Family",
-    synonyms: ["job family", "family", "job group", "occupational group", "department", "dept"],
+    // Not Department: a Dept column is the department unless the user maps it here.
+    synonyms: ["job family", "family", "job group", "occupational group", "job family name"],
     required: false,
   },
   {
     field: "jobTitle",
     label: "Job Title",
-    synonyms: ["job title", "title", "class", "classification", "class title", "position", "job class", "job"],
+    synonyms: [
+      "job title",
+      "title",
+      "class",
+      "classification",
+      "class title",
+      "position",
+      "job class",
+      "job",
+      "jobtitle",
+      "job profile",
+      "position title",
+    ],
     required: false,
   },
   {
     field: "fte",
     label: "FTE",
-    synonyms: ["fte", "full time equivalent", "fte percent", "fte %", "percent fte", "fte pct"],
+    synonyms: ["fte", "full time equivalent", "fte percent", "fte %", "percent fte", "fte pct", "percent time"],
     required: false,
   },
-  { field: "step", label: "Step", synonyms: ["step", "current step"], required: false },
+  { field: "step", label: "Step", synonyms: ["step", "current step", "salary step", "pay step"], required: false },
   { field: "gender", label: "Gender", synonyms: ["gender", "sex", "gender identity"], required: false },
   {
     field: "ethnicity",
@@ -108,7 +159,17 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   {
     field: "department",
     label: "Department",
-    synonyms: ["department", "dept", "location", "site", "cost center", "school"],
+    synonyms: [
+      "department",
+      "dept",
+      "location",
+      "site",
+      "cost center",
+      "school",
+      "department name",
+      "dept name",
+      "deptid",
+    ],
     required: false,
   },
   {
@@ -155,6 +216,17 @@ export type RosterOptions = {
   maxFte?: number;
   /** Date serials of the table count from 1904-01-01 (Excel for Mac's old date system). */
   date1904?: boolean;
+  /** The decimal mark the user says the file uses, for numbers that could be read either way. */
+  decimal?: DecimalMark;
+  /** The file's field delimiter (a CSV's), which tells how its numbers are written. */
+  delimiter?: string;
+  /** 1-based rows the file marks as totals (an Excel table's totals row). */
+  totalsRows?: readonly number[];
+  /**
+   * An Employee ID on several rows is one person with several assignments (two positions at
+   * FTE 0.5): every row is read. Otherwise the first row is kept and the others listed.
+   */
+  splitAssignments?: boolean;
 };
 
 /** Distinct repeated texts kept as one string each; past this many a roster's texts are not shared. */
@@ -186,11 +258,7 @@ export function detectRosterColumns(
 ): Roster["mapping"] {
   const headerIndex = findHeaderRow(table, HEADER_FIELDS, mapping);
   if (headerIndex < 0) invalid("The roster is empty");
-  const found = mapColumns(table[headerIndex], ROSTER_FIELDS, mapping);
-  // "Department" alone serves both the job family and the department.
-  const family = found.jobFamily;
-  if (!found.department && family && /^(department|dept)$/.test(foldHeader(family.header))) found.department = family;
-  return found;
+  return mapColumns(table[headerIndex], ROSTER_FIELDS, mapping);
 }
 
 /** Excel error values as readers hand them over (#ERROR! = an error whose name was lost). */
@@ -210,7 +278,8 @@ type Refusal = (reason: string) => void;
  * ambiguous ones (5/1/2010) are listed, asking for the hint — never silently shifted.
  */
 type DatePolicy = {
-  order: DateOrder;
+  /** The header's hint; undefined: month first with / or -, day first with dots (01.06.2015). */
+  order?: DateOrder;
   dayFirstSeen?: string;
   header: string;
   date1904: boolean;
@@ -226,7 +295,7 @@ function datePolicy(
 ): DatePolicy | undefined {
   if (!hit) return undefined;
   const hinted = dateOrderHint(hit.header);
-  const policy: DatePolicy = { order: hinted ?? "mdy", header: hit.header, date1904, read: new Map() };
+  const policy: DatePolicy = { order: hinted, header: hit.header, date1904, read: new Map() };
   if (hinted) return policy;
   let dayFirst: string | undefined;
   for (let index = from; index < table.length; index++) {
@@ -269,9 +338,9 @@ function dateCell(raw: CellValue, label: string, refuse: Refusal, policy: DatePo
 }
 
 /** An optional number cell: the number, null when blank, undefined after refusing the row. */
-function numberCell(raw: CellValue, label: string, refuse: Refusal): number | null | undefined {
+function numberCell(raw: CellValue, label: string, refuse: Refusal, mark: DecimalMark): number | null | undefined {
   if (isBlank(raw)) return null;
-  const value = typeof raw === "number" ? raw : parseNumberText(String(raw));
+  const value = typeof raw === "number" ? raw : readNumberAs(String(raw), mark);
   if (value === undefined || !Number.isFinite(value)) {
     const shown = truncate(String(raw).trim());
     refuse(ERROR_TEXT.test(shown) ? `${label} is an Excel error (${shown})` : `${label} '${shown}' is not a number`);
@@ -284,13 +353,32 @@ function numberCell(raw: CellValue, label: string, refuse: Refusal): number | nu
  * An FTE cell: a fraction (0.5), a percentage ("50%"), or a number in a column headed as a
  * percentage ("FTE Percent": 50) — all 0.5. Null when blank, undefined after refusing the row.
  */
-function fteCell(raw: CellValue, percentColumn: boolean, refuse: Refusal): number | null | undefined {
+function fteCell(
+  raw: CellValue,
+  percentColumn: boolean,
+  refuse: Refusal,
+  mark: DecimalMark,
+): number | null | undefined {
   if (typeof raw === "string" && /%\s*$/.test(raw)) {
-    const value = parseNumberText(raw.replace(/%\s*$/, ""));
+    const value = readNumberAs(raw.replace(/%\s*$/, ""), mark);
     if (value !== undefined) return value / 100;
   }
-  const value = numberCell(raw, "FTE", refuse);
+  const value = numberCell(raw, "FTE", refuse, mark);
   return percentColumn && typeof value === "number" ? value / 100 : value;
+}
+
+/** FTE sums are compared with the largest FTE within this (0.5 + 0.3 + 0.2 is 1). */
+const FTE_TOLERANCE = 1e-9;
+
+function roundFte(value: number): number {
+  return Number(value.toFixed(4));
+}
+
+/** True when two rows hold the same cells (a row repeated, not a second assignment). */
+function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
+  const width = Math.max(a.length, b.length);
+  for (let column = 0; column < width; column++) if (text(a[column] ?? null) !== text(b[column] ?? null)) return false;
+  return true;
 }
 
 /** Parses a roster table into employees and rows that cannot be used. */
@@ -331,9 +419,50 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const rehirePolicy = datePolicy(table, headerIndex + 1, mapping.rehireDate, date1904);
   const ftePercent = mapping.fte !== undefined && /percent|%|pct/.test(foldHeader(mapping.fte.header));
 
+  // The file's decimal mark, from every number column; then the lines that are not employees.
+  const totalsRows = new Set(options.totalsRows ?? []);
+  const fteScale = ftePercent ? 100 : 1;
+  const numberColumns: NumberColumn[] = [
+    { field: "salary" as const, valid: (value: number) => value > 0 },
+    { field: "fte" as const, valid: (value: number) => value > 0 && value <= maxFte * fteScale },
+    { field: "step" as const },
+    { field: "annualHours" as const, valid: (value: number) => value > 0 },
+    { field: "contractDays" as const, valid: (value: number) => value > 0 },
+    { field: "serviceYears" as const, valid: (value: number) => value >= 0 },
+  ].flatMap(({ field, valid }) => {
+    const hit = mapping[field];
+    return hit ? [{ column: hit.column, name: hit.header, valid }] : [];
+  });
+  const taken = new Set(Object.values(mapping).map((hit) => (hit as { column: number }).column));
+  const decision = decideDecimalMark(table, [{ from: headerIndex + 1, columns: numberColumns }], {
+    stated: options.decimal,
+    delimiter: options.delimiter,
+    others: () => [
+      { from: headerIndex + 1, columns: numberLikeColumns(table, headerIndex + 1, taken, table[headerIndex]) },
+    ],
+    skip: (index) => totalsRows.has(index + 1),
+  });
+  const mark = decision.mark;
+  const leftOut = reportLines(table, {
+    headerIndex,
+    id: column("employeeId") as number,
+    identifying: [column("plan"), column("grade")].filter((at): at is number => at !== undefined),
+    amounts: [column("salary"), column("fte")].filter((at): at is number => at !== undefined),
+    read: (raw) => (typeof raw === "number" ? raw : typeof raw === "string" ? readNumberAs(raw, mark) : undefined),
+    totalsRows,
+  });
+  const notes = [
+    ...(decision.note === undefined ? [] : [`roster: ${decision.note}`]),
+    ...reportLinesNote("roster", "employees", leftOut),
+  ];
+
   const employees: Employee[] = [];
   const problems: Unplaced[] = [];
   const firstRowOfId = new Map<string, number>();
+  // With split assignments: each person's FTE so far, and the people on several rows.
+  const fteOfId = new Map<string, number>();
+  const rowsOfId = new Map<string, number[]>();
+  const split = new Set<string>();
   let rowCount = 0;
   let blankFte = 0;
 
@@ -348,7 +477,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
 
   for (let index = headerIndex + 1; index < table.length; index++) {
     const cells = table[index];
-    if (cells.every(isBlank)) continue;
+    if (leftOut.has(index) || cells.every(isBlank)) continue;
     rowCount++;
     const row = index + 1;
     const id = text(cells[idCol]);
@@ -368,10 +497,20 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     const idKey = normalizeKey(id);
     const seen = firstRowOfId.get(idKey);
     if (seen !== undefined) {
-      refuse(`Employee ID '${truncate(id)}' appears twice (rows ${seen} and ${row}); the first is kept`);
-      continue;
-    }
-    firstRowOfId.set(idKey, row);
+      if (!options.splitAssignments) {
+        refuse(`Employee ID '${truncate(id)}' appears twice (rows ${seen} and ${row}); the first is kept`);
+        continue;
+      }
+      const earlier = rowsOfId.get(idKey) ?? [seen];
+      const same = earlier.find((at) => sameCells(table[at - 1], cells));
+      if (same !== undefined) {
+        refuse(
+          `Employee ID '${truncate(id)}' appears twice with the same cells (rows ${same} and ${row}): a repeated row, not a second assignment; the first is kept`,
+        );
+        continue;
+      }
+      rowsOfId.set(idKey, [...earlier, row]);
+    } else firstRowOfId.set(idKey, row);
     if (grade === "") {
       refuse(column("lane") === undefined ? "Grade is blank" : "Grade and Lane are blank");
       continue;
@@ -385,7 +524,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       refuse("Salary is blank");
       continue;
     }
-    const salary = numberCell(rawSalary, "Salary", refuse);
+    const salary = numberCell(rawSalary, "Salary", refuse, mark);
     if (salary === undefined || salary === null) continue;
     if (salary <= 0) {
       refuse(`Salary ${salary} is not above zero`);
@@ -405,11 +544,21 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       }
       hireDay = parsed;
     }
-    const fteValue = fteCell(cell(cells, "fte"), ftePercent, refuse);
+    const fteValue = fteCell(cell(cells, "fte"), ftePercent, refuse, mark);
     if (fteValue === undefined) continue;
     if (fteValue !== null && (fteValue <= 0 || fteValue > maxFte)) {
       refuse(`FTE ${fteValue} is not above 0 and at most ${maxFte}`);
       continue;
+    }
+    if (options.splitAssignments) {
+      const before = fteOfId.get(idKey);
+      const total = (before ?? 0) + (fteValue ?? 1);
+      if (before !== undefined && total > maxFte + FTE_TOLERANCE) {
+        refuse(
+          `Employee ID '${truncate(id)}' would hold FTE ${roundFte(total)} with this assignment (first row ${seen}), more than ${maxFte}`,
+        );
+        continue;
+      }
     }
     if (fteValue === null && column("fte") !== undefined) blankFte++;
     const separationDay =
@@ -421,10 +570,10 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       refuse(`Separation Date ${isoDate(separationDay)} is before the Hire Date ${isoDate(hireDay)}`);
       continue;
     }
-    const step = numberCell(cell(cells, "step"), "Step", refuse);
-    const annualHours = numberCell(cell(cells, "annualHours"), "Annual Hours", refuse);
-    const contractDays = numberCell(cell(cells, "contractDays"), "Contract Days", refuse);
-    const serviceYears = numberCell(cell(cells, "serviceYears"), "Service Years", refuse);
+    const step = numberCell(cell(cells, "step"), "Step", refuse, mark);
+    const annualHours = numberCell(cell(cells, "annualHours"), "Annual Hours", refuse, mark);
+    const contractDays = numberCell(cell(cells, "contractDays"), "Contract Days", refuse, mark);
+    const serviceYears = numberCell(cell(cells, "serviceYears"), "Service Years", refuse, mark);
     if (current.refused || step === undefined || annualHours === undefined || contractDays === undefined) continue;
     for (const [label, value] of [
       ["Annual Hours", annualHours],
@@ -443,6 +592,10 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       else if (asOfDay !== undefined && rehireDay > asOfDay)
         refuse(`Rehire Date ${isoDate(rehireDay)} is after the as-of date ${isoDate(asOfDay)}`);
       if (current.refused) continue;
+    }
+    if (options.splitAssignments) {
+      if (fteOfId.has(idKey)) split.add(idKey);
+      fteOfId.set(idKey, (fteOfId.get(idKey) ?? 0) + (fteValue ?? 1));
     }
     employees.push({
       row,
@@ -470,5 +623,20 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     });
   }
   if (rowCount === 0) invalid("The roster has a header row but no employee rows");
-  return { employees, problems, rowCount, headerRow: headerIndex + 1, mapping, blankFte };
+  if (split.size > 0) {
+    const rows = employees.filter((employee) => split.has(normalizeKey(employee.id))).length;
+    notes.push(
+      `roster: ${split.size} ${split.size === 1 ? "employee holds" : "employees hold"} several assignments (${rows} rows, each placed): head counts count each person once, in the grade of their main assignment (the largest FTE, else the first row); FTE and cost count every assignment`,
+    );
+  }
+  return {
+    employees,
+    problems,
+    rowCount,
+    headerRow: headerIndex + 1,
+    mapping,
+    blankFte,
+    leftOut: leftOut.size,
+    notes,
+  };
 }

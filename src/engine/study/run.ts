@@ -186,9 +186,11 @@ export function runStudy(request: StudyRequest): StudyResult {
       plans: plans.length,
       grades: plans.reduce((total, plan) => total + plan.grades.length, 0),
       rosterRows: roster.rowCount,
+      leftOut: roster.leftOut,
       employees: placement.active.length,
       unmatched: placement.unplaced.length,
       separated: placement.employees.length - placement.active.length,
+      additionalAssignments: placement.placedRows - placement.employees.length,
       auditErrors: findings.filter((f) => f.severity === "error").length,
       auditWarnings: findings.filter((f) => f.severity === "warning").length,
       notes,
@@ -210,6 +212,11 @@ function rosterNotes(study: Study): string[] {
   const placement = study.placement;
   const notes: string[] = [];
   if (roster.headerRow > 1) notes.push(`roster: header row ${roster.headerRow} (rows above it are titles)`);
+  notes.push(...roster.notes);
+  if (roster.mapping.jobFamily === undefined)
+    notes.push(
+      `roster: no Job Family column: job families show everyone as (blank)${roster.mapping.department ? `; map '${roster.mapping.department.header}' to Job Family to group by it` : ""}`,
+    );
   if (roster.blankFte > 0)
     notes.push(
       `roster: FTE blank on ${roster.blankFte} ${roster.blankFte === 1 ? "row" : "rows"}, taken as 1 (full time)`,

@@ -119,4 +119,8 @@ export type Roster = {
   mapping: Partial<Record<RosterField, { column: number; header: string }>>;
   /** Rows whose FTE cell was blank and taken as 1. */
   blankFte: number;
+  /** Lines under the header left out as not employees (repeated headers, totals, report footers). */
+  leftOut: number;
+  /** What the reader should know: the decimal mark, the lines left out, people on several rows. */
+  notes: string[];
 };

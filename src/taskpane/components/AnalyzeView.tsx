@@ -8,7 +8,15 @@
  */
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Text } from "@fluentui/react-components";
-import { CORE_OPTIONS, PLANS_INPUT, ROSTER_INPUT, SUPPRESS, type Family, type OptionSpec } from "../../engine/study";
+import {
+  CORE_OPTIONS,
+  DECIMAL,
+  PLANS_INPUT,
+  ROSTER_INPUT,
+  SUPPRESS,
+  type Family,
+  type OptionSpec,
+} from "../../engine/study";
 import { distinctNeeds, needText, type Need } from "../needs";
 import { latestSheets, useKept, usePane, type Pane } from "../store";
 import { familyInputs, today, usable } from "../study";
@@ -17,8 +25,11 @@ import { OptionField } from "./OptionField";
 import { PrimaryAction } from "./PrimaryAction";
 import { Page, StatusBadge, useStyles } from "./ui";
 
-/** The shared options the pane shows (the pane never reveals small groups: no suppress switch). */
-const SHARED_OPTIONS = CORE_OPTIONS.filter((spec) => spec !== SUPPRESS);
+/**
+ * The shared options the pane shows (the pane never reveals small groups: no suppress switch;
+ * the decimal separator is chosen on the columns page, beside the columns it reads).
+ */
+const SHARED_OPTIONS = CORE_OPTIONS.filter((spec) => spec !== SUPPRESS && spec !== DECIMAL);
 
 /** A field per option, bound to the study's settings. */
 function OptionFields({ specs }: { specs: readonly OptionSpec[] }): React.JSX.Element {

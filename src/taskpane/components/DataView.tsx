@@ -4,11 +4,12 @@
  * and its actions — choose a table, use the selection, map the columns, show the problems.
  */
 import * as React from "react";
-import { Button, Field, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
-import type { InputSpec } from "../../engine/study";
+import { Button, Checkbox, Field, Radio, RadioGroup, Select, Text } from "@fluentui/react-components";
+import { DECIMAL, type InputSpec } from "../../engine/study";
 import { usePane } from "../store";
-import { sourceExtent, sourceLabel, usable, usedBy } from "../study";
+import { sourceExtent, sourceLabel, usable, usedBy, type InputCheck } from "../study";
 import { count, list } from "../text";
+import { OptionField } from "./OptionField";
 import { PrimaryAction } from "./PrimaryAction";
 import { Empty, Page, StatusBadge, useStyles } from "./ui";
 
@@ -36,6 +37,12 @@ export function DataView(): React.JSX.Element {
       <Text className={styles.wrap}>
         Choose each table once: CompStudy remembers it in this workbook and checks it again when the workbook changes.
       </Text>
+      <Checkbox
+        label="Leave out rows hidden by a filter (by default they are read, and each card counts them)"
+        checked={pane.settings.skipHiddenRows === true}
+        disabled={pane.busy}
+        onChange={(_, data) => pane.setSkipHiddenRows(data.checked === true)}
+      />
       <section className={styles.stack} aria-labelledby="inputs-required">
         <h2 id="inputs-required" className={styles.subheading}>
           Every analysis reads
@@ -98,13 +105,13 @@ function InputCard({ spec }: { spec: InputSpec }): React.JSX.Element {
         <Button size="small" disabledFocusable={pane.busy} onClick={() => pane.useSelection(spec.id)}>
           Use selection
         </Button>
-        {check.mappable && (
+        {check.status !== "not-set" && check.status !== "reading" && (
           <Button
             size="small"
             data-opener={`map:${spec.id}`}
             onClick={() => pane.openPage({ kind: "map", input: spec.id })}
           >
-            Map columns
+            {check.mappable ? "Map columns" : "Columns"}
           </Button>
         )}
         {check.problems.length > 0 && (
@@ -170,34 +177,81 @@ function ChoosePage({ spec }: { spec: InputSpec }): React.JSX.Element {
   );
 }
 
+/** The hint under a field on the columns page: what it reads and how it was found, or why it reads nothing. */
+function fieldHint(
+  check: InputCheck,
+  label: string,
+  required: boolean,
+  mapped: string | undefined,
+  mappedBy: Record<string, string>,
+): { text: string; state: "error" | "warning" | "none" } {
+  const found = check.columns[label];
+  if (found) return { text: `Reading “${found}”, ${mapped ? "your choice" : "found automatically"}`, state: "none" };
+  const candidates = check.ambiguous[label];
+  if (candidates)
+    return { text: `${list(candidates.map((c) => `“${c}”`))} could each be ${label}: pick one`, state: "error" };
+  // The column detection finds for this field is read for another, by the user's choice: say so.
+  const detected = check.detected[label];
+  const other = detected === undefined ? undefined : mappedBy[detected];
+  if (detected && other && other !== label)
+    return { text: `“${detected}” is mapped to ${other}: pick another column, or leave this one`, state: "warning" };
+  return { text: required ? "No column found" : "Not in this table", state: required ? "error" : "none" };
+}
+
 function MapPage({ spec }: { spec: InputSpec }): React.JSX.Element {
   const pane = usePane();
   const styles = useStyles();
   const check = pane.checks[spec.id];
   const mapping = pane.inputs[spec.id]?.mapping ?? {};
+  // Header → the field that reads it (the user's choices, then detection), for the choices' labels.
+  const readFor: Record<string, string> = {};
+  for (const [label, header] of Object.entries(check.columns)) readFor[header] = label;
+  const mappedBy: Record<string, string> = {};
+  for (const [label, header] of Object.entries(mapping)) mappedBy[header] = label;
   return (
     <Page title={`${spec.label} columns`} onBack={pane.closePage}>
       <Text className={styles.wrap}>
-        Each field reads the column shown. Pick another column where the one found is wrong; “Found automatically” goes
-        back to detection.
+        {check.mappable
+          ? "Each field reads the column shown. Pick another column where the one found is wrong; “Found automatically” goes back to detection."
+          : "The columns read for each field, found from the header row."}
       </Text>
       {check.status === "needs-mapping" && (
         <Text className={styles.wrap} role="alert">
           {check.line}
         </Text>
       )}
+      <OptionField
+        spec={DECIMAL}
+        value={pane.settings.options[DECIMAL.name] ?? ""}
+        disabled={pane.busy}
+        onChange={(text) => pane.setOption(DECIMAL.name, text)}
+      />
       {check.headers.length === 0 ? (
         <Empty text="Read the table first: choose it on the Data tab." />
+      ) : !check.mappable ? (
+        <ul className={styles.plain} aria-label={`${spec.label} columns read`}>
+          {spec.fields
+            .filter((field) => check.columns[field.label])
+            .map((field) => (
+              <li key={field.field} className={styles.tight}>
+                <Text>
+                  {field.label}: “{check.columns[field.label]}”
+                </Text>
+              </li>
+            ))}
+        </ul>
       ) : (
         spec.fields.map((field) => {
-          const found = check.columns[field.label];
           const mapped = mapping[field.label];
+          const detected = check.detected[field.label];
+          const hint = fieldHint(check, field.label, field.required, mapped, mappedBy);
           return (
             <Field
               key={field.field}
               label={`${field.label}${field.required ? " (required)" : ""}`}
-              hint={found ? `Reading “${found}”` : field.required ? "No column found" : "Not in this table"}
-              validationState={field.required && !found ? "error" : "none"}
+              hint={hint.state === "none" ? hint.text : undefined}
+              validationState={hint.state}
+              validationMessage={hint.state === "none" ? undefined : hint.text}
               className={styles.field}
             >
               <Select
@@ -205,10 +259,12 @@ function MapPage({ spec }: { spec: InputSpec }): React.JSX.Element {
                 value={mapped ?? ""}
                 onChange={(_, data) => pane.setMapping(spec.id, field.label, data.value)}
               >
-                <option value="">Found automatically{found && !mapped ? ` (${found})` : ""}</option>
+                <option value="">Found automatically ({detected ? `“${detected}”` : "none"})</option>
                 {check.headers.map((header) => (
                   <option key={header} value={header}>
-                    {header}
+                    {readFor[header] && readFor[header] !== field.label
+                      ? `${header} (read for ${readFor[header]})`
+                      : header}
                   </option>
                 ))}
               </Select>

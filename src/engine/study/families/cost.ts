@@ -273,7 +273,8 @@ export function implementationCost(study: Study): Costing {
     const buckets: Move[][] = [];
     const bases = new Map<Basis, number>();
     const stepsOf = new Map<PayGrade, readonly number[] | null>();
-    for (const employee of placement.active) {
+    // Every assignment is costed: a person on two rows (split assignments) costs both.
+    for (const employee of placement.activeAssignments) {
       const refuse = (reason: string): void => {
         problems.push(listed(employee, `implementation cost: ${reason}`));
       };
@@ -331,9 +332,10 @@ export function implementationCost(study: Study): Costing {
     const outcomes = new Map<CostMethod, Outcomes>(
       methods.map((method) => [method, outcomesOf(method, moves, minIncrease)]),
     );
-    const separated = placement.employees.length - placement.active.length;
+    const separated = placement.placedRows - placement.activeAssignments.length;
+    const split = placement.activeAssignments !== placement.active;
     const notes = [
-      `Reconciliation: ${count(moves.length)} employees costed + ${count(problems.length)} listed in Unmatched Employees by the implementation cost + ${count(placement.unplaced.length)} not placed (also listed there) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
+      `Reconciliation: ${count(moves.length)} ${split ? "assignments" : "employees"} costed + ${count(problems.length)} listed in Unmatched Employees by the implementation cost + ${count(placement.unplaced.length)} not placed (also listed there) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
     ];
     if (placement.salaryBasis === "actual")
       notes.push("Current Pay is each employee's full-time rate (salary ÷ FTE); the cost applies their FTE.");

@@ -240,14 +240,15 @@ export function positionControl(study: Study, positions: Positions): PositionCon
         problem: `Roster row ${employee.row}: ${problem}`,
         order: rosterOrder + employee.row,
       });
-    fillPositions(study.placement.active, find, filledOf, actualOf, listed);
+    // Every assignment fills its position: a person on two rows (split assignments) fills both.
+    fillPositions(study.placement.activeAssignments, find, filledOf, actualOf, listed);
     // Who holds each position filled past its FTE (few: a second pass only for them).
     const overfilled = new Map<number, string[]>();
     list.forEach((position, at) => {
       if (filledOf[at] > position.budgetedFte + FTE_TOLERANCE) overfilled.set(at, []);
     });
     if (overfilled.size > 0)
-      for (const employee of study.placement.active) {
+      for (const employee of study.placement.activeAssignments) {
         const at = employee.positionId === "" ? undefined : find(employee.positionId);
         if (at !== undefined) overfilled.get(at)?.push(employee.id);
       }

@@ -683,7 +683,7 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
       ledger[i * STRIDE + STANDING] = SEPARATED;
     else {
       ledger[i * STRIDE + STANDING] = UNPRICED;
-      people.unpriced.set(i, "the grade is not placed on the pay plans (see unmatched-employees)");
+      people.unpriced.set(i, "the grade is not placed on the pay plans (see Unmatched Employees)");
     }
   }
   return people;
@@ -810,7 +810,7 @@ function assign(
         row,
         unread === undefined
           ? `Employee ID '${truncate(row.id)}' is not in the roster`
-          : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see unmatched-employees`,
+          : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see Unmatched Employees`,
       );
       continue;
     }
