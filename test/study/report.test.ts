@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../../src/engine/cells";
 import type { Exhibit, ExhibitId, StudyResult } from "../../src/exhibits/spec/types";
-import { dateWords, percentWords } from "../../src/engine/study/report/words";
+import { dateWords, percentWords, spanWords } from "../../src/engine/study/report/words";
 import { studyOf } from "./helpers";
 
 const PLANS = [
@@ -35,6 +35,31 @@ describe("words", () => {
     [-0.125, "-12.5 %"],
   ])("writes %p as %p, rounded half away from zero, a no-break space before the sign", (value, text) => {
     expect(percentWords(value)).toBe(text.replace(" ", "\u00a0"));
+  });
+
+  it("spans labelled values from the lowest to the highest, or says nothing when they read the same", () => {
+    const years = (value: number) => `${value.toFixed(1)} years`;
+    expect(
+      spanWords(
+        [
+          { label: "Annual", value: 8 },
+          { label: "Hourly", value: 4 },
+          { label: "Daily", value: 6 },
+        ],
+        years,
+      ),
+    ).toBe("from 4.0 years (Hourly) to 8.0 years (Annual)");
+    // 4.01 and 4.04 both read "4.0 years": no span to tell.
+    expect(
+      spanWords(
+        [
+          { label: "A", value: 4.01 },
+          { label: "B", value: 4.04 },
+        ],
+        years,
+      ),
+    ).toBeUndefined();
+    expect(spanWords([{ label: "A", value: 4 }], years)).toBeUndefined();
   });
 
   it("writes dates as a US reader does", () => {

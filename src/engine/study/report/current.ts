@@ -5,7 +5,7 @@
  */
 import type { ExhibitChart, ExhibitRow } from "../../exhibit";
 import type { ExhibitReport, ExhibitView } from "./view";
-import { capitalised, counted, countWords, listWords, percentWords, yearsWords } from "./words";
+import { capitalised, counted, countWords, listWords, percentWords, spanWords, yearsWords } from "./words";
 
 /** Sentences that list one item per plan stop after this many plans ("… and 4 more plans"). */
 const MAX_LISTED = 8;
@@ -38,11 +38,12 @@ function paySummaryFindings(view: ExhibitView): string[] {
   const progression = rankedPlans(view, "Average Step Progression");
   const range = (ranked: typeof spread, what: string): string | undefined => {
     if (ranked.length === 0) return undefined;
-    const high = ranked[0];
-    const low = ranked[ranked.length - 1];
-    return ranked.length === 1 || high.value === low.value
-      ? `the ${what} is ${percentWords(high.value)}${ranked.length === 1 ? ` (${high.plan})` : " in every plan"}`
-      : `the ${what} runs from ${percentWords(low.value)} (${low.plan}) to ${percentWords(high.value)} (${high.plan})`;
+    const span = spanWords(
+      ranked.map((plan) => ({ label: plan.plan, value: plan.value })),
+      (value) => percentWords(value),
+    );
+    if (span !== undefined) return `the ${what} runs ${span}`;
+    return `the ${what} is ${percentWords(ranked[0].value)}${ranked.length === 1 ? ` (${ranked[0].plan})` : " in every plan"}`;
   };
   const parts = [range(spread, "average range spread"), range(progression, "average step progression")].filter(
     (part): part is string => part !== undefined,
@@ -193,15 +194,11 @@ function tenureFindings(view: ExhibitView): string[] {
   const findings: string[] = [];
   if (average !== null)
     findings.push(`Employees have served ${yearsWords(average)} on average, from their hire date to the study's date.`);
-  const plans = [...tenurePlans(view)].sort((a, b) => b.years - a.years);
-  // Plans whose averages differ only past the shown precision are not worth a sentence.
-  if (plans.length > 1 && yearsWords(plans[0].years) !== yearsWords(plans[plans.length - 1].years)) {
-    const high = plans[0];
-    const low = plans[plans.length - 1];
-    findings.push(
-      `By plan, the average runs from ${yearsWords(low.years)} (${low.plan}) to ${yearsWords(high.years)} (${high.plan}).`,
-    );
-  }
+  const span = spanWords(
+    tenurePlans(view).map((plan) => ({ label: plan.plan, value: plan.years })),
+    yearsWords,
+  );
+  if (span !== undefined) findings.push(`By plan, the average runs ${span}.`);
   return findings;
 }
 

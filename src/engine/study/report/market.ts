@@ -6,7 +6,7 @@
 import { normalizeKey } from "../../cells";
 import type { ExhibitChart, ExhibitRow } from "../../exhibit";
 import type { ExhibitReport, ExhibitView } from "./view";
-import { counted, countWords, listWords, moneyWords, percentWords, pointsWords } from "./words";
+import { counted, countWords, listWords, moneyWords, percentWords, pointsWords, spanWords } from "./words";
 
 /** A signed percentage: "+2.3 %", "−4.1 %". */
 function signed(fraction: number): string {
@@ -133,18 +133,12 @@ export function comparisonFindings(view: ExhibitView): string[] {
         `The proposed structure moves midpoints by ${signed(mid)} on average${min !== null && max !== null ? ` (minimums ${signed(min)}, maximums ${signed(max)})` : ""}.`,
       );
   }
-  const plans = view
-    .rows("total")
-    .flatMap((row) => {
-      const mid = change(row, "Midpoint Change");
-      return mid === null ? [] : [{ plan: view.text(row, "Plan"), mid }];
-    })
-    .sort((a, b) => b.mid - a.mid);
-  // Plans that differ only past the shown precision are not worth a sentence.
-  if (plans.length > 1 && signed(plans[0].mid) !== signed(plans[plans.length - 1].mid))
-    findings.push(
-      `By plan, from ${signed(plans[plans.length - 1].mid)} (${plans[plans.length - 1].plan}) to ${signed(plans[0].mid)} (${plans[0].plan}).`,
-    );
+  const plans = view.rows("total").flatMap((row) => {
+    const mid = change(row, "Midpoint Change");
+    return mid === null ? [] : [{ label: view.text(row, "Plan"), value: mid }];
+  });
+  const span = spanWords(plans, signed);
+  if (span !== undefined) findings.push(`By plan, ${span}.`);
   return findings;
 }
 

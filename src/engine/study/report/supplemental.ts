@@ -5,7 +5,7 @@
  */
 import type { ExhibitChart, ExhibitRow } from "../../exhibit";
 import type { ExhibitReport, ExhibitView } from "./view";
-import { capitalised, counted, listWords, moneyWords, percentWords } from "./words";
+import { capitalised, counted, listWords, moneyWords, percentWords, spanWords } from "./words";
 
 /** The rows of 9-1 that total a part of the exhibit (Category "Stipends" or "Longevity", Code "Total"). */
 function partTotal(view: ExhibitView, category: string): ExhibitRow | undefined {
@@ -89,16 +89,14 @@ function totalPayFindings(view: ExhibitView): string[] {
   const findings = [
     `Stipends and longevity are ${percentWords(share)} of the total pay of ${employees === null ? "the employees" : counted(employees, "employee")} (${moneyWords(total)} a year).`,
   ];
-  const plans = [...planTotals(view)].sort(
-    (a, b) => (view.number(a, "Supplemental %") as number) - (view.number(b, "Supplemental %") as number),
+  const span = spanWords(
+    planTotals(view).map((row) => ({
+      label: view.text(row, "Plan"),
+      value: view.number(row, "Supplemental %") as number,
+    })),
+    (value) => percentWords(value),
   );
-  if (plans.length > 1) {
-    const low = plans[0];
-    const high = plans[plans.length - 1];
-    findings.push(
-      `By plan, the share runs from ${percentWords(view.number(low, "Supplemental %") as number)} (${view.text(low, "Plan")}) to ${percentWords(view.number(high, "Supplemental %") as number)} (${view.text(high, "Plan")}).`,
-    );
-  }
+  if (span !== undefined) findings.push(`By plan, the share runs ${span}.`);
   return findings;
 }
 

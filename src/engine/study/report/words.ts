@@ -77,6 +77,23 @@ export function dateWords(iso: string): string {
   return month === undefined ? iso : `${month} ${Number(match[3])}, ${match[1]}`;
 }
 
+/**
+ * The lowest and highest of labelled values, in words: "from 4.0 years (Hourly) to 8.0 years
+ * (Annual)"; undefined for fewer than two, or when the two read the same (they differ only past
+ * the shown precision: not worth a sentence).
+ */
+export function spanWords(
+  items: readonly { label: string; value: number }[],
+  words: (value: number) => string,
+): string | undefined {
+  if (items.length < 2) return undefined;
+  const sorted = [...items].sort((a, b) => a.value - b.value);
+  const low = sorted[0];
+  const high = sorted[sorted.length - 1];
+  const [from, to] = [words(low.value), words(high.value)];
+  return from === to ? undefined : `from ${from} (${low.label}) to ${to} (${high.label})`;
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listWords(items: readonly string[]): string {
   if (items.length <= 2) return items.join(" and ");
