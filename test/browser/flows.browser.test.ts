@@ -111,11 +111,11 @@ describeBrowser("the study's second half in Chromium", () => {
       const { page, errors } = await openPane(harness, workbook, "light", width);
       await page.getByText("5 employees, 1 row with problems").waitFor();
       await page.getByRole("tab", { name: "Analyze" }).click();
-      await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
-      await page.getByText("8 exhibit sheets inserted").waitFor();
+      await page.getByRole("button", { name: "Insert 9 exhibits" }).click();
+      await page.getByText("9 exhibit sheets inserted").waitFor();
       const first = await workbookOf(page);
       const firstRuns = await markers(page);
-      expect(Object.keys(firstRuns)).toHaveLength(8);
+      expect(Object.keys(firstRuns)).toHaveLength(9);
 
       // A second insert offers Replace, chosen.
       const replace = page.getByRole("radio", { name: "Replace the earlier sheets" });
@@ -126,7 +126,7 @@ describeBrowser("the study's second half in Chromium", () => {
 
       // Cancelled while it writes (the host held, so the run is still running when Cancel is pressed).
       await page.evaluate(() => (window as unknown as { __excel: { hold: () => void } }).__excel.hold());
-      await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
+      await page.getByRole("button", { name: "Insert 9 exhibits" }).click();
       await page.getByRole("progressbar").waitFor();
       await page.getByRole("button", { name: "Cancel" }).click();
       await page.evaluate(() => (window as unknown as { __excel: { release: () => void } }).__excel.release());
@@ -138,8 +138,8 @@ describeBrowser("the study's second half in Chromium", () => {
       await expectClean(page, `${width}px re-run cancelled`);
 
       // Replaced: the same sheets, in the same places, from a new run; the user's sheet as it was.
-      await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
-      await page.getByText("8 exhibit sheets replaced").waitFor();
+      await page.getByRole("button", { name: "Insert 9 exhibits" }).click();
+      await page.getByText("9 exhibit sheets replaced").waitFor();
       const replaced = await workbookOf(page);
       expect(replaced.order).toEqual(first.order);
       expect(replaced.sheets["3-1 Pay Plan Summary (2)"].cells).toEqual({ "0,0": "My notes" });
@@ -151,8 +151,8 @@ describeBrowser("the study's second half in Chromium", () => {
 
       // Add keeps both.
       await page.getByRole("radio", { name: "Add new sheets beside them" }).check();
-      await page.getByRole("button", { name: "Insert 8 exhibits" }).click();
-      await page.getByText("8 exhibit sheets inserted").waitFor();
+      await page.getByRole("button", { name: "Insert 9 exhibits" }).click();
+      await page.getByText("9 exhibit sheets inserted").waitFor();
       expect((await workbookOf(page)).order).toContain("3-1 Pay Plan Summary (3)");
       expect(errors).toEqual([]);
       await page.close();
@@ -225,14 +225,15 @@ describeBrowser("the study's second half in Chromium", () => {
       await tabTo(page, "As of");
       // The date field reads mm/dd/yyyy in an en-US browser.
       await page.keyboard.type("07012020");
-      await page.getByRole("button", { name: "Insert 8 exhibits" }).waitFor();
-      await tabTo(page, "Insert 8 exhibits");
+      await page.getByRole("button", { name: "Insert 9 exhibits" }).waitFor();
+      await tabTo(page, "Insert 9 exhibits");
       await page.keyboard.press("Enter");
-      await page.getByText("8 exhibit sheets inserted").waitFor();
-      await expectFocus(page, "Insert 8 exhibits");
+      await page.getByText("9 exhibit sheets inserted").waitFor();
+      await expectFocus(page, "Insert 9 exhibits");
       const book = await workbookOf(page);
       expect(book.settings["compstudy.pane"]).toMatchObject({ asOf: "2020-07-01" });
-      expect(book.sheets["3-1 Pay Plan Summary"].cells["1,0"]).toMatch(/^As of 2020-07-01/);
+      // Under the study's line and the title, the subtitle states the date in words.
+      expect(book.sheets["3-1 Pay Plan Summary"].cells["2,0"]).toMatch(/^As of July 1, 2020/);
       await page.close();
 
       // Opened again, the workbook knows its date: every family page shows it.
