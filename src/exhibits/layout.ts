@@ -176,8 +176,13 @@ export const DEFAULT_ROW_HEIGHT = 15;
 export const PAGE = { width: 792, height: 612, left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 
 const TABLE_STYLE = "TableStyleMedium2";
-/** A text column wider than this (characters) wraps its text instead. */
+/**
+ * A text column wider than this (characters) wraps its text instead — unless the table, with the
+ * column as wide as its longest text up to TEXT_FIT, still fits the page's width at full size:
+ * then each row reads on one line (and keeps the default height).
+ */
 const TEXT_CAP = 36;
+const TEXT_FIT = 64;
 /** Excel's manual page breaks per sheet (Excel specifications and limits). */
 const MAX_BREAKS = 1_026;
 /** Text blocks are at least this wide (characters), merged over empty columns when the table is narrower. */
@@ -436,8 +441,8 @@ function tableColumnWidths(block: CellBlock, numeric: ReadonlySet<number>): { wi
       if (value === null) continue;
       if (typeof value === "string") {
         // Measured only when it could be the widest (a character is at most 1.6 units), and while
-        // the column may still not wrap (a text column past the cap wraps, whatever its widest).
-        if (value.length * 1.6 > widest[c] && (numeric.has(c) || widest[c] < TEXT_CAP)) {
+        // the column may still not wrap (a text column past TEXT_FIT wraps, whatever its widest).
+        if (value.length * 1.6 > widest[c] && (numeric.has(c) || widest[c] < TEXT_FIT)) {
           const units = textUnits(value, isBold || numeric.has(c));
           if (units > widest[c]) widest[c] = units;
         }
@@ -447,15 +452,27 @@ function tableColumnWidths(block: CellBlock, numeric: ReadonlySet<number>): { wi
       }
     }
   }
-  const wrap: number[] = [];
+  // Text past the cap wraps at TEXT_CAP; then the narrowest of those columns are widened back to
+  // one line each while the table stays within the page's width at full size.
+  const long: { column: number; needed: number }[] = [];
   widest.forEach((units, c) => {
     const needed = unitsWidth(units);
     if (!numeric.has(c) && needed > TEXT_CAP) {
-      wrap.push(c);
+      long.push({ column: c, needed });
       widths[c] = Math.max(widths[c], TEXT_CAP);
     } else widths[c] = Math.max(widths[c], needed, 6);
   });
-  return { widths, wrap };
+  const page = printable().width * 0.97;
+  let used = bandPoints(widths, 0, widths.length);
+  const wrap: number[] = [];
+  for (const { column, needed } of long.sort((a, b) => a.needed - b.needed)) {
+    const wider = used + (columnPx(needed) - columnPx(widths[column])) / PX_PER_POINT;
+    if (needed <= TEXT_FIT && wider <= page) {
+      widths[column] = needed;
+      used = wider;
+    } else wrap.push(column);
+  }
+  return { widths, wrap: wrap.sort((a, b) => a - b) };
 }
 
 /** Widths of a block of short cells (steps, chart data): the widest shown value per column. */

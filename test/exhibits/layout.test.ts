@@ -109,6 +109,39 @@ describe("layoutExhibit", () => {
     expect(summary.print.areas).toHaveLength(2);
   });
 
+  it("keeps a long text on one line while the table fits the page at full size; wraps it past that", () => {
+    const columns = [
+      { name: "Employee ID", kind: "text" as const },
+      { name: "Salary", kind: "money" as const },
+      { name: "Finding", kind: "text" as const },
+    ];
+    // About 55 characters: past the 36 where text wraps, within what a page holds beside two columns.
+    const finding = "paid 50,000 at step 3, whose pay is 49,000 (the top step)";
+    const short = layoutExhibit({
+      ...placement,
+      columns,
+      rows: [
+        { values: ["E1", 50000, finding], kind: "detail" },
+        { values: ["E2", 47000, finding.replace("3", "2")], kind: "detail" },
+      ],
+    });
+    const table = short.blocks.find((block) => block.role === "table");
+    expect(table?.wrapColumns).toBeUndefined();
+    expect(short.columnWidths[2]).toBeGreaterThan(36);
+    // Its rows keep the default height: none is set for them.
+    expect(short.rowHeights.has(short.table.row + 1)).toBe(false);
+    expect(short.rowHeights.has(short.table.row + 2)).toBe(false);
+    // Twice as long: past what one line may take, it wraps at 36 and its rows grow.
+    const long = layoutExhibit({
+      ...placement,
+      columns,
+      rows: [{ values: ["E1", 50000, `${finding}; ${finding}`], kind: "detail" }],
+    });
+    expect(long.blocks.find((block) => block.role === "table")?.wrapColumns).toEqual([2]);
+    expect(long.columnWidths[2]).toBe(36);
+    expect(long.rowHeights.get(long.table.row + 1)).toBeGreaterThanOrEqual(2 * 15);
+  });
+
   it("splits a long schedule into step tables of even length, each with its Grade column, never beside a tall row", () => {
     // 31 steps: tables of 11, 11 and 9 step columns; the notes under the table wrap (tall rows).
     const headers = Array.from({ length: 31 }, (_, i) => `Step ${i + 1}`);
