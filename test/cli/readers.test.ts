@@ -41,6 +41,16 @@ describe("CSV", () => {
     expect(parseCsvText("x.csv", "a,b\n\n1,2\n\n\n").rows).toEqual([["a", "b"], [], ["1", "2"]]);
   });
 
+  it("gives each repeated text of a column as one string, whatever blanks and widths come before it", () => {
+    const rows = parseCsvText("x.csv", "a,,a\na,a,\nx\n,,a,b\na,a,a,b\n").rows;
+    expect(rows).toEqual([["a", null, "a"], ["a", "a", null], ["x"], [null, null, "a", "b"], ["a", "a", "a", "b"]]);
+    // Quoted text goes through papaparse, and is shared the same way.
+    expect(parseCsvText("x.csv", '"a",,b\n,"a",b\n').rows).toEqual([
+      ["a", null, "b"],
+      [null, "a", "b"],
+    ]);
+  });
+
   it("reads empty fields as null and keeps text as text (leading zeros, formulas)", () => {
     expect(parseCsvText("x.csv", "a,b,c\n007,,=1+1\n").rows[1]).toEqual(["007", null, "=1+1"]);
   });

@@ -16,6 +16,7 @@ import {
 } from "./headers";
 import { decideDecimalMark, numberLikeColumns, readNumberAs, type DecimalMark, type NumberColumn } from "./numbers";
 import { reportLines, reportLinesNote } from "./report-lines";
+import { RosterColumns } from "./roster-columns";
 import type { Employee, Roster, RosterField, Unplaced } from "./types";
 
 export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
@@ -381,6 +382,44 @@ function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
   return true;
 }
 
+/**
+ * The first row of each Employee ID: an open-addressing hash in two typed arrays (issue 21: a
+ * Map of a million IDs was two thirds of reading a 1,048,576-row roster, and 50 MB). A slot
+ * holds a row and its key's hash; the key itself is read again from the row when hashes meet.
+ */
+class FirstRows {
+  private readonly rows: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    capacity: number,
+    private readonly keyOf: (row: number) => string,
+  ) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.rows = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The first row of `key`, or undefined after recording `row` as its first. */
+  firstOrAdd(key: string, row: number): number | undefined {
+    // FNV-1a over the UTF-16 code units.
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const seen = this.rows[slot];
+      if (seen === 0) {
+        this.rows[slot] = row;
+        this.hashes[slot] = hash;
+        return undefined;
+      }
+      if (this.hashes[slot] === hash && this.keyOf(seen) === key) return seen;
+    }
+  }
+}
+
 /** Parses a roster table into employees and rows that cannot be used. */
 export function parseRoster(table: readonly (readonly CellValue[])[], options: RosterOptions = {}): Roster {
   const headerIndex = findHeaderRow(table, HEADER_FIELDS, options.mapping);
@@ -392,12 +431,18 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const maxFte = options.maxFte ?? DEFAULT_MAX_FTE;
   const date1904 = options.date1904 === true;
   const column = (field: RosterField): number | undefined => mapping[field]?.column;
-  // Each field's column, looked up once (not per row and field).
-  const columns = new Map(ROSTER_FIELDS.map((spec) => [spec.field, column(spec.field)]));
-  const cell = (cells: readonly CellValue[], field: RosterField): CellValue => {
-    const at = columns.get(field);
-    return at === undefined ? null : cells[at];
-  };
+  // Each field's column, looked up once (not per row and field): -1 for a field without one.
+  const at = (field: RosterField): number => column(field) ?? -1;
+  const [planCol, gradeCol, laneCol, fteCol, stepCol, annualHoursCol, contractDaysCol, serviceYearsCol] = (
+    ["plan", "grade", "lane", "fte", "step", "annualHours", "contractDays", "serviceYears"] as const
+  ).map(at);
+  const [separationDateCol, rehireDateCol, jobFamilyCol, jobTitleCol, genderCol, ethnicityCol] = (
+    ["separationDate", "rehireDate", "jobFamily", "jobTitle", "gender", "ethnicity"] as const
+  ).map(at);
+  const [separationReasonCol, positionIdCol, departmentCol, proposedPlanCol, proposedGradeCol] = (
+    ["separationReason", "positionId", "department", "proposedPlan", "proposedGrade"] as const
+  ).map(at);
+  const cell = (cells: readonly CellValue[], index: number): CellValue => (index < 0 ? null : cells[index]);
   // Plans, grades, families, titles and the like repeat over thousands of rows: one string each
   // (a 1,048,576-row roster otherwise holds a million copies of "Custodial"), cleaned once.
   const interned = new Map<CellValue, string>();
@@ -456,9 +501,9 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     ...reportLinesNote("roster", "employees", leftOut),
   ];
 
-  const employees: Employee[] = [];
+  const columns = new RosterColumns(Math.max(0, table.length - headerIndex - 1));
   const problems: Unplaced[] = [];
-  const firstRowOfId = new Map<string, number>();
+  const firstRowOfId = new FirstRows(table.length - headerIndex, (row) => normalizeKey(text(table[row - 1][idCol])));
   // With split assignments: each person's FTE so far, and the people on several rows.
   const fteOfId = new Map<string, number>();
   const rowsOfId = new Map<string, number[]>();
@@ -481,9 +526,9 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     rowCount++;
     const row = index + 1;
     const id = text(cells[idCol]);
-    const plan = key(cell(cells, "plan"));
+    const plan = key(cell(cells, planCol));
     // A row on a lane schedule gives its lane in Lane, the Grade blank: the lane is its grade.
-    const grade = key(cell(cells, "grade")) || key(cell(cells, "lane"));
+    const grade = key(cell(cells, gradeCol)) || key(cell(cells, laneCol));
     current.row = row;
     current.id = id;
     current.plan = plan;
@@ -495,7 +540,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       continue;
     }
     const idKey = normalizeKey(id);
-    const seen = firstRowOfId.get(idKey);
+    const seen = firstRowOfId.firstOrAdd(idKey, row);
     if (seen !== undefined) {
       if (!options.splitAssignments) {
         refuse(`Employee ID '${truncate(id)}' appears twice (rows ${seen} and ${row}); the first is kept`);
@@ -510,7 +555,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
         continue;
       }
       rowsOfId.set(idKey, [...earlier, row]);
-    } else firstRowOfId.set(idKey, row);
+    }
     if (grade === "") {
       refuse(column("lane") === undefined ? "Grade is blank" : "Grade and Lane are blank");
       continue;
@@ -544,7 +589,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       }
       hireDay = parsed;
     }
-    const fteValue = fteCell(cell(cells, "fte"), ftePercent, refuse, mark);
+    const fteValue = fteCell(cell(cells, fteCol), ftePercent, refuse, mark);
     if (fteValue === undefined) continue;
     if (fteValue !== null && (fteValue <= 0 || fteValue > maxFte)) {
       refuse(`FTE ${fteValue} is not above 0 and at most ${maxFte}`);
@@ -564,16 +609,16 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     const separationDay =
       separationPolicy === undefined
         ? null
-        : dateCell(cell(cells, "separationDate"), "Separation Date", refuse, separationPolicy);
+        : dateCell(cell(cells, separationDateCol), "Separation Date", refuse, separationPolicy);
     if (separationDay === undefined) continue;
     if (separationDay !== null && hireDay !== null && separationDay < hireDay) {
       refuse(`Separation Date ${isoDate(separationDay)} is before the Hire Date ${isoDate(hireDay)}`);
       continue;
     }
-    const step = numberCell(cell(cells, "step"), "Step", refuse, mark);
-    const annualHours = numberCell(cell(cells, "annualHours"), "Annual Hours", refuse, mark);
-    const contractDays = numberCell(cell(cells, "contractDays"), "Contract Days", refuse, mark);
-    const serviceYears = numberCell(cell(cells, "serviceYears"), "Service Years", refuse, mark);
+    const step = numberCell(cell(cells, stepCol), "Step", refuse, mark);
+    const annualHours = numberCell(cell(cells, annualHoursCol), "Annual Hours", refuse, mark);
+    const contractDays = numberCell(cell(cells, contractDaysCol), "Contract Days", refuse, mark);
+    const serviceYears = numberCell(cell(cells, serviceYearsCol), "Service Years", refuse, mark);
     if (current.refused || step === undefined || annualHours === undefined || contractDays === undefined) continue;
     for (const [label, value] of [
       ["Annual Hours", annualHours],
@@ -583,7 +628,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     if (serviceYears !== undefined && serviceYears !== null && serviceYears < 0)
       refuse(`Service Years ${serviceYears} is below zero`);
     const rehireDay =
-      rehirePolicy === undefined ? null : dateCell(cell(cells, "rehireDate"), "Rehire Date", refuse, rehirePolicy);
+      rehirePolicy === undefined ? null : dateCell(cell(cells, rehireDateCol), "Rehire Date", refuse, rehirePolicy);
     if (current.refused || serviceYears === undefined || rehireDay === undefined) continue;
     if (rehireDay !== null) {
       // A rehire restarts service (HISD II.A.1.f): it must fall between the hire and the as-of date.
@@ -597,7 +642,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       if (fteOfId.has(idKey)) split.add(idKey);
       fteOfId.set(idKey, (fteOfId.get(idKey) ?? 0) + (fteValue ?? 1));
     }
-    employees.push({
+    columns.append({
       row,
       id,
       plan,
@@ -605,32 +650,32 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       salary,
       fte: fteValue ?? 1,
       hireDay,
-      jobFamily: label(cell(cells, "jobFamily")),
-      jobTitle: label(cell(cells, "jobTitle")),
+      jobFamily: label(cell(cells, jobFamilyCol)),
+      jobTitle: label(cell(cells, jobTitleCol)),
       step,
-      gender: label(cell(cells, "gender")),
-      ethnicity: label(cell(cells, "ethnicity")),
+      gender: label(cell(cells, genderCol)),
+      ethnicity: label(cell(cells, ethnicityCol)),
       separationDay,
-      separationReason: label(cell(cells, "separationReason")),
-      positionId: cleanKeyText(cell(cells, "positionId")),
-      department: label(cell(cells, "department")),
+      separationReason: label(cell(cells, separationReasonCol)),
+      positionId: cleanKeyText(cell(cells, positionIdCol)),
+      department: label(cell(cells, departmentCol)),
       annualHours,
       contractDays,
-      proposedPlan: key(cell(cells, "proposedPlan")),
-      proposedGrade: key(cell(cells, "proposedGrade")),
+      proposedPlan: key(cell(cells, proposedPlanCol)),
+      proposedGrade: key(cell(cells, proposedGradeCol)),
       serviceYears,
       rehireDay,
     });
   }
   if (rowCount === 0) invalid("The roster has a header row but no employee rows");
   if (split.size > 0) {
-    const rows = employees.filter((employee) => split.has(normalizeKey(employee.id))).length;
+    let rows = 0;
+    for (let index = 0; index < columns.length; index++) if (split.has(normalizeKey(columns.text("id", index)))) rows++;
     notes.push(
       `roster: ${split.size} ${split.size === 1 ? "employee holds" : "employees hold"} several assignments (${rows} rows, each placed): head counts count each person once, in the grade of their main assignment (the largest FTE, else the first row); FTE and cost count every assignment`,
     );
   }
-  return {
-    employees,
+  return withEmployees(columns, {
     problems,
     rowCount,
     headerRow: headerIndex + 1,
@@ -638,5 +683,21 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     blankFte,
     leftOut: leftOut.size,
     notes,
+  });
+}
+
+/**
+ * The roster with its employees as objects made on first use (the current conditions read the
+ * columns). Outside parseRoster, so that the getter keeps the columns alive, not the table.
+ */
+function withEmployees(columns: RosterColumns, rest: Omit<Roster, "employees" | "columns">): Roster {
+  let employees: Employee[] | undefined;
+  return {
+    get employees(): Employee[] {
+      employees ??= columns.employees();
+      return employees;
+    },
+    columns,
+    ...rest,
   };
 }

@@ -187,10 +187,10 @@ export function runStudy(request: StudyRequest): StudyResult {
       grades: plans.reduce((total, plan) => total + plan.grades.length, 0),
       rosterRows: roster.rowCount,
       leftOut: roster.leftOut,
-      employees: placement.active.length,
+      employees: placement.rows.active.length,
       unmatched: placement.unplaced.length,
-      separated: placement.employees.length - placement.active.length,
-      additionalAssignments: placement.placedRows - placement.employees.length,
+      separated: placement.rows.employees.length - placement.rows.active.length,
+      additionalAssignments: placement.placedRows - placement.rows.employees.length,
       auditErrors: findings.filter((f) => f.severity === "error").length,
       auditWarnings: findings.filter((f) => f.severity === "warning").length,
       notes,
@@ -221,7 +221,7 @@ function rosterNotes(study: Study): string[] {
     notes.push(
       `roster: FTE blank on ${roster.blankFte} ${roster.blankFte === 1 ? "row" : "rows"}, taken as 1 (full time)`,
     );
-  const separated = placement.employees.length - placement.active.length;
+  const separated = placement.rows.employees.length - placement.rows.active.length;
   if (separated > 0)
     notes.push(
       `roster: ${separated} separated ${separated === 1 ? "employee" : "employees"} (Separation Date on or before ${dateWords(study.asOf)}) count in retention and separations only, in no exhibit of the current conditions`,

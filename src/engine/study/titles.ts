@@ -102,16 +102,17 @@ export class TitleMap {
 
 /**
  * The class title the job-families exhibit counts for an employee: the proposed title when
- * --apply-title-changes is on and a change applies, else the roster's job title.
+ * --apply-title-changes is on and a change applies, else the roster's job title (of an employee
+ * of the plan named).
  */
-export function classTitles(study: Study): (employee: { payPlan: { name: string }; jobTitle: string }) => string {
-  if (!study.options.value(APPLY_TITLE_CHANGES)) return (employee) => employee.jobTitle;
+export function classTitles(study: Study): (plan: string, jobTitle: string) => string {
+  if (!study.options.value(APPLY_TITLE_CHANGES)) return (_plan, jobTitle) => jobTitle;
   const changes = study.input(TITLE_CHANGES_INPUT);
   if (changes === undefined) {
     study.note("title changes: no Title Changes table, so the job families count the roster's titles");
-    return (employee) => employee.jobTitle;
+    return (_plan, jobTitle) => jobTitle;
   }
   const map = new TitleMap(changes);
   study.note("job families: classes are counted by their proposed titles (title changes applied)");
-  return (employee) => map.changeFor(employee.payPlan.name, employee.jobTitle)?.proposedTitle ?? employee.jobTitle;
+  return (plan, jobTitle) => map.changeFor(plan, jobTitle)?.proposedTitle ?? jobTitle;
 }

@@ -105,11 +105,51 @@ export type Employee = {
   rehireDay: number | null;
 };
 
+/** Fields of an employee that are text. */
+export type EmployeeTextField =
+  | "id"
+  | "plan"
+  | "grade"
+  | "jobFamily"
+  | "jobTitle"
+  | "gender"
+  | "ethnicity"
+  | "separationReason"
+  | "positionId"
+  | "department"
+  | "proposedPlan"
+  | "proposedGrade";
+
+/** Fields of an employee that are numbers which may be blank (null). */
+export type EmployeeOptionalNumber =
+  "hireDay" | "step" | "separationDay" | "annualHours" | "contractDays" | "serviceYears" | "rehireDay";
+
+/**
+ * The employees of a roster as columns, in roster order (roster-columns.ts): employee `at`'s
+ * fields without an object per employee — what a 1,048,576-row roster's analyses read.
+ */
+export type EmployeeColumns = {
+  readonly length: number;
+  readonly row: Int32Array;
+  readonly salary: Float64Array;
+  readonly fte: Float64Array;
+  text(field: EmployeeTextField, at: number): string;
+  /** The whole column ("" everywhere when undefined). */
+  textColumn(field: EmployeeTextField): readonly string[] | undefined;
+  number(field: EmployeeOptionalNumber, at: number): number | null;
+  /** The whole column, NaN where blank (null everywhere when undefined). */
+  numberColumn(field: EmployeeOptionalNumber): Float64Array | undefined;
+  employee(at: number): Employee;
+};
+
 /** A roster row that cannot be used, with the reason (exhibit unmatched-employees). */
 export type Unplaced = { row: number; id: string; plan: string; grade: string; reason: string };
 
 export type Roster = {
+  /** The employees as objects, made from `columns` on first use. */
   employees: Employee[];
+  /** The same employees as columns (what the placement step and the current conditions read). */
+  columns: EmployeeColumns;
   problems: Unplaced[];
   /** Data rows read (blank rows excluded): employees + problems. */
   rowCount: number;

@@ -10,7 +10,6 @@ import type { CellScalar, ExhibitBody, ExhibitRow } from "../../exhibit";
 import { stepProgression } from "../../progression";
 import type { Study } from "../context";
 import { family } from "../definition";
-import type { PlacedEmployee } from "../placement";
 import { gradeMidpoint, hasUsableRange } from "../plans";
 import {
   AUDIT_REPORT,
@@ -71,36 +70,39 @@ function tallyOf(study: Study): Tallies {
     const families = new Map<string, FamilyCount>();
     const familyBySpelling = new Map<string, FamilyCount>();
     const classTitle = classTitles(study);
-    const { active } = study.placement;
-    for (const employee of active) {
-      const tally = byGrade.get(employee.payGrade) as Tally;
-      count(tally, employee, study.asOfDay);
-      let familyCount = familyBySpelling.get(employee.jobFamily);
+    // The active employees as columns (a 1,048,576-row roster is never made into objects here).
+    const { rows, placed } = study.placement;
+    const columns = study.roster.columns;
+    const hireDays = columns.numberColumn("hireDay");
+    const tallies = placed.grades.map((grade) => byGrade.get(grade) as Tally);
+    const asOfDay = study.asOfDay;
+    for (const at of rows.active) {
+      const tally = tallies[placed.grade[at]];
+      tally.employees++;
+      if (placed.atOrBelowMin(at)) tally.atOrBelowMin++;
+      if (placed.atOrAboveMax(at)) tally.atOrAboveMax++;
+      if (placed.belowMid(at)) tally.belowMid++;
+      tally.quartiles[placed.quartile(at) - 1]++;
+      const hireDay = hireDays === undefined ? NaN : hireDays[at];
+      if (hireDay === hireDay) {
+        tally.tenureDays += asOfDay - hireDay;
+        tally.tenureCount++;
+      }
+      const jobFamily = columns.text("jobFamily", at);
+      let familyCount = familyBySpelling.get(jobFamily);
       if (!familyCount) {
-        const name = employee.jobFamily || "(blank)";
+        const name = jobFamily || "(blank)";
         const key = normalizeKey(name);
         familyCount = families.get(key) ?? { name, employees: 0, titles: new Set() };
         families.set(key, familyCount);
-        familyBySpelling.set(employee.jobFamily, familyCount);
+        familyBySpelling.set(jobFamily, familyCount);
       }
       familyCount.employees++;
-      const title = classTitle(employee);
+      const title = classTitle(tally.plan.name, columns.text("jobTitle", at));
       if (title !== "") familyCount.titles.add(titleKey(title));
     }
-    return { ordered, families: [...families.values()], placed: active.length };
+    return { ordered, families: [...families.values()], placed: rows.active.length };
   });
-}
-
-function count(tally: Tally, employee: PlacedEmployee, asOfDay: number): void {
-  tally.employees++;
-  if (employee.atOrBelowMin) tally.atOrBelowMin++;
-  if (employee.atOrAboveMax) tally.atOrAboveMax++;
-  if (employee.belowMid) tally.belowMid++;
-  tally.quartiles[employee.quartile - 1]++;
-  if (employee.hireDay !== null) {
-    tally.tenureDays += asOfDay - employee.hireDay;
-    tally.tenureCount++;
-  }
 }
 
 const titleKeys = new Map<string, string>();

@@ -12,7 +12,6 @@ import type { Study } from "../context";
 import type { ExhibitDefinition } from "../definition";
 import { PAY_VS_SCHEDULE_REPORT } from "../report/current";
 import { moneyWords } from "../personnel";
-import type { PlacedEmployee } from "../placement";
 import { stepLabels } from "../plans";
 import type { PayGrade, PayPlan } from "../types";
 import { col, gradeMoney, planMoney } from "./helpers";
@@ -83,11 +82,9 @@ function againstSchedule(steps: Steps, rate: number, money: (v: number) => strin
   };
 }
 
-function findingOf(employee: PlacedEmployee, steps: Steps): Finding | undefined {
-  const money = (value: number): string => moneyWords(value, employee.payGrade.cents);
-  return employee.step === null
-    ? againstSchedule(steps, employee.rate, money)
-    : againstStep(steps, employee.step, employee.rate, money);
+function findingOf(step: number | null, rate: number, cents: boolean, steps: Steps): Finding | undefined {
+  const money = (value: number): string => moneyWords(value, cents);
+  return step === null ? againstSchedule(steps, rate, money) : againstStep(steps, step, rate, money);
 }
 
 /** One plan's employees on step grades: how many were checked, and the rows of those off their step. */
@@ -98,31 +95,36 @@ function payVsSchedule(study: Study): ExhibitBody {
   const byPlan = new Map<PayPlan, PlanCheck>(study.plans.plans.map((plan) => [plan, { plan, checked: 0, rows: [] }]));
   const stepsOf = new Map<PayGrade, Steps>();
   let ranges = 0;
-  for (const employee of placement.active) {
-    const grade = employee.payGrade;
+  // The active employees as columns (a 1,048,576-row roster is never made into objects here).
+  const { placed } = placement;
+  const columns = study.roster.columns;
+  for (const at of placement.rows.active) {
+    const grade = placed.payGrade(at);
     if (grade.kind !== "steps") {
       ranges++;
       continue;
     }
+    const plan = placed.payPlan(at);
     let steps = stepsOf.get(grade);
     if (steps === undefined) {
-      steps = { labels: stepLabels(employee.payPlan.stepHeaders, grade.steps.length), pays: grade.steps };
+      steps = { labels: stepLabels(plan.stepHeaders, grade.steps.length), pays: grade.steps };
       stepsOf.set(grade, steps);
     }
-    const check = byPlan.get(employee.payPlan) as PlanCheck;
+    const check = byPlan.get(plan) as PlanCheck;
     check.checked++;
-    const finding = findingOf(employee, steps);
+    const rate = placed.rate[at];
+    const finding = findingOf(columns.number("step", at), rate, grade.cents, steps);
     if (finding === undefined) continue;
     check.rows.push({
       values: [
-        employee.id,
-        employee.payPlan.name,
+        columns.text("id", at),
+        plan.name,
         grade.grade,
         finding.step,
-        employee.rate,
+        rate,
         finding.pay,
         // Two amounts in cents: their difference to the cent, without binary noise (0.44, not 0.4400000000000013).
-        finding.pay === null ? null : roundCents(employee.rate - finding.pay),
+        finding.pay === null ? null : roundCents(rate - finding.pay),
         finding.text,
       ],
       kind: "detail",
@@ -146,7 +148,7 @@ function payVsSchedule(study: Study): ExhibitBody {
     found += check.rows.length;
   }
   rows.push({ values: [null, "All", "Total", null, null, null, null, total(checked, found)], kind: "grand-total" });
-  const separated = placement.employees.length - placement.active.length;
+  const separated = placement.rows.employees.length - placement.rows.active.length;
   const notes = [
     `Reconciliation: ${count(checked, "active employee")} on step grades = ${found.toLocaleString("en-US")} listed here + ${(checked - found).toLocaleString("en-US")} on their step; ${count(ranges, "employee")} on pay ranges (no steps to check), ${count(placement.unplaced.length, "roster row")} not placed (listed in Unmatched Employees) and ${count(separated, "separated employee")} are not checked.`,
     placement.salaryBasis === "actual"
