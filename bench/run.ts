@@ -5,6 +5,7 @@
  */
 import * as os from "os";
 import { benchActions } from "./actions";
+import { benchCosting } from "./costing";
 import { benchExhibit } from "./exhibit";
 import { benchFunctions } from "./functions";
 import { benchMarket } from "./market";
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
   if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
   if (only.length === 0 || only.includes("xlsx")) figures.xlsx = benchXlsx();
+  if (only.length === 0 || only.includes("costing")) figures.costing = await benchCosting();
   if (only.length === 0 || only.includes("peer")) figures.peer = await benchPeer({ big: !only.includes("--no-big") });
   if (only.length === 0 || only.includes("supplemental")) figures.supplemental = await benchSupplemental();
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

@@ -1,5 +1,6 @@
 /** The sample's extensions, one per analysis that needs more than the pay plans and roster. */
 import { ACTIONS_SAMPLE } from "./actions";
+import { COSTING_SAMPLE } from "./costing";
 import { MARKET_SAMPLE } from "./market";
 import { SUPPLEMENTAL_SAMPLE } from "./supplemental";
 import type { SampleExtension } from "./types";
@@ -10,4 +11,5 @@ export const SAMPLE_EXTENSIONS: readonly SampleExtension[] = [
   ACTIONS_SAMPLE,
   WORKFORCE_SAMPLE,
   SUPPLEMENTAL_SAMPLE,
+  COSTING_SAMPLE,
 ];

@@ -23,7 +23,8 @@ export const DEMO_OUTPUTS = {
 /**
  * The demo's study, as the command line gives it, with `outputs` (--out FILE …) after it: the
  * sample as of its date, a 3 % structure adjustment for chapter 6 (the sample has no Proposed
- * Plans sheet), and the organisation, which titles the report and every sheet.
+ * Plans sheet), the settlement costing's turnover (the sample's Settlement sheet gives the
+ * rest), and the organisation, which titles the report and every sheet.
  */
 export function demoArguments(workbook: string, outputs: readonly string[]): string[] {
   return [
@@ -33,6 +34,7 @@ export function demoArguments(workbook: string, outputs: readonly string[]): str
     "--as-of",
     DEMO_AS_OF,
     ...["--adjust", "3%"],
+    ...["--turnover", "8%"],
     ...["--organization", DEMO_ORGANIZATION],
     ...outputs,
   ];

@@ -18,12 +18,26 @@ export function roundHalfAwayFromZero(value: number, digits = 0): number {
   if (digits >= 0 && Number.isInteger(value) && Math.abs(value) < 1e15) return value === 0 ? 0 : value;
   const sign = value < 0 ? -1 : 1;
   const magnitude = Math.abs(value);
+  if (digits >= 0 && digits < POWERS.length) {
+    // Away from a tie the binary product rounds as the 15-digit decimal does (the two differ by
+    // under 1e-14 × it), and r ÷ 10^digits is the double nearest r × 10^−digits, as the text
+    // path gives: the same result without the strings (a settlement rounds 100,000s of salaries).
+    const shifted = magnitude * POWERS[digits];
+    const floor = Math.floor(shifted);
+    if (shifted < 1e15 && Math.abs(shifted - floor - 0.5) > shifted * 1e-13) {
+      const result = (sign * (shifted - floor < 0.5 ? floor : floor + 1)) / POWERS[digits];
+      return result === 0 ? 0 : result;
+    }
+  }
   // Excel works on the 15-significant-digit decimal; toPrecision(15) strips binary noise.
   const decimal = Number(magnitude.toPrecision(15));
   const shifted = Math.round(shiftDecimal(decimal, digits));
   const result = sign * shiftDecimal(shifted, -digits);
   return result === 0 ? 0 : result; // never -0
 }
+
+/** 10^0 … 10^15, exact doubles. */
+const POWERS = Array.from({ length: 16 }, (_, digits) => 10 ** digits);
 
 /** Multiplies by 10^places through the decimal exponent (exact for decimal strings). */
 function shiftDecimal(value: number, places: number): number {

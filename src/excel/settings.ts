@@ -8,6 +8,9 @@
 /** Where a remembered input is found again: a table, a named range or a sheet (by name), or a fixed address. */
 export type RememberedSource = { kind: "table" | "name" | "range"; name: string; address: string };
 
+/** One year of the costing scenario as typed in the pane (issue 20 item 7): the texts as written, steps frozen or not. */
+export type ScenarioYear = { increase: string; flat: string; frozen: boolean };
+
 export type PaneSettings = {
   /** Input id → where it was chosen. */
   inputs: Record<string, RememberedSource>;
@@ -22,6 +25,8 @@ export type PaneSettings = {
   /** The first-run page was dismissed (or the sample inserted). */
   started: boolean;
   insertAs: "values" | "formulas";
+  /** The costing scenario as typed, a row per year (the options it gives are in `options`); undefined when never edited. */
+  scenario?: ScenarioYear[];
   /** Leave out the rows hidden in the sheets read (filtered out on purpose); by default they are read. */
   skipHiddenRows?: boolean;
 };
@@ -71,6 +76,13 @@ export function readSettings(saved: unknown): PaneSettings {
     lastRun: strings(saved.lastRun),
     started: saved.started === true,
     insertAs: saved.insertAs === "formulas" ? "formulas" : "values",
+    scenario: Array.isArray(saved.scenario)
+      ? saved.scenario.filter(isRecord).map((year) => ({
+          increase: typeof year.increase === "string" ? year.increase : "",
+          flat: typeof year.flat === "string" ? year.flat : "",
+          frozen: year.frozen === true,
+        }))
+      : undefined,
     ...(saved.skipHiddenRows === true ? { skipHiddenRows: true } : {}),
   };
 }

@@ -626,11 +626,16 @@ export function layoutExhibit(exhibit: Exhibit, options: LayoutOptions = {}): Sh
       [Math.max(tableRow + 1, tableRow + tableRows - 2), band1End],
     ],
   });
+  // A table wider than a page at the smallest scale repeats its first text columns on every page.
+  const tableWidth = bandPoints(columnWidths, 0, tableColumns);
+  const titleColumns =
+    tableWidth * (MIN_PRINT_SCALE / 100) > printable().width * 0.99 ? leadingTextColumns(exhibit) : undefined;
   // The second band's units go on those pages, each whole on one page; past the first band's
   // rows, on pages of their own. Its first row is under the header (the repeated header row is
-  // empty in its columns).
+  // empty in its columns) — or, when the table's first columns repeat on every page, under the
+  // first band, so that no page shows them beside a chart without the rest of their rows.
   const placed = placeUnits(units, {
-    first: tableRow + 1,
+    first: titleColumns ? band1End + 1 : tableRow + 1,
     breaks: rowBreaks,
     heightOf,
     capacity: pageCapacity(scale),
@@ -693,11 +698,10 @@ export function layoutExhibit(exhibit: Exhibit, options: LayoutOptions = {}): Sh
   }
 
   const areas = [{ row: 0, column: 0, rows: band1End, columns: textSpan }];
-  if (band2Columns > 0 && placed.length > 0)
-    areas.push({ row: tableRow + 1, column: band2Column, rows: band2End - tableRow - 1, columns: band2Columns });
-  const tableWidth = bandPoints(columnWidths, 0, tableColumns);
-  const titleColumns =
-    tableWidth * (MIN_PRINT_SCALE / 100) > printable().width * 0.99 ? leadingTextColumns(exhibit) : undefined;
+  if (band2Columns > 0 && placed.length > 0) {
+    const start = Math.min(...placed.map((entry) => entry.row));
+    areas.push({ row: start, column: band2Column, rows: band2End - start, columns: band2Columns });
+  }
 
   return {
     exhibitId: exhibit.id,
@@ -921,16 +925,22 @@ export function pageBreaks(input: {
   return breaks;
 }
 
-/** A chart's height in points: room for each category's bars, a title, an axis and a legend. */
+/**
+ * A chart's height in points: room for each category's bars, a title, an axis and a legend —
+ * a legend of more than three series takes a second row, a title of more than 50 characters a
+ * second line, so that a chart of few categories keeps its plot.
+ */
 function chartHeight(chart: ExhibitChart): number {
   const perCategory = chart.kind === "bar" ? 10 + 10 * chart.series.length : 20;
-  return Math.min(420, Math.max(160, 96 + perCategory * chart.categories.length));
+  const legendRows = chart.series.length > 1 ? Math.ceil(chart.series.length / 3) : 0;
+  const extra = 32 * Math.max(0, legendRows - 1) + (chart.title.length > 50 ? 16 : 0);
+  return Math.min(420, Math.max(160, 96 + perCategory * chart.categories.length) + extra);
 }
 
 /** Quartiles light to dark (sequential blues, readable in grey); positions and other series in distinct hues. */
 const PALETTES: Record<ExhibitChart["kind"], readonly string[]> = {
   stacked100: ["#C6DBEF", "#6BAED6", "#2171B5", "#08306B"],
-  stacked: ["#D95F02", "#8C8C8C", "#1F78B4"],
+  stacked: ["#D95F02", "#8C8C8C", "#1F78B4", "#33A02C", "#6A3D9A"],
   bar: ["#1F4E79", "#A6A6A6", "#6BAED6", "#F28E2B"],
   interval: ["#1F4E79"],
 };
@@ -1051,10 +1061,12 @@ export function layoutFindings(result: StudyResult, lines: { summary: string[] }
     for (const finding of exhibit.findings) add(`• ${finding}`, "findings");
   }
   const heightOf = (r: number): number => rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT;
-  // An exhibit's heading stays with its first finding.
+  // An exhibit's heading stays with its first finding; the last page holds more than the last
+  // heading and its finding (its last five rows together, the blank one before a heading counted).
   const keep: [number, number][] = blocks.flatMap((block) =>
     block.role === "step-heading" ? [[block.row, block.row + 2] as [number, number]] : [],
   );
+  keep.push([Math.max(0, row - 5), row]);
   const { scale, fit } = printScale([width], 1, 1, 0);
   return {
     exhibitId: "findings",

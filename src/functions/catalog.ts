@@ -5,6 +5,7 @@
  */
 
 import { ACTIONS_CATALOG } from "./catalog-actions";
+import { COSTING_CATALOG } from "./catalog-costing";
 import { opt, req, type CatalogEntry, type CatalogError } from "./catalog-entry";
 import { EXHIBIT_CATALOG } from "./catalog-exhibit";
 import { MARKET_CATALOG } from "./catalog-market";
@@ -252,7 +253,7 @@ const HISD_CATALOG: readonly CatalogEntry[] = [
 export const CATALOG_GROUPS: readonly { readonly title: string; readonly entries: readonly CatalogEntry[] }[] = [
   { title: "Pay plans and ranges", entries: RULES_CATALOG },
   { title: "Pay rules (HISD manual)", entries: HISD_CATALOG },
-  { title: "Market and cost", entries: MARKET_CATALOG },
+  { title: "Market and cost", entries: [...MARKET_CATALOG, ...COSTING_CATALOG] },
   { title: "Personnel actions", entries: ACTIONS_CATALOG },
   { title: "Pay equity", entries: EQUITY_CATALOG },
   { title: "Supplemental pay", entries: SUPPLEMENTAL_CATALOG },

@@ -4,6 +4,7 @@
  * same modules for the metadata generator (a test keeps the two lists equal).
  */
 import "./actions";
+import "./costing";
 import "./equity";
 import "./exhibit";
 import "./functions";

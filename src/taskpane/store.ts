@@ -34,6 +34,7 @@ import {
   type Registry,
 } from "./study";
 import { availability, type Need } from "./needs";
+import { scenarioOptions, type ScenarioYear } from "./scenario";
 import { count, list, shownDate } from "./text";
 import type { Notice } from "./components/ui";
 
@@ -119,6 +120,7 @@ type Actions = Pick<
   | "selectRow"
   | "setAsOf"
   | "setOption"
+  | "setScenario"
   | "setInsertAs"
   | "setSkipHiddenRows"
   | "setRerun"
@@ -258,6 +260,7 @@ export class PaneStore {
       selectRow: this.selectRow,
       setAsOf: this.setAsOf,
       setOption: this.setOption,
+      setScenario: this.setScenario,
       setInsertAs: this.setInsertAs,
       setSkipHiddenRows: this.setSkipHiddenRows,
       setRerun: this.setRerun,
@@ -506,6 +509,14 @@ export class PaneStore {
   /** Any option of the registry, by its name, as typed: saved in the workbook with the as-of date. */
   readonly setOption = (name: string, text: string): void =>
     this.save((current) => ({ ...current, options: { ...current.options, [name]: text } }));
+
+  /** The costing scenario, a row per year as typed: saved in the workbook with the options it gives (blank while a year does not read). */
+  readonly setScenario = (years: ScenarioYear[]): void =>
+    this.save((current) => ({
+      ...current,
+      scenario: years,
+      options: { ...current.options, ...scenarioOptions(years) },
+    }));
 
   readonly setInsertAs = (mode: PaneSettings["insertAs"]): void =>
     this.save((current) => ({ ...current, insertAs: mode }));

@@ -186,7 +186,7 @@ describe("compstudy exhibits with the market and a proposed structure", () => {
       "--organization <name>",
       "--adjust <percent>",
       "--market-target <percent>",
-      "--cost-method <minimum,next-step,years>",
+      "--cost-method <same-step,minimum,next-step,years>",
       "--min-increase <percent>",
       "--load <percent>",
     ])

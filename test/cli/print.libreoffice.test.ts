@@ -144,6 +144,7 @@ function footerOf(page: Page): string {
         ["workbook-pay-gap-chart", "Adjusted pay gap by ethnicity"],
         ["workbook-quartile-chart", "BASE Shift 1: employees"],
         ["workbook-supplemental-chart", "Stipends and longevity of each plan"],
+        ["workbook-settlement-chart", "Settlement cost by year"],
       ]) {
         const page = text.findIndex((line) => line.includes(words)) + 1;
         execFileSync("pdftoppm", [

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   HALF_CENT,
   atLeast,
@@ -51,6 +52,35 @@ describe("roundHalfAwayFromZero", () => {
     expect(roundHalfAwayFromZero(1250, -2)).toBe(1300); // negative digits still round
     expect(roundHalfAwayFromZero(-1250, -2)).toBe(-1300);
     expect(Object.is(roundHalfAwayFromZero(-0, 3), -0)).toBe(false);
+  });
+
+  it("gives what Excel's decimal gives, ties and near-ties included (against the decimal-string rule)", () => {
+    // The rule written out the slow way: the 15-digit decimal, shifted through its exponent.
+    const byText = (value: number, digits: number): number => {
+      const decimal = Number(Math.abs(value).toPrecision(15));
+      const [mantissa, exponent] = String(decimal).split("e");
+      const shifted = Math.round(Number(`${mantissa}e${Number(exponent ?? 0) + digits}`));
+      const [m2, e2] = String(shifted).split("e");
+      const result = Math.sign(value) * Number(`${m2}e${Number(e2 ?? 0) - digits}`);
+      return result === 0 ? 0 : result;
+    };
+    const cases = fc.oneof(
+      // decimals with a 5 where the rounding cuts (2.675, 600.425 …), with and without binary noise
+      fc
+        .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }))
+        .map(([n, d]) => [(n * 10 + 5) / 10 ** (d + 1), d] as const),
+      fc
+        .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }))
+        .map(([n, d]) => [((n * 10 + 5) / 10 ** (d + 1)) * 1.03, d] as const),
+      fc.tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 6 })),
+    );
+    fc.assert(
+      fc.property(cases, ([value, digits]) => {
+        if (Number.isInteger(value)) return;
+        expect(roundHalfAwayFromZero(value, digits)).toBe(byText(value, digits));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it("rounds to the cent with roundCents", () => {

@@ -166,6 +166,7 @@ if (available && !withSample) console.warn("skipped: the demo report in Chromium
         ["report-chart-pay-gaps", "pay-equity", 1],
         ["report-chart-supplemental", "supplemental-pay", 0],
         ["report-chart-total-pay", "total-pay", 0],
+        ["report-chart-settlement", "settlement-cost", 0],
       ] as const)
         await page
           .locator(`#exhibit-${id} figure.chart-figure`)

@@ -106,6 +106,39 @@ describe("renderHtmlReport", () => {
     expect(renderHtmlReport(studyFixture())).toBe(html);
   });
 
+  it("splits an exhibit too wide for 1,280 pixels into tables that repeat its identifying columns", () => {
+    const result = studyFixture();
+    // 20 money columns of "$1,234,567" beside Plan and Year: about 1,900 pixels in one table.
+    const money = Array.from({ length: 20 }, (_, i) => ({ name: `Cost ${i + 1}`, kind: "money" as const }));
+    result.exhibits[0] = {
+      ...result.exhibits[0],
+      columns: [{ name: "Plan", kind: "text" }, { name: "Year", kind: "number" }, ...money],
+      rows: [
+        { values: ["PEA", 1, ...money.map((_, i) => 1234567 + i)], kind: "detail", unit: "annual" },
+        { values: ["PEA", 2, ...money.map((_, i) => 2234567 + i)], kind: "detail", unit: "annual" },
+      ],
+      stepBlocks: [],
+    };
+    const page = renderHtmlReport(result);
+    const section = /<section class="exhibit" id="exhibit-pay-plan-summary">[^]*?<\/section>/.exec(page)![0];
+    const headers = [...section.matchAll(/<table class="wide"><thead><tr>(.*?)<\/tr>/g)].map(([, row]) =>
+      [...row.matchAll(/>([^<]*)<\/th>/g)].map((m) => m[1]),
+    );
+    expect(headers.length).toBeGreaterThan(1);
+    // Plan and Year lead every table (the first column of text, then one more); each other column once, in order.
+    for (const names of headers) expect(names.slice(0, 2)).toEqual(["Plan", "Year"]);
+    expect(headers.flatMap((names) => names.slice(2))).toEqual(money.map((column) => column.name));
+    expect(section).toContain(
+      `<p class="continued">Continued: the same rows, ${headers[1][2]} to ${headers[1].at(-1)}.</p>`,
+    );
+    // Every value once (Year's twice per table, in its own column).
+    expect(section.split('<td class="num">$1,234,567</td>')).toHaveLength(2);
+    expect(section.split('<td class="num">$2,234,586</td>')).toHaveLength(2);
+    // An exhibit that fits stays one table.
+    const tenure = /<section class="exhibit" id="exhibit-tenure">[^]*?<\/section>/.exec(html)![0];
+    expect(tenure.match(/<table/g)).toHaveLength(1);
+  });
+
   it("splits a long step schedule into tables of even length, each with its Grade column, every step once", () => {
     const result = studyFixture();
     // 31 steps: three tables of 11, 11 and 9 step columns (at most 14 fit 1,280 pixels).

@@ -1,5 +1,6 @@
 import {
   layoutExhibit,
+  layoutFindings,
   sheetNameFor,
   uniqueSheetName,
   NUMBER_FORMATS,
@@ -7,6 +8,7 @@ import {
   textUnits,
 } from "../../src/exhibits/layout";
 import type { Exhibit } from "../../src/exhibits/spec/types";
+import { studyFixture } from "./study-fixture";
 
 const placement: Exhibit = {
   id: "grade-placement",
@@ -283,5 +285,26 @@ describe("sheet names", () => {
 
   it("writes the heading in capitals", () => {
     expect(exhibitHeading({ number: "3-1", title: "Pay Plan Summary" })).toBe("EXHIBIT 3-1 — PAY PLAN SUMMARY");
+  });
+});
+
+describe("the findings page", () => {
+  it("keeps each heading with its first finding and never ends on a page of one heading and its finding", () => {
+    // 1 to 60 exhibits of three findings each, the last with one: every way the pages can fall.
+    for (let n = 1; n <= 60; n++) {
+      const exhibits: Exhibit[] = Array.from({ length: n }, (_, i) => ({
+        ...placement,
+        number: `3-${i + 1}`,
+        findings: i === n - 1 ? ["The last exhibit's one finding."] : ["One.", "Two.", "Three."],
+      }));
+      const page = layoutFindings({ ...studyFixture(), exhibits }, { summary: ["A line of summary."] });
+      const breaks = page.print.rowBreaks;
+      if (breaks.length === 0) continue;
+      // The last page holds five rows or more (the blank row before a heading counted).
+      expect(page.print.areas[0].rows - breaks[breaks.length - 1]).toBeGreaterThanOrEqual(5);
+      // No page starts at a heading's first finding.
+      const headings = page.blocks.filter((block) => block.role === "step-heading").map((block) => block.row);
+      for (const at of breaks) expect(headings).not.toContain(at - 1);
+    }
   });
 });

@@ -124,13 +124,13 @@ describe("implementation-detail, method next-step", () => {
 
   it.each([
     // the first step ≥ 40,000 is 41,000 (step 1): +1,000.
-    ["below-min", 41_000, 1, 1_000, "next step"],
+    ["below-min", 41_000, 1, 1_000, "next step: the first step at or above today's pay"],
     // exactly at 43,000: the step at or above is itself, +0.
-    ["at-step", 43_000, 2, 0, "next step"],
+    ["at-step", 43_000, 2, 0, "next step: the first step at or above today's pay"],
     // 44,000 → 45,000 (step 3): +1,000.
-    ["between", 45_000, 3, 1_000, "next step"],
+    ["between", 45_000, 3, 1_000, "next step: the first step at or above today's pay"],
     // 46,500 → 47,000 (step 4, the top): +500.
-    ["past-top", 47_000, 4, 500, "next step"],
+    ["past-top", 47_000, 4, 500, "next step: the first step at or above today's pay"],
     ["above-max", 48_000, null, 0, "red-circled: above the new maximum, pay kept"],
   ])("%s", (id, newPay, step, cost, note) => {
     expect(detail(result, id)).toMatchObject({ "New Pay": newPay, Step: step, "Annual Cost": cost, Note: note });
@@ -156,7 +156,7 @@ describe("implementation-detail, method years", () => {
     // 3 years on the anniversary → step 4 (47,000): +4,000.
     ["at-step", 47_000, 4, 4_000, "step for 3 years"],
     // 0 years → step 1 (41,000) pays less than the next step 45,000: the next step, +1,000.
-    ["between", 45_000, 3, 1_000, "the step for 0 years pays less: next step"],
+    ["between", 45_000, 3, 1_000, "the step for 0 years pays less: the first step at or above today's pay"],
     // 10 years past the 4th step: the top step holds (47,000), +500.
     ["past-top", 47_000, 4, 500, "step for 10 years (top step)"],
     ["above-max", 48_000, null, 0, "red-circled: above the new maximum, pay kept"],
@@ -168,7 +168,7 @@ describe("implementation-detail, method years", () => {
     const roster = ROSTER.map((row) => row.filter((_, c) => c !== 4));
     expect(detail(run({ "cost-method": "years" }, roster), "at-step")).toMatchObject({
       "New Pay": 43_000,
-      Note: "no hire date: next step",
+      Note: "no hire date: the first step at or above today's pay",
     });
   });
 });
@@ -231,7 +231,7 @@ describe("employees who cannot be costed are listed, never dropped", () => {
 });
 
 describe("implementation-cost and implementation-options", () => {
-  const result = run({ load: "7.65%" });
+  const result = run({ load: "7.65%", "cost-method": "minimum,next-step,years" });
 
   it("sums per proposed grade, plan and overall by the first method", () => {
     const ex = exhibit(result, "implementation-cost");
@@ -295,8 +295,82 @@ describe("implementation-cost and implementation-options", () => {
 
   it("refuses an unknown method", () => {
     expect(() => run({ "cost-method": "market" })).toThrow(
-      "Cost methods: 'market' is not one of 'minimum', 'next-step', 'years'",
+      "Cost methods: 'market' is not one of 'same-step', 'minimum', 'next-step', 'years'",
     );
+  });
+});
+
+describe("implementation-detail, method same-step (the default where the proposed grades have steps)", () => {
+  const result = run();
+
+  it.each([
+    // on step 1 of A1 → step 1 of the proposed A1: 41,000.
+    ["below-min", 41_000, 1, 1_000, "same step"],
+    // 43,000 is no step of A1: × the midpoint change 44,000 / 43,000 = 44,000.
+    ["at-step", 44_000, null, 1_000, "off step: current pay × the midpoint change"],
+    // on step 3 (44,000) → proposed step 3: 45,000.
+    ["between", 45_000, 3, 1_000, "same step"],
+    // above the maximum: keeps their place, 48,000 × 44,000 / 43,000 = 49,116.279… → 49,116.28, still above 47,000.
+    ["above-max", 49_116.28, null, 1_116.28, "red-circled: above the new maximum after the midpoint change"],
+    // 46,500 × 44 / 43 = 47,581.395… → 47,581.40.
+    ["past-top", 47_581.4, null, 1_081.4, "red-circled: above the new maximum after the midpoint change"],
+    // half time on step 1: +1,000 × 0.5.
+    ["half-time", 41_000, 1, 500, "same step"],
+    // hourly step 1 (20) → 20.60: +0.60 × 2,080 = 1,248.
+    ["hourly-2080", 20.6, 1, 1_248, "same step"],
+  ])("%s", (id, newPay, step, cost, note) => {
+    const row = detail(result, id);
+    expect(row["New Pay"]).toBeCloseTo(newPay as number, 9);
+    expect(row.Step).toBe(step);
+    expect(row["Annual Cost"]).toBeCloseTo(cost as number, 6);
+    expect(row.Note).toBe(note);
+  });
+
+  it("comes first in implementation-options and counts those above the new maximum as red-circled", () => {
+    const options = exhibit(result, "implementation-options");
+    expect(options.rows.map((r) => r.values[0])).toEqual(["same-step", "minimum", "next-step", "years"]);
+    expect(record(options, options.rows[0].values)["Red-Circled"]).toBe(2);
+    expect(exhibit(result, "implementation-cost").description).toMatch(
+      /^Method: same step — each employee keeps their step number/,
+    );
+  });
+
+  it("names next-step for what it is in the notes", () => {
+    expect(exhibit(result, "implementation-options").notes).toContain(
+      "next-step: next step — the first step of the new grade at or above today's pay: no one loses.",
+    );
+  });
+
+  it("takes a shorter grade's last step, and moves range grades by the midpoint change", () => {
+    const plans: CellValue[][] = [
+      ["Plan", "Grade", "Step 1", "Step 2", "Step 3", "Step 4", "Minimum", "Maximum"],
+      ["P", "X", 30_000, 31_000, 32_000, 33_000, null, null],
+      ["P", "R", null, null, null, null, 50_000, 70_000],
+    ];
+    const proposed: CellValue[][] = [
+      ["Plan", "Grade", "Step 1", "Step 2", "Minimum", "Maximum"],
+      ["P", "X", 31_000, 34_000, null, null],
+      ["P", "R", null, null, 51_500, 72_100],
+    ];
+    const roster: CellValue[][] = [
+      ["Employee ID", "Plan", "Grade", "Salary"],
+      ["step-2", "P", "X", 31_000],
+      ["step-4", "P", "X", 33_000],
+      ["range", "P", "R", 55_000],
+    ];
+    const shorter = studyOf({ plans, roster, asOf: AS_OF, tables: { proposed } });
+    const row = (id: string) => {
+      const ex = exhibit(shorter, "implementation-detail");
+      return record(ex, ex.rows.find((r) => r.values[0] === id)?.values ?? []);
+    };
+    expect(row("step-2")).toMatchObject({ "New Pay": 34_000, Step: 2, Note: "same step" });
+    expect(row("step-4")).toMatchObject({
+      "New Pay": 34_000,
+      Step: 2,
+      Note: "past the proposed grade's last step: its last step",
+    });
+    // Midpoints 60,000 → 61,800: × 1.03.
+    expect(row("range")).toMatchObject({ "New Pay": 56_650, Note: "range grade: current pay × the midpoint change" });
   });
 });
 

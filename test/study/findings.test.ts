@@ -306,6 +306,85 @@ describe("market and structure", () => {
   });
 });
 
+describe("costing a settlement", () => {
+  const COLUMNS = [
+    ["Plan", "text"],
+    ["Year", "number"],
+    ["Supplemental Cost", "money"],
+    ["Step Cost", "money"],
+    ["Schedule Cost", "money"],
+    ["Turnover Saving", "money"],
+    ["Load Cost", "money"],
+    ["Total Cost", "money"],
+    ["Change from Base", "money"],
+  ] as const;
+  // All: year 1 = 2,000 + 3,000 − 500 + (1,100 − 1,000) + (21,000 − 20,000) = 5,600 above today's;
+  // year 2 = (2,000 + 1,000) + (3,000 + 2,000) − 900 + 200 + 2,000 = 9,300; new money 14,900.
+  const settlement = exhibitOf("settlement-cost", COLUMNS, [
+    ["detail", "A", 0, 600, 0, 0, 0, 14000, 84000, 0],
+    ["total", "A", "Settlement", null, null, null, null, null, null, 10000],
+    ["detail", "B", 0, 400, 0, 0, 0, 6000, 37000, 0],
+    ["total", "B", "Settlement", null, null, null, null, null, null, 4900],
+    ["detail", "All", 0, 1000, 0, 0, 0, 20000, 121000, 0],
+    ["detail", "All", 1, 1100, 2000, 3000, 500, 21000, 126600, 5600],
+    ["detail", "All", 2, 1200, 1000, 2000, 900, 22000, 130300, 9300],
+    ["grand-total", "All", "Settlement", null, null, null, null, null, null, 14900],
+  ]);
+
+  it("6-7: the settlement's new money, the last year's cost above today's split into its parts, where it goes", () => {
+    expect(findingsOf(settlement)).toEqual([
+      "The settlement's new money: $14,900 over its 2 years — each year's total cost above today's, added up, turnover and loads included.",
+      // 9,300 ÷ 121,000 = 7.7 %.
+      "In year 2 the total cost is $9,300 above today's (7.7 % more): steps $3,000, the schedule $5,000, supplemental pay $200 and loads $2,000, less $900 that turnover saves.",
+      // 10,000 ÷ 14,900 = 67.1 %.
+      "The largest share of the new money is in A: $10,000 (67.1 %).",
+    ]);
+  });
+
+  it("6-7's chart: each year's cost above today's, stacked by steps, schedule, supplemental pay, loads and turnover", () => {
+    const [chart] = chartsOf(settlement);
+    expect(chart).toMatchObject({
+      kind: "stacked",
+      categories: ["Year 1", "Year 2"],
+      series: [
+        { name: "Steps", values: [2000, 3000] },
+        { name: "Schedule", values: [3000, 5000] },
+        { name: "Supplemental pay", values: [100, 200] },
+        { name: "Loads", values: [1000, 2000] },
+        { name: "Turnover saving", values: [-500, -900] },
+      ],
+      value: { kind: "money", money: "whole" },
+    });
+    // Each bar adds up to the year's Change from Base.
+    const sums = chart.categories.map((_, at) =>
+      chart.series.reduce((sum, series) => sum + (series.values[at] ?? 0), 0),
+    );
+    expect(sums).toEqual([5600, 9300]);
+  });
+
+  it("6-7 without supplemental pay or turnover: neither in the sentence nor the chart; a hidden cell gives no chart", () => {
+    const plain = exhibitOf("settlement-cost", COLUMNS, [
+      ["detail", "All", 0, 0, 0, 0, 0, 20000, 120000, 0],
+      ["detail", "All", 1, 0, 2000, 3000, 0, 21000, 126000, 6000],
+      ["grand-total", "All", "Settlement", null, null, null, null, null, null, 6000],
+    ]);
+    expect(findingsOf(plain)).toEqual([
+      "The settlement's new money: $6,000 over its 1 year — each year's total cost above today's, added up, turnover and loads included.",
+      "In year 1 the total cost is $6,000 above today's (5.0 % more): steps $2,000, the schedule $3,000 and loads $1,000.",
+    ]);
+    expect(chartsOf(plain)[0].series.map((series) => series.name)).toEqual(["Steps", "Schedule", "Loads"]);
+    const hidden = exhibitOf(
+      "settlement-cost",
+      COLUMNS,
+      plain.rows.map((row) => [row.kind, ...row.values] as Line),
+      {
+        1: ["Step Cost"],
+      },
+    );
+    expect(chartsOf(hidden)).toEqual([]);
+  });
+});
+
 describe("workforce", () => {
   it("7-1: the largest group and the one furthest below its reference share, or that no one is in it", () => {
     const exhibit = exhibitOf(

@@ -34,12 +34,14 @@ describe("the sample the pane adds", () => {
   it("keeps each note outside its table, word for word", () => {
     const notes = Object.fromEntries(sample.tables.filter((t) => t.note).map((t) => [t.sheet, t.note]));
     expect(Object.keys(notes).sort()).toEqual([
+      "Benefit Groups",
       "Candidates",
       "Labor Cost",
       "Lane Schedules",
       "Longevity",
       "Market",
       "Promotion Chart",
+      "Settlement",
       "Stipend Assignments",
       "Stipends",
       "Title Changes",

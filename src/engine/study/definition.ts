@@ -49,6 +49,12 @@ export type ExhibitDefinition<Id extends string = string> = {
    * Missing (rather than words alone) lets the pane name the field or table that supplies it.
    */
   readonly unavailable?: (study: Study) => string | Missing | undefined;
+  /**
+   * Why a default run leaves the exhibit out although it can be built, or undefined to build it:
+   * for an analysis worth its sheets only when asked for (the costing's scattergram without a
+   * settlement or a costing option). Asking for the exhibit by id builds it all the same.
+   */
+  readonly notByDefault?: (study: Study) => string | Missing | undefined;
   /** Builds the exhibit's columns and rows from the study (shared computations go through study.memo). */
   readonly build: (study: Study) => ExhibitBody;
   /**

@@ -110,3 +110,15 @@ export {
   studySchedules,
 } from "./families/actions";
 export type { CandidateField, CandidateRow, PlacementContext } from "./families/actions";
+export {
+  RAISE,
+  FLAT,
+  FREEZE,
+  YEARS,
+  TURNOVER,
+  PER_FTE,
+  MAX_YEARS,
+  SETTLEMENT_INPUT,
+  BENEFIT_GROUPS_INPUT,
+} from "./families/costing-inputs";
+export { LOAD } from "./families/cost";

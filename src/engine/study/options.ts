@@ -10,12 +10,29 @@ import { invalid } from "../errors";
 import { isoDate, parseDate, parseMonthDay } from "./dates";
 
 export type OptionKind =
-  "number" | "percent" | "integer" | "choice" | "choices" | "date" | "period" | "text" | "flag" | "pairs" | "month-day";
+  | "number"
+  | "percent"
+  | "integer"
+  | "numbers"
+  | "percents"
+  | "integers"
+  | "choice"
+  | "choices"
+  | "date"
+  | "period"
+  | "text"
+  | "flag"
+  | "pairs"
+  | "month-day";
 
 type KindValue = {
   number: number;
   percent: number;
   integer: number;
+  /** One value per year or item, comma- or semicolon-separated: "3%,2%,2%". */
+  numbers: number[];
+  percents: number[];
+  integers: number[];
   choice: string;
   choices: string[];
   date: string;
@@ -42,7 +59,7 @@ export type OptionSpec<K extends OptionKind = OptionKind> = {
   readonly choices?: readonly string[];
   /** choice: a pattern allowed besides the fixed choices (e.g. p75 for a percentile). */
   readonly pattern?: RegExp;
-  /** number/percent/integer bounds (inclusive). */
+  /** number/percent/integer bounds (inclusive), and each item's of numbers/percents/integers. */
   readonly min?: number;
   readonly max?: number;
   /** A placeholder for the flag's value in --help (`<rate>`). */
@@ -116,6 +133,30 @@ function percentOf(spec: OptionSpec, raw: CellValue): number {
   return bounded(spec, value, percentText(value));
 }
 
+function integerOf(spec: OptionSpec, raw: CellValue): number {
+  const value = numberOf(spec, raw);
+  if (!Number.isInteger(value)) fail(spec, `${value} is not a whole number`);
+  return bounded(spec, value, String(value));
+}
+
+/**
+ * A list option's items: a cell's number, or text split at commas and semicolons ("3%,2%,2%").
+ * Money in a list is written without thousands separators (500,0,0 is three amounts).
+ */
+function listOf(
+  spec: OptionSpec,
+  raw: CellValue | readonly string[],
+  item: (spec: OptionSpec, raw: CellValue) => number,
+): number[] {
+  const cells = (Array.isArray(raw) ? raw : [raw]) as readonly CellValue[];
+  const items = cells.flatMap((cell): CellValue[] => (typeof cell === "string" ? cell.split(/[,;]/) : [cell]));
+  if (items.length === 1 && isBlank(items[0])) fail(spec, "give at least one value");
+  return items.map((value, at) => {
+    if (isBlank(value)) fail(spec, `value ${at + 1} of '${truncate(textOf(raw))}' is blank: give one value per item`);
+    return item(spec, typeof value === "string" ? value.trim() : value);
+  });
+}
+
 function dateOf(spec: OptionSpec, raw: CellValue): string {
   const day = parseDate(raw);
   if (day === undefined) fail(spec, `'${truncate(String(raw))}' is not a date (write yyyy-mm-dd)`);
@@ -140,13 +181,16 @@ function parseAny(spec: OptionSpec, raw: CellValue | readonly string[]): KindVal
   switch (spec.kind) {
     case "number":
       return bounded(spec, numberOf(spec, single), String(single));
-    case "integer": {
-      const value = numberOf(spec, single);
-      if (!Number.isInteger(value)) fail(spec, `${value} is not a whole number`);
-      return bounded(spec, value, String(value));
-    }
+    case "integer":
+      return integerOf(spec, single);
     case "percent":
       return percentOf(spec, single);
+    case "numbers":
+      return listOf(spec, raw, (s, value) => bounded(s, numberOf(s, value), String(value)));
+    case "percents":
+      return listOf(spec, raw, percentOf);
+    case "integers":
+      return listOf(spec, raw, integerOf);
     case "choice": {
       const text = textOf(single).toLowerCase();
       if (spec.choices?.includes(text) || spec.pattern?.test(text)) return text;

@@ -694,6 +694,18 @@ export function stepLabels(headers: readonly string[], count: number): number[] 
   return ordered ? numbers : Array.from({ length: count }, (_, i) => i + 1);
 }
 
+/**
+ * The 0-based position of a roster Step on a grade's steps (issue 16): the last step numbered at
+ * or below it (a step the schedule skips is the step below it; past the top, the top step
+ * holds); −1 when it is not a whole number or is below the first step.
+ */
+export function positionOfStep(labels: readonly number[], step: number): number {
+  if (!Number.isInteger(step) || labels.length === 0 || step < labels[0]) return -1;
+  let at = 0;
+  while (at + 1 < labels.length && labels[at + 1] <= step) at++;
+  return at;
+}
+
 /** The midpoint of a grade: its stated midpoint (range grades), else (minimum + maximum) / 2. */
 export function gradeMidpoint(grade: Pick<PayGrade, "min" | "max" | "mid">): number | undefined {
   if (grade.mid !== undefined) return grade.mid;

@@ -11,6 +11,7 @@ import { LABOR_COST } from "./families/labor-cost";
 import { STRUCTURE } from "./families/structure";
 import { SUPPLEMENTAL } from "./families/supplemental";
 import { IMPLEMENTATION_COST } from "./families/cost";
+import { COSTING } from "./families/costing";
 import { PAY_EQUITY } from "./families/equity";
 import { WORKFORCE } from "./families/workforce";
 import type { InputSpec } from "./inputs";
@@ -24,6 +25,7 @@ export const FAMILIES = [
   LABOR_COST,
   STRUCTURE,
   IMPLEMENTATION_COST,
+  COSTING,
   WORKFORCE,
   PAY_EQUITY,
   SUPPLEMENTAL,

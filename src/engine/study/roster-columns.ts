@@ -21,6 +21,7 @@ const TEXT_FIELDS = [
   "department",
   "proposedPlan",
   "proposedGrade",
+  "benefitGroup",
 ] as const satisfies readonly EmployeeTextField[];
 
 /** Fields of numbers that may be blank (null): NaN in their column (a number read is always finite). */
@@ -153,6 +154,7 @@ export class RosterColumns implements EmployeeColumns {
       contractDays: this.number("contractDays", at),
       proposedPlan: this.text("proposedPlan", at),
       proposedGrade: this.text("proposedGrade", at),
+      benefitGroup: this.text("benefitGroup", at),
       serviceYears: this.number("serviceYears", at),
       rehireDay: this.number("rehireDay", at),
     };

@@ -188,6 +188,12 @@ export const ROSTER_FIELDS: readonly FieldSpec<RosterField>[] = [
   { field: "proposedPlan", label: "Proposed Plan", synonyms: ["proposed plan", "new plan"], required: false },
   { field: "proposedGrade", label: "Proposed Grade", synonyms: ["proposed grade", "new grade"], required: false },
   {
+    field: "benefitGroup",
+    label: "Benefit Group",
+    synonyms: ["benefit group", "benefits group", "benefit class", "benefits class", "load group"],
+    required: false,
+  },
+  {
     field: "serviceYears",
     label: "Service Years",
     synonyms: ["service years", "years of service", "years service", "creditable service", "longevity years"],
@@ -439,8 +445,8 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const [separationDateCol, rehireDateCol, jobFamilyCol, jobTitleCol, genderCol, ethnicityCol] = (
     ["separationDate", "rehireDate", "jobFamily", "jobTitle", "gender", "ethnicity"] as const
   ).map(at);
-  const [separationReasonCol, positionIdCol, departmentCol, proposedPlanCol, proposedGradeCol] = (
-    ["separationReason", "positionId", "department", "proposedPlan", "proposedGrade"] as const
+  const [separationReasonCol, positionIdCol, departmentCol, proposedPlanCol, proposedGradeCol, benefitGroupCol] = (
+    ["separationReason", "positionId", "department", "proposedPlan", "proposedGrade", "benefitGroup"] as const
   ).map(at);
   const cell = (cells: readonly CellValue[], index: number): CellValue => (index < 0 ? null : cells[index]);
   // Plans, grades, families, titles and the like repeat over thousands of rows: one string each
@@ -663,6 +669,7 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       contractDays,
       proposedPlan: key(cell(cells, proposedPlanCol)),
       proposedGrade: key(cell(cells, proposedGradeCol)),
+      benefitGroup: key(cell(cells, benefitGroupCol)),
       serviceYears,
       rehireDay,
     });

@@ -55,7 +55,11 @@ function missingFor(study: Study, tables: StudyRequest["tables"], exhibit: Regis
       what: missing.map((spec) => `the ${spec.label} table`).join(" and "),
       supplies: missing.map((input) => ({ input })),
     };
-  const reason = exhibit.unavailable?.(study);
+  return asMissing(exhibit.unavailable?.(study));
+}
+
+/** A reason as data: words alone are a Missing that names no supply. */
+function asMissing(reason: string | Missing | undefined): Missing | undefined {
   return typeof reason === "string" ? { text: reason, what: reason, supplies: [] } : reason;
 }
 
@@ -81,7 +85,7 @@ export function plannedExhibits(
   const exhibits: RegisteredExhibit[] = [];
   const skipped: Skipped[] = [];
   for (const exhibit of EXHIBITS) {
-    const missing = missingFor(study, request.tables, exhibit);
+    const missing = missingFor(study, request.tables, exhibit) ?? asMissing(exhibit.notByDefault?.(study));
     if (missing === undefined) exhibits.push(exhibit);
     else skipped.push({ exhibit, reason: missing.text, missing });
   }

@@ -70,6 +70,7 @@ export type RosterField =
   | "contractDays"
   | "proposedPlan"
   | "proposedGrade"
+  | "benefitGroup"
   | "serviceYears"
   | "rehireDate";
 
@@ -99,6 +100,8 @@ export type Employee = {
   contractDays: number | null;
   proposedPlan: string;
   proposedGrade: string;
+  /** The Benefit Group column (settlement costing's loads): "" when absent. */
+  benefitGroup: string;
   /** Whole years of service as the roster states them (Service Years); null when absent or blank. */
   serviceYears: number | null;
   /** Days since 1970-01-01 of the last rehire (Rehire Date): service restarts on it; null when absent. */
@@ -118,7 +121,8 @@ export type EmployeeTextField =
   | "positionId"
   | "department"
   | "proposedPlan"
-  | "proposedGrade";
+  | "proposedGrade"
+  | "benefitGroup";
 
 /** Fields of an employee that are numbers which may be blank (null). */
 export type EmployeeOptionalNumber =

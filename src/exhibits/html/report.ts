@@ -48,6 +48,7 @@ h3 { font-size: 10.5pt; margin: 18px 0 4px; }
 .findings { margin: 10px 0 4px; max-width: 72em; }
 .findings strong { color: #1f4e79; }
 .more { margin: 6px 0 0; font-weight: 600; }
+.continued { margin: 12px 0 2px; color: #4a5a6a; font-style: italic; }
 .summary-notes { color: #4a5a6a; font-size: 9pt; margin: 4px 0 0; padding-left: 18px; }
 .summary { display: grid; grid-template-columns: repeat(4, auto); gap: 2px 24px; justify-content: start; margin: 12px 0 8px; }
 .summary dt { color: #4a5a6a; }
@@ -113,10 +114,11 @@ function headerRow(names: string[], numeric: boolean[]): string {
   return `<thead><tr>${cells.join("")}</tr></thead>`;
 }
 
-function bodyRow(exhibit: Exhibit, row: ExhibitRow): string {
+function bodyRow(exhibit: Exhibit, row: ExhibitRow, columns: readonly number[]): string {
   // The report is never unsuppressed: small groups stay hidden whatever the run's options.
   const shown = shownValues(exhibit, row, false);
-  const cells = exhibit.columns.map((column, index) => {
+  const cells = columns.map((index) => {
+    const column = exhibit.columns[index];
     const value = shown[index];
     // Numbers, and text in a number column (a suppression mark), sit right; text wraps at its words.
     const numeric = typeof value === "number" || (isNumeric(column) && value !== null);
@@ -128,22 +130,79 @@ function bodyRow(exhibit: Exhibit, row: ExhibitRow): string {
   return `<tr${kind}>${cells.join("")}</tr>`;
 }
 
+/** The width a table may take: the page's 1,280 pixels less the body's margins and padding. */
+const TABLE_PX = 1_140;
+/** Pixels a character takes at most in a wide table's 8.5-point type, and a cell's padding and border. */
+const CHAR_PX = 7.6;
+const CELL_PX = 16;
+/** Text cells wrap past this many characters (td.text's max-width, 30em). */
+const TEXT_WRAP = 45;
+
+/**
+ * The columns of each table an exhibit is shown in: all of them while they fit 1,280 pixels;
+ * else the row's identifying columns (its leading text columns, at least two) in every table
+ * and the others in as few tables as fit — an exhibit of 36 step columns in three, say. Widths
+ * are estimated from the header's longest word and the widest shown value, on the safe side.
+ */
+function columnParts(exhibit: Exhibit, rows: readonly ExhibitRow[]): { parts: number[][]; lead: number } {
+  const values = rows.map((row) => shownValues(exhibit, row, false));
+  const widths = exhibit.columns.map((column, index) => {
+    let chars = Math.max(...column.name.split(/\s+/).map((word) => word.length));
+    for (const [at, row] of rows.entries()) {
+      const text = formatValue(values[at][index], column, row);
+      chars = Math.max(chars, isNumeric(column) ? text.length : Math.min(TEXT_WRAP, text.length));
+    }
+    return chars * CHAR_PX + CELL_PX;
+  });
+  const all = exhibit.columns.map((_, index) => index);
+  if (widths.reduce((sum, width) => sum + width, 0) <= TABLE_PX) return { parts: [all], lead: 0 };
+  let lead = 0;
+  while (lead < Math.min(3, exhibit.columns.length) && exhibit.columns[lead].kind === "text") lead++;
+  lead = Math.min(Math.max(lead, 2), exhibit.columns.length);
+  const leading = all.slice(0, lead);
+  const leadWidth = leading.reduce((sum, index) => sum + widths[index], 0);
+  const parts: number[][] = [];
+  let part: number[] = [];
+  let used = leadWidth;
+  for (const index of all.slice(lead)) {
+    if (part.length > 0 && used + widths[index] > TABLE_PX) {
+      parts.push([...leading, ...part]);
+      part = [];
+      used = leadWidth;
+    }
+    part.push(index);
+    used += widths[index];
+  }
+  if (part.length > 0) parts.push([...leading, ...part]);
+  return { parts, lead };
+}
+
 function exhibitTable(exhibit: Exhibit, maxRows: number): string {
-  const names = exhibit.columns.map((column) => column.name);
-  const numeric = exhibit.columns.map(isNumeric);
   const shown = exhibit.rows.length > maxRows ? exhibit.rows.slice(0, maxRows) : exhibit.rows;
-  const rows =
-    exhibit.rows.length === 0
-      ? `<tr class="none"><td colspan="${Math.max(1, names.length)}">None</td></tr>`
-      : shown.map((row) => bodyRow(exhibit, row)).join("\n");
   const more = exhibit.rows.length - shown.length;
   const cut =
     more > 0
       ? `\n<p class="more">The first ${formatValue(shown.length, "count")} of ${formatValue(exhibit.rows.length, "count")} rows are shown; ` +
         `the other ${formatValue(more, "count")} are in the workbook (.xlsx) and the JSON.</p>`
       : "";
-  const wide = names.length > WIDE_TABLE ? ' class="wide"' : "";
-  return `<div class="table-wrap"><table${wide}>${headerRow(names, numeric)}\n<tbody>\n${rows}\n</tbody></table></div>${cut}`;
+  const { parts, lead } = columnParts(exhibit, shown);
+  const tables = parts.map((columns, part) => {
+    const names = columns.map((index) => exhibit.columns[index].name);
+    const numeric = columns.map((index) => isNumeric(exhibit.columns[index]));
+    const rows =
+      exhibit.rows.length === 0
+        ? `<tr class="none"><td colspan="${Math.max(1, names.length)}">None</td></tr>`
+        : shown.map((row) => bodyRow(exhibit, row, columns)).join("\n");
+    // A split exhibit keeps the smaller type in every part (its widths were estimated in it).
+    const wide = exhibit.columns.length > WIDE_TABLE ? ' class="wide"' : "";
+    // A later part says which columns it continues with.
+    const continued =
+      part === 0
+        ? ""
+        : `<p class="continued">Continued: the same rows, ${escapeHtml(names[lead])} to ${escapeHtml(names[names.length - 1])}.</p>\n`;
+    return `${continued}<div class="table-wrap"><table${wide}>${headerRow(names, numeric)}\n<tbody>\n${rows}\n</tbody></table></div>`;
+  });
+  return `${tables.join("\n")}${cut}`;
 }
 
 function stepTable(block: StepBlock): string {

@@ -21,7 +21,7 @@ import { distinctNeeds, needText, type Need } from "../needs";
 import { latestSheets, useKept, usePane, type Pane } from "../store";
 import { familyInputs, today, usable } from "../study";
 import { count, list, shownDate } from "../text";
-import { OptionField } from "./OptionField";
+import { OPTION_EDITORS, OptionField } from "./OptionField";
 import { PrimaryAction } from "./PrimaryAction";
 import { Page, StatusBadge, useStyles } from "./ui";
 
@@ -31,20 +31,23 @@ import { Page, StatusBadge, useStyles } from "./ui";
  */
 const SHARED_OPTIONS = CORE_OPTIONS.filter((spec) => spec !== SUPPRESS && spec !== DECIMAL);
 
-/** A field per option, bound to the study's settings. */
+/** A field per option, bound to the study's settings (an option another's editor gathers is drawn there). */
 function OptionFields({ specs }: { specs: readonly OptionSpec[] }): React.JSX.Element {
   const pane = usePane();
+  const gathered = new Set(specs.flatMap((spec) => OPTION_EDITORS[spec.name]?.covers ?? []));
   return (
     <>
-      {specs.map((spec) => (
-        <OptionField
-          key={spec.name}
-          spec={spec}
-          value={pane.settings.options[spec.name] ?? ""}
-          disabled={pane.busy}
-          onChange={(text) => pane.setOption(spec.name, text)}
-        />
-      ))}
+      {specs
+        .filter((spec) => !gathered.has(spec.name))
+        .map((spec) => (
+          <OptionField
+            key={spec.name}
+            spec={spec}
+            value={pane.settings.options[spec.name] ?? ""}
+            disabled={pane.busy}
+            onChange={(text) => pane.setOption(spec.name, text)}
+          />
+        ))}
     </>
   );
 }

@@ -5,9 +5,13 @@
  */
 import * as React from "react";
 import { Checkbox, Field, Input, Select, Switch, Textarea } from "@fluentui/react-components";
-import type { OptionSpec } from "../../engine/study";
+import { RAISE, type OptionSpec } from "../../engine/study";
 import { optionError } from "../study";
+import type { OptionEditor, OptionFieldProps } from "./option-editor";
+import { ScenarioEditor } from "./ScenarioEditor";
 import { useStyles } from "./ui";
+
+export type { OptionEditor, OptionFieldProps };
 
 function shownDefault(spec: OptionSpec): string | undefined {
   const value = spec.default;
@@ -19,35 +23,29 @@ function shownDefault(spec: OptionSpec): string | undefined {
   return String(value);
 }
 
-/** An option's own editor, for a value a field cannot hold well (a settlement's year-by-year scenario). */
-export type OptionEditor = (props: {
-  spec: OptionSpec;
-  /** The option's text, saved in the workbook by the option's name like any other option's. */
-  value: string;
-  disabled: boolean;
-  onChange: (value: string) => void;
-}) => React.JSX.Element;
-
 /**
  * Editors by option name: a family whose option needs more than a field registers its editor
  * here (its own file, one line); the value stays the option's text, so the store, the saved
  * settings, the CLI and COMP.EXHIBIT read it unchanged.
  */
-export const OPTION_EDITORS: Readonly<Record<string, OptionEditor>> = {};
+export const OPTION_EDITORS: Readonly<Record<string, OptionEditor>> = {
+  [RAISE.name]: ScenarioEditor,
+};
+
+/** An option as the plain field, whatever editor its name has (an editor draws the options it gathers so). */
+function PlainField(props: OptionFieldProps): React.JSX.Element {
+  return <OptionField {...props} plain />;
+}
 
 export function OptionField({
   spec,
   value,
   disabled,
   onChange,
-}: {
-  spec: OptionSpec;
-  value: string;
-  disabled: boolean;
-  onChange: (value: string) => void;
-}): React.JSX.Element {
+  plain = false,
+}: OptionFieldProps & { plain?: boolean }): React.JSX.Element {
   const styles = useStyles();
-  const Editor = OPTION_EDITORS[spec.name];
+  const Editor = plain ? undefined : OPTION_EDITORS[spec.name];
   const error = optionError(spec, value);
   // The control's id: a need on the page ("Set the structure adjustment") moves focus here.
   const id = `option-${spec.name}`;
@@ -64,7 +62,7 @@ export function OptionField({
       {control}
     </Field>
   );
-  if (Editor) return <Editor spec={spec} value={value} disabled={disabled} onChange={onChange} />;
+  if (Editor) return <Editor spec={spec} value={value} disabled={disabled} onChange={onChange} Field={PlainField} />;
   switch (spec.kind) {
     case "flag":
       return field(

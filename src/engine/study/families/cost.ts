@@ -1,11 +1,12 @@
 /**
  * What moving to the proposed structure costs (Portland 2013 study, chapter 6 implementation):
  * every active employee moves to their proposed grade — the roster's Proposed Grade, else the
- * Grade Map's, else the same plan and grade — and is paid by one or more methods (minimum,
- * next step, years of service). Nobody loses pay; anyone above the new maximum is red-circled
+ * Grade Map's, else the same plan and grade — and is paid by one or more methods (same step,
+ * minimum, next step, years of service). Nobody loses pay; anyone above the new maximum is red-circled
  * (kept, flagged, cost 0). An employee who cannot be costed is listed in unmatched-employees
  * with the reason, never dropped; the exhibits' notes reconcile every roster row.
  */
+import { OFF_SCHEDULE, RANGE, standingOn, standingPosition, stepAfter, stepNumbering } from "../../costing";
 import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import {
   annualCost,
@@ -15,12 +16,12 @@ import {
   serviceStepPosition,
   stepPosition,
 } from "../../implementation";
-import { HALF_CENT } from "../../money";
+import { HALF_CENT, roundCents } from "../../money";
 import { listed, type Study } from "../context";
 import { family } from "../definition";
 import { option } from "../options";
 import type { PlacedEmployee } from "../placement";
-import { hasUsableRange } from "../plans";
+import { gradeMidpoint, hasUsableRange } from "../plans";
 import type { PayGrade, PayPlan, Unplaced } from "../types";
 import { FULL_TIME } from "../units";
 import { col } from "./helpers";
@@ -29,18 +30,21 @@ import { DETAIL_REPORT, IMPLEMENTATION_REPORT, OPTIONS_REPORT } from "../report/
 import { GRADE_MAP_INPUT, findProposed, gradeTargets, proposedStructure, structureUnavailable } from "./structure";
 
 /** How an employee's new pay is set. */
-export type CostMethod = "minimum" | "next-step" | "years";
-export const COST_METHODS: readonly CostMethod[] = ["minimum", "next-step", "years"];
+export type CostMethod = "same-step" | "minimum" | "next-step" | "years";
+export const COST_METHODS: readonly CostMethod[] = ["same-step", "minimum", "next-step", "years"];
+
+/** The default order where no proposed grade has steps (same-step is then the midpoint change for all). */
+const RANGE_METHODS: readonly CostMethod[] = ["minimum", "next-step", "years", "same-step"];
 
 export const COST_METHOD = option({
   name: "cost-method",
   kind: "choices",
   label: "Cost methods",
   description:
-    "how employees are paid on the proposed structure, one or more, comma-separated (default all three; the cost and detail exhibits use the first): minimum — raise anyone below the new minimum to it; next-step — the first step at or above current pay (× 1 + min-increase); years — the step for completed years of service, or the next step when that pays more",
+    "how employees are paid on the proposed structure, one or more, comma-separated (default all four, same-step first — minimum first when no proposed grade has steps; the cost and detail exhibits use the first): same-step — keep your step number on the proposed grade, off-step and range employees × the grade's midpoint change; minimum — raise anyone below the new minimum to it; next-step — the first step at or above today's pay (× 1 + min-increase): no one loses; years — the step for completed years of service, or the next step when that pays more",
   choices: COST_METHODS,
   default: [...COST_METHODS],
-  placeholder: "minimum,next-step,years",
+  placeholder: "same-step,minimum,next-step,years",
 });
 
 export const MIN_INCREASE = option({
@@ -60,7 +64,7 @@ export const LOAD = option({
   kind: "percent",
   label: "Payroll load",
   description:
-    "payroll taxes and benefits that follow pay, added to the annual cost in its own column — e.g. 7.65% for Social Security and Medicare (default 0)",
+    "payroll taxes and benefits that follow pay, as a rate of pay — e.g. 7.65% for Social Security and Medicare: added to the implementation cost in its own column, and the settlement costing's load for employees without a Benefit Groups row (default 0)",
   default: 0,
   min: 0,
   max: 1,
@@ -68,7 +72,7 @@ export const LOAD = option({
 });
 
 /** The annual basis an employee's increase is multiplied by (issue 9 cost bases). */
-type Basis = "annual" | "hourly-hours" | "hourly-fte" | "daily-days" | "daily-plan" | "monthly";
+export type Basis = "annual" | "hourly-hours" | "hourly-fte" | "daily-days" | "daily-plan" | "monthly";
 
 const BASIS_WORDS: Readonly<Record<Basis, string>> = {
   annual: "annual salaries × FTE",
@@ -96,6 +100,8 @@ type Move = {
   units: number;
   /** Completed years of service at the as-of date; null without a hire date. */
   years: number | null;
+  /** Where the employee stands on the current grade: a 0-based step position, OFF_SCHEDULE or RANGE. */
+  standing: number;
 };
 
 /** Why an employee's new pay is what it is (the detail exhibit's Note). */
@@ -110,6 +116,10 @@ const NOTE = {
   noHireDate: 7,
   yearsLess: 8,
   years: 9,
+  sameStep: 10,
+  sameStepTop: 11,
+  midpoint: 12,
+  aboveMaximum: 13,
 } as const;
 type Note = (typeof NOTE)[keyof typeof NOTE];
 
@@ -127,15 +137,27 @@ function noteText(note: Note, move: Move): string {
     case NOTE.topStep:
       return "top step (less than the minimum increase above current pay)";
     case NOTE.nextStep:
-      return "next step";
+      return "next step: the first step at or above today's pay";
     case NOTE.rangeYears:
       return "range grade (no steps): next-step rule";
     case NOTE.noHireDate:
-      return "no hire date: next step";
+      return "no hire date: the first step at or above today's pay";
     case NOTE.yearsLess:
-      return `the step for ${years} pays less: next step`;
+      return `the step for ${years} pays less: the first step at or above today's pay`;
     case NOTE.years:
       return `step for ${years}${(move.years as number) + 1 > (move.steps?.length ?? 0) ? " (top step)" : ""}`;
+    case NOTE.aboveMaximum:
+      return "red-circled: above the new maximum after the midpoint change";
+    case NOTE.sameStep:
+      return "same step";
+    case NOTE.sameStepTop:
+      return "past the proposed grade's last step: its last step";
+    case NOTE.midpoint:
+      return move.standing === RANGE
+        ? "range grade: current pay × the midpoint change"
+        : move.standing === OFF_SCHEDULE
+          ? "off step: current pay × the midpoint change"
+          : "range proposed grade: current pay × the midpoint change";
   }
 }
 
@@ -164,6 +186,26 @@ type Costing = {
 
 /** A method's choice for one employee before the common rules (nobody loses pay, the cost). */
 type Choice = { pay: number; step: number; note: Note };
+
+/**
+ * Same step (issue 17): an employee on step S of the current grade is paid step S of the proposed
+ * grade (its last step when it is shorter); off-step and range employees — and anyone moving to
+ * a range grade — current pay × (proposed midpoint ÷ current midpoint), rounded to the cent.
+ */
+function bySameStep(move: Move, out: Choice): void {
+  const cells = move.grade.steps;
+  if (move.standing >= 0 && move.grade.kind === "steps") {
+    let at = Math.min(move.standing, cells.length - 1);
+    if (cells[at] === null) at = stepAfter(cells, at);
+    out.pay = cells[at] as number;
+    out.step = at + 1;
+    out.note = move.standing >= cells.length ? NOTE.sameStepTop : NOTE.sameStep;
+    return;
+  }
+  out.pay = roundCents((move.rate * (gradeMidpoint(move.grade) as number)) / move.employee.midpoint);
+  out.step = move.grade.kind === "steps" ? standingPosition(cells, out.pay) + 1 : 0;
+  out.note = NOTE.midpoint;
+}
 
 function byMinimum(move: Move, out: Choice): void {
   out.pay = raiseToMinimum(move.rate, move.grade.min);
@@ -216,12 +258,14 @@ function outcomesOf(method: CostMethod, moves: readonly Move[], minIncrease: num
   for (let i = 0; i < n; i++) {
     const move = moves[i];
     const rate = move.rate;
-    if (rate > move.grade.max + HALF_CENT) {
+    // Same step keeps everyone's place, above the new maximum too: they move with the midpoint.
+    if (method !== "same-step" && rate > move.grade.max + HALF_CENT) {
       outcomes.newPay[i] = rate;
       outcomes.note[i] = NOTE.redCircled;
       continue; // increase, cost and step stay 0
     }
-    if (method === "minimum") byMinimum(move, choice);
+    if (method === "same-step") bySameStep(move, choice);
+    else if (method === "minimum") byMinimum(move, choice);
     else if (method === "next-step") byNextStep(move, minIncrease, choice);
     else byYears(move, minIncrease, choice);
     // Nobody loses pay: a step within half a cent below current pay keeps current pay.
@@ -230,12 +274,21 @@ function outcomesOf(method: CostMethod, moves: readonly Move[], minIncrease: num
     outcomes.increase[i] = pay - rate;
     outcomes.cost[i] = annualCost(pay - rate, move.units);
     outcomes.step[i] = choice.step;
-    outcomes.note[i] = choice.note;
+    outcomes.note[i] =
+      method !== "same-step" || pay <= move.grade.max + HALF_CENT
+        ? choice.note
+        : choice.note === NOTE.midpoint
+          ? NOTE.aboveMaximum
+          : NOTE.redCircled;
   }
   return outcomes;
 }
 
-/** An employee's annual basis on a grade (issue 9): units of pay in a year, or why the days are unknown. */
+/**
+ * The units of pay in an employee's year on a grade (issue 9 cost bases; the costing's salary
+ * basis): FTE for annual salaries, the roster's Annual Hours or 2,080 × FTE for hourly rates,
+ * Contract Days or the plan's days × FTE for daily rates, 12 × FTE for monthly ones; or why not.
+ */
 export function basisOf(
   employee: PlacedEmployee,
   grade: PayGrade,
@@ -264,7 +317,7 @@ export function implementationCost(study: Study): Costing {
   return study.memo("implementation/cost", () => {
     const structure = proposedStructure(study);
     const { targets } = gradeTargets(study);
-    const methods = study.options.value(COST_METHOD) as CostMethod[];
+    const numbering = stepNumbering<PayPlan, PayGrade>();
     const minIncrease = study.options.value(MIN_INCREASE);
     const load = study.options.value(LOAD);
     const placement = study.placement;
@@ -325,10 +378,19 @@ export function implementationCost(study: Study): Costing {
         basis: basis.basis,
         units: basis.units,
         years: employee.hireDay === null ? null : completedYears(employee.hireDay, study.asOfDay),
+        standing: standingOn(
+          employee.payGrade,
+          employee.rate,
+          employee.step,
+          numbering(employee.payPlan, employee.payGrade),
+        ),
       });
     }
     // Proposed plans and grades in their table's order; employees in roster order within a grade.
     const moves = buckets.flat();
+    const methods = study.options.given(COST_METHOD)
+      ? (study.options.value(COST_METHOD) as CostMethod[])
+      : [...(moves.some((move) => move.grade.kind === "steps") ? COST_METHODS : RANGE_METHODS)];
     const outcomes = new Map<CostMethod, Outcomes>(
       methods.map((method) => [method, outcomesOf(method, moves, minIncrease)]),
     );
@@ -343,8 +405,9 @@ export function implementationCost(study: Study): Costing {
   });
 }
 
-function basesText(costing: Costing): string {
-  const used = [...costing.bases.entries()].map(
+/** The salary bases used, in words with their head counts. */
+export function basesText(bases: ReadonlyMap<Basis, number>): string {
+  const used = [...bases.entries()].map(
     ([basis, employees]) => `${BASIS_WORDS[basis]} (${count(employees)} ${employees === 1 ? "employee" : "employees"})`,
   );
   return used.length === 0 ? "no employee costed" : used.join("; ");
@@ -352,28 +415,35 @@ function basesText(costing: Costing): string {
 
 /** Each method as a reader names it (the Method column, the notes). */
 export const METHOD_LABELS: Readonly<Record<CostMethod, string>> = {
+  "same-step": "Same step on the new grade",
   minimum: "Raise to the new minimum",
   "next-step": "Next step up (no one loses)",
   years: "Step for years of service",
 };
 
 const METHOD_WORDS: Readonly<Record<CostMethod, string>> = {
+  "same-step":
+    "each employee keeps their step number on the proposed grade (a shorter grade's last step past it); off-step and range employees, and anyone moving to a range grade, get current pay × the grade's midpoint change (proposed midpoint ÷ current midpoint), rounded to the cent",
   minimum: "anyone below the new minimum is raised to it",
-  "next-step": "the first step of the new grade at or above current pay",
+  "next-step": "the first step of the new grade at or above current pay: no one loses",
   years:
     "the step for completed years of service (0 years = the first step, the top step holds), or the next step when that pays more",
 };
 
 function methodText(method: CostMethod, minIncrease: number): string {
   const extra =
-    method !== "minimum" && minIncrease > 0
+    (method === "next-step" || method === "years") && minIncrease > 0
       ? ` (next step at least ${percentText(minIncrease)} above current pay)`
       : "";
   return `${METHOD_LABELS[method]} — ${METHOD_WORDS[method]}${extra}`;
 }
 
 function descriptionOf(study: Study, costing: Costing, method: CostMethod): string {
-  return `Method: ${methodText(method, study.options.value(MIN_INCREASE))}. Nobody loses pay; anyone above the new maximum is red-circled (kept, cost 0). Annual cost = the increase × the annual basis: ${basesText(costing)}.`;
+  const redCircle =
+    method === "same-step"
+      ? "everyone keeps their place, so anyone above the new maximum moves with the midpoint and is counted red-circled"
+      : "anyone above the new maximum is red-circled (kept, cost 0)";
+  return `Method: ${methodText(method, study.options.value(MIN_INCREASE))}. Nobody loses pay; ${redCircle}. Annual cost = the increase × the annual basis: ${basesText(costing.bases)}.`;
 }
 
 type Totals = {
@@ -390,7 +460,7 @@ function totalsOf(moves: readonly Move[], outcomes: Outcomes, from = 0, to = mov
   for (let i = from; i < to; i++) {
     const increase = outcomes.increase[i];
     totals.employees++;
-    if (outcomes.note[i] === NOTE.redCircled) totals.redCircled++;
+    if (outcomes.note[i] === NOTE.redCircled || outcomes.note[i] === NOTE.aboveMaximum) totals.redCircled++;
     if (increase > HALF_CENT) {
       totals.adjusted++;
       totals.increases++;
@@ -552,7 +622,7 @@ function implementationOptions(study: Study): ExhibitBody {
       col("Average Increase", "percent"),
     ],
     rows,
-    description: `The same ${count(costing.moves.length)} employees under each method. Annual cost = the increase × the annual basis: ${basesText(costing)}. ${costing.load > 0 ? `With load = annual cost × (1 + ${percentText(costing.load)}) for payroll taxes and benefits.` : "No payroll load was given, so the two costs are equal."}`,
+    description: `The same ${count(costing.moves.length)} employees under each method. Annual cost = the increase × the annual basis: ${basesText(costing.bases)}. ${costing.load > 0 ? `With load = annual cost × (1 + ${percentText(costing.load)}) for payroll taxes and benefits.` : "No payroll load was given, so the two costs are equal."}`,
     notes: [...costing.methods.map((method) => `${methodText(method, minIncrease)}.`), ...costing.notes],
   };
 }
@@ -561,7 +631,7 @@ export const IMPLEMENTATION_COST = family({
   id: "implementation-cost",
   title: "Implementation cost",
   description:
-    "What moving every employee to the proposed structure costs a year, by the minimum, next-step and years-of-service methods: who is raised, who is red-circled above the new maximum, per grade and per employee.",
+    "What moving every employee to the proposed structure costs a year, by the same-step, minimum, next-step and years-of-service methods: who is raised, who is red-circled above the new maximum, per grade and per employee.",
   inputs: [GRADE_MAP_INPUT],
   options: [COST_METHOD, MIN_INCREASE, LOAD],
   exhibits: [

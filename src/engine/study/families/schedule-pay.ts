@@ -12,7 +12,8 @@ import type { Study } from "../context";
 import type { ExhibitDefinition } from "../definition";
 import { PAY_VS_SCHEDULE_REPORT } from "../report/current";
 import { moneyWords } from "../personnel";
-import { stepLabels } from "../plans";
+import type { PlacedEmployee } from "../placement";
+import { positionOfStep, stepLabels } from "../plans";
 import type { PayGrade, PayPlan } from "../types";
 import { col, gradeMoney, planMoney } from "./helpers";
 
@@ -33,9 +34,7 @@ function againstStep(steps: Steps, step: number, rate: number, money: (v: number
     return { step, pay: null, text: `${paid} at step ${step}, which is not a whole step (${range})` };
   if (step < labels[0])
     return { step, pay: null, text: `${paid} at step ${step}, which is not on the schedule (${range})` };
-  let at = 0;
-  while (at + 1 < labels.length && labels[at + 1] <= step) at++;
-  const pay = pays[at];
+  const pay = pays[positionOfStep(labels, step)];
   const top = step > labels[labels.length - 1] ? ` (the top step, ${labels[labels.length - 1]}, holds)` : "";
   if (pay === null)
     return {

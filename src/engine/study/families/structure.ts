@@ -11,7 +11,7 @@ import { truncate } from "../../cells";
 import { invalid } from "../../errors";
 import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import { percentileInc } from "../../market";
-import { roundHalfAwayFromZero } from "../../money";
+import { scaledPay } from "../../costing";
 import type { Study } from "../context";
 import { family, type Missing } from "../definition";
 import { GRADE_FIELD, PLAN_FIELD, type FieldSpec } from "../headers";
@@ -150,8 +150,7 @@ export function structureUnavailable(study: Study): Missing | undefined {
  * (hourly and daily grades, and grades whose pay carries cents), whole dollars otherwise.
  */
 export function scaleGrade(grade: PayGrade, factor: number): PayGrade {
-  const digits = grade.cents ? 2 : 0;
-  const scale = (value: number): number => roundHalfAwayFromZero(value * factor, digits);
+  const scale = (value: number): number => scaledPay(value, factor, 0, grade.cents);
   const steps = grade.steps.map((step) => (step === null ? null : scale(step)));
   const numeric = steps.filter((step): step is number => step !== null);
   const scaled: PayGrade = { ...grade, steps };

@@ -1215,7 +1215,7 @@ function totalPayExhibit(study: Study): ExhibitBody {
   const notes = reconciliation(study, analysis);
   if (analysis.own.length > 0)
     notes.push(
-      `${count(analysis.own.length)} ${analysis.own.length === 1 ? "employee has" : "employees have"} supplemental pay but a base pay that cannot be priced (a grade not in the pay plans, or a daily rate without its days): each has a row of their own after the plans (Plan and Grade as the roster has them, Base Pay 0), counted in All and in no plan total, and is listed in unmatched-employees — ${analysis.own
+      `${count(analysis.own.length)} ${analysis.own.length === 1 ? "employee has" : "employees have"} supplemental pay but a base pay that cannot be priced (a grade not in the pay plans, or a daily rate without its days): each has a row of their own after the plans (Plan and Grade as the roster has them, Base Pay 0), counted in All and in no plan total, and is listed in Unmatched Employees — ${analysis.own
         .slice(0, 10)
         .map((person) => person.employee.id)
         .join(", ")}${analysis.own.length > 10 ? ", …" : ""}.`,
