@@ -290,7 +290,7 @@ function outcomesOf(method: CostMethod, moves: readonly Move[], minIncrease: num
  * Contract Days or the plan's days × FTE for daily rates, 12 × FTE for monthly ones; or why not.
  */
 export function basisOf(
-  employee: PlacedEmployee,
+  employee: Pick<PlacedEmployee, "fte" | "annualHours" | "contractDays" | "payPlan">,
   grade: PayGrade,
   plan: PayPlan,
 ): { basis: Basis; units: number } | string {

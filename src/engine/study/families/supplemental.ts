@@ -32,9 +32,8 @@ import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
 import { SUPPLEMENTAL_PAY_REPORT, SUPPLEMENTAL_PROBLEMS_REPORT, TOTAL_PAY_REPORT } from "../report/supplemental";
 import { dateWords } from "../report/words";
-import type { PlacedEmployee } from "../placement";
 import { ROSTER_FIELDS } from "../roster";
-import type { Employee, Unplaced } from "../types";
+import type { Employee, EmployeeColumns, Unplaced } from "../types";
 import { basisOf } from "./cost";
 import { col, ratio } from "./helpers";
 import { percentText } from "./market";
@@ -562,15 +561,14 @@ const STRIDE = 4;
 
 /** The roster's employees as this family reads them, by index of roster.employees (columns, not objects). */
 type People = {
-  employees: readonly Employee[];
+  columns: EmployeeColumns;
   ledger: Float64Array;
   /** Each priced employee's grade in pay-plan order. */
   grade: Int32Array;
   /** Why the base of an unpriced employee cannot be priced. */
   unpriced: Map<number, string>;
-  /** Employee ID as written → index; and as people mean it (normalizeKey) for the IDs whose normal form differs. */
-  byId: Map<string, number>;
-  byKey: Map<string, number> | undefined;
+  /** Employee ID → index: as written, else as people mean it (normalizeKey). */
+  ids: IdIndex;
 };
 
 type Totals = { employees: number; base: number; stipends: number; longevity: number };
@@ -637,50 +635,57 @@ export function studyFiscalYear(study: Study): FiscalYear {
   return fiscalYearOf(study.asOfDay, start);
 }
 
+/** A number column's value at a position, null where blank (NaN) or where the roster has no such column. */
+const valueOf = (column: Float64Array | undefined, at: number): number | null =>
+  column === undefined || Number.isNaN(column[at]) ? null : column[at];
+
 function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   const placement = study.placement;
-  const employees = study.roster.employees;
-  const n = employees.length;
+  const columns = study.roster.columns;
+  const n = columns.length;
   const people: People = {
-    employees,
+    columns,
     ledger: new Float64Array(n * STRIDE),
     grade: new Int32Array(n),
     unpriced: new Map(),
-    byId: new Map(),
-    byKey: undefined,
+    ids: idIndexOf(columns),
   };
   const index = placement.index;
-  // placement.employees is the placed subsequence of roster.employees, in roster order.
+  const placed = placement.placed;
+  // placement.rows.employees: the placed positions of the roster, in roster order.
+  const positions = placement.rows.employees;
+  const separation = columns.numberColumn("separationDay");
+  const annualHours = columns.numberColumn("annualHours");
+  const contractDays = columns.numberColumn("contractDays");
+  // Each placed grade's place in pay-plan order, looked up once.
+  const order = placed.grades.map((grade) => index.orderOf(grade));
   let next = 0;
   const ledger = people.ledger;
   for (let i = 0; i < n; i++) {
-    const employee = employees[i];
     ledger[i * STRIDE + LAST] = -1;
-    // The roster refuses an Employee ID repeated as people mean it: each is here once.
-    people.byId.set(employee.id, i);
-    // IDs not written as people mean them (e00123, 00123) are also kept by their normal form.
-    if (!NORMAL_ID.test(employee.id)) {
-      const key = normalizeKey(employee.id);
-      if (key !== employee.id) (people.byKey ??= new Map()).set(key, i);
-    }
-    if (placement.employees[next] === employee) {
+    if (next < positions.length && positions[next] === i) {
       next++;
-      const placed = employee as PlacedEmployee;
-      if (placed.separated) {
+      if (placed.separated(i)) {
         ledger[i * STRIDE + STANDING] = SEPARATED;
         continue;
       }
-      const basis = basisOf(placed, placed.payGrade, placed.payPlan);
+      const payPlan = placed.payPlan(i);
+      const reading = {
+        fte: columns.fte[i],
+        annualHours: valueOf(annualHours, i),
+        contractDays: valueOf(contractDays, i),
+        payPlan,
+      };
+      const basis = basisOf(reading, placed.payGrade(i), payPlan);
       if (typeof basis === "string") {
         ledger[i * STRIDE + STANDING] = UNPRICED;
         people.unpriced.set(i, basis);
-        familyProblems.push(listed(employee, `total pay: the base pay cannot be priced: ${basis}`));
+        familyProblems.push(listed(columns.employee(i), `total pay: the base pay cannot be priced: ${basis}`));
       } else {
-        ledger[i * STRIDE + BASE] = placed.rate * basis.units;
-        people.grade[i] = index.orderOf(placed.payGrade);
+        ledger[i * STRIDE + BASE] = placed.rate[i] * basis.units;
+        people.grade[i] = order[placed.grade[i]];
       }
-    } else if (employee.separationDay !== null && employee.separationDay <= study.asOfDay)
-      ledger[i * STRIDE + STANDING] = SEPARATED;
+    } else if (separation !== undefined && separation[i] <= study.asOfDay) ledger[i * STRIDE + STANDING] = SEPARATED;
     else {
       ledger[i * STRIDE + STANDING] = UNPRICED;
       people.unpriced.set(i, "the grade is not placed on the pay plans (see Unmatched Employees)");
@@ -690,17 +695,101 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
 }
 
 /**
- * An ID normalizeKey leaves as it is, told without calling it: an upper-case letter, then upper-case
- * letters, digits and - _ . / (the form most HR systems write).
+ * The roster's Employee IDs as an open-addressing hash (issue 22: 150,000 assignments looked up
+ * among 100,000 IDs): slot → roster position + 1 (0: empty), FNV-1a over the ID's characters,
+ * the ID compared on a hit; an ID on several rows (split assignments) keeps its last row. The IDs
+ * as people mean them (normalizeKey) are indexed on the first ID not found as written. Kept per
+ * roster: a recalculation of the same roster does not hash it again.
  */
-const NORMAL_ID = /^[A-Z][A-Z0-9_.\-/]{0,63}$/;
+class IdIndex {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private byKey: Map<string, number> | undefined;
 
-/** The roster index of an Employee ID: as written, else as people mean it (01 = 1, any case). */
-function personOf(people: People, id: string): number | undefined {
-  const exact = people.byId.get(id);
-  if (exact !== undefined) return exact;
-  const key = normalizeKey(id);
-  return people.byId.get(key) ?? people.byKey?.get(key);
+  constructor(private readonly ids: readonly string[]) {
+    let size = 16;
+    while (size < ids.length * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at];
+      let slot = hashOf(id) & this.mask;
+      for (;;) {
+        const held = this.slots[slot];
+        if (held === 0 || ids[held - 1] === id) break;
+        slot = (slot + 1) & this.mask;
+      }
+      this.slots[slot] = at + 1;
+    }
+  }
+
+  /** The roster position of an ID as written, or -1. */
+  exact(id: string): number {
+    const { slots, mask, ids } = this;
+    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+      const held = slots[slot];
+      if (held === 0) return -1;
+      if (ids[held - 1] === id) return held - 1;
+    }
+  }
+
+  /** The roster position of an ID as written, else as people mean it (01 = 1, any case); undefined when none. */
+  find(id: string): number | undefined {
+    const exact = this.exact(id);
+    if (exact >= 0) return exact;
+    const key = normalizeKey(id);
+    const written = this.exact(key);
+    return written >= 0 ? written : this.normalForms().get(key);
+  }
+
+  /** The IDs whose normal form differs from how they are written (e00123, 00123), by that form. */
+  private normalForms(): Map<string, number> {
+    if (this.byKey !== undefined) return this.byKey;
+    const byKey = new Map<string, number>();
+    for (let at = 0; at < this.ids.length; at++) {
+      const id = this.ids[at];
+      if (isNormalId(id)) continue;
+      const key = normalizeKey(id);
+      if (key !== id) byKey.set(key, at);
+    }
+    return (this.byKey = byKey);
+  }
+}
+
+/** FNV-1a over an ID's character codes (32 bits). */
+function hashOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * An ID normalizeKey leaves as it is, told without calling it: an upper-case letter, then up to 63
+ * upper-case letters, digits and - _ . / (the form most HR systems write).
+ */
+function isNormalId(id: string): boolean {
+  const length = id.length;
+  if (length === 0 || length > 64) return false;
+  let code = id.charCodeAt(0);
+  if (code < 65 || code > 90) return false;
+  for (let i = 1; i < length; i++) {
+    code = id.charCodeAt(i);
+    // A–Z, 0–9, - . / _
+    if (!((code >= 65 && code <= 90) || (code >= 45 && code <= 57) || code === 95)) return false;
+  }
+  return true;
+}
+
+const ID_INDEXES = new WeakMap<EmployeeColumns, IdIndex>();
+
+/** The roster's ID index, made on first use. */
+function idIndexOf(columns: EmployeeColumns): IdIndex {
+  let index = ID_INDEXES.get(columns);
+  if (index === undefined) {
+    index = new IdIndex(columns.textColumn("id") ?? Array.from({ length: columns.length }, () => ""));
+    ID_INDEXES.set(columns, index);
+  }
+  return index;
 }
 
 /** A blank date in the typed columns below (days are whole and far from it). */
@@ -801,7 +890,7 @@ function assign(
       continue;
     }
     // Tables often list an employee's assignments together: the last lookup is kept.
-    const at = row.id === lastId ? lastAt : personOf(people, row.id);
+    const at = row.id === lastId ? lastAt : people.ids.find(row.id);
     lastId = row.id;
     lastAt = at;
     if (at === undefined) {
@@ -894,8 +983,8 @@ function refusal(
   if (row.units === 0) return "Units is 0: nothing to pay";
   const standing = people.ledger[at * STRIDE + STANDING];
   if (standing === SEPARATED) {
-    const employee = people.employees[at];
-    return `employee '${truncate(employee.id)}' separated on ${isoDate(employee.separationDay as number)}, on or before the as-of date: not counted`;
+    const { columns } = people;
+    return `employee '${truncate(columns.text("id", at))}' separated on ${isoDate(columns.number("separationDay", at) as number)}, on or before the as-of date: not counted`;
   }
   if (fiscalShare(fiscalYear, row.start, row.end) === 0)
     return `the assignment (${row.start === null ? "…" : isoDate(row.start)} to ${row.end === null ? "…" : isoDate(row.end)}) is wholly outside the fiscal year ${isoDate(fiscalYear.start)} to ${isoDate(fiscalYear.end)}: nothing to pay in it`;
@@ -910,8 +999,8 @@ function refusal(
  */
 export function supplementalEmployee(study: Study, employee: Employee): SupplementalEmployee | undefined {
   const { people, held } = supplementalAnalysis(study);
-  const at = people.byId.get(employee.id);
-  if (at === undefined) return undefined;
+  const at = people.ids.exact(employee.id);
+  if (at < 0) return undefined;
   return { service: serviceOf(employee, study.asOfDay), assignments: heldBy(held, at) };
 }
 
@@ -937,29 +1026,32 @@ function addUp(
   let withStipend = 0;
   let inBand = 0;
   let withEither = 0;
-  const { employees, ledger } = people;
+  const { columns, ledger } = people;
+  const serviceYears = columns.numberColumn("serviceYears");
+  const rehireDay = columns.numberColumn("rehireDay");
+  const hireDay = columns.numberColumn("hireDay");
   // One service record for every employee, refilled (yearsOfService keeps nothing of it).
   const service = { serviceYears: null as number | null, statedOn: study.asOfDay, from: null as number | null };
-  for (let i = 0; i < employees.length; i++) {
+  for (let i = 0; i < columns.length; i++) {
     const at = i * STRIDE;
     if (ledger[at + STANDING] === SEPARATED) continue;
-    const employee = employees[i];
     const holds = ledger[at + LAST] >= 0;
     const stipends = ledger[at + PAY];
     const priced = ledger[at + STANDING] === PRICED;
     let band = -1;
     let longevity: number | null = 0;
     if (bands !== undefined) {
-      service.serviceYears = employee.serviceYears;
-      service.from = serviceStart(employee);
+      // The day service counts from: the Rehire Date, else the Hire Date (serviceStart).
+      service.serviceYears = valueOf(serviceYears, i);
+      service.from = valueOf(rehireDay, i) ?? valueOf(hireDay, i);
       const years = yearsOfService(service, study.asOfDay);
       band = years === null ? -1 : longevityIndex(bands, years);
       if (band >= 0) longevity = longevityPay(bands[band], priced ? ledger[at + BASE] : null);
       else if (years === null && serviceColumns)
         problems.push({
           table: ROSTER,
-          row: employee.row,
-          id: employee.id,
+          row: columns.row[i],
+          id: columns.text("id", i),
           code: "",
           reason: "longevity: neither Service Years nor a Hire Date is given: no longevity",
         });
@@ -968,8 +1060,8 @@ function addUp(
       const { years, percent } = (bands as readonly LongevityBand[])[band];
       problems.push({
         table: ROSTER,
-        row: employee.row,
-        id: employee.id,
+        row: columns.row[i],
+        id: columns.text("id", i),
         code: "",
         reason: `longevity: the ${years}-year band is ${percentText(percent as number)} of base pay, and this employee's base pay cannot be priced (${people.unpriced.get(i) ?? ""}): not counted`,
       });
@@ -987,7 +1079,7 @@ function addUp(
       totals.base += ledger[at + BASE];
       totals.stipends += stipends;
       totals.longevity += paid;
-    } else if (holds || paid > 0) own.push({ employee, stipends, longevity: paid });
+    } else if (holds || paid > 0) own.push({ employee: columns.employee(i), stipends, longevity: paid });
   }
   return { perBand, grades, own, withStipend, inBand, withEither };
 }
