@@ -328,16 +328,21 @@ describe("implementation-detail, method same-step (the default where the propose
 
   it("comes first in implementation-options and counts those above the new maximum as red-circled", () => {
     const options = exhibit(result, "implementation-options");
-    expect(options.rows.map((r) => r.values[0])).toEqual(["same-step", "minimum", "next-step", "years"]);
+    expect(options.rows.map((r) => r.values[0])).toEqual([
+      "Same step on the new grade",
+      "Raise to the new minimum",
+      "Next step up (no one loses)",
+      "Step for years of service",
+    ]);
     expect(record(options, options.rows[0].values)["Red-Circled"]).toBe(2);
     expect(exhibit(result, "implementation-cost").description).toMatch(
-      /^Method: same step — each employee keeps their step number/,
+      /^Method: Same step on the new grade — each employee keeps their step number/,
     );
   });
 
   it("names next-step for what it is in the notes", () => {
     expect(exhibit(result, "implementation-options").notes).toContain(
-      "next-step: next step — the first step of the new grade at or above today's pay: no one loses.",
+      "Next step up (no one loses) — the first step of the new grade at or above today's pay: no one loses.",
     );
   });
 

@@ -210,15 +210,21 @@ describe("market and cost", () => {
       options: { adjust: "10%" },
     });
     // Proposed A1: 44,000 / 66,000 / 88,000. Minimum: 41,000 → 44,000 (3,000); next step: the same;
-    // years (10 completed): the top step 88,000 (47,000).
+    // years (10 completed): the top step 88,000 (47,000); same step: 41,000 is on no step, so × the
+    // midpoint change 66,000 ÷ 60,000 = 45,100 (4,100).
     expect(findings(result, "implementation-options")).toEqual([
-      "The cost of each method, a year: Raise to the new minimum $3,000 (1 employee raised), Next step up (no one loses) $3,000 (1 employee raised) and Step for years of service $47,000 (1 employee raised).",
+      "The cost of each method, a year: Same step on the new grade $4,100 (1 employee raised), Raise to the new minimum $3,000 (1 employee raised), Next step up (no one loses) $3,000 (1 employee raised) and Step for years of service $47,000 (1 employee raised).",
       "The least costly method, Raise to the new minimum, costs $44,000 a year less than the most costly, Step for years of service.",
     ]);
     expect(exhibit(result, "implementation-options").charts?.[0]).toMatchObject({
       kind: "bar",
-      categories: ["Raise to the new minimum", "Next step up (no one loses)", "Step for years of service"],
-      series: [{ name: "Annual cost", values: [3000, 3000, 47000] }],
+      categories: [
+        "Same step on the new grade",
+        "Raise to the new minimum",
+        "Next step up (no one loses)",
+        "Step for years of service",
+      ],
+      series: [{ name: "Annual cost", values: [4100, 3000, 3000, 47000] }],
     });
     expect(exhibit(result, "implementation-detail").detail).toBe(true);
   });

@@ -425,7 +425,7 @@ const METHOD_WORDS: Readonly<Record<CostMethod, string>> = {
   "same-step":
     "each employee keeps their step number on the proposed grade (a shorter grade's last step past it); off-step and range employees, and anyone moving to a range grade, get current pay × the grade's midpoint change (proposed midpoint ÷ current midpoint), rounded to the cent",
   minimum: "anyone below the new minimum is raised to it",
-  "next-step": "the first step of the new grade at or above current pay: no one loses",
+  "next-step": "the first step of the new grade at or above today's pay: no one loses",
   years:
     "the step for completed years of service (0 years = the first step, the top step holds), or the next step when that pays more",
 };
