@@ -14,6 +14,7 @@ import { benchStatusQuo } from "./status-quo";
 import { benchStudy } from "./study";
 import { benchSupplemental } from "./supplemental";
 import { benchWorkforce } from "./workforce";
+import { benchXlsx } from "./xlsx";
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   if (only.length === 0 || only.includes("workforce")) figures.workforce = await benchWorkforce();
   if (only.length === 0 || only.includes("exhibit")) figures.exhibit = await benchExhibit();
   if (only.length === 0 || only.includes("status-quo")) figures.statusQuo = await benchStatusQuo();
+  if (only.length === 0 || only.includes("xlsx")) figures.xlsx = benchXlsx();
   if (only.length === 0 || only.includes("costing")) figures.costing = await benchCosting();
   if (only.length === 0 || only.includes("peer")) figures.peer = await benchPeer({ big: !only.includes("--no-big") });
   if (only.length === 0 || only.includes("supplemental")) figures.supplemental = await benchSupplemental();

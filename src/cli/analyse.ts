@@ -43,6 +43,7 @@ export function analyse(input: AnalysisInput): StudyResult {
       {
         rows: table.rows,
         source: table.source,
+        where: table.where,
         mapping: input.mapping[id],
         date1904: table.date1904,
         delimiter: table.delimiter,

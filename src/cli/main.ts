@@ -84,6 +84,7 @@ type ExhibitsOptions = {
   out?: string;
   json?: string;
   html?: string;
+  reportDetail?: boolean;
   quiet?: boolean;
   /** Input files (--market FILE …) and option values by camel-cased flag, as commander gives them. */
   [flag: string]: unknown;
@@ -405,6 +406,7 @@ async function runExhibits(options: ExhibitsOptions, io: CliIo): Promise<number>
     const reveal = request.options.suppress === false;
     const written = await writeOutputs(outputs, result, {
       reveal,
+      reportDetail: options.reportDetail === true,
       cwd: io.cwd,
       stdout: io.stdout,
       stderr: io.stderr,
@@ -514,6 +516,10 @@ function buildProgram(io: CliIo, run: (options: ExhibitsOptions) => Promise<void
     .option("--out <file.xlsx>", "write the exhibits workbook")
     .option("--json <file.json>", "write the exhibits as JSON ('-': to standard output)")
     .option("--html <file.html>", "write a printable HTML report")
+    .option(
+      "--report-detail",
+      "put the exhibits that list one row per person (placements, implementation detail, unmatched rows …) in the report too; by default they are in the workbook and the JSON only",
+    )
     .addOption(new Option("--quiet", "print nothing but errors"))
     .action(async (options: ExhibitsOptions) => run(options));
   return program;

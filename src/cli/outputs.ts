@@ -371,7 +371,7 @@ function writeMarked(fd: number, chunk: Uint8Array, marker: Marker): void {
 async function renderPieces(
   format: OutputFormat,
   result: StudyResult,
-  reveal: boolean,
+  { reveal, reportDetail }: RenderOptions,
 ): Promise<Iterator<Uint8Array | string, XlsxReport | void>> {
   switch (format) {
     case "xlsx": {
@@ -385,7 +385,7 @@ async function renderPieces(
     case "html": {
       // The report is never unsuppressed: small groups stay hidden whatever the run's options.
       const { renderHtmlReport } = await import("../exhibits/html/report");
-      return [renderHtmlReport(result)][Symbol.iterator]();
+      return [renderHtmlReport(result, { detail: reportDetail === true })][Symbol.iterator]();
     }
   }
 }
@@ -395,9 +395,9 @@ async function writeTemporary(
   output: PlannedOutput,
   temporary: string,
   result: StudyResult,
-  reveal: boolean,
+  how: RenderOptions,
 ): Promise<XlsxReport | undefined> {
-  const chunks = await renderPieces(output.format, result, reveal);
+  const chunks = await renderPieces(output.format, result, how);
   const fd = fs.openSync(temporary, "wx", output.replaces?.mode ?? 0o666);
   temporaries.add(temporary);
   try {
@@ -423,6 +423,12 @@ async function writeTemporary(
     fs.closeSync(fd);
   }
 }
+
+/**
+ * How the outputs are rendered: small groups revealed (JSON and .xlsx only), and the report
+ * with its per-person exhibits (`--report-detail`).
+ */
+export type RenderOptions = { reveal: boolean; reportDetail?: boolean };
 
 /** The JSON, with its mark, to standard output in pieces (never one string: a big study's is more than V8 holds). */
 async function writeJsonTo(stdout: (text: string) => void, result: StudyResult, reveal: boolean): Promise<void> {
@@ -474,8 +480,7 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 export async function writeOutputs(
   planned: readonly PlannedOutput[],
   result: StudyResult,
-  options: {
-    reveal: boolean;
+  options: RenderOptions & {
     cwd: string;
     stdout: (text: string) => void;
     stderr?: (text: string) => void;
@@ -511,7 +516,7 @@ export async function writeOutputs(
 async function writeAndRename(
   planned: readonly PlannedOutput[],
   result: StudyResult,
-  options: { reveal: boolean; cwd: string; onWrite?: (given: string) => void },
+  options: RenderOptions & { cwd: string; onWrite?: (given: string) => void },
   done: WrittenOutputs,
   created: string[],
   pending: { output: PlannedOutput; temporary: string }[],
@@ -538,7 +543,7 @@ async function writeAndRename(
       }
       const temporary = temporaryName(output.target);
       pending.push({ output, temporary });
-      const report = await writeTemporary(output, temporary, result, options.reveal);
+      const report = await writeTemporary(output, temporary, result, options);
       if (report) done.notes.push(...workbookNotes(output.given, report));
       await breathe();
     }

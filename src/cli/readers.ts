@@ -32,8 +32,10 @@ export type Table = {
   sheet?: string;
   /** rows[i][j] is the cell in row i + 1, column j + 1; blank rows are empty arrays. */
   rows: CellValue[][];
-  /** For the exhibits' subtitle: `roster.csv`, or `[book.xlsx]Roster!A1:H1258`. */
+  /** Where it came from, as an address (the JSON's sources, the summary): `roster.csv`, or `[book.xlsx]Roster!A1:H1258`. */
   source: string;
+  /** The same in words, for readers of the exhibits: `roster.csv`, or `sheet Roster of book.xlsx`. */
+  where?: string;
   /** The workbook uses the 1904 date system: its date serials count from 1904-01-01. */
   date1904?: boolean;
   /** What the reader did that a user should know (an encoding guessed, hidden rows skipped). */
@@ -463,7 +465,7 @@ export function parseCsvText(file: string, text: string, onRows?: (rows: number)
   trimTrailingBlankRows(rows);
   if (rows.length === 0) throw new ReaderError(file, "the file is empty");
   onRows?.(rows.length);
-  return { file, rows, source: path.basename(file), delimiter };
+  return { file, rows, source: path.basename(file), where: path.basename(file), delimiter };
 }
 
 /**
@@ -731,6 +733,7 @@ export async function readWorkbookSheets(
           sheet: sheet.name,
           rows: result.rows,
           source: `[${path.basename(file)}]${quoteSheet(sheet.name)}${range}`,
+          where: `sheet ${sheet.name} of ${path.basename(file)}`,
           date1904: book.date1904 || undefined,
           notes: hiddenRowsNote(sheet.name, result.hiddenRows, mode),
           ...(result.totalsRows.length > 0 ? { totalsRows: totalsAfterSkipping(result) } : {}),

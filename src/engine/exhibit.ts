@@ -10,8 +10,12 @@
 /** A grade's pay unit: what one pay figure of the schedule pays for. */
 export type PayUnit = "hourly" | "daily" | "monthly" | "annual";
 
-/** How a column's values are shown (the JSON keeps raw numbers; percentages as fractions). */
-export type ColumnKind = "text" | "count" | "money" | "percent" | "years" | "number" | "date";
+/**
+ * How a column's values are shown (the JSON keeps raw numbers; percentages as fractions):
+ * counts with separators, money by the grade's precision, percentages to one decimal, years
+ * with their unit, an index (a ratio to 1) to two decimals, other numbers to `decimals`.
+ */
+export type ColumnKind = "text" | "count" | "money" | "percent" | "years" | "index" | "number" | "date";
 
 export type ExhibitColumn = {
   name: string;
@@ -21,6 +25,8 @@ export type ExhibitColumn = {
    * "cents" and "whole" fix the precision whatever the row (annual costs are whole dollars).
    */
   money?: "row" | "cents" | "whole";
+  /** Number columns: the decimals shown (FTE 2, an average headcount 1); none = as the value is. */
+  decimals?: number;
 };
 
 /** A scalar cell value; null for an empty cell. */
@@ -45,6 +51,12 @@ export type ExhibitRow = {
    * every renderer shows the exhibit's `suppression.text` instead, unless told to reveal.
    */
   suppressed?: readonly number[];
+  /**
+   * Of the suppressed columns, those hidden only so that a small group cannot be worked out from
+   * a total (complementary suppression: the cell itself counts the minimum or more, or is
+   * computed from such a count): shown as `suppression.complementText`, never as "<5".
+   */
+  complementary?: readonly number[];
 };
 
 /** The study's pay-plan exhibits also show each grade's steps, one block per plan. */
@@ -57,12 +69,43 @@ export type StepBlock = {
   rows: { grade: string; steps: (number | null)[]; cents?: boolean }[];
 };
 
-/** A 100 % stacked bar chart: one per plan, categories = grades, series = shares. */
-export type StackedBarChart = {
-  plan: string;
+/**
+ * A chart an exhibit declares, drawn by every renderer (a native chart in the .xlsx and in the
+ * pane's sheets, inline SVG in the report) from the same figures as its table:
+ * - "bar": one bar per category and series, side by side;
+ * - "stacked": the series stacked (a category usually has a value in one series only: a
+ *   colour per class, e.g. below, within or above the market's competitive band);
+ * - "stacked100": the series as shares of each category's whole (quartiles);
+ * - "interval": each category's value with its interval low … high (a 95 % confidence
+ *   interval): a bar with a whisker from low to high.
+ * Values the table hides (small groups) are null here too: a chart never shows them.
+ */
+export type ChartKind = "bar" | "stacked" | "stacked100" | "interval";
+
+export type ChartSeries = {
+  name: string;
+  /** One value per category; null = nothing drawn. */
+  values: (number | null)[];
+  /** "interval" charts: each value's interval, one bound per category. */
+  low?: (number | null)[];
+  high?: (number | null)[];
+};
+
+export type ExhibitChart = {
+  kind: ChartKind;
   title: string;
+  /** One sentence saying what the chart shows, for screen readers and the chart's description. */
+  description: string;
+  /** What a category is ("Grade", "Benchmark job"): the category axis' title and the data block's header. */
+  categoryTitle: string;
   categories: string[];
-  series: { name: string; values: number[] }[];
+  series: ChartSeries[];
+  /** How values are shown on the axis and in labels (a percentage, money, a count, years). */
+  value: Pick<ExhibitColumn, "kind" | "money">;
+  /** The value axis' title ("Share of employees", "Annual cost"). */
+  valueTitle: string;
+  /** A range of the value axis shaded behind the bars, with its name (the competitive band ±5 %). */
+  band?: { from: number; to: number; label: string };
 };
 
 export type Exhibit = {
@@ -81,12 +124,25 @@ export type Exhibit = {
   source: string;
   /** Lines printed under the source: the model in words, bases used, what was left out. */
   notes?: string[];
-  /** Present when some cells are suppressed: the text shown in their place ("<5"). */
-  suppression?: { text: string; minimum: number };
+  /**
+   * Present when some cells are suppressed: the text shown in their place ("<5"), and the mark
+   * of a cell hidden by complementary suppression (it counts the minimum or more).
+   */
+  suppression?: { text: string; minimum: number; complementText?: string };
   /** pay-plan-summary only: the step columns, one block per plan. */
   stepBlocks?: StepBlock[];
-  /** 100 % stacked bar charts (quartiles: one per plan). */
-  charts?: StackedBarChart[];
+  /** The charts a reader would rather look at than read (quartiles: one per plan). */
+  charts?: ExhibitChart[];
+  /**
+   * What the figures say, in plain sentences with their numbers, written by the exhibit's own
+   * rules from its shown values (src/engine/study/report): each traceable to this exhibit.
+   */
+  findings?: string[];
+  /**
+   * One row per person (placements, implementation detail, unmatched rows): kept in the
+   * workbook and the JSON, left out of the printed report unless asked for.
+   */
+  detail?: boolean;
 };
 
 /** What a builder returns; the registry adds id, number, title, subtitle and source. */
@@ -94,15 +150,29 @@ export type ExhibitBody = Pick<Exhibit, "columns" | "rows" | "stepBlocks" | "cha
   description?: string;
 };
 
-/** The value a reader sees in a cell: the suppression text for a suppressed cell unless revealed. */
-export function shownValue(exhibit: Exhibit, row: ExhibitRow, index: number, reveal = false): CellScalar {
+/** The mark of a cell hidden by complementary suppression (never "<5": it counts the minimum or more). */
+export const COMPLEMENT_TEXT = "hidden";
+
+/** The value a reader sees in a cell: the suppression text (or mark) for a suppressed cell unless revealed. */
+export function shownValue(
+  exhibit: Pick<Exhibit, "suppression">,
+  row: ExhibitRow,
+  index: number,
+  reveal = false,
+): CellScalar {
   const value = row.values[index] ?? null;
   if (reveal || row.suppressed === undefined || !row.suppressed.includes(index)) return value;
+  if (row.complementary?.includes(index)) return exhibit.suppression?.complementText ?? COMPLEMENT_TEXT;
   return exhibit.suppression?.text ?? "<5";
 }
 
+/** True when the cell is hidden from readers (suppressed and not revealed). */
+export function isHidden(row: ExhibitRow, index: number): boolean {
+  return row.suppressed !== undefined && row.suppressed.includes(index);
+}
+
 /** A row's values as a reader sees them (see shownValue). */
-export function shownValues(exhibit: Exhibit, row: ExhibitRow, reveal = false): CellScalar[] {
+export function shownValues(exhibit: Pick<Exhibit, "suppression">, row: ExhibitRow, reveal = false): CellScalar[] {
   if (reveal || row.suppressed === undefined || row.suppressed.length === 0) return row.values;
   return row.values.map((_, index) => shownValue(exhibit, row, index, false));
 }
@@ -118,8 +188,14 @@ export function showsCents(column: ExhibitColumn, row: Pick<ExhibitRow, "unit" |
 export type StudyResult = {
   /** ISO date (yyyy-mm-dd) the study is as of. */
   asOf: string;
+  /** The study's title: as given, else by what it holds ("Compensation study: current conditions and pay equity"). */
+  title: string;
+  /** The organisation studied, when named ("Portland Public Schools"): it titles the report and every sheet. */
+  organization?: string;
   /** Where each input came from, by input id ("plans": "Pay Plans!A1:M45", "roster": "roster.csv"). */
   sources: Record<string, string>;
+  /** The same in words, for readers ("Roster, sheet Roster of portland-2013.xlsx, 1,219 rows"). */
+  sourceWords?: Record<string, string>;
   exhibits: Exhibit[];
   summary: StudySummary;
 };

@@ -15,6 +15,7 @@
  */
 import { NUMBER_FORMATS, layoutExhibit, uniqueSheetName, type CellBlock, type SheetLayout } from "../exhibits/layout";
 import type { Exhibit, StudyResult } from "../exhibits/spec/types";
+import { drawCharts, presentPrint, presentText } from "./exhibitPresentation";
 
 /**
  * Live exhibits: each sheet holds one COMP.EXHIBIT formula instead of the values. `options` are
@@ -265,7 +266,9 @@ export async function writeExhibits(result: StudyResult, options: WriteOptions =
   const exhibits = result.exhibits.filter((exhibit) => !wanted || wanted.has(exhibit.id));
   // Never revealed: what the pane writes into a shared workbook keeps small groups suppressed.
   const live = options.live;
-  const layouts: SheetLayout[] = exhibits.map((exhibit) => (live ? liveLayout(exhibit, live) : layoutExhibit(exhibit)));
+  const layouts: SheetLayout[] = exhibits.map((exhibit) =>
+    live ? liveLayout(exhibit, live) : layoutExhibit(exhibit, { study: result }),
+  );
   const progress = options.onProgress ?? (() => undefined);
   checkCancelled(options.signal);
 
@@ -441,16 +444,9 @@ function formatSheet(sheet: Excel.Worksheet, layout: SheetLayout, tableNames: Se
       `${cellAddress(0, column).replace(/\d+$/, "")}:${cellAddress(0, column).replace(/\d+$/, "")}`,
     ).format.columnWidth = width * 7;
   });
-  for (const chart of layout.charts) {
-    const data = sheet.getRange(rangeAddress(chart.data.row, chart.data.column, chart.data.rows, chart.data.columns));
-    const added = sheet.charts.add(Excel.ChartType.barStacked100, data, Excel.ChartSeriesBy.columns);
-    added.title.text = chart.title;
-    added.legend.position = Excel.ChartLegendPosition.bottom;
-    added.setPosition(
-      cellAddress(chart.anchor.row, chart.anchor.column),
-      cellAddress(chart.anchor.row + chart.size.rows - 1, chart.anchor.column + chart.size.columns - 1),
-    );
-  }
+  presentText(sheet, layout);
+  drawCharts(sheet, layout);
+  presentPrint(sheet, layout);
 }
 
 /** A live sheet: the formula (after the formats, so its cell is not text), bold title and header, widths, frozen header. */

@@ -1,5 +1,6 @@
 /**
- * The study as JSON: `{ asOf, sources, summary, exhibits: [{ id, number, title, columns, rows }] }`,
+ * The study as JSON: `{ asOf, title, organization?, sources, summary, exhibits: [{ id, number,
+ * title, description?, columns, rows, notes?, findings? }] }`,
  * rows as objects keyed by column name. Deterministic by construction — keys are written in
  * a fixed order, there is no timestamp — so the same input gives byte-identical output.
  * Numbers stay raw (percentages as fractions, money unrounded); formats are for the sheet.
@@ -22,10 +23,14 @@ export type JsonExhibit = {
   columns: string[];
   rows: Record<string, CellScalar>[];
   notes?: string[];
+  /** What the figures say, in sentences written from the exhibit's shown values. */
+  findings?: string[];
 };
 
 export type JsonStudy = {
   asOf: string;
+  title: string;
+  organization?: string;
   sources: Record<string, string>;
   summary: StudySummary;
   exhibits: JsonExhibit[];
@@ -82,6 +87,7 @@ export function exhibitToJson(exhibit: Exhibit, options: JsonOptions = {}): Json
     columns,
     rows,
     ...(exhibit.notes === undefined || exhibit.notes.length === 0 ? {} : { notes: [...exhibit.notes] }),
+    ...(exhibit.findings === undefined || exhibit.findings.length === 0 ? {} : { findings: [...exhibit.findings] }),
   };
 }
 
@@ -90,6 +96,8 @@ export function studyToJson(result: StudyResult, options: JsonOptions = {}): Jso
   const s = result.summary;
   return {
     asOf: result.asOf,
+    title: result.title,
+    ...(result.organization === undefined ? {} : { organization: result.organization }),
     sources: orderedSources(result.sources),
     summary: {
       plans: s.plans,
@@ -141,10 +149,13 @@ function nested(value: unknown, indent: string): string {
  * unsafe characters escaped. A caller may add members before JSON_END (the CLI adds its mark).
  */
 export function* jsonBody(result: StudyResult, options: JsonOptions = {}): Generator<string> {
-  const head = studyToJson({ ...result, exhibits: [] }, options);
-  let pending = `{\n  "asOf": ${nested(head.asOf, "  ")},\n  "sources": ${nested(head.sources, "  ")},\n  "summary": ${nested(head.summary, "  ")},\n  "exhibits": [`;
+  const { exhibits: _none, ...head } = studyToJson({ ...result, exhibits: [] }, options);
+  let pending = "{";
+  for (const [key, value] of Object.entries(head)) pending += `\n  ${JSON.stringify(key)}: ${nested(value, "  ")},`;
+  pending += `\n  "exhibits": [`;
   for (const [index, exhibit] of result.exhibits.entries()) {
-    const { rows: _rows, notes, ...top } = exhibitToJson({ ...exhibit, rows: [] }, options);
+    // The members before the rows, the rows, then those after them (notes, findings), in the object's order.
+    const { rows: _rows, notes, findings, ...top } = exhibitToJson({ ...exhibit, rows: [] }, options);
     pending += `${index === 0 ? "" : ","}\n    {`;
     for (const [key, value] of Object.entries(top))
       pending += `\n      ${JSON.stringify(key)}: ${nested(value, "      ")},`;
@@ -158,7 +169,9 @@ export function* jsonBody(result: StudyResult, options: JsonOptions = {}): Gener
       }
     }
     pending += exhibit.rows.length === 0 ? "]" : "\n      ]";
-    pending += notes === undefined ? "\n    }" : `,\n      "notes": ${nested(notes, "      ")}\n    }`;
+    for (const [key, value] of Object.entries({ notes, findings }))
+      if (value !== undefined) pending += `,\n      ${JSON.stringify(key)}: ${nested(value, "      ")}`;
+    pending += "\n    }";
   }
   pending += result.exhibits.length === 0 ? "]" : "\n  ]";
   yield escapeUnsafe(pending);

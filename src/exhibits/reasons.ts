@@ -148,7 +148,19 @@ export function unmatchedLines(kinds: readonly ReasonKind[], max = 4): string[] 
   if (kinds.length > shown.length) {
     const rest = kinds.slice(shown.length);
     const rows = rest.reduce((sum, kind) => sum + kind.rows, 0);
-    lines.push(`${count(rest.length)} other kinds: ${count(rows)} (see unmatched-employees)`);
+    lines.push(`${count(rest.length)} other kinds: ${count(rows)} (see Unmatched Employees)`);
   }
+  return lines;
+}
+
+/** The run in a few sentences for readers (the findings page, the report's front): what was counted and read. */
+export function summarySentences(result: StudyResult): string[] {
+  const s = result.summary;
+  const n = (value: number): string => value.toLocaleString("en-US");
+  const plural = (value: number, one: string, many = `${one}s`): string => `${n(value)} ${value === 1 ? one : many}`;
+  const lines = [
+    `${plural(s.employees, "employee")} placed on ${plural(s.plans, "pay plan")} (${plural(s.grades, "grade")}) from ${plural(s.rosterRows, "roster row")}; ${s.unmatched === 0 ? "no row unmatched" : `${plural(s.unmatched, "row")} unmatched, each listed with its reason`}${s.separated > 0 ? `; ${plural(s.separated, "separated employee")} counted in the workforce exhibits only` : ""}.`,
+    `The schedule audit found ${s.auditErrors === 0 ? "no error" : plural(s.auditErrors, "error")} and ${s.auditWarnings === 0 ? "no warning" : plural(s.auditWarnings, "warning")} in the pay plans.`,
+  ];
   return lines;
 }

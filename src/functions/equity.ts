@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "../engine/cells";
 import { EngineError } from "../engine/errors";
+import { COMPLEMENT_TEXT } from "../engine/exhibit";
 import { payGapByGroup, type PayGapRow } from "../engine/paygap";
 import { MIN_CELL } from "../engine/study/core";
 import { suppressionText } from "../engine/study/suppression";
@@ -18,7 +19,8 @@ function cellsOf(arg: unknown): CellValue[] {
 
 function rowOf(row: PayGapRow, hiddenText: string): unknown[] {
   if (row.small) return [row.name, hiddenText, hiddenText, hiddenText, hiddenText];
-  const employees = row.hidden ? hiddenText : row.employees;
+  // A count of 5 or more hidden only so that a small group's cannot be worked out: never "<5".
+  const employees = row.hidden ? COMPLEMENT_TEXT : row.employees;
   if (row.reference) return [row.name, employees, 0, "", ""];
   if (row.gap === null)
     return [row.name, employees, notAvailable("no adjusted gap: the group shares no grade with the others"), "", ""];

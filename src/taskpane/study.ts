@@ -122,6 +122,22 @@ export function sourceLabel(source: Source): string {
   }
 }
 
+/** Where a source is, in the words an exhibit's subtitle uses: "table PayPlans", "sheet Roster" (never an address). */
+export function sourceWords(source: Source): string {
+  switch (source.kind) {
+    case "table":
+      return `table ${source.name}`;
+    case "name":
+      return `named range ${source.name}`;
+    case "range": {
+      if (source.name !== "Selection") return `sheet ${source.name}`;
+      const sheet = /^(?:'((?:[^']|'')+)'|([^!]+))!/.exec(source.address);
+      const name = sheet ? (sheet[1] ?? sheet[2]).replace(/''/g, "'") : undefined;
+      return name ? `a range of sheet ${name}` : "the selected range";
+    }
+  }
+}
+
 /** A source inside a sentence: "the table Candidates", "the named range Staff", "the sheet Roster". */
 export function sourcePhrase(source: Source): string {
   switch (source.kind) {
@@ -211,6 +227,7 @@ export function inputTable(state: InputState, skipHiddenRows = false): InputTabl
   return {
     rows,
     source: state.source.address,
+    where: sourceWords(state.source),
     ...(Object.keys(state.mapping).length > 0 ? { mapping: state.mapping } : {}),
     ...(state.source.totalsRow && state.table.length > 1 ? { totalsRows: [state.table.length] } : {}),
   };

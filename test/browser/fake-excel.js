@@ -1,7 +1,9 @@
 // An in-memory Excel host for the browser test, injected with page.addInitScript before the
 // page's own scripts run. The production bundle carries no test host: this file is test-only.
 // It implements the slice of Office.js the task pane, its gateway and the exhibit writer use
-// (ranges, tables, names, sheets, events, document settings), records every write in
+// (ranges, tables, names, sheets, events, document settings, and what the exhibit writer's
+// presentation queues: merges, row heights, charts with their titles and positions, the page
+// layout and page breaks), records every write in
 // window.__workbook, and lets the test slow it down (window.__excel.delay, ms per sync), hold it
 // (window.__excel.hold(): every sync waits until window.__excel.release()), make a step fail
 // (window.__excel.fail = "tables" | "read"), and change the workbook as a user would.
@@ -19,6 +21,9 @@ window.__installFakeExcel = function (options) {
   function parse(address) {
     const bang = address.lastIndexOf("!");
     const cells = (bang < 0 ? address : address.slice(bang + 1)).replace(/\$/g, "");
+    // Whole rows ("5:7").
+    const rows = /^(\d+):(\d+)$/.exec(cells);
+    if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383 };
     const m = /^([A-Z]+)(\d+)?(?::([A-Z]+)(\d+)?)?$/i.exec(cells);
     const r0 = m[2] ? Number(m[2]) - 1 : 0;
     const c0 = colIndex(m[1]);
@@ -69,7 +74,18 @@ window.__installFakeExcel = function (options) {
   const fire = (list, event) => list.forEach((handler) => Promise.resolve().then(() => handler(event)));
   function addSheet(name, grid) {
     if (workbook.sheets[name]) throw new Error("A sheet named " + name + " exists");
-    workbook.sheets[name] = { name, cells: {}, formats: {}, formulas: {}, frozen: 0, names: [] };
+    workbook.sheets[name] = {
+      name,
+      cells: {},
+      formats: {},
+      formulas: {},
+      frozen: 0,
+      names: [],
+      merges: [],
+      rowHeights: {},
+      print: {},
+      breaks: [],
+    };
     workbook.order.push(name);
     (grid || []).forEach((row, r) => row.forEach((value, c) => (workbook.sheets[name].cells[r + "," + c] = value)));
     return sheetObject(name);
@@ -110,7 +126,14 @@ window.__installFakeExcel = function (options) {
           if (v !== null) store[a.r0 + r + "," + (a.c0 + c)] = v;
         }),
       );
-    const format = { font: {}, autofitColumns() {} };
+    const format = {
+      font: {},
+      autofitColumns() {},
+      autofitRows() {},
+      set rowHeight(points) {
+        for (let r = a.r0; r <= a.r1; r++) sheet().rowHeights[r] = points;
+      },
+    };
     return {
       // A read of values waits at the next sync while reads are held.
       load(what) {
@@ -158,6 +181,9 @@ window.__installFakeExcel = function (options) {
       select() {
         workbook.active = sheetName;
         workbook.selection = this.address.split("!")[1];
+      },
+      merge() {
+        sheet().merges.push(colName(a.c0) + (a.r0 + 1) + ":" + colName(a.c1) + (a.r1 + 1));
       },
       isNullObject: false,
     };
@@ -221,11 +247,46 @@ window.__installFakeExcel = function (options) {
       },
       charts: {
         add: (type, source, seriesBy) => {
-          const chart = { sheet: name, type, seriesBy, title: {}, legend: {}, setPosition() {} };
+          const axis = () => ({ title: {} });
+          const colours = [];
+          const chart = {
+            sheet: name,
+            type,
+            seriesBy,
+            source: source.address.split("!")[1],
+            title: { format: { font: {} } },
+            format: { font: {} },
+            legend: {},
+            axes: { categoryAxis: axis(), valueAxis: axis() },
+            colours,
+            series: { getItemAt: (index) => ({ format: { fill: { setSolidColor: (c) => (colours[index] = c) } } }) },
+            setPosition(from, to) {
+              chart.position = from + ":" + to;
+            },
+          };
           workbook.charts.push(chart);
           return chart;
         },
       },
+      get pageLayout() {
+        const print = workbook.sheets[name].print;
+        return {
+          set orientation(value) {
+            print.orientation = value;
+          },
+          set paperSize(value) {
+            print.paperSize = value;
+          },
+          set zoom(value) {
+            print.zoom = value;
+          },
+          setPrintArea: (area) => (print.area = area),
+          setPrintTitleRows: (rows) => (print.titleRows = rows),
+          setPrintTitleColumns: (columns) => (print.titleColumns = columns),
+          headersFooters: { defaultForAllPages: print },
+        };
+      },
+      horizontalPageBreaks: { add: (at) => workbook.sheets[name].breaks.push(at) },
       freezePanes: { freezeRows: (n) => (workbook.sheets[name].frozen = n) },
       activate: () => {
         workbook.active = name;
@@ -348,9 +409,16 @@ window.__installFakeExcel = function (options) {
   };
   window.Excel = {
     run: async (first, second) => (typeof first === "function" ? first(context) : second(context)),
-    ChartType: { barStacked100: "BarStacked100" },
+    ChartType: {
+      barClustered: "BarClustered",
+      barStacked: "BarStacked",
+      barStacked100: "BarStacked100",
+      stockHLC: "StockHLC",
+    },
     ChartSeriesBy: { columns: "Columns" },
     ChartLegendPosition: { bottom: "Bottom" },
+    PageOrientation: { landscape: "Landscape" },
+    PaperType: { letter: "Letter" },
   };
   window.Office = {
     HostType: { Excel: "Excel" },

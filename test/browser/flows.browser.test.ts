@@ -232,7 +232,8 @@ describeBrowser("the study's second half in Chromium", () => {
       await expectFocus(page, "Insert 9 exhibits");
       const book = await workbookOf(page);
       expect(book.settings["compstudy.pane"]).toMatchObject({ asOf: "2020-07-01" });
-      expect(book.sheets["3-1 Pay Plan Summary"].cells["1,0"]).toMatch(/^As of 2020-07-01/);
+      // Under the study's line and the title, the subtitle states the date in words.
+      expect(book.sheets["3-1 Pay Plan Summary"].cells["2,0"]).toMatch(/^As of July 1, 2020/);
       await page.close();
 
       // Opened again, the workbook knows its date: every family page shows it.

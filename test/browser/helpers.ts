@@ -317,10 +317,21 @@ export function workbookOf(page: Page): Promise<{
       formats: Record<string, unknown>;
       formulas: Record<string, unknown>;
       frozen: number;
+      merges: string[];
+      rowHeights: Record<string, number>;
+      print: Record<string, unknown>;
+      breaks: string[];
     }
   >;
   tables: { sheet: string; address: string; style: string; name: string }[];
-  charts: { sheet: string; type: string }[];
+  charts: {
+    sheet: string;
+    type: string;
+    source: string;
+    position?: string;
+    title: { text?: string };
+    axes: { categoryAxis: { title: { text?: string } }; valueAxis: { title: { text?: string } } };
+  }[];
   active: string;
   selection: string | null;
   settings: Record<string, unknown>;

@@ -64,19 +64,37 @@ describeBrowser("task pane in Chromium", () => {
       "3-8 Unmatched Employees",
       "3-9 Pay Against the Schedule",
     ]);
-    expect(book.sheets["3-4 Quartile Analysis"].cells["0,0"]).toBe("EXHIBIT 3-4 — QUARTILE ANALYSIS");
-    expect(book.sheets["3-4 Quartile Analysis"].frozen).toBe(4);
+    // The study's line, then the exhibit's title, as in the CLI's workbook.
+    expect(book.sheets["3-4 Quartile Analysis"].cells["0,0"]).toBe("Compensation study: current conditions");
+    expect(book.sheets["3-4 Quartile Analysis"].cells["1,0"]).toBe("EXHIBIT 3-4 — QUARTILE ANALYSIS");
+    expect(book.sheets["3-4 Quartile Analysis"].frozen).toBe(5);
     expect(book.tables.map((t) => `${t.sheet}|${t.address}|${t.style}`)).toContain(
-      "3-4 Quartile Analysis|A4:K10|TableStyleMedium2",
+      "3-4 Quartile Analysis|A5:K11|TableStyleMedium2",
     );
     expect(book.charts.map((c) => `${c.sheet}|${c.type}`)).toEqual([
       "3-4 Quartile Analysis|BarStacked100",
       "3-4 Quartile Analysis|BarStacked100",
+      "3-5 Job Families|BarClustered",
+      "3-6 Tenure|BarClustered",
     ]);
-    expect(book.sheets["3-8 Unmatched Employees"].cells["4,3"]).toBe(
+    // Each chart titled, its axes named, placed beside the table; the sheet printed as the CLI's.
+    for (const chart of book.charts) {
+      expect(chart.title.text).toBeTruthy();
+      expect(chart.axes.valueAxis.title.text).toBeTruthy();
+      expect(chart.position).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/);
+    }
+    const quartiles = book.sheets["3-4 Quartile Analysis"];
+    expect(quartiles.print).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "Letter",
+      rightFooter: "Page &P of &N",
+    });
+    expect(quartiles.print.area).toMatch(/^A1:/);
+    expect(quartiles.merges.length).toBeGreaterThan(0);
+    expect(book.sheets["3-8 Unmatched Employees"].cells["5,3"]).toBe(
       "Row 6: Grade 'TE9' is not in plan 'PEA 187 Days'",
     );
-    expect(book.sheets["3-5 Job Families"].formats["4,0"]).toBe("@");
+    expect(book.sheets["3-5 Job Families"].formats["5,0"]).toBe("@");
     expect(book.sheets.Roster.cells["4,6"]).toBe("<img src=x onerror=alert(1)>");
     // Remembered in the workbook's settings, by table name.
     expect(book.settings["compstudy.pane"]).toMatchObject({

@@ -103,11 +103,11 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
     const study = read("files.json");
     const placements = rowsOf(study, "placements");
     // COMP_EXPERIENCE_RATE 3 %: 52,000 × (1 + 3 % × 6) = 61,360
-    expect(placements[0]).toMatchObject({ Candidate: "Ann", Salary: 61360, Approval: "CHRO" });
+    expect(placements[0]).toMatchObject({ Candidate: "Ann", Salary: 61360, Approval: "Chief HR officer" });
     // 70,000 × 1.08 = 75,600 > 64,000 × (1 + 3 % × 5) = 73,600
     expect(placements[1]).toMatchObject({ Candidate: "Bo", Salary: 75600 });
     // 7 years: step 1 + 7 = 8, which the table skips: the row below, step 7 (48,360).
-    expect(placements[2]).toMatchObject({ Candidate: "Cy", Step: 7, Salary: 48360, Approval: "schedule" });
+    expect(placements[2]).toMatchObject({ Candidate: "Cy", Step: 7, Salary: 48360, Approval: "On the schedule" });
     expect(placements[3]).toMatchObject({
       Candidate: "Di",
       Salary: null,
@@ -132,7 +132,7 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
       lanes: "lanes.csv",
     });
     expect(study.exhibits.find((e) => e.id === "placements")?.notes).toContain(
-      "Rules: the COMP Rules sheet ([book.xlsx]'COMP Rules'!A1:C2): COMP_EXPERIENCE_RATE = 0.03 (default 0.025).",
+      "Rules: the COMP Rules sheet (sheet COMP Rules of book.xlsx): COMP_EXPERIENCE_RATE = 0.03 (default 0.025).",
     );
   });
 
@@ -145,7 +145,7 @@ describe("compstudy exhibits with the personnel-action inputs", () => {
     const families = rowsOf(read("applied.json"), "job-families");
     expect(families.find((r) => r["Job Family"] === "Trades")).toMatchObject({ Classes: 2 });
     expect(read("applied.json").summary.notes).toContain(
-      "job-families: classes are counted by their proposed titles (apply-title-changes)",
+      "job families: classes are counted by their proposed titles (title changes applied)",
     );
   });
 

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { JsonStudy } from "../../src/exhibits/json";
-import { DEMO_AS_OF, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
+import { demoArguments, projectRoot, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { compareWithJson, findSoffice, sheetsAsShown } from "../exhibits/libreoffice";
 import { run, tempFolder, writeFile } from "./helpers";
 
@@ -66,23 +66,8 @@ describeIfSoffice("compstudy exhibits, opened in LibreOffice", () => {
   (fs.existsSync(sample) ? it : it.skip)(
     "shows the JSON's numbers for the demo sample (samples/portland-2013.xlsx)",
     async () => {
-      const result = await run(
-        // --adjust 3% as the demo does: the chapter 6 exhibits are checked too.
-        [
-          "exhibits",
-          "--workbook",
-          sample,
-          "--as-of",
-          DEMO_AS_OF,
-          "--adjust",
-          "3%",
-          "--out",
-          "demo.xlsx",
-          "--json",
-          "demo.json",
-        ],
-        folder,
-      );
+      // As the demo runs (a 3 % structure adjustment): the chapter 6 exhibits are checked too.
+      const result = await run(demoArguments(sample, ["--out", "demo.xlsx", "--json", "demo.json"]), folder);
       expect(result).toMatchObject({ code: 0, stderr: "" });
       await checkInLibreOffice(folder, path.join(folder, "demo.xlsx"), path.join(folder, "demo.json"));
     },

@@ -94,7 +94,7 @@ describe("compstudy exhibits with the market and a proposed structure", () => {
     expect(labor[labor.length - 1]["Salary Share"]).toBeCloseTo(0.052, 12);
     // minimum: E1 40,000 → 41,200 (+1,200); E2 52,000 above 51,500: red-circled; E3 20 → 20.60: 0.60 × 2,080 = 1,248.
     const options = exhibitOf(study, "implementation-options").rows as Record<string, unknown>[];
-    expect(options.map((r) => r.Method)).toEqual(["minimum", "next-step"]);
+    expect(options.map((r) => r.Method)).toEqual(["Raise to the new minimum", "Next step up (no one loses)"]);
     expect(options[0]["Annual Cost"]).toBeCloseTo(2_448, 9);
     // 2,448 × 1.0765 = 2,635.272
     expect(options[0]["Annual Cost with Load"]).toBeCloseTo(2_635.272, 6);
@@ -146,7 +146,7 @@ describe("compstudy exhibits with the market and a proposed structure", () => {
     const study = JSON.parse(fs.readFileSync(path.join(folder, "book.json"), "utf8")) as JsonStudy;
     expect(study.exhibits.map((e) => e.id)).toEqual(expect.arrayContaining(["market-summary", "labor-cost"]));
     expect(study.summary.notes).toContain(
-      "not built (no proposed structure (a 'Proposed Plans' sheet or --proposed FILE, --adjust 3%, or --market-target 100%)): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
+      "not built (needs a proposed structure): 6-1 Pay Plan Comparison, 6-2 Implementation Cost, 6-3 Implementation Detail, 6-4 Implementation Options",
     );
   });
 
@@ -202,11 +202,7 @@ describe("bad values exit 2 with one line", () => {
     [["--exhibits", "implementation-cost"], "Exhibit implementation-cost cannot be built: no proposed structure"],
     [
       ["--proposed", "proposed.csv", "--adjust", "3%"],
-      "Give one proposed structure, not the Proposed Plans table and --adjust",
-    ],
-    [
-      ["--labor-cost", "labor.csv", "--organization", "Boston"],
-      "Your organisation: 'Boston' is not in the Labor Cost table",
+      "Give one proposed structure, not the Proposed Plans table and a structure adjustment",
     ],
     [["--market", "plans.csv"], "compstudy: plans.csv: Missing column 'Benchmark Job'"],
   ])("%j", async (args, message) => {

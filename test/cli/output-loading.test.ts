@@ -53,7 +53,7 @@ const report = `
       `(async () => {
         const { writeOutputs, planOutputs, outputRequests } = require(${JSON.stringify(path.join(DIST, "cli", "outputs.js"))});
         const result = {
-          asOf: "2013-04-01", sources: {}, summary: { plans: 0, grades: 0, rosterRows: 0, employees: 0, unmatched: 0,
+          asOf: "2013-04-01", title: "Compensation study", sources: {}, summary: { plans: 0, grades: 0, rosterRows: 0, employees: 0, unmatched: 0,
             separated: 0, auditErrors: 0, auditWarnings: 0, notes: [], columns: { plans: {}, roster: {} } },
           exhibits: [{ id: "tenure", number: "3-6", title: "Tenure", subtitle: "", source: "",
             columns: [{ name: "Plan", kind: "text" }], rows: [{ values: ["A"], kind: "detail" }] }],

@@ -74,7 +74,7 @@ describe("the summary groups unmatched rows by kind of reason", () => {
       "              grade is not in plan: 2",
       expect.stringMatching(/^ {14}\S.*: 1$/),
       expect.stringMatching(/^ {14}\S.*: 1$/),
-      "              3 other kinds: 3 (see unmatched-employees)",
+      "              3 other kinds: 3 (see Unmatched Employees)",
     ]);
     expect(lines[start + 5]).toMatch(/^ {2}audit/);
   });
@@ -93,7 +93,8 @@ describe("the summary says what the workbook writer changed", () => {
     const result = await study("--out", "e.xlsx", "--json", "e.json");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      "  note        e.xlsx: 1 cell held characters a workbook cannot (control characters, U+FFFE, U+FFFF, broken surrogates): each shown as \uFFFD\n",
+      // The job family's name is in four cells: 3-5's table, its chart's data, its findings and the findings page.
+      "  note        e.xlsx: 4 cells held characters a workbook cannot (control characters, U+FFFE, U+FFFF, broken surrogates): each shown as \uFFFD\n",
     );
     expect(xlsxXmlProblems(fs.readFileSync(path.join(folder, "e.xlsx")))).toEqual([]);
     const json = JSON.parse(fs.readFileSync(path.join(folder, "e.json"), "utf8"));

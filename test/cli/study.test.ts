@@ -76,7 +76,9 @@ describe("compstudy exhibits on small files", () => {
   it("writes the exhibits the JSON has, sheet by sheet, with hostile text as strings", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(folder, "out/e.xlsx"));
-    expect(workbook.worksheets).toHaveLength(json.exhibits.length);
+    // The findings page first, then one sheet per exhibit.
+    expect(workbook.worksheets.map((sheet) => sheet.name)[0]).toBe("Findings");
+    expect(workbook.worksheets).toHaveLength(json.exhibits.length + 1);
     const strings: string[] = [];
     workbook.eachSheet((sheet) =>
       sheet.eachRow((row) =>

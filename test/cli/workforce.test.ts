@@ -156,21 +156,28 @@ describe("a workbook with Roster, Reference and Positions sheets", () => {
   it("shows small groups as <5 in the JSON, the .xlsx and the HTML", async () => {
     // Teaching: 6 women, 2 men; the men's 2 is small and the family's 8 would give it away.
     // (Groups most first: 10 men, 7 women on the roster.)
+    // The women (6) are hidden only so that the men's 2 cannot be worked out: their own mark, never "<5".
     expect(teaching(study)).toEqual([
       ["Male", "<5", "<5"],
-      ["Female", "<5", "<5"],
+      ["Female", "hidden", "hidden"],
     ]);
     const rows = await sheetValues("out/a.xlsx", /^7-1 /);
     const shown = rows.filter((row) => row[0] === "Gender" && row[1] === "Teaching").map((row) => row[3]);
-    expect(shown).toEqual(["<5", "<5"]);
+    expect(shown).toEqual(["<5", "hidden"]);
     const html = fs.readFileSync(path.join(folder, "out/a.html"), "utf8");
-    expect(html).toContain("&lt;5");
+    // Both marks sit right, like the numbers of their columns.
+    expect(html).toContain('<td class="num">&lt;5</td>');
+    expect(html).toContain('<td class="num">hidden</td>');
+    // 7-1's marks are all in number columns (8-1's Significant, a text column, keeps its mark left with its words).
+    const composition = /<section class="exhibit" id="exhibit-workforce-composition">[^]*?<\/section>/.exec(html)![0];
+    expect(composition).toContain('<td class="num">hidden</td>');
+    expect(composition).not.toMatch(/<td class="text[^"]*">(&lt;5|hidden)<\/td>/);
   });
 
   it("counts hires and separations over the default period 2011-07-01..2012-06-30", () => {
     // Hires: TM0 (2011-08-15), GONE2 (2011-09-01), NEW1 (2012-02-01); separations: GONE1 (on the
     // last day), GONE2. All counts are small.
-    expect(exhibit(study, "retention").description).toContain("from 2011-07-01 to 2012-06-30");
+    expect(exhibit(study, "retention").description).toContain("from July 1, 2011 to June 30, 2012");
     expect(exhibit(study, "hires-by-group").rows.at(-1)).toEqual({
       Dimension: "All",
       Group: "All",
@@ -202,10 +209,10 @@ describe("--no-suppress", () => {
     expect(rows.filter((row) => row[0] === "Gender" && row[1] === "Teaching").map((row) => row[3])).toEqual([2, 6]);
     expect(exhibit(study, "hires-by-group").rows.at(-1)).toMatchObject({ Hires: 3 });
     expect(stdout).toContain(
-      "note        --no-suppress: workforce and equity cells describing fewer than 5 people are shown in the JSON and .xlsx; the HTML report and the task pane still show <5",
+      "note        small groups shown (suppression turned off): workforce and equity cells describing fewer than 5 people are shown in the JSON and .xlsx; the HTML report and the task pane still hide them",
     );
     expect(study.summary.notes).toContain(
-      "--no-suppress: workforce and equity cells describing fewer than 5 people are shown in the JSON and .xlsx; the HTML report and the task pane still show <5",
+      "small groups shown (suppression turned off): workforce and equity cells describing fewer than 5 people are shown in the JSON and .xlsx; the HTML report and the task pane still hide them",
     );
   });
 
@@ -258,7 +265,7 @@ describe("--period, --equity-reference, --min-cell, and inputs from their own fi
     expect(exhibit(study, "pay-equity").rows[0]).toMatchObject({
       Dimension: "Gender",
       Group: "Male",
-      Significant: "reference",
+      Significant: "Reference group",
     });
     expect(exhibit(study, "workforce-composition").rows[0]).toMatchObject({ Group: "Male", "Reference Share": 0.51 });
     expect(exhibit(study, "position-control").rows.at(-1)).toMatchObject({ Department: "All", Positions: 16 });

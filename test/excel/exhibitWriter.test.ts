@@ -11,7 +11,7 @@ import {
 } from "../../src/excel/exhibitWriter";
 import { layoutExhibit } from "../../src/exhibits/layout";
 import { studyOf } from "../study/helpers";
-import type { StudyResult } from "../../src/exhibits/spec/types";
+import type { ExhibitChart, StudyResult } from "../../src/exhibits/spec/types";
 
 type RangeWrite = { sheet: string; address: string; values?: unknown[][]; numberFormat?: unknown[][]; order: string[] };
 
@@ -33,7 +33,18 @@ function makeWorkbook(existing: Existing[], options: { failTables?: boolean } = 
   const rightAligned: string[] = [];
   const sheets: Record<
     string,
-    { deleted: boolean; tables: string[]; charts: unknown[][]; frozen?: number; activated?: boolean }
+    {
+      deleted: boolean;
+      tables: string[];
+      charts: unknown[][];
+      frozen?: number;
+      activated?: boolean;
+      merged: string[];
+      wrapped: string[];
+      heights: Record<string, number>;
+      print: Record<string, unknown>;
+      breaks: string[];
+    }
   > = {};
   let syncs = 0;
 
@@ -42,12 +53,21 @@ function makeWorkbook(existing: Existing[], options: { failTables?: boolean } = 
     const format = {
       font: {} as Record<string, unknown>,
       columnWidth: undefined as number | undefined,
+      verticalAlignment: undefined as string | undefined,
       set horizontalAlignment(value: string) {
         if (value === "Right") rightAligned.push(`${sheet}!${address}`);
       },
+      set wrapText(value: boolean) {
+        if (value) sheets[sheet].wrapped.push(address);
+      },
+      set rowHeight(value: number) {
+        sheets[sheet].heights[address] = value;
+      },
+      autofitRows: () => undefined,
     };
     return {
       format,
+      merge: () => sheets[sheet].merged.push(address),
       set numberFormat(value: unknown[][]) {
         write.numberFormat = value;
         write.order.push("numberFormat");
@@ -63,7 +83,18 @@ function makeWorkbook(existing: Existing[], options: { failTables?: boolean } = 
 
   const worksheet = (created: string) => {
     let name = created;
-    sheets[name] ??= { deleted: false, tables: [], charts: [] };
+    sheets[name] ??= {
+      deleted: false,
+      tables: [],
+      charts: [],
+      merged: [],
+      wrapped: [],
+      heights: {},
+      print: {},
+      breaks: [],
+    };
+    const print = sheets[name].print;
+    const axis = () => ({ title: {} as Record<string, unknown>, numberFormat: "", reversePlotOrder: false });
     return {
       get name() {
         return name;
@@ -106,12 +137,31 @@ function makeWorkbook(existing: Existing[], options: { failTables?: boolean } = 
         add: (type: string, source: unknown, seriesBy: string) => {
           sheets[name].charts.push([type, seriesBy]);
           return {
-            title: {},
+            title: { format: { font: {} } },
+            format: { font: {} },
             legend: {},
+            axes: { categoryAxis: axis(), valueAxis: axis() },
+            series: { getItemAt: () => ({ format: { fill: { setSolidColor: () => undefined } } }) },
             setPosition: (from: string, to: string) => sheets[name].charts.push([from, to]),
           };
         },
       },
+      pageLayout: {
+        set orientation(value: string) {
+          print.orientation = value;
+        },
+        set paperSize(value: string) {
+          print.paperSize = value;
+        },
+        set zoom(value: unknown) {
+          print.zoom = value;
+        },
+        setPrintArea: (area: string) => (print.area = area),
+        setPrintTitleRows: (rows: string) => (print.titleRows = rows),
+        setPrintTitleColumns: (columns: string) => (print.titleColumns = columns),
+        headersFooters: { defaultForAllPages: print },
+      },
+      horizontalPageBreaks: { add: (at: string) => sheets[name].breaks.push(at) },
       freezePanes: { freezeRows: (rows: number) => (sheets[name].frozen = rows) },
       activate: () => (sheets[name].activated = true),
       delete: () => {
@@ -153,9 +203,16 @@ function makeWorkbook(existing: Existing[], options: { failTables?: boolean } = 
 
 function install(mock: unknown): void {
   (globalThis as Record<string, unknown>).Excel = Object.assign(mock as object, {
-    ChartType: { barStacked100: "BarStacked100" },
+    ChartType: {
+      barClustered: "BarClustered",
+      barStacked: "BarStacked",
+      barStacked100: "BarStacked100",
+      stockHLC: "StockHLC",
+    },
     ChartSeriesBy: { columns: "Columns" },
     ChartLegendPosition: { bottom: "Bottom" },
+    PageOrientation: { landscape: "Landscape" },
+    PaperType: { letter: "Letter" },
   });
 }
 
@@ -231,15 +288,16 @@ describe("writeExhibits", () => {
     install(book.mock);
     const result = smallStudy();
     await writeExhibits(result, { exhibits: ["grade-placement"] });
-    const layout = layoutExhibit(result.exhibits[1]);
+    const layout = layoutExhibit(result.exhibits[1], { study: result });
     const table = layout.blocks.find((b) => b.role === "table");
-    const written = book.writes.find((w) => w.address === rangeAddress(3, 0, table?.values.length ?? 0, 7));
+    const written = book.writes.find((w) => w.address === rangeAddress(4, 0, table?.values.length ?? 0, 7));
     expect(written?.values).toEqual(table?.values);
     expect(written?.numberFormat?.[1]).toEqual(["@", "@", "#,##0", "#,##0", "0.0%", "#,##0", "0.0%"]);
     expect(written?.order).toEqual(["numberFormat", "values"]);
-    expect(book.writes.find((w) => w.address === "A1")?.values).toEqual([["EXHIBIT 3-2 — GRADE PLACEMENT"]]);
-    expect(book.writes.find((w) => w.address === "A2")?.values).toEqual([
-      ["As of 2020-01-01 · Pay Plans: Pay Plans!A1:E3 · Roster: Roster!A1:G5"],
+    expect(book.writes.find((w) => w.address === "A1")?.values).toEqual([["Compensation study: current conditions"]]);
+    expect(book.writes.find((w) => w.address === "A2")?.values).toEqual([["EXHIBIT 3-2 — GRADE PLACEMENT"]]);
+    expect(book.writes.find((w) => w.address === "A3")?.values).toEqual([
+      ["As of January 1, 2020 · from the Pay Plans and Roster tables"],
     ]);
   });
 
@@ -247,15 +305,15 @@ describe("writeExhibits", () => {
     const book = makeWorkbook([]);
     install(book.mock);
     await writeExhibits(smallStudy(), { exhibits: ["grade-placement"] });
-    // Plan and Grade are text (left); Employees … % At or Above Maximum are numbers (columns C–G of row 4).
-    expect(book.rightAligned).toEqual(["C", "D", "E", "F", "G"].map((column) => `3-2 Grade Placement!${column}4`));
+    // Plan and Grade are text (left); Employees … % At or Above Maximum are numbers (columns C–G of row 5).
+    expect(book.rightAligned).toEqual(["C", "D", "E", "F", "G"].map((column) => `3-2 Grade Placement!${column}5`));
   });
 
   it("writes roster text that looks like a formula as text, with the '@' format set first", async () => {
     const book = makeWorkbook([]);
     install(book.mock);
     await writeExhibits(smallStudy(1), { exhibits: ["unmatched-employees"] });
-    const table = book.writes.find((w) => w.address.startsWith("A4:"));
+    const table = book.writes.find((w) => w.address.startsWith("A5:"));
     expect(table?.order).toEqual(["numberFormat", "values"]);
     expect(table?.values?.[0]).toEqual(["Employee ID", "Plan", "Grade", "Reason"]);
     expect(table?.numberFormat?.every((row) => row.every((format) => format === "@"))).toBe(true);
@@ -266,10 +324,55 @@ describe("writeExhibits", () => {
     install(book.mock);
     await writeExhibits(smallStudy(), { exhibits: ["quartiles"] });
     const sheet = book.sheets["3-4 Quartile Analysis"];
-    expect(sheet.tables).toEqual(["A4:K9|true"]);
-    expect(sheet.frozen).toBe(4);
+    expect(sheet.tables).toEqual(["A5:K10|true"]);
+    expect(sheet.frozen).toBe(5);
     expect(sheet.charts.filter((c) => c[0] === "BarStacked100")).toHaveLength(2);
     expect(sheet.activated).toBe(true);
+  });
+
+  it("wraps the text across the table, and sets the print as the workbook's: Letter landscape, the header repeated", async () => {
+    const book = makeWorkbook([]);
+    install(book.mock);
+    const result = smallStudy();
+    await writeExhibits(result, { exhibits: ["quartiles"] });
+    const sheet = book.sheets["3-4 Quartile Analysis"];
+    const layout = layoutExhibit(
+      result.exhibits.find((e) => e.id === "quartiles")!,
+      { study: result },
+    );
+    const subtitle = layout.blocks.find((b) => b.role === "subtitle")!;
+    expect(sheet.merged).toContain(rangeAddress(subtitle.row, 0, 1, subtitle.span!));
+    expect(sheet.wrapped).toContain(rangeAddress(layout.table.row, 0, 1, layout.table.columns));
+    expect(sheet.print).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "Letter",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: "$5:$5",
+      leftFooter: "EXHIBIT 3-4 — QUARTILE ANALYSIS",
+      rightFooter: "Page &P of &N",
+    });
+    expect(sheet.print.area).toMatch(/^A1:[A-Z]+\d+,[A-Z]+6:[A-Z]+\d+$/);
+  });
+
+  it("draws each kind of chart the exhibit declares, an interval as a high-low-close stock chart", async () => {
+    const book = makeWorkbook([]);
+    install(book.mock);
+    const result = smallStudy();
+    const tenure = result.exhibits.find((e) => e.id === "tenure")!;
+    const chart = (kind: ExhibitChart["kind"]): ExhibitChart => ({
+      kind,
+      title: `A ${kind} chart`,
+      description: "What it shows.",
+      categoryTitle: "Plan",
+      categories: ["Hourly", "Annual"],
+      series: [{ name: "Gap", values: [0.01, -0.02], low: [-0.01, -0.04], high: [0.03, 0] }],
+      value: { kind: "percent" },
+      valueTitle: "Gap",
+    });
+    tenure.charts = (["bar", "stacked", "stacked100", "interval"] as const).map(chart);
+    await writeExhibits(result, { exhibits: ["tenure"] });
+    const types = book.sheets["3-6 Tenure"].charts.filter((entry) => entry[1] === "Columns").map((entry) => entry[0]);
+    expect(types).toEqual(["BarClustered", "BarStacked", "BarStacked100", "StockHLC"]);
   });
 
   it("syncs a fixed, small number of times, whatever the number of exhibits", async () => {
@@ -409,7 +512,7 @@ describe("re-runs: the pane's sheets replaced, never another's", () => {
 describe("planChunks", () => {
   it("keeps every chunk under the budget and every row exactly once", () => {
     const result = smallStudy(5_000);
-    const layouts = result.exhibits.map((e) => layoutExhibit(e));
+    const layouts = result.exhibits.map((e) => layoutExhibit(e, { study: result }));
     const chunks = planChunks(layouts, 50_000);
     for (const chunk of chunks) expect(chunk.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThanOrEqual(50_000);
     const rows = chunks.flat().reduce((sum, s) => sum + (s.to - s.from), 0);

@@ -13,14 +13,15 @@ describe("renderJson", () => {
       summary: Object.fromEntries(Object.entries(result.summary).reverse()) as StudyResult["summary"],
       exhibits: result.exhibits,
       sources: { roster: result.sources.roster, plans: result.sources.plans },
+      title: result.title,
       asOf: result.asOf,
     };
     expect(renderJson(reordered)).toBe(renderJson(result));
   });
 
-  it("writes asOf, sources, summary and exhibits in that order, 2-space indented, with a trailing newline", () => {
+  it("writes asOf, title, sources, summary and exhibits in that order, 2-space indented, with a trailing newline", () => {
     const text = renderJson(studyFixture());
-    expect(Object.keys(JSON.parse(text))).toEqual(["asOf", "sources", "summary", "exhibits"]);
+    expect(Object.keys(JSON.parse(text))).toEqual(["asOf", "title", "sources", "summary", "exhibits"]);
     expect(text.endsWith("}\n")).toBe(true);
     expect(text.split("\n")[1]).toBe('  "asOf": "2013-04-01",');
   });
@@ -108,6 +109,17 @@ describe("the JSON as a stream (jsonBody)", () => {
       (result) => ({
         ...result,
         exhibits: [{ ...result.exhibits[0], rows: [], description: "Nobody.", notes: ["a note", "another"] }],
+      }),
+    ],
+    [
+      "an organisation, and exhibits with findings (with and without notes)",
+      (result) => ({
+        ...result,
+        organization: "Portland Public Schools",
+        exhibits: [
+          { ...result.exhibits[0], findings: ["One finding.", "Another."] },
+          { ...result.exhibits[0], notes: ["a note"], findings: ["A finding after the notes."] },
+        ],
       }),
     ],
   ])("writes byte for byte what JSON.stringify writes: %s", (_, shape) => {

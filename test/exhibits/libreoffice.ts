@@ -52,9 +52,9 @@ export function sheetsAsShown(soffice: string, file: string, outdir: string): Ma
   return sheets;
 }
 
-/** A shown value back to a number: "$61,040" → 61040, "45.5%" → 0.455, "7.3" → 7.3. */
+/** A shown value back to a number: "$61,040" → 61040, "45.5%" → 0.455, "7.3 years" → 7.3. */
 export function shownNumber(text: string): number | undefined {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(/ years$/, "");
   if (trimmed === "") return undefined;
   const percent = trimmed.endsWith("%");
   const body = trimmed.replace(/[$,%]/g, "");
@@ -70,20 +70,28 @@ function tolerance(shown: string): number {
 }
 
 /**
- * Compares each exhibit of `json` with the sheet LibreOffice shows (title in row 1, the
- * table's header in row 4, or 5 under a description): same header, same text, numbers equal to the shown precision.
+ * Compares each exhibit of `json` with the sheet LibreOffice shows (the findings page first,
+ * when there is one; then the exhibits in order, each with its table's header under its title
+ * block): same header, same text, numbers equal to the shown precision.
  * Returns the list of differences (empty when all agree).
  */
-export function compareWithJson(sheets: Map<string, string[][]>, sheetNames: string[], json: JsonStudy): string[] {
+export function compareWithJson(sheets: Map<string, string[][]>, names: string[], json: JsonStudy): string[] {
   const problems: string[] = [];
+  const sheetNames = names[0] === "Findings" ? names.slice(1) : names;
   json.exhibits.forEach((exhibit, index) => {
     const rows = sheets.get(sheetNames[index]);
     if (!rows) {
       problems.push(`${exhibit.id}: no sheet '${sheetNames[index]}' in the LibreOffice export`);
       return;
     }
-    // The layout puts the header under the description line when there is one (layoutExhibit).
-    const headerRow = exhibit.description === undefined ? 3 : 4;
+    // The table's header: the first row (of the first ten) that starts with the exhibit's column names.
+    const headerRow = rows
+      .slice(0, 10)
+      .findIndex((row) => row.slice(0, exhibit.columns.length).join("|") === exhibit.columns.join("|"));
+    if (headerRow < 0) {
+      problems.push(`${exhibit.id}: no header row ${exhibit.columns.join("|")} in the first ten rows`);
+      return;
+    }
     const header = rows[headerRow].slice(0, exhibit.columns.length);
     if (header.join("|") !== exhibit.columns.join("|")) problems.push(`${exhibit.id}: header ${header.join("|")}`);
     exhibit.rows.forEach((row, r) => {

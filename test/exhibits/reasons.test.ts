@@ -89,7 +89,7 @@ describe("unmatchedKinds and unmatchedLines", () => {
       "grade is not in plan: 20",
       "salary is blank: 3",
       // 2 + 1 rows of the two kinds not shown.
-      "2 other kinds: 3 (see unmatched-employees)",
+      "2 other kinds: 3 (see Unmatched Employees)",
     ]);
     expect(unmatchedLines(kinds.slice(0, 4))).toHaveLength(4);
   });

@@ -77,8 +77,10 @@ const quartiles: Draft = {
   source: "Source: Roster; CompStudy analysis.",
   charts: [
     {
-      plan: "BASE Shift 1",
+      kind: "stacked100",
       title: "BASE Shift 1 — employees by quartile",
+      description: "For each grade of BASE Shift 1, the share of its employees in each quarter of the grade's range.",
+      categoryTitle: "Grade",
       categories: ["B1-5", "B1-6"],
       series: [
         { name: "Q1", values: [10 / 22, 0] },
@@ -86,6 +88,8 @@ const quartiles: Draft = {
         { name: "Q3", values: [4 / 22, 0.25] },
         { name: "Q4", values: [3 / 22, 0.5] },
       ],
+      value: { kind: "percent" },
+      valueTitle: "Share of the grade's employees",
     },
   ],
 };
@@ -163,6 +167,7 @@ const unmatched: Draft = {
 export function studyFixture(): StudyResult {
   return structuredClone({
     asOf: "2013-04-01",
+    title: "Compensation study: current conditions",
     sources: { plans: "plans.csv", roster: "roster.csv" },
     exhibits: [summaryExhibit, quartiles, families, tenure, audit, unmatched].map((draft) => ({
       ...draft,

@@ -38,7 +38,7 @@ describeIfSoffice("the exhibits workbook in LibreOffice", () => {
   it("shows the numbers and text of the JSON, formatted (money by unit, 0.0 %)", () => {
     expect(compareWithJson(sheets, sheetNames, studyToJson(result))).toEqual([]);
     const summary = sheets.get("3-1 Pay Plan Summary")!;
-    expect(summary[4].slice(0, 8)).toEqual([
+    expect(summary[5].slice(0, 8)).toEqual([
       "BASE Shift 1",
       "B1-5",
       "$12.12",
@@ -48,12 +48,12 @@ describeIfSoffice("the exhibits workbook in LibreOffice", () => {
       "4.5%",
       "29.8%",
     ]);
-    expect(summary[7].slice(2, 5)).toEqual(["$61,040", "$70,511", "$79,981"]);
+    expect(summary[8].slice(2, 5)).toEqual(["$61,040", "$70,511", "$79,981"]);
   });
 
   it("keeps roster text that looks like a formula as text", () => {
     const unmatched = sheets.get("3-8 Unmatched Employees")!;
-    const grades = unmatched.slice(4, 4 + HOSTILE_TEXTS.length).map((row) => row[2]);
+    const grades = unmatched.slice(5, 5 + HOSTILE_TEXTS.length).map((row) => row[2]);
     expect(grades).toEqual(HOSTILE_TEXTS.map((text) => text.replace(/\r/g, "\n")));
   });
 
@@ -85,17 +85,17 @@ describeIfSoffice("a workbook of hostile text in LibreOffice", () => {
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it("opens, and shows each character XML forbids as U+FFFD", () => {
-    expect(rows[4][2]).toBe("A\uFFFDB\uFFFD");
-    expect(rows[5][2]).toBe("lone \uFFFD half");
+    expect(rows[5][2]).toBe("A\uFFFDB\uFFFD");
+    expect(rows[6][2]).toBe("lone \uFFFD half");
   });
 
   it("shows a text past Excel's limit cut to 32,767 characters ending in an ellipsis", () => {
-    expect(Array.from(rows[6][2])).toHaveLength(32_767);
-    expect(rows[6][2].endsWith("x…")).toBe(true);
+    expect(Array.from(rows[7][2])).toHaveLength(32_767);
+    expect(rows[7][2].endsWith("x…")).toBe(true);
   });
 
   it("shows _x0041_ as written and keeps emoji", () => {
-    expect(rows[7][2]).toBe("code _x0041_ here");
-    expect(rows[8][2]).toBe("emoji 😀");
+    expect(rows[8][2]).toBe("code _x0041_ here");
+    expect(rows[9][2]).toBe("emoji 😀");
   });
 });

@@ -17,7 +17,7 @@ async function reread(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** The fixture with `texts` as the Grade of the unmatched rows (column C of its sheet, from row 5). */
+/** The fixture with `texts` as the Grade of the unmatched rows (column C of its sheet, from row 6). */
 function withGrades(texts: string[]): StudyResult {
   const result = studyFixture();
   const unmatched = result.exhibits.find((exhibit) => exhibit.id === "unmatched-employees")!;
@@ -54,12 +54,12 @@ describe("characters XML forbids", () => {
 
   it("are each replaced by U+FFFD, visibly, in the cell", async () => {
     const sheet = unmatchedSheet(await reread(bytes));
-    cases.forEach(([, , shown], index) => expect(sheet.getCell(`C${5 + index}`).value).toBe(shown));
+    cases.forEach(([, , shown], index) => expect(sheet.getCell(`C${6 + index}`).value).toBe(shown));
   });
 
   it("leave allowed text alone: tab, line feed, surrogate pairs, accents", async () => {
     const sheet = unmatchedSheet(await reread(bytes));
-    kept.forEach((text, index) => expect(sheet.getCell(`C${5 + cases.length + index}`).value).toBe(text));
+    kept.forEach((text, index) => expect(sheet.getCell(`C${6 + cases.length + index}`).value).toBe(text));
   });
 
   it("are counted by cell, for the summary", () => {
@@ -73,10 +73,10 @@ describe("Excel's 32,767 characters per cell", () => {
     const exact = "y".repeat(MAX_CELL_CHARACTERS);
     const { bytes, report } = workbookBytes(withGrades([long, exact]));
     const sheet = unmatchedSheet(await reread(bytes));
-    const cut = String(sheet.getCell("C5").value);
+    const cut = String(sheet.getCell("C6").value);
     expect(cut).toHaveLength(MAX_CELL_CHARACTERS);
     expect(cut.endsWith("x…")).toBe(true);
-    expect(sheet.getCell("C6").value).toBe(exact);
+    expect(sheet.getCell("C7").value).toBe(exact);
     expect(report.cut).toBe(1);
     expect(xlsxXmlProblems(bytes)).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe("table columns", () => {
     const names = [...table.matchAll(/<tableColumn id="\d+" name="([^"]*)"/g)].map((match) => match[1]);
     expect(names).toEqual(["Plan", "plan 2", "Column 3", "Plan 3"]);
     const sheet = (await reread(bytes)).worksheets[0];
-    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual(names);
+    expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual(names);
   });
 });
 
@@ -138,18 +138,19 @@ describe("rows beyond a sheet's limit", () => {
   it("are left off with a note on the sheet, counted for the summary", async () => {
     const result = withGrades(Array.from({ length: 30 }, (_, index) => `G${index}`));
     const options = { maxSheetRows: 20 };
-    // Rows 1–3 title, subtitle, blank; row 4 the header; 20 − 4 − 3 (blank, source, note) = 13 data rows.
-    const layout = layoutExhibit(result.exhibits[5], options);
-    expect(layout.table.rows).toBe(1 + 13);
-    expect(layout.omittedRows).toBe(30 - 13);
+    // Rows 1–4 the study line, title, subtitle, blank; row 5 the header; 20 − 5 − 4 (blank, findings,
+    // source, note) = 11 data rows.
+    const layout = layoutExhibit(result.exhibits[5], { ...options, study: result });
+    expect(layout.table.rows).toBe(1 + 11);
+    expect(layout.omittedRows).toBe(30 - 11);
     const { bytes, report } = workbookBytes(result, options);
-    expect(report.omittedRows).toBe(17);
+    expect(report.omittedRows).toBe(19);
     const sheet = unmatchedSheet(await reread(bytes));
-    expect(sheet.getCell("C17").value).toBe("G12");
-    expect(sheet.getCell("A20").value).toBe(
-      "The sheet shows the first 13 of 30 rows (an Excel sheet holds 20 rows); every row is in the JSON output.",
+    expect(sheet.getCell("C16").value).toBe("G10");
+    expect(sheet.getCell("A19").value).toBe(
+      "The sheet shows the first 11 of 30 rows (an Excel sheet holds 20 rows); every row is in the JSON output.",
     );
-    expect(sheet.rowCount).toBe(20);
+    expect(sheet.rowCount).toBeLessThanOrEqual(20);
   });
 });
 
@@ -160,16 +161,21 @@ describe("the package", () => {
     ).toBe(true);
   });
 
-  it("prints landscape, one page wide, repeating the table header", async () => {
+  it("prints landscape on Letter, one page wide, repeating the table header, with a header and a footer", async () => {
     const { bytes } = workbookBytes(studyFixture());
     const sheet = (await reread(bytes)).worksheets[0];
     expect(sheet.pageSetup).toMatchObject({
       orientation: "landscape",
+      paperSize: 1,
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: "4:4",
+      printTitlesRow: "5:5",
     });
+    const xml = xmlParts(bytes)["xl/worksheets/sheet1.xml"];
+    expect(xml).toContain(
+      "<headerFooter><oddHeader>&amp;LCompensation study: current conditions</oddHeader><oddFooter>&amp;LEXHIBIT 3-1 — PAY PLAN SUMMARY&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>",
+    );
   });
 
   it("names CompStudy as its creator (how a later run knows it may replace the file)", () => {
@@ -200,7 +206,7 @@ describe("blocks side by side", () => {
     const layout = plan.worksheets[0].layout;
     // A block beside the table (as a chart's data might sit), its first row on the table's header row.
     layout.blocks.push({
-      row: 3,
+      row: 4,
       column: 12,
       values: [["Beside"], [42]],
       formats: [["@"], ["#,##0"]],
@@ -212,10 +218,10 @@ describe("blocks side by side", () => {
     const bytes = Buffer.concat(chunks);
     expect(xlsxXmlProblems(bytes)).toEqual([]);
     const sheet = (await reread(bytes)).worksheets[0];
-    expect(sheet.getCell("M4").value).toBe("Beside");
-    expect(sheet.getCell("M5").value).toBe(42);
-    expect(sheet.getCell("A4").value).toBe("Plan");
-    expect(sheet.getCell("C5").value).toBe(12.12);
-    expect(xmlParts(bytes)["xl/worksheets/sheet1.xml"]).toMatch(/<c r="I4"[^>]*>.*<\/c><c r="M4"/);
+    expect(sheet.getCell("M5").value).toBe("Beside");
+    expect(sheet.getCell("M6").value).toBe(42);
+    expect(sheet.getCell("A5").value).toBe("Plan");
+    expect(sheet.getCell("C6").value).toBe(12.12);
+    expect(xmlParts(bytes)["xl/worksheets/sheet1.xml"]).toMatch(/<c r="I5"[^>]*>.*<\/c><c r="M5"/);
   });
 });

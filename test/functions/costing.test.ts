@@ -127,9 +127,9 @@ describe("COMP.EXHIBIT with the costing's options and tables", () => {
     const rows = EXHIBIT([["settlement-cost"]], plans, roster, [["2017-07-01"]], options, [["benefit-groups"]], groups);
     expect(rows[0].slice(0, 6)).toEqual(["Plan", "Year", "Increase", "Flat Amount", "Step Movement", "Salary Cost"]);
     // Year 1: E1 step 2 at 42,000 × 1.03 = 43,260; E2 the top, 44,000 × 1.03 = 45,320.
-    expect(rows[2].slice(0, 6)).toEqual(["All", 1, 0.03, 0, "yes", 88_580]);
+    expect(rows[2].slice(0, 6)).toEqual(["All", 1, 0.03, 0, "Yes", 88_580]);
     // Year 2, frozen: 43,260 × 1.02 = 44,125.2 → 44,125; 45,320 × 1.02 = 46,226.4 → 46,226.
-    expect(rows[3].slice(0, 8)).toEqual(["All", 2, 0.02, 0, "no", 90_351, 0, 0]);
+    expect(rows[3].slice(0, 8)).toEqual(["All", 2, 0.02, 0, "No", 90_351, 0, 0]);
     // Loads of year 0: E1 40,000 × 20 % + 10,000; E2 has no group and no default load.
     expect(rows[1][rows[0].indexOf("Load Cost")]).toBe(18_000);
     // No stipend or longevity table: Supplemental Cost 0, beside Salary Cost.

@@ -108,12 +108,18 @@ describe("placements (4-1)", () => {
   it("decides each candidate and says the rule in words", () => {
     const [ann, bo, cy, di, transfer] = records(result, "placements");
     // 52,000 × (1 + 2.5 % × 6) = 59,800
-    expect(ann).toMatchObject({ "Job Type": "other", Salary: 59800, Approval: "CHRO", Step: null, Warning: null });
+    expect(ann).toMatchObject({
+      "Job Type": "Other",
+      Salary: 59800,
+      Approval: "Chief HR officer",
+      Step: null,
+      Warning: null,
+    });
     expect(ann.Rule).toBe("2.5 % × 6 years over the minimum 52,000");
     // "8%" = 0.08: 70,000 × 1.08 = 75,600 > 64,000 × 1.125 = 72,000
-    expect(bo).toMatchObject({ Action: "promotion", Salary: 75600, Approval: "CHRO" });
+    expect(bo).toMatchObject({ Action: "Promotion", Salary: 75600, Approval: "Chief HR officer" });
     // 7 years: PEA Master's step 8 = 49,713 (0 years is step 1)
-    expect(cy).toMatchObject({ Plan: "PEA", Grade: "Master's", Step: 8, Salary: 49713, Approval: "schedule" });
+    expect(cy).toMatchObject({ Plan: "PEA", Grade: "Master's", Step: 8, Salary: 49713, Approval: "On the schedule" });
     // 13.20 within 6 months, H1 maximum 14: kept; not on a step. H1 has no grade number and 13.20 lies
     // between the midpoint 13 and the start of Q4 13.50: the approver is left to decide.
     expect(di).toMatchObject({ Step: null, Salary: 13.2, Approval: null });
@@ -141,8 +147,8 @@ describe("placements (4-1)", () => {
 
   it("counts the decisions in its notes and names the rules used", () => {
     expect(exhibit(result, "placements").notes).toEqual([
-      "8 candidates: 5 decided (3 CHRO, 0 Compensation Committee, 1 on a schedule, 0 above the maximum, 1 with the approver to decide), 2 of them with warnings; 3 not decided (the reason is in Warning).",
-      "Approval (CompStudy's reading of the HISD manual): the CHRO up to the start of the 4th quartile below grade 28 (T9) and up to the midpoint from it, the Compensation Committee above that; teachers placed on a schedule need none; the Requested Salary is the one approved when given.",
+      "8 candidates: 5 decided (3 by the chief HR officer, 0 by the Compensation Committee, 1 on a schedule, 0 above the maximum, 1 with the approver to decide), 2 of them with warnings; 3 not decided (the reason is in Warning).",
+      "Approval (CompStudy's reading of the HISD manual): the chief HR officer (CHRO) up to the start of the 4th quartile below grade 28 (T9) and up to the midpoint from it, the Compensation Committee above that; teachers placed on a schedule need none; the Requested Salary is the one approved when given.",
       "Demotion and change in months (CompStudy's reading; the manual's excerpt defines them but states no pay rule): a demotion keeps the salary when within the new range, else the new maximum (the new minimum below it); a change in months keeps the daily rate — salary × new duty days ÷ current duty days, to the cent.",
       "Rules: the HISD defaults (no COMP Rules sheet).",
       "Lane schedules (lanes.csv): PEA (Bachelor's, Master's, Master's +30, Doctorate).",
@@ -152,9 +158,7 @@ describe("placements (4-1)", () => {
   it("is skipped, with the reason, when there is no Candidates table", () => {
     const plain = run({});
     expect(plain.exhibits.map((e) => e.id)).not.toContain("placements");
-    expect(plain.summary.notes).toContain(
-      "not built (no Candidates table (sheet 'Candidates' or --candidates FILE)): placements",
-    );
+    expect(plain.summary.notes).toContain("not built (needs the Candidates table): 4-1 Placement Decisions");
     expect(() => studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01", exhibits: ["placements"] })).toThrow(
       "Exhibit placements cannot be built: no Candidates table (sheet 'Candidates' or --candidates FILE)",
     );
@@ -400,10 +404,10 @@ describe("class-title-changes (4-2)", () => {
       ["Total", 5],
     ]);
     expect(applied.summary.notes).toContain(
-      "job-families: classes are counted by their proposed titles (apply-title-changes)",
+      "job families: classes are counted by their proposed titles (title changes applied)",
     );
     expect(exhibit(applied, "class-title-changes").notes).toContain(
-      "The job-families exhibit counts these proposed titles as its classes (apply-title-changes).",
+      "Job Families counts these proposed titles as its classes (title changes applied).",
     );
   });
 
@@ -411,7 +415,7 @@ describe("class-title-changes (4-2)", () => {
     const result = run({}, { "apply-title-changes": true });
     expect(records(result, "job-families").at(-1)).toMatchObject({ Classes: 4 });
     expect(result.summary.notes).toContain(
-      "apply-title-changes: no Title Changes table, so the job families count the roster's titles",
+      "title changes: no Title Changes table, so the job families count the roster's titles",
     );
   });
 });

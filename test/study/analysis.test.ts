@@ -130,9 +130,17 @@ describe("quartiles", () => {
   it("draws one 100 % stacked chart per plan with employees, grades as categories", () => {
     const result = study([emp("E1", 10), emp("E2", 20), emp("E3", 45000, "A1", "Annual")]);
     const charts = exhibit(result, "quartiles").charts ?? [];
-    expect(charts.map((c) => c.plan)).toEqual(["Hourly", "Annual"]);
+    expect(charts.map((c) => c.title)).toEqual([
+      "Hourly: employees by quartile of their grade's range",
+      "Annual: employees by quartile of their grade's range",
+    ]);
     expect(charts[0].categories).toEqual(["H1"]);
-    expect(charts[0].series.map((s) => s.name)).toEqual(["Q1", "Q2", "Q3", "Q4"]);
+    expect(charts[0].series.map((s) => s.name)).toEqual([
+      "First quartile",
+      "Second quartile",
+      "Third quartile",
+      "Fourth quartile",
+    ]);
     expect(charts[0].series.map((s) => s.values[0])).toEqual([0.5, 0, 0, 0.5]);
   });
 });
@@ -271,7 +279,10 @@ describe("the study result", () => {
       ["3-9", "pay-vs-schedule"],
     ]);
     expect(result.exhibits[0].title).toBe("Pay Plan Summary");
-    expect(result.exhibits[0].source).toBe("Source: CompStudy analysis of plans.csv and roster.csv, as of 2013-07-01.");
+    expect(result.exhibits[0].source).toBe(
+      "Source: CompStudy analysis of Pay Plans (plans.csv, 3 grades) and Roster (roster.csv, 3 rows), as of July 1, 2013.",
+    );
+    expect(result.exhibits[0].subtitle).toBe("As of July 1, 2013 · from the Pay Plans and Roster tables");
   });
 
   it("uses exactly the contract's column names", () => {

@@ -218,7 +218,7 @@ describe("employees who cannot be costed are listed, never dropped", () => {
     const ex = exhibit(result, "implementation-cost");
     // 15 rows: 11 costed, 2 listed by the cost (no-grade, daily-none), 1 not placed (unplaced), 1 separated.
     expect(ex.notes).toContain(
-      "Reconciliation: 11 employees costed + 2 listed in unmatched-employees by the implementation cost + 1 not placed (unmatched-employees) + 1 separated (not costed) = 15 roster rows read.",
+      "Reconciliation: 11 employees costed + 2 listed in Unmatched Employees by the implementation cost + 1 not placed (also listed there) + 1 separated (not costed) = 15 roster rows read.",
     );
     const detailRows = exhibit(result, "implementation-detail").rows.length;
     const listedByCost = reasons.filter((r) => r.includes("implementation cost:")).length;
@@ -258,8 +258,18 @@ describe("implementation-cost and implementation-options", () => {
 
   it("shows the three methods side by side with the load: cost × 1.0765", () => {
     const ex = exhibit(result, "implementation-options");
-    const rows = Object.fromEntries(ex.rows.map((r) => [r.values[0], record(ex, r.values)]));
-    expect(Object.keys(rows)).toEqual(["minimum", "next-step", "years"]);
+    const byLabel = Object.fromEntries(ex.rows.map((r) => [r.values[0], record(ex, r.values)]));
+    // The methods by their labels, as a reader sees them.
+    expect(Object.keys(byLabel)).toEqual([
+      "Raise to the new minimum",
+      "Next step up (no one loses)",
+      "Step for years of service",
+    ]);
+    const rows = {
+      minimum: byLabel["Raise to the new minimum"],
+      "next-step": byLabel["Next step up (no one loses)"],
+      years: byLabel["Step for years of service"],
+    };
     expect(rows.minimum["Annual Cost"]).toBeCloseTo(5_622, 9);
     // 5,622 × 1.0765 = 6,052.083
     expect(rows.minimum["Annual Cost with Load"]).toBeCloseTo(6_052.083, 6);
@@ -275,9 +285,12 @@ describe("implementation-cost and implementation-options", () => {
 
   it("--cost-method next-step,minimum: the detail uses the first, the options keep the order", () => {
     const picked = run({ "cost-method": "next-step,minimum" });
-    expect(exhibit(picked, "implementation-options").rows.map((r) => r.values[0])).toEqual(["next-step", "minimum"]);
+    expect(exhibit(picked, "implementation-options").rows.map((r) => r.values[0])).toEqual([
+      "Next step up (no one loses)",
+      "Raise to the new minimum",
+    ]);
     expect(detail(picked, "between")["New Pay"]).toBe(45_000);
-    expect(exhibit(picked, "implementation-cost").description).toMatch(/^Method: next step/);
+    expect(exhibit(picked, "implementation-cost").description).toMatch(/^Method: Next step up \(no one loses\) — /);
   });
 
   it("refuses an unknown method", () => {
@@ -315,16 +328,21 @@ describe("implementation-detail, method same-step (the default where the propose
 
   it("comes first in implementation-options and counts those above the new maximum as red-circled", () => {
     const options = exhibit(result, "implementation-options");
-    expect(options.rows.map((r) => r.values[0])).toEqual(["same-step", "minimum", "next-step", "years"]);
+    expect(options.rows.map((r) => r.values[0])).toEqual([
+      "Same step on the new grade",
+      "Raise to the new minimum",
+      "Next step up (no one loses)",
+      "Step for years of service",
+    ]);
     expect(record(options, options.rows[0].values)["Red-Circled"]).toBe(2);
     expect(exhibit(result, "implementation-cost").description).toMatch(
-      /^Method: same step — each employee keeps their step number/,
+      /^Method: Same step on the new grade — each employee keeps their step number/,
     );
   });
 
   it("names next-step for what it is in the notes", () => {
     expect(exhibit(result, "implementation-options").notes).toContain(
-      "next-step: next step — the first step of the new grade at or above today's pay: no one loses.",
+      "Next step up (no one loses) — the first step of the new grade at or above today's pay: no one loses.",
     );
   });
 

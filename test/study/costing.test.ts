@@ -247,10 +247,10 @@ describe("settlement-cost and settlement-detail: a two-year settlement worked by
   });
 
   it("shows each block's terms, and All's where the plans share them", () => {
-    expect(row("Hourly", 2)).toMatchObject({ Increase: 0.02, "Flat Amount": 0.25, "Step Movement": "no" });
-    expect(row("Teachers", 2)).toMatchObject({ Increase: 0.02, "Flat Amount": 500, "Step Movement": "no" });
-    expect(row("All", 1)).toMatchObject({ Increase: 0.03, "Flat Amount": 0, "Step Movement": "yes" });
-    expect(row("All", 2)).toMatchObject({ Increase: 0.02, "Flat Amount": null, "Step Movement": "no" });
+    expect(row("Hourly", 2)).toMatchObject({ Increase: 0.02, "Flat Amount": 0.25, "Step Movement": "No" });
+    expect(row("Teachers", 2)).toMatchObject({ Increase: 0.02, "Flat Amount": 500, "Step Movement": "No" });
+    expect(row("All", 1)).toMatchObject({ Increase: 0.03, "Flat Amount": 0, "Step Movement": "Yes" });
+    expect(row("All", 2)).toMatchObject({ Increase: 0.02, "Flat Amount": null, "Step Movement": "No" });
     expect(row("All", 0)).toMatchObject({ Increase: null, "Flat Amount": null, "Step Movement": null });
   });
 
@@ -576,7 +576,7 @@ describe("the issue's sample check: --raise 3% --freeze 1 against the same-step 
       }
     }
     expect(onStep).toBeGreaterThan(1_000);
-    const options = find(records(adjusted, "implementation-options"), { Method: "same-step" });
+    const options = find(records(adjusted, "implementation-options"), { Method: "Same step on the new grade" });
     // 1,731,028: the "about $1.73M" of the issue; the off-schedule rows differ by a few cents a year.
     expect(Math.abs((options["Annual Cost"] as number) - (year1["Schedule Cost"] as number))).toBeLessThan(50);
     expect(Math.round((options["Annual Cost"] as number) / 10_000)).toBe(173);
@@ -600,8 +600,8 @@ describe("the scenario from options", () => {
     const rows = records(result, "settlement-cost");
     expect(rows.map((r) => [r.Year, r.Increase, r["Flat Amount"], r["Step Movement"]])).toEqual([
       [0, null, null, null],
-      [1, 0.03, 500, "yes"],
-      [2, 0.02, 0, "no"],
+      [1, 0.03, 500, "Yes"],
+      [2, 0.02, 0, "No"],
       ["Settlement", null, null, null],
     ]);
     // Year 1: step 2 of (42,000 × 1.03 + 500 = 43,760); year 2, frozen: 43,760 × 1.02 = 44,635.2 → 44,635.
@@ -634,8 +634,8 @@ describe("the scenario from options", () => {
       expect(ids(plain)).not.toContain(id);
     expect(plain.summary.notes).toEqual(
       expect.arrayContaining([
-        "not built (no costing asked for (a 'Settlement' sheet, --raise 3%, --years 1, or --exhibits scattergram,step-cost)): scattergram, step-cost",
-        "not built (no settlement to cost (a 'Settlement' sheet or --settlement FILE, or --raise 3%,2%,2%, --freeze 2, --years 3)): settlement-cost, settlement-detail",
+        "not built (needs a settlement or a costing option): 6-5 Scattergram, 6-6 Step Cost",
+        "not built (needs a settlement to cost): 6-7 Settlement Cost, 6-8 Settlement Detail",
       ]),
     );
     // A costing option alone: the scattergram and the step cost, but no settlement to cost.

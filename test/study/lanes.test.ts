@@ -116,8 +116,8 @@ describe("the schedule audit covers lane schedules", () => {
         Plan: "PEA Experience",
         Grade: "Bachelor's",
         Step: 21,
-        Severity: "warning",
-        Message: "Step 21 rises by 14, against a usual step increase of 1353",
+        Severity: "Warning",
+        Message: "Step 21 rises by $14, against a usual step increase of $1,353",
       },
     ]);
   });
@@ -131,14 +131,14 @@ describe("the schedule audit covers lane schedules", () => {
         expect.objectContaining({
           Grade: "Master's",
           Step: 10,
-          Severity: "error",
-          Message: "Step 10 (48000) is lower than step 9 (51066)",
+          Severity: "Error",
+          Message: "Step 10 ($48,000) is lower than step 9 ($51,066)",
         }),
         expect.objectContaining({
           Grade: "Master's",
           Step: 10,
-          Severity: "warning",
-          Message: "Step 10 of lane 'Master's' (48000) pays less than lane 'Bachelor's' to its left (48698)",
+          Severity: "Warning",
+          Message: "Step 10 of lane 'Master's' ($48,000) pays less than lane 'Bachelor's' to its left ($48,698)",
         }),
       ]),
     );
@@ -212,7 +212,7 @@ describe("pay-vs-schedule (3-9): every employee on a step grade on their step or
       [null, "All", "Total", null, null, null, null, "2 employees off their step, 5 employees on it"],
     ]);
     expect(ex.notes?.[0]).toBe(
-      "Reconciliation: 7 active employees on step grades = 2 listed here + 5 on their step; 1 employee on pay ranges (no steps to check), 1 roster row not placed (unmatched-employees) and 0 separated employees are not checked.",
+      "Reconciliation: 7 active employees on step grades = 2 listed here + 5 on their step; 1 employee on pay ranges (no steps to check), 1 roster row not placed (listed in Unmatched Employees) and 0 separated employees are not checked.",
     );
   });
 

@@ -169,7 +169,7 @@ describe("units belong to grades", () => {
         grade: "G",
         step: null,
         severity: "warning",
-        message: "Unit 'Hourly' with a top pay of 55566, which looks annual",
+        message: "Unit 'Hourly' with a top pay of $55,566, which looks annual",
       },
     ]);
   });
@@ -337,7 +337,11 @@ describe("range grades (HISD's master pay scale) beside step grades", () => {
   it.each<[string, CellValue[], string]>([
     ["a Minimum without a Maximum", ["P", "X", 30000, null, null], "Grade 'X' (row 2) has a Minimum but no Maximum"],
     ["a Maximum without a Minimum", ["P", "X", null, null, 48000], "Grade 'X' (row 2) has no Minimum"],
-    ["a Maximum below the Minimum", ["P", "X", 48000, null, 30000], "The maximum (30000) is below the minimum (48000)"],
+    [
+      "a Maximum below the Minimum",
+      ["P", "X", 48000, null, 30000],
+      "The maximum ($30,000) is below the minimum ($48,000)",
+    ],
   ])("audits %s as an error", (_, row, message) => {
     const parsed = parsePayPlans([["Plan", "Grade", "Minimum", "Midpoint", "Maximum"], row]);
     expect(parsed.findings).toContainEqual(expect.objectContaining({ grade: "X", severity: "error", message }));
@@ -351,7 +355,7 @@ describe("range grades (HISD's master pay scale) beside step grades", () => {
     expect(parsed.findings).toContainEqual(
       expect.objectContaining({
         severity: "warning",
-        message: "The Minimum column (41000) differs from step 1 (42000); the steps are used",
+        message: "The Minimum column ($41,000) differs from step 1 ($42,000); the steps are used",
       }),
     );
   });

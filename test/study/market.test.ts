@@ -228,9 +228,9 @@ describe("market-summary: aging", () => {
     const ex = exhibit(result, "market-summary");
     expect(rowOf(ex, "Clerk", "Annual")["Market Minimum"]).toBe(40_000);
     expect(ex.notes?.[0]).toBe(
-      "Aging: 0 peer rows aged to 2013-04-01 at 3 % a year (compound); 0 without an Effective Date not aged; 5 dated after 2013-04-01 not aged (rows 2, 3, 4, 5, 6).",
+      "Aging: 0 peer rows aged to April 1, 2013 at 3 % a year (compound); 0 without an Effective Date not aged; 5 dated after April 1, 2013 not aged (rows 2, 3, 4, 5, 6).",
     );
-    expect(result.summary.notes).toContain("market: 5 Market rows are dated after 2013-04-01 and not aged");
+    expect(result.summary.notes).toContain("market: 5 Market rows are dated after April 1, 2013 and not aged");
   });
 
   it("reads Excel date serials (41,000 = 2012-04-01 → one year: 40,000 × 1.03 = 41,200 at 365 of 365.25 days)", () => {
@@ -273,7 +273,7 @@ describe("market-summary: rows that cannot be used are named, never silently dro
       "row 14: Benchmark Job is blank",
     ])
       expect(note).toContain(reason);
-    expect(result.summary.notes).toContain("market: 7 Market rows not used (see market-summary)");
+    expect(result.summary.notes).toContain("market: 7 Market rows not used (see Market Summary)");
   });
 
   it("names the missing column of a table that is not a market survey", () => {
@@ -325,10 +325,14 @@ describe("labor-cost (Portland study: PPS 65 % of its budget on salaries, peers 
     expect(ex.rows[ex.rows.length - 1].values[3]).toBeCloseTo(0.0196, 12);
   });
 
-  it("refuses an organisation that is not in the table, listing those that are", () => {
-    expect(() => labor(LABOR, { organization: "Boston" })).toThrow(
-      "Your organisation: 'Boston' is not in the Labor Cost table (organizations: Portland Public Schools, Peer A, Peer B, Peer C, Peer D, Peer E)",
+  it("takes the first row as the organisation when none is named as the study's organisation, and says so", () => {
+    // The organisation's name also titles the study: a name not in the table does not stop the run.
+    const ex = labor(LABOR, { organization: "Boston" });
+    expect(ex.description).toContain("Portland Public Schools is compared with the average share of its 5 peers");
+    expect(ex.notes).toContain(
+      "No row of the Labor Cost table is named 'Boston': its first row, Portland Public Schools, is taken as the organisation studied.",
     );
+    expect(ex.rows[ex.rows.length - 1].values[3]).toBeCloseTo(0.65 - 0.598, 12);
   });
 
   it("names rows it cannot use and leaves them out of the average", () => {
@@ -342,9 +346,7 @@ describe("what a run builds without the market and labor-cost tables", () => {
   it("skips both exhibits and says why in the summary notes", () => {
     const result = studyOf({ plans: PLANS, roster: ROSTER, asOf: "2013-04-01" });
     expect(result.exhibits.map((e) => e.id)).not.toContain("market-summary");
-    expect(result.summary.notes).toContain(
-      "not built (no Market table (sheet 'Market' or --market FILE)): market-summary",
-    );
+    expect(result.summary.notes).toContain("not built (needs the Market table): 5-1 Market Summary");
   });
 
   it("refuses to build market-summary on request without the table", () => {

@@ -30,6 +30,7 @@ import {
   type CandidateEntry,
   type InputTable,
 } from "../../src/engine/study";
+import { codeLabel } from "../../src/engine/study/families/actions";
 import { failure, thrown } from "../engine/helpers";
 import { studyOf } from "./helpers";
 
@@ -131,9 +132,10 @@ describe("placementContext: the tables the pane chose, read as the placements ex
     });
     const decided = parseCandidates(candidates).map((row) => {
       const d = decidePlacement(context.schedules, row.candidate as Candidate, context.policy);
-      return [d.step, d.salary, d.approval, d.rule];
+      return [d.step, d.salary, codeLabel(d.approval), d.rule];
     });
     expect(decided).toEqual(rows);
+    expect(rows.map((values) => values[2])).toEqual(["On the schedule", "Chief HR officer"]);
     // Ben: 4 months away is past the sheet's 3-month window, so a new hire at 3 % × 2 years:
     // 52,000 × 1.06 = 55,120.
     expect(decided[1][1]).toBe(55120);

@@ -608,7 +608,7 @@ describe("split assignments (--split-assignments)", () => {
     });
     const notes = exhibit(result, "implementation-cost").notes ?? [];
     expect(notes[0]).toBe(
-      "Reconciliation: 5 assignments costed + 0 listed in unmatched-employees by the implementation cost + 0 not placed (unmatched-employees) + 0 separated (not costed) = 5 roster rows read.",
+      "Reconciliation: 5 assignments costed + 0 listed in Unmatched Employees by the implementation cost + 0 not placed (also listed there) + 0 separated (not costed) = 5 roster rows read.",
     );
   });
 

@@ -104,7 +104,7 @@ describe("pay-plan-comparison with --adjust", () => {
   });
 
   it("says where the structure came from, and runs the schedule audit on it", () => {
-    expect(ex.description).toContain("Proposed structure: every step × 1.03 (--adjust 3 %)");
+    expect(ex.description).toContain("Proposed structure: every step × 1.03 (a 3 % structure adjustment)");
     expect(ex.notes).toContain("Schedule audit of the proposed plans: no errors or warnings.");
   });
 });
@@ -129,8 +129,8 @@ describe("pay-plan-comparison from a Proposed Plans table", () => {
     expect(ex.notes).toContain("No proposed grade (proposed columns blank): Annual A2.");
     const audit = ex.notes?.find((line) => line.startsWith("Schedule audit of the proposed plans")) ?? "";
     expect(audit).toContain("1 error");
-    expect(audit).toContain("error Annual A1 step 3: Step 3 (43000) is lower than step 2 (44000)");
-    expect(result.summary.notes).toContain("proposed plans: 1 schedule-audit error (see pay-plan-comparison)");
+    expect(audit).toContain("Error, Annual A1 step 3: Step 3 ($43,000) is lower than step 2 ($44,000)");
+    expect(result.summary.notes).toContain("proposed plans: 1 schedule audit error (see Pay Plan Comparison)");
     expect(ex.description).toContain("Proposed structure: the Proposed Plans table (proposed.csv)");
   });
 
@@ -167,7 +167,7 @@ describe("pay-plan-comparison with --market-target", () => {
     // Plans without a benchmark stay as they are.
     expect(rowOf(ex, "Hourly", "H1")).toMatchObject({ "Proposed Minimum": 20, "Minimum Change": 0 });
     expect(ex.description).toContain(
-      "(1 grade); the other grades of those plans × the plan's median factor (1); 3 plans without a benchmark unchanged (--market-target 100 %)",
+      "(1 grade); the other grades of those plans × the plan's median factor (1); 3 plans without a benchmark unchanged (a market target of 100 %)",
     );
   });
 
@@ -180,7 +180,7 @@ describe("pay-plan-comparison with --market-target", () => {
     const result = run({ "market-target": "100%" });
     expect(result.exhibits.map((e) => e.id)).not.toContain("pay-plan-comparison");
     expect(result.summary.notes.join("\n")).toContain(
-      "not built (--market-target needs the Market table (sheet 'Market' or --market FILE)): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
+      "not built (needs the Market table, for the market target): 6-1 Pay Plan Comparison, 6-2 Implementation Cost, 6-3 Implementation Detail, 6-4 Implementation Options",
     );
   });
 });
@@ -190,7 +190,7 @@ describe("without a proposed structure", () => {
     const result = run({});
     expect(result.exhibits.map((e) => e.id)).not.toContain("pay-plan-comparison");
     expect(result.summary.notes).toContain(
-      "not built (no proposed structure (a 'Proposed Plans' sheet or --proposed FILE, --adjust 3%, or --market-target 100%)): pay-plan-comparison, implementation-cost, implementation-detail, implementation-options",
+      "not built (needs a proposed structure): 6-1 Pay Plan Comparison, 6-2 Implementation Cost, 6-3 Implementation Detail, 6-4 Implementation Options",
     );
   });
 
@@ -202,7 +202,7 @@ describe("without a proposed structure", () => {
 
   it("two structures at once are refused", () => {
     expect(() => run({ adjust: "3%" }, { proposed: PLANS })).toThrow(
-      "Give one proposed structure, not the Proposed Plans table and --adjust",
+      "Give one proposed structure, not the Proposed Plans table and a structure adjustment",
     );
   });
 });

@@ -99,9 +99,10 @@ describe("counting rules (hourly grade: min 10, midpoint 15, max 20)", () => {
     const charts = result.exhibits.find((e) => e.id === "quartiles")?.charts;
     expect(charts).toEqual([
       expect.objectContaining({
-        plan: "Hourly",
+        kind: "stacked100",
+        title: "Hourly: employees by quartile of their grade's range",
         categories: ["H1"],
-        series: expect.arrayContaining([{ name: "Q1", values: [3 / 9] }]),
+        series: expect.arrayContaining([{ name: "First quartile", values: [3 / 9] }]),
       }),
     ]);
   });
@@ -281,8 +282,8 @@ describe("schedule audit", () => {
   it("finds every planted decreasing step", () => {
     expect(errors).toEqual(
       expect.arrayContaining([
-        "P G1 3: Step 3 (105) is lower than step 2 (110)",
-        "P G2 4: Step 4 (215) is lower than step 3 (220)",
+        "P G1 3: Step 3 ($105.00) is lower than step 2 ($110.00)",
+        "P G2 4: Step 4 ($215.00) is lower than step 3 ($220.00)",
       ]),
     );
     expect(errors.filter((e) => e.includes("is lower than"))).toHaveLength(2);
@@ -301,8 +302,8 @@ describe("schedule audit", () => {
   it("warns about a minimum below the previous grade's and a step increase far from the usual", () => {
     expect(warnings).toEqual(
       expect.arrayContaining([
-        "P G5 1: The minimum (150) is below the previous grade 'G4' (400)",
-        "Q K1 5: Step 5 rises by 1, against a usual step increase of 10",
+        "P G5 1: The minimum ($150.00) is below the previous grade 'G4' ($400.00)",
+        "Q K1 5: Step 5 rises by $1, against a usual step increase of $10",
       ]),
     );
   });

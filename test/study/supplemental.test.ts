@@ -257,7 +257,7 @@ describe("supplemental-problems", () => {
     expect(listed).toBe(9);
     const notes = exhibit(run(), "supplemental-pay").notes ?? [];
     expect(notes).toContain(
-      "Stipend Assignments: 17 rows read = 8 counted + 9 listed with the reason in supplemental-problems.",
+      "Stipend Assignments: 17 rows read = 8 counted + 9 listed with the reason in Supplemental Pay Problems.",
     );
   });
 });
@@ -269,7 +269,7 @@ describe("the fiscal year (--fiscal-year-start)", () => {
   it("prorates in the calendar year holding the as-of date, and says which year in the description", () => {
     // Row 5 (Jan–Jun 2013) is 181 days of 365 as before; row 14 (Jul–Dec 2013) is now in: 184 days.
     expect(find(ex, (r) => r.Code === "301")["Annual Cost"]).toBeCloseTo((1_000 * 181) / 365 + (1_000 * 184) / 365, 9);
-    expect(ex.description).toContain("in the fiscal year 2013-01-01 to 2013-12-31 (365 days)");
+    expect(ex.description).toContain("in the fiscal year January 1, 2013 to December 31, 2013 (365 days)");
     // Row 17 (June–July 2012) now lies wholly before the year.
     const problems = records(exhibit(result, "supplemental-problems"));
     expect(problems.find((p) => p.Row === 17)?.Problem).toMatch(
@@ -334,13 +334,13 @@ describe("which exhibits can be built", () => {
     const tables = { stipends: STIPENDS };
     const result = studyOf({ plans: PLANS, roster: ROSTER, asOf: AS_OF, tables });
     expect(result.summary.notes).toContain(
-      "not built (no Stipend Assignments table (sheet 'Stipend Assignments' or --stipend-assignments FILE) to go with the Stipends): supplemental-pay, total-pay, supplemental-problems",
+      "not built (needs the Stipend Assignments table, to go with the Stipends): 9-1 Supplemental Pay, 9-2 Total Pay, 9-3 Supplemental Pay Problems",
     );
     expect(() => studyOf({ plans: PLANS, roster: ROSTER, asOf: AS_OF, tables, exhibits: ["total-pay"] })).toThrow(
       "Exhibit total-pay cannot be built: no Stipend Assignments table (sheet 'Stipend Assignments' or --stipend-assignments FILE) to go with the Stipends",
     );
     expect(studyOf({ plans: PLANS, roster: ROSTER, asOf: AS_OF }).summary.notes).toContain(
-      "not built (no Stipends and Stipend Assignments tables and no Longevity table): supplemental-pay, total-pay, supplemental-problems",
+      "not built (needs the Stipends and Stipend Assignments tables, or the Longevity table): 9-1 Supplemental Pay, 9-2 Total Pay, 9-3 Supplemental Pay Problems",
     );
   });
 

@@ -11,6 +11,7 @@ import { EXHIBIT_IDS, FAMILIES, PLANS_INPUT, ROSTER_INPUT } from "../../src/engi
 import { CURRENT_CONDITIONS } from "../../src/engine/study/families/current";
 import { REGISTRY, type Registry } from "../../src/taskpane/study";
 import { list } from "../../src/taskpane/text";
+import { layoutExhibit } from "../../src/exhibits/layout";
 
 const CURRENT = CURRENT_CONDITIONS.exhibits.length;
 import { fakeGateway, PLANS, ROSTER, SOURCES, type FakeGateway } from "./fake-gateway";
@@ -269,6 +270,29 @@ describe("Analyze", () => {
     await user.click(screen.getByRole("button", { name: "Go to 3-1 Pay Plan Summary" }));
     expect(gateway.calls).toContain("activate 3-1 Pay Plan Summary");
   });
+
+  it("the organisation and the study's title typed in the shared options title the inserted sheets", async () => {
+    const user = userEvent.setup();
+    const gateway = fakeGateway();
+    const insertExhibits = gateway.insertExhibits;
+    let inserted: Parameters<typeof insertExhibits>[0] | undefined;
+    gateway.insertExhibits = (result, options) => {
+      inserted = result;
+      return insertExhibits(result, options);
+    };
+    show(gateway);
+    await analyze(user);
+    await user.click(screen.getByRole("button", { name: "Shared options" }));
+    await user.type(screen.getByRole("textbox", { name: "Organisation" }), "Portland Public Schools");
+    await user.type(screen.getByRole("textbox", { name: "Study title" }), "Board packet, June 2013");
+    await user.click(screen.getByRole("button", { name: `Insert ${CURRENT} exhibits` }));
+    expect(await screen.findByText(`${CURRENT} exhibit sheets inserted`)).toBeInTheDocument();
+    expect(inserted).toMatchObject({ organization: "Portland Public Schools", title: "Board packet, June 2013" });
+    // Each sheet's first line, as the writer lays it out.
+    const layout = layoutExhibit(inserted!.exhibits[0], { study: inserted });
+    expect(layout.blocks[0].values[0][0]).toBe("Portland Public Schools · Board packet, June 2013");
+    expect(layout.print.header.left).toBe("Portland Public Schools");
+  }, 60_000);
 
   it("a family page: its inputs, its exhibits with summaries, one exhibit inserted as live formulas", async () => {
     const user = userEvent.setup();

@@ -40,8 +40,14 @@ export class Study {
     return this.tables[spec.id] !== undefined;
   }
 
-  /** Where an input came from ("roster.csv", "Roster!A1:H1258"). */
+  /** Where an input came from, in words for readers ("sheet Roster of book.xlsx", "roster.csv"). */
   source(spec: InputSpec): string | undefined {
+    const table = this.tables[spec.id];
+    return table === undefined ? undefined : (table.where ?? table.source);
+  }
+
+  /** Where an input came from, as its host addresses it ("[book.xlsx]Roster!A1:H1258"): the JSON's sources. */
+  address(spec: InputSpec): string | undefined {
     return this.tables[spec.id]?.source;
   }
 
@@ -60,7 +66,7 @@ export class Study {
   require<T>(spec: InputSpec<T>): T {
     const value = this.input(spec);
     if (value === undefined)
-      invalid(`This needs the ${spec.label} table (a sheet named '${spec.sheets[0]}', or --${spec.id} FILE)`);
+      invalid(`This needs the ${spec.label} table (a sheet or table named '${spec.sheets[0]}', or a file of its own)`);
     return value;
   }
 

@@ -72,7 +72,34 @@ export const SPLIT_ASSIGNMENTS = option({
   default: false,
 });
 
-export const CORE_OPTIONS = [SALARY_BASIS, MAX_FTE, MIN_CELL, SUPPRESS, DECIMAL, SPLIT_ASSIGNMENTS] as const;
+export const ORGANIZATION = option({
+  name: "organization",
+  kind: "text",
+  label: "Organisation",
+  description:
+    "the organisation studied, e.g. Portland Public Schools: it titles the report and every sheet, and picks its own row of the Labor Cost table when one has that name (else the table's first row)",
+  placeholder: "name",
+});
+
+export const TITLE = option({
+  name: "title",
+  kind: "text",
+  label: "Study title",
+  description:
+    "the report's and the sheets' title (default: by what the study holds, e.g. Compensation study: current conditions and market comparison)",
+  placeholder: "text",
+});
+
+export const CORE_OPTIONS = [
+  SALARY_BASIS,
+  MAX_FTE,
+  MIN_CELL,
+  SUPPRESS,
+  DECIMAL,
+  SPLIT_ASSIGNMENTS,
+  ORGANIZATION,
+  TITLE,
+] as const;
 
 /** The decimal mark the user stated (the decimal option), undefined for auto. */
 export function statedDecimal(options: Options): DecimalMark | undefined {

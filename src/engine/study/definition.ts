@@ -7,6 +7,7 @@ import type { ExhibitBody } from "../exhibit";
 import type { Study } from "./context";
 import type { InputSpec } from "./inputs";
 import type { OptionSpec } from "./options";
+import type { ExhibitReport } from "./report/view";
 import type { Unplaced } from "./types";
 
 /** What can supply a missing need: a table to choose (or give as a file), an option to set, a column of a table. */
@@ -21,9 +22,12 @@ export type Supply =
  * flags (`text`), the task pane the field or table on hand.
  */
 export type Missing = {
-  /** The reason as the CLI's summary and errors give it (with its flags). */
+  /** The reason as the CLI's errors give it (with its flags). */
   readonly text: string;
-  /** What is missing, in a reader's words, without flags: "a proposed structure". */
+  /**
+   * What is missing, in a reader's words, without flags: "a proposed structure". The study's
+   * notes (which the report and the JSON show) say it: "not built (needs a proposed structure)".
+   */
   readonly what: string;
   readonly supplies: readonly Supply[];
 };
@@ -53,6 +57,16 @@ export type ExhibitDefinition<Id extends string = string> = {
   readonly notByDefault?: (study: Study) => string | Missing | undefined;
   /** Builds the exhibit's columns and rows from the study (shared computations go through study.memo). */
   readonly build: (study: Study) => ExhibitBody;
+  /**
+   * The findings and charts written from the built exhibit's shown values (report/*.ts): the
+   * findings page, the paragraph under the exhibit, and the charts every renderer draws.
+   */
+  readonly report?: ExhibitReport;
+  /**
+   * One row per person (an employee, a candidate): the workbook and the JSON keep it, the
+   * printed report leaves it out unless asked (a board packet is public).
+   */
+  readonly detail?: boolean;
 };
 
 export type Family<E extends readonly ExhibitDefinition[] = readonly ExhibitDefinition[]> = {

@@ -20,8 +20,13 @@ import type { Options } from "./options";
 export type InputTable = {
   /** Rows of raw cell values; rows[i] is row i + 1 of the source. */
   rows: readonly (readonly CellValue[])[];
-  /** Where it came from, for subtitles: "roster.csv", "[book.xlsx]Roster!A1:H1258", "Roster!A1:H1258". */
+  /** Where it came from, as an address for machines (the JSON): "roster.csv", "[book.xlsx]Roster!A1:H1258". */
   source: string;
+  /**
+   * The same in words, for readers (subtitles, sources, notes): "sheet Roster of book.xlsx",
+   * "roster.csv", "table Roster". Without it, readers see `source`.
+   */
+  where?: string;
   /** Header (as written) per field label, overriding detection ("Hire Date" → "Original Hire Date"). */
   mapping?: Readonly<Record<string, string>>;
   /** Date serials count from 1904-01-01 (the workbook uses the 1904 date system). */

@@ -13,6 +13,7 @@ import { parseLaneSchedule, type LaneSchedule } from "../schedule";
 import { PLAN_FIELD } from "./headers";
 import { input, readRecords } from "./inputs";
 import { auditSchedules, stepLabels } from "./plans";
+import { moneyWords } from "./report/words";
 import type { AuditFinding, PayGrade, PayPlan, PayPlans } from "./types";
 import { daysFromName, hasCents, unitFromPay } from "./units";
 
@@ -169,6 +170,7 @@ export function auditLaneOrder(plan: PayPlan): AuditFinding[] {
   plan.grades.forEach((grade, lane) => {
     if (lane === 0) return;
     const left = plan.grades[lane - 1];
+    const pay = (value: number): string => moneyWords(value, grade.cents || hasCents(value));
     grade.steps.forEach((value, s) => {
       const before = left.steps[s];
       if (s === 0 || value === null || before === null || before === undefined) return;
@@ -178,7 +180,7 @@ export function auditLaneOrder(plan: PayPlan): AuditFinding[] {
           grade: grade.grade,
           step: labels[s],
           severity: "warning",
-          message: `Step ${labels[s]} of lane '${truncate(grade.grade)}' (${value}) pays less than lane '${truncate(left.grade)}' to its left (${before})`,
+          message: `Step ${labels[s]} of lane '${truncate(grade.grade)}' (${pay(value)}) pays less than lane '${truncate(left.grade)}' to its left (${pay(before)})`,
         });
     });
   });

@@ -8,7 +8,7 @@
  */
 import { cleanKeyText, isBlank, normalizeKey, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
-import { HALF_CENT, roundCents } from "../money";
+import { HALF_CENT } from "../money";
 import type { PayUnit } from "../exhibit";
 import {
   GRADE_FIELD,
@@ -20,6 +20,7 @@ import {
   type FieldSpec,
 } from "./headers";
 import { decideDecimalMark, markEvidence, readNumberAs, type DecimalMark, type NumberColumn } from "./numbers";
+import { moneyWords } from "./report/words";
 import { reportLinesNote, titleKey, type ReportLineKind } from "./report-lines";
 import type { AuditFinding, PayGrade, PayPlan, PayPlans } from "./types";
 import { daysFromName, hasCents, parseUnit, plausibleUnit, unitFromName, unitFromPay } from "./units";
@@ -514,7 +515,7 @@ function readBlock(
           grade: gradeName,
           step: null,
           severity: "warning",
-          message: `The Minimum column (${rawMin}) differs from step 1 (${grade.min}); the steps are used`,
+          message: `The Minimum column (${moneyWords(rawMin, hasCents(rawMin))}) differs from step 1 (${moneyWords(grade.min, hasCents(grade.min))}); the steps are used`,
         });
     } else {
       if (rawMin !== null) grade.min = rawMin;
@@ -576,7 +577,7 @@ function decideUnit(grade: PayGrade, planName: string, cell: CellValue, findings
   if (unit !== undefined && grade.max !== undefined && !plausibleUnit(unit, grade.max))
     finding(
       "warning",
-      `Unit '${truncate(String(stated).trim())}' with a top pay of ${grade.max}, which looks ${unitFromPay(grade.max)}`,
+      `Unit '${truncate(String(stated).trim())}' with a top pay of ${moneyWords(grade.max, hasCents(grade.max))}, which looks ${unitFromPay(grade.max)}`,
     );
   if (unit === undefined) {
     const named = unitFromName(grade.grade) ?? unitFromName(planName);
@@ -614,6 +615,8 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
       const at = (step: number | null, severity: AuditFinding["severity"], message: string): void => {
         findings.push({ plan: plan.name, grade: grade.grade, step, severity, message });
       };
+      // Pay in the grade's precision: "$57,675", "$14.02".
+      const pay = (value: number): string => moneyWords(value, grade.cents || hasCents(value));
       if (grade.min === undefined || grade.max === undefined) {
         at(
           null,
@@ -626,9 +629,13 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
       }
       if (grade.kind === "range") {
         if (grade.max < grade.min - HALF_CENT)
-          at(null, "error", `The maximum (${grade.max}) is below the minimum (${grade.min})`);
+          at(null, "error", `The maximum (${pay(grade.max)}) is below the minimum (${pay(grade.min)})`);
         else if (grade.mid !== undefined && (grade.mid < grade.min - HALF_CENT || grade.mid > grade.max + HALF_CENT))
-          at(null, "warning", `The midpoint (${grade.mid}) is outside the range ${grade.min}–${grade.max}`);
+          at(
+            null,
+            "warning",
+            `The midpoint (${pay(grade.mid)}) is outside the range ${pay(grade.min)}–${pay(grade.max)}`,
+          );
       }
       // Blank steps between filled ones (a blank, a dash or N/A in a cell): one finding per grade,
       // the steps named as the plan numbers them.
@@ -641,7 +648,11 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
       grade.steps.forEach((value, s) => {
         if (value === null) return;
         if (last && value < last.value - HALF_CENT) {
-          at(labels[s], "error", `Step ${labels[s]} (${value}) is lower than step ${labels[last.at]} (${last.value})`);
+          at(
+            labels[s],
+            "error",
+            `Step ${labels[s]} (${pay(value)}) is lower than step ${labels[last.at]} (${pay(last.value)})`,
+          );
         }
         if (last && last.at === s - 1) increases.push({ step: labels[s], delta: value - last.value });
         last = { at: s, value };
@@ -652,11 +663,7 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
         const median = sorted[sorted.length >> 1];
         for (const { step, delta } of rises) {
           if (delta > median * STEP_RISE_FACTOR || delta * STEP_RISE_FACTOR < median) {
-            at(
-              step,
-              "warning",
-              `Step ${step} rises by ${roundCents(delta)}, against a usual step increase of ${roundCents(median)}`,
-            );
+            at(step, "warning", `Step ${step} rises by ${pay(delta)}, against a usual step increase of ${pay(median)}`);
           }
         }
       }
@@ -664,7 +671,7 @@ export function auditSchedules(plans: readonly PayPlan[]): AuditFinding[] {
         at(
           grade.kind === "steps" ? labels[0] : null,
           "warning",
-          `The minimum (${grade.min}) is below the previous grade '${truncate(previous.grade)}' (${previous.min})`,
+          `The minimum (${pay(grade.min)}) is below the previous grade '${truncate(previous.grade)}' (${pay(previous.min)})`,
         );
       }
       previous = grade;

@@ -5,7 +5,7 @@
 import type { Exhibit, StudyResult } from "../exhibit";
 import { invalid } from "../errors";
 import { Study } from "./context";
-import { PLANS_INPUT, ROSTER_INPUT } from "./core";
+import { ORGANIZATION, PLANS_INPUT, ROSTER_INPUT, TITLE } from "./core";
 import type { Family, Missing } from "./definition";
 import type { InputSpec, InputTable } from "./inputs";
 import type { RawOptions } from "./options";
@@ -19,6 +19,8 @@ import {
   type ExhibitId,
   type RegisteredExhibit,
 } from "./registry";
+import { ExhibitView } from "./report/view";
+import { counted, dateWords, listWords } from "./report/words";
 
 export type StudyRequest = {
   /** yyyy-mm-dd: the date tenure, placement and the workforce period are measured to. */
@@ -90,16 +92,42 @@ export function plannedExhibits(
   return { exhibits, skipped };
 }
 
-function subtitleOf(study: Study, exhibit: RegisteredExhibit): string {
-  const parts = inputsOf(exhibit).map((spec) => `${spec.label}: ${study.source(spec) ?? "—"}`);
-  return [`As of ${study.asOf}`, ...parts].join(" · ");
+/** Where each input came from, in words, with its size where the study knows it ("sheet Roster of book.xlsx, 1,219 rows"). */
+function sourceWords(study: Study): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const spec of INPUTS) {
+    const where = study.source(spec);
+    if (where === undefined) continue;
+    const size =
+      spec === PLANS_INPUT
+        ? // The grades of the Pay Plans table itself (the study's plans also hold the lane schedules' lanes).
+          counted(
+            study.require(PLANS_INPUT).plans.reduce((total, plan) => total + plan.grades.length, 0),
+            "grade",
+          )
+        : spec === ROSTER_INPUT
+          ? counted(study.roster.rowCount, "row")
+          : undefined;
+    words[spec.id] = size === undefined ? where : `${where}, ${size}`;
+  }
+  return words;
 }
 
-function sourceOf(study: Study, exhibit: RegisteredExhibit): string {
-  const names = inputsOf(exhibit).map((spec) => study.source(spec) ?? spec.label);
-  const list =
-    names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `Source: CompStudy analysis of ${list}, as of ${study.asOf}.`;
+function subtitleOf(study: Study, exhibit: RegisteredExhibit): string {
+  const names = inputsOf(exhibit).map((spec) => spec.label);
+  return `As of ${dateWords(study.asOf)} · from the ${listWords(names)} ${names.length === 1 ? "table" : "tables"}`;
+}
+
+/** "Source: CompStudy analysis of Pay Plans (sheet Pay Plans of book.xlsx, 43 grades) and Roster (…), as of April 1, 2013." */
+function sourceOf(study: Study, exhibit: RegisteredExhibit, words: Record<string, string>): string {
+  const names = inputsOf(exhibit).map((spec) => `${spec.label} (${words[spec.id] ?? "not given"})`);
+  return `Source: CompStudy analysis of ${listWords(names)}, as of ${dateWords(study.asOf)}.`;
+}
+
+/** The study's title by what it holds: "Compensation study: current conditions and pay equity". */
+function defaultTitle(families: readonly Family[]): string {
+  const held = families.map((f) => f.title.toLowerCase());
+  return held.length === 0 ? "Compensation study" : `Compensation study: ${listWords(held)}`;
 }
 
 /** Runs the study: every requested exhibit, in report order, with the summary that reconciles. */
@@ -116,29 +144,47 @@ export function runStudy(request: StudyRequest): StudyResult {
       ...(f.problems as NonNullable<Family["problems"]>)(study),
     ]),
   );
-  const exhibits: Exhibit[] = planned.map((exhibit) => ({
-    ...exhibit.build(study),
-    id: exhibit.id as ExhibitId,
-    number: exhibit.number,
-    title: exhibit.title,
-    subtitle: subtitleOf(study, exhibit),
-    source: sourceOf(study, exhibit),
-  }));
+  const words = sourceWords(study);
+  const exhibits: Exhibit[] = planned.map((definition) => {
+    const exhibit: Exhibit = {
+      ...definition.build(study),
+      id: definition.id as ExhibitId,
+      number: definition.number,
+      title: definition.title,
+      subtitle: subtitleOf(study, definition),
+      source: sourceOf(study, definition, words),
+      ...(definition.detail ? { detail: true } : {}),
+    };
+    // The report rules read the exhibit as it is shown (never a hidden cell).
+    const view = new ExhibitView(exhibit);
+    const charts = [...(exhibit.charts ?? []), ...(definition.report?.charts?.(view, study) ?? [])];
+    const findings = definition.report?.findings?.(view, study) ?? [];
+    if (charts.length > 0) exhibit.charts = charts;
+    if (findings.length > 0) exhibit.findings = findings;
+    return exhibit;
+  });
   const { plans, findings } = study.plans;
   const placement = study.placement;
   const roster = study.roster;
   const notes = [...study.plans.notes, ...rosterNotes(study), ...study.summaryNotes];
+  // In a reader's words (the report shows these notes): what is missing, and the exhibits by their titles.
   const byReason = new Map<string, string[]>();
-  for (const { exhibit, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), exhibit.id]);
-  for (const [reason, ids] of byReason) notes.push(`not built (${reason}): ${ids.join(", ")}`);
+  for (const { exhibit, missing } of skipped)
+    byReason.set(missing.what, [...(byReason.get(missing.what) ?? []), `${exhibit.number} ${exhibit.title}`]);
+  for (const [what, titles] of byReason) notes.push(`not built (needs ${what}): ${titles.join(", ")}`);
   const sources: Record<string, string> = {};
   for (const spec of INPUTS) {
-    const source = study.source(spec);
+    const source = study.address(spec);
     if (source !== undefined) sources[spec.id] = source;
   }
+  const organization = study.options.get(ORGANIZATION);
+  const title = study.options.get(TITLE);
   return {
     asOf: study.asOf,
+    title: title === undefined || title === "" ? defaultTitle([...running]) : title,
+    ...(organization === undefined || organization === "" ? {} : { organization }),
     sources,
+    sourceWords: words,
     exhibits,
     summary: {
       plans: plans.length,
@@ -182,7 +228,7 @@ function rosterNotes(study: Study): string[] {
   const separated = placement.rows.employees.length - placement.rows.active.length;
   if (separated > 0)
     notes.push(
-      `roster: ${separated} separated ${separated === 1 ? "employee" : "employees"} (Separation Date on or before ${study.asOf}) count in retention and separations only, in no current-conditions exhibit`,
+      `roster: ${separated} separated ${separated === 1 ? "employee" : "employees"} (Separation Date on or before ${dateWords(study.asOf)}) count in retention and separations only, in no exhibit of the current conditions`,
     );
   if (placement.salaryBasis === "actual")
     notes.push("salary basis: actual pay; salary ÷ FTE is compared with the schedule");

@@ -109,10 +109,10 @@ export function classTitles(study: Study): (plan: string, jobTitle: string) => s
   if (!study.options.value(APPLY_TITLE_CHANGES)) return (_plan, jobTitle) => jobTitle;
   const changes = study.input(TITLE_CHANGES_INPUT);
   if (changes === undefined) {
-    study.note("apply-title-changes: no Title Changes table, so the job families count the roster's titles");
+    study.note("title changes: no Title Changes table, so the job families count the roster's titles");
     return (_plan, jobTitle) => jobTitle;
   }
   const map = new TitleMap(changes);
-  study.note("job-families: classes are counted by their proposed titles (apply-title-changes)");
+  study.note("job families: classes are counted by their proposed titles (title changes applied)");
   return (plan, jobTitle) => map.changeFor(plan, jobTitle)?.proposedTitle ?? jobTitle;
 }

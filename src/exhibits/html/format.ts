@@ -1,7 +1,7 @@
 /**
  * Display text for exhibit values, mirroring the sheet's number formats (src/exhibits/layout.ts):
- * hourly `$0.00`, annual `$#,##0`, `0.0%`, years `0.0`, counts `#,##0`. Always en-US, so the
- * report reads the same on every machine.
+ * hourly `$0.00`, annual `$#,##0`, `0.0%`, years `0.0 years`, an index `0.00`, counts `#,##0`.
+ * Always en-US, so the report reads the same on every machine.
  */
 import { showsCents } from "../spec/types";
 import type { CellScalar, ColumnKind, ExhibitColumn, ExhibitRow } from "../spec/types";
@@ -44,10 +44,15 @@ export function formatValue(
     case "percent":
       return PERCENT.format(value);
     case "years":
-      return ONE_DECIMAL.format(value);
+      return `${ONE_DECIMAL.format(value)} years`;
+    case "index":
+      return CENTS.format(value).replace(/,/g, "");
     case "count":
       return WHOLE.format(value);
     case "number":
+      if (spec.decimals === 1) return ONE_DECIMAL.format(value);
+      if (spec.decimals === 2) return CENTS.format(value);
+      return GENERAL.format(value);
     case "text":
     case "date":
       return GENERAL.format(value);

@@ -3,4 +3,4 @@ export { renderHtmlReport, REPORT_CSP } from "./report";
 export type { HtmlReportOptions } from "./report";
 export { escapeHtml } from "./escape";
 export { formatValue } from "./format";
-export { renderStackedBarSvg } from "./chart";
+export { renderChartSvg } from "./chart";

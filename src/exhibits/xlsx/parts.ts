@@ -4,7 +4,7 @@
  * and shared strings, which grow with the data, are written by sheet.ts.
  */
 import { NUMBER_FORMATS, type NumberFormat } from "../layout";
-import { escapeXml, escapeXstring } from "./xml";
+import { columnName, escapeXml, escapeXstring } from "./xml";
 
 export const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -20,6 +20,12 @@ export type SheetEntry = {
   table?: { id: number; name: string; ref: string; columns: string[]; style: string };
   /** Rows repeated on every printed page, 1-based inclusive (the table header). */
   printTitleRow?: number;
+  /** Columns repeated on every page to the right, 0-based inclusive. */
+  printTitleColumns?: { first: number; last: number };
+  /** What prints: 0-based ranges, printed one after the other. */
+  printAreas?: { row: number; column: number; rows: number; columns: number }[];
+  /** The sheet's drawing (drawingN.xml) and the numbers of its charts (chartN.xml), when it has charts. */
+  drawing?: { id: number; charts: number[] };
 };
 
 export function contentTypes(sheets: readonly SheetEntry[]): string {
@@ -28,6 +34,14 @@ export function contentTypes(sheets: readonly SheetEntry[]): string {
     ...sheets.map((sheet) => [`/xl/worksheets/sheet${sheet.index}.xml`, `${CT}.spreadsheetml.worksheet+xml`]),
     ...sheets.flatMap((sheet) =>
       sheet.table ? [[`/xl/tables/table${sheet.table.id}.xml`, `${CT}.spreadsheetml.table+xml`]] : [],
+    ),
+    ...sheets.flatMap((sheet) =>
+      sheet.drawing
+        ? [
+            [`/xl/drawings/drawing${sheet.drawing.id}.xml`, `${CT}.drawing+xml`],
+            ...sheet.drawing.charts.map((chart) => [`/xl/charts/chart${chart}.xml`, `${CT}.drawingml.chart+xml`]),
+          ]
+        : [],
     ),
     ["/xl/theme/theme1.xml", `${CT}.theme+xml`],
     ["/xl/styles.xml", `${CT}.spreadsheetml.styles+xml`],
@@ -74,9 +88,32 @@ export function workbookRels(sheets: readonly SheetEntry[]): string {
   ]);
 }
 
+/** The relationship ids a sheet's parts get: its table rId1, its drawing the next. */
+export function sheetRelIds(sheet: SheetEntry): { table?: string; drawing?: string } {
+  return {
+    ...(sheet.table ? { table: "rId1" } : {}),
+    ...(sheet.drawing ? { drawing: sheet.table ? "rId2" : "rId1" } : {}),
+  };
+}
+
 export function sheetRels(sheet: SheetEntry): string | undefined {
-  if (!sheet.table) return undefined;
-  return relationships([["rId1", `${REL_NS}/table`, `../tables/table${sheet.table.id}.xml`]]);
+  const ids = sheetRelIds(sheet);
+  const entries: [string, string, string][] = [];
+  if (sheet.table && ids.table) entries.push([ids.table, `${REL_NS}/table`, `../tables/table${sheet.table.id}.xml`]);
+  if (sheet.drawing && ids.drawing)
+    entries.push([ids.drawing, `${REL_NS}/drawing`, `../drawings/drawing${sheet.drawing.id}.xml`]);
+  return entries.length === 0 ? undefined : relationships(entries);
+}
+
+/** A drawing's relationships: its charts, rId1 … in order. */
+export function drawingRels(drawing: NonNullable<SheetEntry["drawing"]>): string {
+  return relationships(
+    drawing.charts.map((chart, index): [string, string, string] => [
+      `rId${index + 1}`,
+      `${REL_NS}/chart`,
+      `../charts/chart${chart}.xml`,
+    ]),
+  );
 }
 
 /** A sheet name in a formula: always quoted, quotes doubled ('It''s'!$4:$4). */
@@ -84,16 +121,42 @@ function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** An absolute A1 range of a 0-based rectangle on a sheet ('Sheet'!$A$1:$I$40). */
+function absoluteRange(sheet: string, area: { row: number; column: number; rows: number; columns: number }): string {
+  const from = `$${columnName(area.column)}$${area.row + 1}`;
+  const to = `$${columnName(area.column + area.columns - 1)}$${area.row + area.rows}`;
+  return `${quotedSheet(sheet)}!${from}:${to}`;
+}
+
 export function workbookXml(sheets: readonly SheetEntry[]): string {
-  const titles = sheets.flatMap((sheet, position) =>
-    sheet.printTitleRow === undefined
+  // Defined names are sorted by name, as Excel writes them: Print_Area before Print_Titles.
+  const areas = sheets.flatMap((sheet, position) =>
+    sheet.printAreas === undefined || sheet.printAreas.length === 0
       ? []
       : [
-          `<definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeXml(
-            `${quotedSheet(sheet.name)}!$${sheet.printTitleRow}:$${sheet.printTitleRow}`,
+          `<definedName name="_xlnm.Print_Area" localSheetId="${position}">${escapeXml(
+            sheet.printAreas.map((area) => absoluteRange(sheet.name, area)).join(","),
           )}</definedName>`,
         ],
   );
+  const titles = sheets.flatMap((sheet, position) => {
+    const parts = [
+      ...(sheet.printTitleColumns
+        ? [
+            `${quotedSheet(sheet.name)}!$${columnName(sheet.printTitleColumns.first)}:$${columnName(sheet.printTitleColumns.last)}`,
+          ]
+        : []),
+      ...(sheet.printTitleRow === undefined
+        ? []
+        : [`${quotedSheet(sheet.name)}!$${sheet.printTitleRow}:$${sheet.printTitleRow}`]),
+    ];
+    return parts.length === 0
+      ? []
+      : [
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${position}">${escapeXml(parts.join(","))}</definedName>`,
+        ];
+  });
+  const names = [...areas, ...titles];
   return (
     `${XML_HEADER}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     '<workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
@@ -101,7 +164,7 @@ export function workbookXml(sheets: readonly SheetEntry[]): string {
       .map((sheet) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${sheet.index}" r:id="rId${sheet.index}"/>`)
       .join("") +
     "</sheets>" +
-    (titles.length ? `<definedNames>${titles.join("")}</definedNames>` : "") +
+    (names.length ? `<definedNames>${names.join("")}</definedNames>` : "") +
     "</workbook>"
   );
 }
@@ -151,6 +214,9 @@ export function tableXml(table: NonNullable<SheetEntry["table"]>): string {
 /** What a cell's text looks like: the body font, bold (totals, headers), the title, or the grey italic subtitle. */
 export type FontRole = "body" | "bold" | "title" | "subtitle";
 
+/** How a cell's content sits: right-aligned (numbers' headers, marks in number columns), wrapped, at the top. */
+export type Alignment = { right?: boolean; wrap?: boolean; top?: boolean };
+
 // Fonts name their face and size: a bare bold makes some readers (LibreOffice) fall back to a serif.
 const FONTS: Record<FontRole, string> = {
   body: '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
@@ -163,7 +229,9 @@ const FONT_ORDER: readonly FontRole[] = ["body", "bold", "title", "subtitle"];
 /** Excel's built-in number formats (ECMA-376 18.8.30) among ours; the others get custom ids from 164. */
 const BUILT_IN_FORMATS: Partial<Record<NumberFormat, number>> = {
   [NUMBER_FORMATS.number]: 0,
+  [NUMBER_FORMATS.index]: 2,
   [NUMBER_FORMATS.count]: 3,
+  [NUMBER_FORMATS.decimal2]: 4,
   [NUMBER_FORMATS.text]: 49,
 };
 
@@ -173,18 +241,24 @@ export class Styles {
   private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly ids = new Map<string, number>();
 
-  /** The style index (the cell's `s`) of a number format, font and header alignment. */
-  id(format: NumberFormat, font: FontRole, alignRight: boolean): number {
-    const key = `${format}\u0000${font}\u0000${alignRight ? 1 : 0}`;
+  /** The style index (the cell's `s`) of a number format, font and alignment. */
+  id(format: NumberFormat, font: FontRole, align: boolean | Alignment = {}): number {
+    const alignment: Alignment = typeof align === "boolean" ? { right: align } : align;
+    const key = `${format}\u0000${font}\u0000${alignment.right ? 1 : 0}${alignment.wrap ? 1 : 0}${alignment.top ? 1 : 0}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       const numFmtId = this.numFmtId(format);
       const fontId = FONT_ORDER.indexOf(font);
+      const attributes = [
+        alignment.right ? ' horizontal="right"' : "",
+        alignment.top ? ' vertical="top"' : "",
+        alignment.wrap ? ' wrapText="1"' : "",
+      ].join("");
       id = this.xfs.length;
       this.xfs.push(
         `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"` +
           `${fontId ? ' applyFont="1"' : ""}` +
-          (alignRight ? ' applyAlignment="1"><alignment horizontal="right"/></xf>' : "/>"),
+          (attributes ? ` applyAlignment="1"><alignment${attributes}/></xf>` : "/>"),
       );
       this.ids.set(key, id);
     }

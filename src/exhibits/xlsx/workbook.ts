@@ -1,10 +1,12 @@
 /**
  * The study as an .xlsx workbook, written directly as SpreadsheetML parts zipped with fflate
  * from the same sheet layouts (src/exhibits/layout.ts) as the Office.js writer, so both look
- * the same: one sheet per exhibit with a title, a subtitle, an Excel table (built-in style,
- * header row, filter buttons), number formats per cell, bold totals, a frozen header, column
- * widths, a print setup (landscape, one page wide, the header row on every page) and a
- * source line. Charts are not drawn; their data blocks are on the sheet.
+ * the same: a findings page first, then one sheet per exhibit with a title, a subtitle, an
+ * Excel table (built-in style, header row, filter buttons), number formats per cell, bold
+ * totals, a frozen header, column widths, the exhibit's findings and notes, its native charts
+ * (DrawingML chart parts in a drawing part, charts.ts, drawn from data blocks outside the print
+ * area), a print setup (Letter landscape at the layout's scale, the header row on every page,
+ * page breaks, a header and footer) and a source line.
  *
  * Written directly rather than through ExcelJS: loading and driving ExcelJS cost more than
  * half a second of every run, and a streamed writer keeps a million-row sheet out of memory.
@@ -15,14 +17,18 @@
  */
 import { Zip, ZipPassThrough } from "fflate";
 import * as zlib from "zlib";
-import { layoutExhibit, uniqueSheetName } from "../layout";
-import type { LayoutOptions, SheetLayout } from "../layout";
+import { layoutExhibit, layoutFindings, uniqueSheetName } from "../layout";
+import type { LayoutOptions, PageLayout } from "../layout";
+import { summarySentences } from "../reasons";
 import type { StudyResult } from "../spec/types";
+import { chartXml, drawingXml } from "./charts";
 import {
   appXml,
   contentTypes,
   coreXml,
+  drawingRels,
   packageRels,
+  sheetRelIds,
   sheetRels,
   Styles,
   tableXml,
@@ -35,7 +41,7 @@ import { SharedStrings, sheetPieces } from "./sheet";
 import { cellText, columnName, noRepairs, type TextRepairs } from "./xml";
 
 /** One sheet of the workbook to be written. */
-export type PlannedSheet = { name: string; layout: SheetLayout; table?: SheetEntry["table"] };
+export type PlannedSheet = { name: string; layout: PageLayout; table?: SheetEntry["table"] };
 
 /** The workbook before it is written: its sheets, named and laid out. */
 export type WorkbookPlan = {
@@ -48,10 +54,15 @@ export type WorkbookPlan = {
 
 /**
  * How to write: the layout's options, how many distinct texts to share (tests use a small
- * number), and the length of a zip comment the caller writes after the last chunk (the zip's
- * end record says that length; the CLI marks its outputs so).
+ * number), whether the findings page leads the workbook (default: when there are findings), and
+ * the length of a zip comment the caller writes after the last chunk (the zip's end record says
+ * that length; the CLI marks its outputs so).
  */
-export type XlsxOptions = LayoutOptions & { distinctSharedStrings?: number; commentLength?: number };
+export type XlsxOptions = LayoutOptions & {
+  distinctSharedStrings?: number;
+  findingsPage?: boolean;
+  commentLength?: number;
+};
 
 /** What writing changed so that Excel accepts the file (the CLI's summary says it). */
 export type XlsxReport = TextRepairs & {
@@ -80,14 +91,24 @@ function tableColumns(header: readonly unknown[], repairs: TextRepairs): string[
   });
 }
 
-/** Every exhibit of `result` laid out on a uniquely named sheet (nothing written yet). */
-export function buildWorkbook(result: StudyResult, options: LayoutOptions = {}): WorkbookPlan {
+/** Every exhibit of `result` laid out on a uniquely named sheet, the findings page first (nothing written yet). */
+export function buildWorkbook(
+  result: StudyResult,
+  options: LayoutOptions & Pick<XlsxOptions, "findingsPage"> = {},
+): WorkbookPlan {
   const sheetNames = new Set<string>();
   const tableNames = new Set<string>();
   const repairs = noRepairs();
   let tables = 0;
-  const worksheets = result.exhibits.map((exhibit): PlannedSheet => {
-    const layout = layoutExhibit(exhibit, options);
+  const findings = options.findingsPage ?? result.exhibits.some((exhibit) => (exhibit.findings ?? []).length > 0);
+  const front: PlannedSheet[] = [];
+  if (findings) {
+    const layout = layoutFindings(result, { summary: summarySentences(result) });
+    front.push({ name: uniqueSheetName(layout.sheetName, sheetNames), layout });
+  }
+  const study = options.study ?? { title: result.title, organization: result.organization };
+  const exhibitSheets = result.exhibits.map((exhibit): PlannedSheet => {
+    const layout = layoutExhibit(exhibit, { ...options, study });
     const name = uniqueSheetName(layout.sheetName, sheetNames);
     const header = layout.blocks.find((block) => block.role === "table")?.values[0];
     const { row, column, rows, columns } = layout.table;
@@ -102,6 +123,7 @@ export function buildWorkbook(result: StudyResult, options: LayoutOptions = {}):
       : undefined;
     return { name, layout, table };
   });
+  const worksheets = [...front, ...exhibitSheets];
   // Fixed dates keep the file's metadata independent of when it was made.
   const created = /^\d{4}-\d{2}-\d{2}$/.test(result.asOf) ? `${result.asOf}T00:00:00Z` : undefined;
   return { worksheets, created, repairs };
@@ -188,20 +210,47 @@ export function* workbookChunks(
   const repairs = { ...plan.repairs };
   const styles = new Styles();
   const strings = new SharedStrings(options.distinctSharedStrings);
-  const entries: SheetEntry[] = plan.worksheets.map((sheet, index) => ({
-    name: sheet.name,
-    index: index + 1,
-    table: sheet.table,
-    printTitleRow: sheet.table ? sheet.layout.table.row + 1 : undefined,
-  }));
+  let drawings = 0;
+  let charts = 0;
+  const entries: SheetEntry[] = plan.worksheets.map((sheet, index) => {
+    const { print } = sheet.layout;
+    return {
+      name: sheet.name,
+      index: index + 1,
+      table: sheet.table,
+      printTitleRow: sheet.table && print.titleRows ? print.titleRows.first + 1 : undefined,
+      printTitleColumns: sheet.table ? print.titleColumns : undefined,
+      printAreas: print.areas,
+      drawing:
+        sheet.layout.charts.length > 0
+          ? { id: ++drawings, charts: sheet.layout.charts.map(() => ++charts) }
+          : undefined,
+    };
+  });
   for (const [index, sheet] of plan.worksheets.entries()) {
-    const context = { styles, strings, repairs, selected: index === 0, tableColumns: sheet.table?.columns };
+    const ids = sheetRelIds(entries[index]);
+    const context = {
+      styles,
+      strings,
+      repairs,
+      selected: index === 0,
+      tableColumns: sheet.table?.columns,
+      tableRelId: ids.table,
+      drawingRelId: ids.drawing,
+    };
     yield* part(`xl/worksheets/sheet${index + 1}.xml`, sheetPieces(sheet.layout, context));
   }
-  for (const entry of entries) {
+  for (const [index, sheet] of plan.worksheets.entries()) {
+    const entry = entries[index];
     const rels = sheetRels(entry);
     if (rels) yield* small(`xl/worksheets/_rels/sheet${entry.index}.xml.rels`, rels);
     if (entry.table) yield* small(`xl/tables/table${entry.table.id}.xml`, tableXml(entry.table));
+    if (entry.drawing) {
+      yield* small(`xl/drawings/drawing${entry.drawing.id}.xml`, drawingXml(sheet.layout.charts));
+      yield* small(`xl/drawings/_rels/drawing${entry.drawing.id}.xml.rels`, drawingRels(entry.drawing));
+      for (const [at, placement] of sheet.layout.charts.entries())
+        yield* small(`xl/charts/chart${entry.drawing.charts[at]}.xml`, chartXml(placement, entry.name));
+    }
   }
   yield* part("xl/sharedStrings.xml", strings.pieces());
   yield* small("xl/styles.xml", styles.xml());

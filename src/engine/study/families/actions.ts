@@ -28,10 +28,14 @@ import {
   type CandidateEntry,
   type CandidateNumber,
   type CandidateText,
+  type Approval,
+  type JobType,
+  type PersonnelAction,
   type PlacementDecision,
   type PlacementSchedules,
 } from "../personnel";
 import { PROMOTION_CHART_INPUT, chartWords, readPercent } from "../promotion-chart";
+import { PLACEMENTS_REPORT, TITLE_CHANGES_REPORT } from "../report/actions";
 import { RULES_INPUT, policyNotes, studyPolicy, type Policy } from "../rules-sheet";
 import { APPLY_TITLE_CHANGES, TITLE_CHANGES_INPUT, TitleMap, type TitleChange } from "../titles";
 import { col } from "./helpers";
@@ -317,19 +321,47 @@ export function candidateRecord(name: string, candidate: Candidate): Partial<Rec
 
 type Decided = { row: CandidateRow; decision?: PlacementDecision };
 
+/** The codes of the Action, Job Type and Approval columns as a reader names them. */
+export const CODE_LABELS: Readonly<Record<PersonnelAction | JobType | Approval, string>> = {
+  hire: "Hire",
+  promotion: "Promotion",
+  rehire: "Rehire",
+  transfer: "Transfer",
+  demotion: "Demotion",
+  "change in months": "Change in months",
+  teacher: "Teacher",
+  counselor: "Counselor",
+  librarian: "Librarian",
+  "evaluation specialist": "Evaluation specialist",
+  "assistant principal": "Assistant principal",
+  nurse: "Nurse",
+  "speech therapist": "Speech therapist",
+  crafts: "Crafts",
+  nutrition: "Nutrition",
+  custodian: "Custodian",
+  other: "Other",
+  CHRO: "Chief HR officer",
+  "Compensation Committee": "Compensation Committee",
+  schedule: "On the schedule",
+  "above maximum": "Not allowed: above the maximum",
+};
+/** A code (hire, teacher, schedule, CHRO …) as its label; anything else as it is. */
+export const codeLabel = (code: string | null): string | null =>
+  code === null ? null : ((CODE_LABELS as Readonly<Record<string, string>>)[code] ?? code);
+
 function placementRows(decided: readonly Decided[]): ExhibitRow[] {
   return decided.map(({ row, decision }): ExhibitRow => {
     const warnings = decision?.warnings ?? row.problems;
     return {
       values: [
         row.name === "" ? `(row ${row.row})` : row.name,
-        row.actionText,
-        row.jobText,
+        codeLabel(row.actionText),
+        codeLabel(row.jobText),
         decision?.plan || row.plan,
         decision?.grade || row.grade || row.lane,
         decision?.step ?? null,
         decision?.salary ?? null,
-        decision?.approval ?? null,
+        codeLabel(decision?.approval ?? null),
         decision?.rule || null,
         warnings.length > 0 ? warnings.join("; ") : null,
       ],
@@ -345,7 +377,7 @@ function countLine(decided: readonly Decided[]): string {
   const by = (approval: string) => decided.filter((d) => d.decision?.approval === approval).length;
   const open = decided.filter((d) => d.decision?.salary != null && d.decision.approval === null).length;
   const n = decided.length;
-  const approvers = `${by("CHRO")} CHRO, ${by("Compensation Committee")} Compensation Committee, ${by("schedule")} on a schedule, ${by("above maximum")} above the maximum${open > 0 ? `, ${open} with the approver to decide` : ""}`;
+  const approvers = `${by("CHRO")} by the chief HR officer, ${by("Compensation Committee")} by the Compensation Committee, ${by("schedule")} on a schedule, ${by("above maximum")} above the maximum${open > 0 ? `, ${open} with the approver to decide` : ""}`;
   return `${n} ${n === 1 ? "candidate" : "candidates"}: ${n - undecided} decided (${approvers}), ${warned} of them with warnings; ${undecided} not decided (the reason is in Warning).`;
 }
 
@@ -376,7 +408,7 @@ function approvalNote(policy: Policy): string {
   const senior = policy.COMP_SENIOR_GRADE;
   const tech = senior - policy.COMP_TECH_GRADE_OFFSET;
   const band = tech > 0 ? `grade ${senior} (T${tech})` : `grade ${senior}`;
-  return `Approval (CompStudy's reading of the HISD manual): the CHRO up to the start of the 4th quartile below ${band} and up to the midpoint from it, the Compensation Committee above that; teachers placed on a schedule need none; the Requested Salary is the one approved when given.`;
+  return `Approval (CompStudy's reading of the HISD manual): the chief HR officer (CHRO) up to the start of the 4th quartile below ${band} and up to the midpoint from it, the Compensation Committee above that; teachers placed on a schedule need none; the Requested Salary is the one approved when given.`;
 }
 
 function placements(study: Study): ExhibitBody {
@@ -439,7 +471,7 @@ function titleChanges(study: Study): ExhibitBody {
       );
   }
   if (study.options.value(APPLY_TITLE_CHANGES))
-    notes.push("The job-families exhibit counts these proposed titles as its classes (apply-title-changes).");
+    notes.push("Job Families counts these proposed titles as its classes (title changes applied).");
   return {
     description:
       "Employees whose job title is the class title (trimmed, case-insensitive), within the plan when one is given; a change for one plan wins over a change for every plan, so each employee counts once.",
@@ -480,6 +512,8 @@ export const PERSONNEL_ACTIONS = family({
       summary: "each candidate's step, salary, approval and the rule applied, with warnings; no candidate dropped",
       needs: [CANDIDATES_INPUT],
       build: placements,
+      report: PLACEMENTS_REPORT,
+      detail: true,
     },
     {
       id: "class-title-changes",
@@ -488,6 +522,7 @@ export const PERSONNEL_ACTIONS = family({
       summary: "each retitled class and the employees whose title it changes",
       needs: [TITLE_CHANGES_INPUT],
       build: titleChanges,
+      report: TITLE_CHANGES_REPORT,
     },
   ],
 });

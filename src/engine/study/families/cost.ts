@@ -26,6 +26,7 @@ import type { PayGrade, PayPlan, Unplaced } from "../types";
 import { FULL_TIME } from "../units";
 import { col } from "./helpers";
 import { percentText } from "./market";
+import { DETAIL_REPORT, IMPLEMENTATION_REPORT, OPTIONS_REPORT } from "../report/market";
 import { GRADE_MAP_INPUT, findProposed, gradeTargets, proposedStructure, structureUnavailable } from "./structure";
 
 /** How an employee's new pay is set. */
@@ -396,7 +397,7 @@ export function implementationCost(study: Study): Costing {
     const separated = placement.placedRows - placement.activeAssignments.length;
     const split = placement.activeAssignments !== placement.active;
     const notes = [
-      `Reconciliation: ${count(moves.length)} ${split ? "assignments" : "employees"} costed + ${count(problems.length)} listed in unmatched-employees by the implementation cost + ${count(placement.unplaced.length)} not placed (unmatched-employees) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
+      `Reconciliation: ${count(moves.length)} ${split ? "assignments" : "employees"} costed + ${count(problems.length)} listed in Unmatched Employees by the implementation cost + ${count(placement.unplaced.length)} not placed (also listed there) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
     ];
     if (placement.salaryBasis === "actual")
       notes.push("Current Pay is each employee's full-time rate (salary ÷ FTE); the cost applies their FTE.");
@@ -412,13 +413,21 @@ export function basesText(bases: ReadonlyMap<Basis, number>): string {
   return used.length === 0 ? "no employee costed" : used.join("; ");
 }
 
+/** Each method as a reader names it (the Method column, the notes). */
+export const METHOD_LABELS: Readonly<Record<CostMethod, string>> = {
+  "same-step": "Same step on the new grade",
+  minimum: "Raise to the new minimum",
+  "next-step": "Next step up (no one loses)",
+  years: "Step for years of service",
+};
+
 const METHOD_WORDS: Readonly<Record<CostMethod, string>> = {
   "same-step":
-    "same step — each employee keeps their step number on the proposed grade (a shorter grade's last step past it); off-step and range employees, and anyone moving to a range grade, get current pay × the grade's midpoint change (proposed midpoint ÷ current midpoint), rounded to the cent",
-  minimum: "minimum — anyone below the new minimum is raised to it",
-  "next-step": "next step — the first step of the new grade at or above today's pay: no one loses",
+    "each employee keeps their step number on the proposed grade (a shorter grade's last step past it); off-step and range employees, and anyone moving to a range grade, get current pay × the grade's midpoint change (proposed midpoint ÷ current midpoint), rounded to the cent",
+  minimum: "anyone below the new minimum is raised to it",
+  "next-step": "the first step of the new grade at or above today's pay: no one loses",
   years:
-    "years — the step for completed years of service (0 years = the first step, the top step holds), or the next step when that pays more",
+    "the step for completed years of service (0 years = the first step, the top step holds), or the next step when that pays more",
 };
 
 function methodText(method: CostMethod, minIncrease: number): string {
@@ -426,7 +435,7 @@ function methodText(method: CostMethod, minIncrease: number): string {
     (method === "next-step" || method === "years") && minIncrease > 0
       ? ` (next step at least ${percentText(minIncrease)} above current pay)`
       : "";
-  return `${METHOD_WORDS[method]}${extra}`;
+  return `${METHOD_LABELS[method]} — ${METHOD_WORDS[method]}${extra}`;
 }
 
 function descriptionOf(study: Study, costing: Costing, method: CostMethod): string {
@@ -514,10 +523,15 @@ function implementationCostExhibit(study: Study): ExhibitBody {
   const notes = [...costing.notes];
   if (costing.load > 0)
     notes.push(
-      `With the ${percentText(costing.load)} payroll load: ${count(Math.round(all.cost * (1 + costing.load)))} a year (implementation-options).`,
+      `With the ${percentText(costing.load)} payroll load: $${count(Math.round(all.cost * (1 + costing.load)))} a year (see Implementation Options).`,
     );
   if (costing.methods.length > 1)
-    notes.push(`Other methods side by side: implementation-options (${costing.methods.slice(1).join(", ")}).`);
+    notes.push(
+      `Other methods side by side in Implementation Options: ${costing.methods
+        .slice(1)
+        .map((other) => METHOD_LABELS[other])
+        .join(" and ")}.`,
+    );
   return {
     columns: [
       col("Plan", "text"),
@@ -587,7 +601,14 @@ function implementationOptions(study: Study): ExhibitBody {
   const rows: ExhibitRow[] = costing.methods.map((method) => {
     const t = totalsOf(costing.moves, costing.outcomes.get(method) as Outcomes);
     return {
-      values: [method, t.adjusted, t.redCircled, t.cost, t.cost * (1 + costing.load), averageIncrease(t)],
+      values: [
+        METHOD_LABELS[method],
+        t.adjusted,
+        t.redCircled,
+        t.cost,
+        t.cost * (1 + costing.load),
+        averageIncrease(t),
+      ],
       kind: "detail",
     };
   });
@@ -601,8 +622,8 @@ function implementationOptions(study: Study): ExhibitBody {
       col("Average Increase", "percent"),
     ],
     rows,
-    description: `The same ${count(costing.moves.length)} employees under each method. Annual cost = the increase × the annual basis: ${basesText(costing.bases)}. ${costing.load > 0 ? `With load = annual cost × (1 + ${percentText(costing.load)}) for payroll taxes and benefits.` : "No payroll load was given (--load), so the two costs are equal."}`,
-    notes: [...costing.methods.map((method) => `${method}: ${methodText(method, minIncrease)}.`), ...costing.notes],
+    description: `The same ${count(costing.moves.length)} employees under each method. Annual cost = the increase × the annual basis: ${basesText(costing.bases)}. ${costing.load > 0 ? `With load = annual cost × (1 + ${percentText(costing.load)}) for payroll taxes and benefits.` : "No payroll load was given, so the two costs are equal."}`,
+    notes: [...costing.methods.map((method) => `${methodText(method, minIncrease)}.`), ...costing.notes],
   };
 }
 
@@ -622,6 +643,7 @@ export const IMPLEMENTATION_COST = family({
         "per proposed grade: employees, how many are raised and red-circled, the annual cost and the average increase (the first cost method)",
       unavailable: structureUnavailable,
       build: implementationCostExhibit,
+      report: IMPLEMENTATION_REPORT,
     },
     {
       id: "implementation-detail",
@@ -631,6 +653,8 @@ export const IMPLEMENTATION_COST = family({
         "per employee: current and new pay, the new step, the increase and its annual cost (the first cost method)",
       unavailable: structureUnavailable,
       build: implementationDetail,
+      report: DETAIL_REPORT,
+      detail: true,
     },
     {
       id: "implementation-options",
@@ -639,6 +663,7 @@ export const IMPLEMENTATION_COST = family({
       summary: "the cost methods side by side: employees raised and red-circled, annual cost with and without the load",
       unavailable: structureUnavailable,
       build: implementationOptions,
+      report: OPTIONS_REPORT,
     },
   ],
   problems: (study) => implementationCost(study).problems,

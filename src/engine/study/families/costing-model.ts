@@ -61,7 +61,7 @@ export function costingBase(study: Study): CostingBase {
     const base = costingColumns(placement);
     const separated = placement.employees.length - placement.active.length;
     base.notes.push(
-      `Reconciliation: ${count(base.rate.length)} employees costed + ${count(base.problems.length)} listed in unmatched-employees by the costing + ${count(placement.unplaced.length)} not placed (unmatched-employees) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
+      `Reconciliation: ${count(base.rate.length)} employees costed + ${count(base.problems.length)} listed in Unmatched Employees by the costing + ${count(placement.unplaced.length)} not placed (also listed there) + ${count(separated)} separated (not costed) = ${count(placement.rowCount)} roster rows read.`,
     );
     return base;
   });

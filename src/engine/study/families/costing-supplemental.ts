@@ -9,6 +9,7 @@ import { raisedSalary } from "../../costing";
 import type { LongevityStep } from "../../supplemental";
 import type { Study } from "../context";
 import { dayNumber, isoDate } from "../dates";
+import { dateWords } from "../report/words";
 import type { PlacedEmployee } from "../placement";
 import type { YearTerms } from "./costing-inputs";
 import { percentText } from "./market";
@@ -125,7 +126,7 @@ function supplementalNotes(study: Study, start: number, end: number, longevity: 
   const parts: string[] = [];
   if (stipends !== undefined)
     parts.push(
-      `stipends as the Supplemental Pay exhibit prices them for the fiscal year ${isoDate(start)} to ${isoDate(end)}, each assignment recurring every year with the share of the year it covers now; a percent stipend is its percent of the year's base pay (salary × the annual basis), so it moves with the increase and with step movement; an amount marked Raises With Schedule becomes last year's × (1 + the year's increase of the employee's plan), rounded to the cent (the settlement's flat amount is not added to it); the others stay as they are`,
+      `stipends as the Supplemental Pay exhibit prices them for the fiscal year ${dateWords(isoDate(start))} to ${dateWords(isoDate(end))}, each assignment recurring every year with the share of the year it covers now; a percent stipend is its percent of the year's base pay (salary × the annual basis), so it moves with the increase and with step movement; an amount marked Raises With Schedule becomes last year's × (1 + the year's increase of the employee's plan), rounded to the cent (the settlement's flat amount is not added to it); the others stay as they are`,
     );
   if (longevity)
     parts.push(

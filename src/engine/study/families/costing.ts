@@ -32,6 +32,7 @@ import {
 } from "./costing-model";
 import { col, gradeMoney, planMoney, ratio } from "./helpers";
 import { percentText } from "./market";
+import { SETTLEMENT_COST_REPORT } from "../report/costing";
 
 /** How an employee's place on the schedule is decided, in words (every costing exhibit says it). */
 const STANDING_WORDS =
@@ -233,7 +234,7 @@ function stepCost(study: Study): ExhibitBody {
 // ---------------------------------------------------------------------------------------------
 // Settlement cost
 
-const yesNo = (steps: boolean): string => (steps ? "yes" : "no");
+const yesNo = (steps: boolean): string => (steps ? "Yes" : "No");
 
 /** The terms every plan shares in year y (for the All block), field by field; null where the plans differ. */
 function sharedTerms(lists: readonly (readonly YearTerms[])[], y: number): [CellScalar, CellScalar, CellScalar] {
@@ -467,6 +468,7 @@ export const COSTING = family({
         "a settlement year by year: step cost, schedule cost, turnover saving, loads, total cost, the change from the base and the value of 1 %",
       unavailable: settlementUnavailable,
       build: settlementCost,
+      report: SETTLEMENT_COST_REPORT,
     },
     {
       id: "settlement-detail",
@@ -475,6 +477,7 @@ export const COSTING = family({
       summary: "each employee's step and salary in every year of the settlement, without turnover (a working file)",
       unavailable: settlementUnavailable,
       build: settlementDetail,
+      detail: true,
     },
   ],
   problems: (study) => costingBase(study).problems,

@@ -7,7 +7,7 @@
  * another. The parts a roster cannot feed (no Hire Date column …) are left out.
  */
 import { normalizeKey } from "../../cells";
-import type { ExhibitBody, ExhibitRow } from "../../exhibit";
+import { COMPLEMENT_TEXT, type ExhibitBody, type ExhibitRow } from "../../exhibit";
 import type { Study } from "../context";
 import { MIN_CELL, SUPPRESS } from "../core";
 import type { PlacedEmployee } from "../placement";
@@ -431,14 +431,20 @@ export function workforceCells(study: Study): WorkforceCells {
   });
 }
 
-/** A row whose columns are hidden where any count they are computed from is hidden. */
+/**
+ * A row whose columns are hidden where any count they are computed from is hidden; a column
+ * hidden only through complementary suppression (none of its counts is small) is marked so,
+ * since it must never claim "<5".
+ */
 export function rowWith(
   cells: WorkforceCells,
-  row: Omit<ExhibitRow, "suppressed">,
+  row: Omit<ExhibitRow, "suppressed" | "complementary">,
   basis: readonly (readonly number[])[],
 ): ExhibitRow {
   const hidden = basis.flatMap((counts, column) => (counts.some((cell) => cells.hidden(cell)) ? [column] : []));
-  return hidden.length === 0 ? row : { ...row, suppressed: hidden };
+  if (hidden.length === 0) return row;
+  const complementary = hidden.filter((column) => !basis[column].some((cell) => cells.small(cell)));
+  return { ...row, suppressed: hidden, ...(complementary.length > 0 ? { complementary } : {}) };
 }
 
 /**
@@ -448,25 +454,32 @@ export function rowWith(
 export function withSuppression(study: Study, body: ExhibitBody): ExhibitBody {
   const minimum = study.options.value(MIN_CELL);
   const text = suppressionText(minimum);
-  const any = body.rows.some((row) => (row.suppressed ?? []).length > 0);
+  const small = body.rows.some((row) => (row.suppressed ?? []).some((at) => !(row.complementary ?? []).includes(at)));
+  const complement = body.rows.some((row) => (row.complementary ?? []).length > 0);
   const reveal = !study.options.value(SUPPRESS);
   if (reveal)
     study.note(
-      `--no-suppress: workforce and equity cells describing fewer than ${minimum} people are shown in the JSON and .xlsx; the HTML report and the task pane still show ${text}`,
+      `small groups shown (suppression turned off): workforce and equity cells describing fewer than ${minimum} people are shown in the JSON and .xlsx; the HTML report and the task pane still hide them`,
     );
   const notes = [...(body.notes ?? [])];
-  if (any)
+  if (small)
     notes.push(
-      `${text}: a cell describing fewer than ${minimum} people, a value computed from one, or a cell hidden so that a total does not give a hidden one away (small-group suppression).`,
+      `${text}: a cell describing fewer than ${minimum} people, or a value computed from one (small-group suppression).`,
+    );
+  if (complement)
+    notes.push(
+      `${COMPLEMENT_TEXT}: a cell of ${minimum} or more people (or a value computed from one) hidden so that a smaller group cannot be worked out from a total (complementary suppression).`,
     );
   const unplaced = study.placement.unplaced.length;
   if (unplaced > 0)
     notes.push(
-      `Counted: the placed roster. ${unplaced} roster ${unplaced === 1 ? "row" : "rows"} listed in unmatched-employees ${unplaced === 1 ? "is" : "are"} in no workforce or equity exhibit.`,
+      `Counted: the placed roster. ${unplaced} roster ${unplaced === 1 ? "row" : "rows"} listed in Unmatched Employees ${unplaced === 1 ? "is" : "are"} in no workforce or equity exhibit.`,
     );
   return {
     ...body,
     notes: notes.length === 0 ? undefined : notes,
-    ...(any ? { suppression: { text, minimum } } : {}),
+    ...(small || complement
+      ? { suppression: { text, minimum, ...(complement ? { complementText: COMPLEMENT_TEXT } : {}) } }
+      : {}),
   };
 }

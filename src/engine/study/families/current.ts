@@ -6,11 +6,21 @@
  * deterministic ordering (plans and grades in input order, families by name).
  */
 import { normalizeKey } from "../../cells";
-import type { CellScalar, ExhibitBody, ExhibitRow, StackedBarChart } from "../../exhibit";
+import type { CellScalar, ExhibitBody, ExhibitRow } from "../../exhibit";
 import { stepProgression } from "../../progression";
 import type { Study } from "../context";
 import { family } from "../definition";
 import { gradeMidpoint, hasUsableRange } from "../plans";
+import {
+  AUDIT_REPORT,
+  GRADE_PLACEMENT_REPORT,
+  JOB_FAMILIES_REPORT,
+  MIDPOINT_REPORT,
+  PAY_SUMMARY_REPORT,
+  QUARTILES_REPORT,
+  TENURE_REPORT,
+  UNMATCHED_REPORT,
+} from "../report/current";
 import { classTitles } from "../titles";
 import { col, DAYS_PER_YEAR, gradeMoney, planMoney, ratio } from "./helpers";
 import { PAY_VS_SCHEDULE } from "./schedule-pay";
@@ -214,23 +224,6 @@ function paySummary(study: Study): ExhibitBody {
   };
 }
 
-function quartileCharts(study: Study): StackedBarChart[] {
-  return tallyOf(study)
-    .ordered.filter(({ tallies }) => tallies.some((t) => t.employees > 0))
-    .map(({ plan, tallies }) => {
-      const occupied = tallies.filter((t) => t.employees > 0);
-      return {
-        plan: plan.name,
-        title: `${plan.name} — employees by quartile`,
-        categories: occupied.map((t) => t.grade.grade),
-        series: [0, 1, 2, 3].map((q) => ({
-          name: `Q${q + 1}`,
-          values: occupied.map((t) => t.quartiles[q] / t.employees),
-        })),
-      };
-    });
-}
-
 export const CURRENT_CONDITIONS = family({
   id: "current-conditions",
   title: "Current conditions",
@@ -239,6 +232,7 @@ export const CURRENT_CONDITIONS = family({
   exhibits: [
     {
       id: "pay-plan-summary",
+      report: PAY_SUMMARY_REPORT,
       number: "3-1",
       title: "Pay Plan Summary",
       summary: "every grade's minimum, midpoint, maximum, steps, average step progression, range spread and employees",
@@ -246,6 +240,7 @@ export const CURRENT_CONDITIONS = family({
     },
     {
       id: "grade-placement",
+      report: GRADE_PLACEMENT_REPORT,
       number: "3-2",
       title: "Grade Placement",
       summary: "employees at or below the minimum and at or above the maximum, per grade",
@@ -269,6 +264,7 @@ export const CURRENT_CONDITIONS = family({
     },
     {
       id: "midpoint",
+      report: MIDPOINT_REPORT,
       number: "3-3",
       title: "Midpoint Analysis",
       summary: "employees below and at or above the midpoint, per grade",
@@ -291,6 +287,7 @@ export const CURRENT_CONDITIONS = family({
     },
     {
       id: "quartiles",
+      report: QUARTILES_REPORT,
       number: "3-4",
       title: "Quartile Analysis",
       summary: "employees in each quarter of the range, per grade, with a 100 % stacked bar chart per plan",
@@ -307,11 +304,11 @@ export const CURRENT_CONDITIONS = family({
           const q = [0, 1, 2, 3].map((i) => sum(tallies, (t) => t.quartiles[i]));
           return [n, ...q, ...q.map((count) => ratio(count, n))];
         }),
-        charts: quartileCharts(study),
       }),
     },
     {
       id: "job-families",
+      report: JOB_FAMILIES_REPORT,
       number: "3-5",
       title: "Job Families",
       summary: "employees and classes (distinct job titles) per job family, with % of the total",
@@ -338,6 +335,7 @@ export const CURRENT_CONDITIONS = family({
     },
     {
       id: "tenure",
+      report: TENURE_REPORT,
       number: "3-6",
       title: "Tenure",
       summary: "average years from hire date to the as-of date, per grade and plan",
@@ -358,6 +356,7 @@ export const CURRENT_CONDITIONS = family({
     },
     {
       id: "schedule-audit",
+      report: AUDIT_REPORT,
       number: "3-7",
       title: "Schedule Audit",
       summary: "errors and warnings in the pay plans: steps out of order, duplicates, blanks, irregular rises",
@@ -370,13 +369,15 @@ export const CURRENT_CONDITIONS = family({
           col("Message", "text"),
         ],
         rows: study.plans.findings.map((f) => ({
-          values: [f.plan, f.grade, f.step, f.severity, f.message],
+          values: [f.plan, f.grade, f.step, f.severity === "error" ? "Error" : "Warning", f.message],
           kind: "detail",
         })),
       }),
     },
     {
       id: "unmatched-employees",
+      report: UNMATCHED_REPORT,
+      detail: true,
       number: "3-8",
       title: "Unmatched Employees",
       summary: "every roster row an analysis could not use, with the reason — never dropped silently",

@@ -12,6 +12,8 @@ import { listed, type Study } from "../context";
 import { family } from "../definition";
 import { foldHeader } from "../headers";
 import { invalidOption, option } from "../options";
+import { PAY_EQUITY_BY_GRADE_REPORT, PAY_EQUITY_REPORT, REFERENCE_LABEL } from "../report/equity";
+import { dateWords } from "../report/words";
 import { ROSTER_FIELDS } from "../roster";
 import type { Unplaced } from "../types";
 import { isSmall } from "../suppression";
@@ -163,7 +165,7 @@ const gapOf = (value: number, reference: number): number | null =>
   Number.isFinite(value) && Number.isFinite(reference) && reference !== 0 ? (value - reference) / reference : null;
 
 const MODEL_WORDS =
-  "Adjusted Gap: ordinary least squares of ln(full-time annual pay) on an indicator for each group (the reference group left out), tenure in years (days ÷ 365.25) and tenure², with a fixed effect for each plan and grade, absorbed by demeaning within the grade. Adjusted Gap = exp(β) − 1: the group's pay against the reference group's in the same grade at the same tenure (negative: paid less). The 95 % interval is exp(β ± 1.96·se) − 1 with heteroskedasticity-robust (HC1) standard errors, n ÷ (n − k) with k counting the regressors and the grades; Significant = yes when |β ÷ se| ≥ 1.96.";
+  "Adjusted Gap: ordinary least squares of ln(full-time annual pay) on an indicator for each group (the reference group left out), tenure in years (days ÷ 365.25) and tenure², with a fixed effect for each plan and grade, absorbed by demeaning within the grade. Adjusted Gap = exp(β) − 1: the group's pay against the reference group's in the same grade at the same tenure (negative: paid less). The 95 % interval is exp(β ± 1.96·se) − 1 with heteroskedasticity-robust (HC1) standard errors, n ÷ (n − k) with k counting the regressors and the grades; Significant = Yes when |β ÷ se| ≥ 1.96.";
 
 function payEquity(study: Study): ExhibitBody {
   const cells = workforceCells(study);
@@ -188,18 +190,26 @@ function payEquity(study: Study): ExhibitBody {
         gap.gap,
         gap.low,
         gap.high,
-        isReference ? "reference" : gap.significant === null ? null : gap.significant ? "yes" : "no",
+        isReference ? REFERENCE_LABEL : gap.significant === null ? null : gap.significant ? "Yes" : "No",
       ];
       const hidden: number[] = [];
+      const complementary: number[] = [];
       if (cells.hidden(cell)) hidden.push(2);
+      // Hidden to protect another group, not itself small: its own mark, never "<5".
+      if (cells.hidden(cell) && !cells.small(cell)) complementary.push(2);
       // A small group's pay describes fewer than the minimum; a gap to a small reference too.
       if (gap.small) hidden.push(3);
       if (gap.small || referenceSmall) hidden.push(...(isReference ? [] : [4, 5, 6, 7, 8]), 9);
-      rows.push({ values, kind: "detail", ...(hidden.length ? { suppressed: hidden } : {}) });
+      rows.push({
+        values,
+        kind: "detail",
+        ...(hidden.length ? { suppressed: hidden } : {}),
+        ...(complementary.length ? { complementary } : {}),
+      });
     }
     if (model.reference >= 0 && !referenceSmall) {
       notes.push(
-        `${dimension}: ${fit.n.toLocaleString("en-US")} employees in the model, ${fit.levels} ${fit.levels === 1 ? "grade" : "grades"}, k = ${fit.k}; reference group ${fit.groups[model.reference].name} (${model.chosen === "largest" ? "the largest; --equity-reference chooses another" : "chosen with --equity-reference"}).`,
+        `${dimension}: ${fit.n.toLocaleString("en-US")} employees in the model, ${fit.levels} ${fit.levels === 1 ? "grade" : "grades"}, k = ${fit.k}; reference group ${fit.groups[model.reference].name} (${model.chosen === "largest" ? `the largest; the ${EQUITY_REFERENCE.label} option chooses another` : `chosen with the ${EQUITY_REFERENCE.label} option`}).`,
       );
       const confounded = fit.groups.filter((g) => g.missing === "collinear").map((g) => g.name);
       if (confounded.length > 0)
@@ -219,7 +229,7 @@ function payEquity(study: Study): ExhibitBody {
   const { population } = cells;
   if (population.unknownPay.length > 0)
     notes.push(
-      `${population.unknownPay.length} active ${population.unknownPay.length === 1 ? "employee" : "employees"} in daily grades with no contract days (the grade's or plan's name states them, e.g. 'PEA 187 Days') left out of the model (listed in unmatched-employees).`,
+      `${population.unknownPay.length} active ${population.unknownPay.length === 1 ? "employee" : "employees"} in daily grades with no contract days (the grade's or plan's name states them, e.g. 'PEA 187 Days') left out of the model (listed in Unmatched Employees).`,
     );
   if (study.roster.mapping.hireDate === undefined)
     notes.push("The roster has no Hire Date column: the model has no tenure terms.");
@@ -241,7 +251,7 @@ function payEquity(study: Study): ExhibitBody {
       col("Significant", "text"),
     ],
     rows,
-    description: `Active employees at the as-of date (${study.asOf}), pay as a full-time annual rate. Against each dimension's reference group: Unadjusted Gap = (group mean − reference mean) ÷ reference mean; Median Gap the same with medians; Adjusted Gap the same at equal grade and tenure (the model below). Negative = the group is paid less.`,
+    description: `Active employees on ${dateWords(study.asOf)}, pay as a full-time annual rate. Against each dimension's reference group: Unadjusted Gap = (group mean − reference mean) ÷ reference mean; Median Gap the same with medians; Adjusted Gap the same at equal grade and tenure (the model below). Negative = the group is paid less.`,
     notes,
   });
 }
@@ -283,18 +293,20 @@ function payEquityByGrade(study: Study): ExhibitBody {
         const gap = reference || ref < 0 ? null : gapOf(mean(at), mean(ref));
         const both = counts[at] >= minimum && referenceCount >= minimum;
         const flag = reference
-          ? "reference"
+          ? REFERENCE_LABEL
           : gap !== null && both && Math.abs(gap) >= GAP_FLAG_THRESHOLD
-            ? "yes"
-            : "no";
+            ? "Yes"
+            : "No";
         const hidden: number[] = [];
         if (cells.hidden(entry.cells[at])) hidden.push(4);
+        const complementary = cells.hidden(entry.cells[at]) && !cells.small(entry.cells[at]) ? [4] : [];
         if (!reference && (isSmall(counts[at], minimum) || isSmall(referenceCount, minimum))) hidden.push(5);
         if (isSmall(counts[at], minimum)) hidden.push(6);
         rows.push({
           values: [population.grades[g].plan, grade.grade, part.grouping.dimension.name, name, counts[at], gap, flag],
           kind: "detail",
           ...(hidden.length ? { suppressed: hidden } : {}),
+          ...(complementary.length ? { complementary } : {}),
         });
       }
     });
@@ -310,7 +322,7 @@ function payEquityByGrade(study: Study): ExhibitBody {
       col("Flag", "text"),
     ],
     rows,
-    description: `Within each plan and grade, each group's mean full-time annual pay against the reference group's (as in pay-equity): Gap = (group mean − reference mean) ÷ reference mean, negative = paid less. Flag = yes when |Gap| ≥ ${GAP_FLAG_THRESHOLD * 100} % and both groups have at least ${minimum} employees in the grade (the EU pay-transparency directive's 5 % threshold).`,
+    description: `Within each plan and grade, each group's mean full-time annual pay against the reference group's (as in Pay Equity): Gap = (group mean − reference mean) ÷ reference mean, negative = paid less. Flag = Yes when |Gap| ≥ ${GAP_FLAG_THRESHOLD * 100} % and both groups have at least ${minimum} employees in the grade (the EU pay-transparency directive's 5 % threshold).`,
   });
 }
 
@@ -342,6 +354,7 @@ export const PAY_EQUITY = family({
       summary: "mean pay and the unadjusted, median and adjusted pay gap of each group against the reference group",
       unavailable: noGroupColumns,
       build: payEquity,
+      report: PAY_EQUITY_REPORT,
     },
     {
       id: "pay-equity-by-grade",
@@ -350,6 +363,7 @@ export const PAY_EQUITY = family({
       summary: "each group's mean-pay gap to the reference group within each grade, flagged at 5 %",
       unavailable: noGroupColumns,
       build: payEquityByGrade,
+      report: PAY_EQUITY_BY_GRADE_REPORT,
     },
   ],
 });

@@ -11,7 +11,8 @@ import type { Study } from "../context";
 import { family } from "../definition";
 import type { FieldSpec } from "../headers";
 import { input, readRecords, type InputTable } from "../inputs";
-import { invalidOption, option } from "../options";
+import { ORGANIZATION } from "../core";
+import { laborCostFindings } from "../report/market";
 import { col } from "./helpers";
 
 type LaborField = "organization" | "budget" | "salaries";
@@ -95,15 +96,6 @@ export const LABOR_COST_INPUT = input<LaborCostTable>({
   parse: parseLaborCost,
 });
 
-export const ORGANIZATION = option({
-  name: "organization",
-  kind: "text",
-  label: "Your organisation",
-  description:
-    "the row of the Labor Cost table that is the organisation studied; the others are its peers (default: the first row)",
-  placeholder: "name",
-});
-
 /** Salary share of a budget (Portland study, labor cost analysis): salaries ÷ budget. */
 export function salaryShare(salaries: number, budget: number): number {
   return salaries / budget;
@@ -111,17 +103,14 @@ export function salaryShare(salaries: number, budget: number): number {
 
 function laborCost(study: Study): ExhibitBody {
   const table = study.require(LABOR_COST_INPUT);
+  // The organisation studied (it also titles the study): its own row when the table has one of
+  // that name, else the first row, as when no name is given — and the notes say which.
   const named = study.options.get(ORGANIZATION);
-  let self = table.entries[0];
-  if (named !== undefined && named !== "") {
-    const found = table.entries.find((entry) => normalizeKey(entry.organization) === normalizeKey(named));
-    if (!found)
-      invalidOption(
-        ORGANIZATION,
-        `'${truncate(named)}' is not in the Labor Cost table (organizations: ${table.entries.map((e) => e.organization).join(", ")})`,
-      );
-    self = found;
-  }
+  const found =
+    named === undefined || named === ""
+      ? undefined
+      : table.entries.find((entry) => normalizeKey(entry.organization) === normalizeKey(named));
+  const self = found ?? table.entries[0];
   const peers = table.entries.filter((entry) => entry !== self);
   const share = (entry: LaborCostEntry): number => salaryShare(entry.salaries, entry.budget);
   const peerAverage = peers.length === 0 ? null : peers.reduce((total, peer) => total + share(peer), 0) / peers.length;
@@ -142,6 +131,10 @@ function laborCost(study: Study): ExhibitBody {
   const notes = [
     `Peer Average = the mean of the ${peers.length} peers' salary shares (each peer counts once, whatever its size); the difference is in percentage points.`,
   ];
+  if (named !== undefined && named !== "" && found === undefined)
+    notes.push(
+      `No row of the Labor Cost table is named '${truncate(named)}': its first row, ${self.organization}, is taken as the organisation studied.`,
+    );
   if (peers.length === 0) notes.push("The Labor Cost table has no peer besides the organisation: no average.");
   const over = table.entries.filter((entry) => entry.salaries > entry.budget);
   if (over.length > 0)
@@ -168,7 +161,6 @@ export const LABOR_COST = family({
   description:
     "The share of the budget spent on salaries, for the organisation and its peers, with the peers' average and the organisation's difference from it.",
   inputs: [LABOR_COST_INPUT],
-  options: [ORGANIZATION],
   exhibits: [
     {
       id: "labor-cost",
@@ -178,6 +170,7 @@ export const LABOR_COST = family({
         "salaries as a share of the budget for the organisation and each peer, the peer average and the difference",
       needs: [LABOR_COST_INPUT],
       build: laborCost,
+      report: { findings: (view, study) => laborCostFindings(view, study.options.get(ORGANIZATION)) },
     },
   ],
 });

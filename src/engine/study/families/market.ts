@@ -31,6 +31,8 @@ import { option } from "../options";
 import { gradeMidpoint, hasUsableRange } from "../plans";
 import { DATE_1904_OFFSET } from "../roster";
 import type { PayGrade, PayPlan } from "../types";
+import { marketCharts, marketFindings } from "../report/market";
+import { dateWords } from "../report/words";
 import { unitMixOf } from "../units";
 import { col, gradeMoney } from "./helpers";
 
@@ -462,7 +464,7 @@ export function marketAnalysis(study: Study): MarketAnalysis {
     const notes: string[] = [];
     const agingWords = `${percentText(rate)} a year (${method})`;
     notes.push(
-      `Aging: ${aged} peer ${aged === 1 ? "row" : "rows"} aged to ${study.asOf} at ${agingWords}; ${undated} without an Effective Date not aged${future.length > 0 ? `; ${future.length} dated after ${study.asOf} not aged (${future.length === 1 ? "row" : "rows"} ${future.slice(0, 10).join(", ")}${future.length > 10 ? ", …" : ""})` : ""}.`,
+      `Aging: ${aged} peer ${aged === 1 ? "row" : "rows"} aged to ${dateWords(study.asOf)} at ${agingWords}; ${undated} without an Effective Date not aged${future.length > 0 ? `; ${future.length} dated after ${dateWords(study.asOf)} not aged (${future.length === 1 ? "row" : "rows"} ${future.slice(0, 10).join(", ")}${future.length > 10 ? ", …" : ""})` : ""}.`,
     );
     problems.sort((a, b) => a.row - b.row);
     notes.push(
@@ -473,11 +475,11 @@ export function marketAnalysis(study: Study): MarketAnalysis {
     );
     if (problems.length > 0)
       study.note(
-        `market: ${problems.length} Market ${problems.length === 1 ? "row" : "rows"} not used (see market-summary)`,
+        `market: ${problems.length} Market ${problems.length === 1 ? "row" : "rows"} not used (see Market Summary)`,
       );
     if (future.length > 0)
       study.note(
-        `market: ${future.length} Market ${future.length === 1 ? "row is" : "rows are"} dated after ${study.asOf} and not aged`,
+        `market: ${future.length} Market ${future.length === 1 ? "row is" : "rows are"} dated after ${dateWords(study.asOf)} and not aged`,
       );
     const definition =
       convention === "org-over-market"
@@ -485,7 +487,7 @@ export function marketAnalysis(study: Study): MarketAnalysis {
         : "Differential = (market − organisation) ÷ organisation: positive means the organisation pays below the market (the raise needed to reach it).";
     const description = [
       definition,
-      `Market = ${describeStatistic(statistic)} of the peers' figures, each aged from its Effective Date to ${study.asOf} at ${agingWords}; a peer without a midpoint counts (minimum + maximum) ÷ 2.`,
+      `Market = ${describeStatistic(statistic)} of the peers' figures, each aged from its Effective Date to ${dateWords(study.asOf)} at ${agingWords}; a peer without a midpoint counts (minimum + maximum) ÷ 2.`,
       `Position by the midpoint differential: within ±${percentText(tolerance)} competitive, beyond it below or above market; fewer than ${minResponses} responses: insufficient data (kept out of the averages).`,
     ].join(" ");
     return { benchmarks, convention, tolerance, notes, description };
@@ -581,6 +583,10 @@ export const MARKET = family({
         "per benchmark job: the grade's minimum, midpoint and maximum against the market's, the differentials and the market position, with plan averages",
       needs: [MARKET_INPUT],
       build: marketSummary,
+      report: {
+        findings: marketFindings,
+        charts: (view, study) => marketCharts(view, study.options.value(TOLERANCE)),
+      },
     },
   ],
 });

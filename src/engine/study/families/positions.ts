@@ -395,9 +395,9 @@ export function positionControlExhibit(study: Study, positions: Positions): Exhi
       col("Plan", "text"),
       col("Grade", "text"),
       col("Positions", "count"),
-      col("Budgeted FTE", "number"),
-      col("Filled FTE", "number"),
-      col("Vacant FTE", "number"),
+      { name: "Budgeted FTE", kind: "number", decimals: 2 },
+      { name: "Filled FTE", kind: "number", decimals: 2 },
+      { name: "Vacant FTE", kind: "number", decimals: 2 },
       col("Budgeted Cost", "money", "whole"),
       col("Actual Cost", "money", "whole"),
       col("Variance", "money", "whole"),
@@ -407,7 +407,7 @@ export function positionControlExhibit(study: Study, positions: Positions): Exhi
       "Budgeted positions against the active employees filling them (linked by Position ID). Filled FTE = the FTE of those employees; Vacant FTE = Σ max(0, budgeted − filled) per position; Budgeted Cost = Σ Budgeted Salary (full-time annual; empty: the grade's midpoint) × Budgeted FTE; Actual Cost = Σ pay as a full-time annual rate × FTE; Variance = budgeted − actual (positive: under budget).",
     notes: [
       ...notes,
-      "Position control is a budget table about positions: like the pay-plan exhibits it is shown in full (no small-group suppression). Employees without a budgeted position and positions filled past their FTE are listed in position-problems.",
+      "Position control is a budget table about positions: like the pay-plan exhibits it is shown in full (no small-group suppression). Employees without a budgeted position and positions filled past their FTE are listed in Position Problems.",
     ],
   };
 }

@@ -10,6 +10,7 @@ import type { CellScalar, ExhibitBody, ExhibitRow } from "../../exhibit";
 import { moneyEquals, roundCents } from "../../money";
 import type { Study } from "../context";
 import type { ExhibitDefinition } from "../definition";
+import { PAY_VS_SCHEDULE_REPORT } from "../report/current";
 import { moneyWords } from "../personnel";
 import { positionOfStep, stepLabels } from "../plans";
 import type { PayGrade, PayPlan } from "../types";
@@ -147,9 +148,9 @@ function payVsSchedule(study: Study): ExhibitBody {
   rows.push({ values: [null, "All", "Total", null, null, null, null, total(checked, found)], kind: "grand-total" });
   const separated = placement.rows.employees.length - placement.rows.active.length;
   const notes = [
-    `Reconciliation: ${count(checked, "active employee")} on step grades = ${found.toLocaleString("en-US")} listed here + ${(checked - found).toLocaleString("en-US")} on their step; ${count(ranges, "employee")} on pay ranges (no steps to check), ${count(placement.unplaced.length, "roster row")} not placed (unmatched-employees) and ${count(separated, "separated employee")} are not checked.`,
+    `Reconciliation: ${count(checked, "active employee")} on step grades = ${found.toLocaleString("en-US")} listed here + ${(checked - found).toLocaleString("en-US")} on their step; ${count(ranges, "employee")} on pay ranges (no steps to check), ${count(placement.unplaced.length, "roster row")} not placed (listed in Unmatched Employees) and ${count(separated, "separated employee")} are not checked.`,
     placement.salaryBasis === "actual"
-      ? "Salary is the full-time rate (salary ÷ FTE, salary basis actual), as the schedule states it."
+      ? "Salary is the full-time rate (the roster shows what each employee is paid: salary ÷ FTE), as the schedule states it."
       : "Salary is the roster's salary (the full-time schedule rate).",
   ];
   return {
@@ -178,4 +179,6 @@ export const PAY_VS_SCHEDULE = {
   summary:
     "each employee on a step grade or lane paid other than their step, with the schedule's pay and the difference",
   build: payVsSchedule,
+  report: PAY_VS_SCHEDULE_REPORT,
+  detail: true,
 } as const satisfies ExhibitDefinition;

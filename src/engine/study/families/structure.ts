@@ -21,6 +21,7 @@ import { GradeIndex, PLAN_FIELDS, auditSchedules, gradeMidpoint, hasUsableRange,
 import type { PayGrade, PayPlan, PayPlans } from "../types";
 import { col, gradeMoney } from "./helpers";
 import { MARKET_INPUT, marketAnalysis, percentText } from "./market";
+import { COMPARISON_REPORT } from "../report/market";
 
 export const PROPOSED_INPUT = input<PayPlans>({
   id: "proposed",
@@ -115,7 +116,7 @@ export const MARKET_TARGET = option({
 export type ProposedStructure = {
   plans: PayPlans;
   index: GradeIndex;
-  /** Where it came from, in words, for descriptions ("every step × 1.03 (--adjust 3 %)"). */
+  /** Where it came from, in words, for descriptions ("every step × 1.03 (a 3 % structure adjustment)"). */
   origin: string;
 };
 
@@ -182,11 +183,11 @@ function scaledPlans(current: PayPlans, factorOf: (grade: PayGrade, plan: PayPla
 export function proposedStructure(study: Study): ProposedStructure {
   return study.memo("structure/proposed", () => {
     const reason = structureUnavailable(study);
-    if (reason !== undefined) invalid(`No proposed structure: ${reason}`);
+    if (reason !== undefined) invalid(`No proposed structure: ${reason.text}`);
     const given = [
       study.has(PROPOSED_INPUT) ? `the ${PROPOSED_INPUT.label} table` : "",
-      study.options.given(ADJUST) ? `--${ADJUST.name}` : "",
-      study.options.given(MARKET_TARGET) ? `--${MARKET_TARGET.name}` : "",
+      study.options.given(ADJUST) ? `a ${ADJUST.label.toLowerCase()}` : "",
+      study.options.given(MARKET_TARGET) ? `a ${MARKET_TARGET.label.toLowerCase()}` : "",
     ].filter((what) => what !== "");
     if (given.length > 1) invalid(`Give one proposed structure, not ${given.join(" and ")}`);
     let plans: PayPlans;
@@ -197,7 +198,7 @@ export function proposedStructure(study: Study): ProposedStructure {
     } else if (study.options.given(ADJUST)) {
       const adjust = study.options.get(ADJUST) as number;
       plans = scaledPlans(study.plans, () => 1 + adjust);
-      origin = `every step × ${Number((1 + adjust).toPrecision(12))} (--${ADJUST.name} ${percentText(adjust)}), ${ROUNDING}`;
+      origin = `every step × ${Number((1 + adjust).toPrecision(12))} (a ${percentText(adjust)} ${ADJUST.label.toLowerCase()}), ${ROUNDING}`;
     } else {
       ({ plans, origin } = marketTargetPlans(study, study.options.get(MARKET_TARGET) as number));
     }
@@ -232,7 +233,7 @@ function marketTargetPlans(study: Study, target: number): { plans: PayPlans; ori
     return median;
   });
   const unchanged = study.plans.plans.length - planFactors.size;
-  const origin = `each grade with a benchmark of sufficient data × (${percentText(target)} × market midpoint ÷ current midpoint) (${factors.size} ${factors.size === 1 ? "grade" : "grades"}); the other grades of those plans × the plan's median factor (${others}); ${unchanged} ${unchanged === 1 ? "plan" : "plans"} without a benchmark unchanged (--${MARKET_TARGET.name} ${percentText(target)}); ${ROUNDING}`;
+  const origin = `each grade with a benchmark of sufficient data × (${percentText(target)} × market midpoint ÷ current midpoint) (${factors.size} ${factors.size === 1 ? "grade" : "grades"}); the other grades of those plans × the plan's median factor (${others}); ${unchanged} ${unchanged === 1 ? "plan" : "plans"} without a benchmark unchanged (a ${MARKET_TARGET.label.toLowerCase()} of ${percentText(target)}); ${ROUNDING}`;
   return { plans, origin };
 }
 
@@ -383,13 +384,13 @@ function payPlanComparison(study: Study): ExhibitBody {
           .slice(0, 50)
           .map(
             (f) =>
-              `${f.severity} ${[f.plan, f.grade].filter(Boolean).join(" ")}${f.step === null ? "" : ` step ${f.step}`}: ${f.message}`,
+              `${f.severity === "error" ? "Error" : "Warning"}, ${[f.plan, f.grade].filter(Boolean).join(" ")}${f.step === null ? "" : ` step ${f.step}`}: ${f.message}`,
           )
           .join("; ")}${findings.length > 50 ? `; and ${findings.length - 50} more` : ""}.`,
   );
   if (errors > 0)
     study.note(
-      `proposed plans: ${errors} schedule-audit ${errors === 1 ? "error" : "errors"} (see pay-plan-comparison)`,
+      `proposed plans: ${errors} schedule audit ${errors === 1 ? "error" : "errors"} (see Pay Plan Comparison)`,
     );
   return {
     columns: [
@@ -429,6 +430,7 @@ export const STRUCTURE = family({
         "each grade's current and proposed minimum, midpoint and maximum with the changes, and the range spreads, plan by plan",
       unavailable: structureUnavailable,
       build: payPlanComparison,
+      report: COMPARISON_REPORT,
     },
   ],
 });

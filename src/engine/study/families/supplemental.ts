@@ -26,10 +26,12 @@ import {
 } from "../../supplemental";
 import { listed, type Study } from "../context";
 import { isoDate, parseMonthDay } from "../dates";
-import { family } from "../definition";
+import { family, type Missing } from "../definition";
 import type { FieldSpec } from "../headers";
 import { input, readRecords, type InputTable } from "../inputs";
 import { option } from "../options";
+import { SUPPLEMENTAL_PAY_REPORT, SUPPLEMENTAL_PROBLEMS_REPORT, TOTAL_PAY_REPORT } from "../report/supplemental";
+import { dateWords } from "../report/words";
 import { ROSTER_FIELDS } from "../roster";
 import type { Employee, EmployeeColumns, Unplaced } from "../types";
 import { basisOf } from "./cost";
@@ -602,15 +604,27 @@ type Analysis = {
 const fold = (value: string): string => value.trim().toLowerCase();
 
 /** Why the supplemental exhibits cannot be built, or undefined when they can. */
-export function supplementalUnavailable(study: Study): string | undefined {
+export function supplementalUnavailable(study: Study): Missing | undefined {
   const stipends = study.has(STIPENDS_INPUT);
   const assignments = study.has(ASSIGNMENTS_INPUT);
   if (stipends && !assignments)
-    return `no ${ASSIGNMENTS_INPUT.label} table (sheet '${ASSIGNMENTS_INPUT.sheets[0]}' or --${ASSIGNMENTS_INPUT.id} FILE) to go with the Stipends`;
+    return {
+      text: `no ${ASSIGNMENTS_INPUT.label} table (sheet '${ASSIGNMENTS_INPUT.sheets[0]}' or --${ASSIGNMENTS_INPUT.id} FILE) to go with the Stipends`,
+      what: `the ${ASSIGNMENTS_INPUT.label} table, to go with the ${STIPENDS_INPUT.label}`,
+      supplies: [{ input: ASSIGNMENTS_INPUT }],
+    };
   if (assignments && !stipends)
-    return `no ${STIPENDS_INPUT.label} table (sheet '${STIPENDS_INPUT.sheets[0]}' or --${STIPENDS_INPUT.id} FILE) for the ${ASSIGNMENTS_INPUT.label}`;
+    return {
+      text: `no ${STIPENDS_INPUT.label} table (sheet '${STIPENDS_INPUT.sheets[0]}' or --${STIPENDS_INPUT.id} FILE) for the ${ASSIGNMENTS_INPUT.label}`,
+      what: `the ${STIPENDS_INPUT.label} table, for the ${ASSIGNMENTS_INPUT.label}`,
+      supplies: [{ input: STIPENDS_INPUT }],
+    };
   if (!stipends && !study.has(LONGEVITY_INPUT))
-    return `no ${STIPENDS_INPUT.label} and ${ASSIGNMENTS_INPUT.label} tables and no ${LONGEVITY_INPUT.label} table`;
+    return {
+      text: `no ${STIPENDS_INPUT.label} and ${ASSIGNMENTS_INPUT.label} tables and no ${LONGEVITY_INPUT.label} table`,
+      what: `the ${STIPENDS_INPUT.label} and ${ASSIGNMENTS_INPUT.label} tables, or the ${LONGEVITY_INPUT.label} table`,
+      supplies: [{ input: STIPENDS_INPUT }, { input: LONGEVITY_INPUT }],
+    };
   return undefined;
 }
 
@@ -674,7 +688,7 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
     } else if (separation !== undefined && separation[i] <= study.asOfDay) ledger[i * STRIDE + STANDING] = SEPARATED;
     else {
       ledger[i * STRIDE + STANDING] = UNPRICED;
-      people.unpriced.set(i, "the grade is not placed on the pay plans (see unmatched-employees)");
+      people.unpriced.set(i, "the grade is not placed on the pay plans (see Unmatched Employees)");
     }
   }
   return people;
@@ -885,7 +899,7 @@ function assign(
         row,
         unread === undefined
           ? `Employee ID '${truncate(row.id)}' is not in the roster`
-          : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see unmatched-employees`,
+          : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see Unmatched Employees`,
       );
       continue;
     }
@@ -1142,7 +1156,7 @@ const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" })
 const NO_CATEGORY = "(no category)";
 
 function fiscalYearWords(year: FiscalYear): string {
-  return `${isoDate(year.start)} to ${isoDate(year.end)} (${year.days} days)`;
+  return `${dateWords(isoDate(year.start))} to ${dateWords(isoDate(year.end))} (${year.days} days)`;
 }
 
 /** The rules in words, for both exhibits' descriptions. */
@@ -1167,7 +1181,7 @@ function reconciliation(study: Study, analysis: Analysis): string[] {
   if (analysis.stipends !== undefined) {
     const listed = analysis.problems.filter((p) => p.table === ASSIGNMENTS_INPUT.label).length;
     notes.push(
-      `Stipend Assignments: ${count(analysis.assignmentRows)} rows read = ${count(analysis.counted)} counted + ${count(listed)} listed with the reason in supplemental-problems.`,
+      `Stipend Assignments: ${count(analysis.assignmentRows)} rows read = ${count(analysis.counted)} counted + ${count(listed)} listed with the reason in Supplemental Pay Problems.`,
     );
   }
   const sources = [STIPENDS_INPUT, ASSIGNMENTS_INPUT, LONGEVITY_INPUT]
@@ -1251,7 +1265,7 @@ function supplementalPayExhibit(study: Study): ExhibitBody {
       col("Share of Total Pay", "percent"),
     ],
     rows,
-    description: `Each stipend's counted assignments (by category, then code) and each longevity band: Employees (distinct), Units as assigned (hours, days or months; one per assignment for annual and percent stipends), Annual Cost for the fiscal year. Share of Total Pay = the cost ÷ the total pay of total-pay's All row (base pay + stipends + longevity). ${rulesText(analysis)}`,
+    description: `Each stipend's counted assignments (by category, then code) and each longevity band: Employees (distinct), Units as assigned (hours, days or months; one per assignment for annual and percent stipends), Annual Cost for the fiscal year. Share of Total Pay = the cost ÷ the total pay of Total Pay's All row (base pay + stipends + longevity). ${rulesText(analysis)}`,
     notes: reconciliation(study, analysis),
   };
 }
@@ -1293,7 +1307,7 @@ function totalPayExhibit(study: Study): ExhibitBody {
   const notes = reconciliation(study, analysis);
   if (analysis.own.length > 0)
     notes.push(
-      `${count(analysis.own.length)} ${analysis.own.length === 1 ? "employee has" : "employees have"} supplemental pay but a base pay that cannot be priced (a grade not in the pay plans, or a daily rate without its days): each has a row of their own after the plans (Plan and Grade as the roster has them, Base Pay 0), counted in All and in no plan total, and is listed in unmatched-employees — ${analysis.own
+      `${count(analysis.own.length)} ${analysis.own.length === 1 ? "employee has" : "employees have"} supplemental pay but a base pay that cannot be priced (a grade not in the pay plans, or a daily rate without its days): each has a row of their own after the plans (Plan and Grade as the roster has them, Base Pay 0), counted in All and in no plan total, and is listed in Unmatched Employees — ${analysis.own
         .slice(0, 10)
         .map((person) => person.employee.id)
         .join(", ")}${analysis.own.length > 10 ? ", …" : ""}.`,
@@ -1350,6 +1364,7 @@ export const SUPPLEMENTAL = family({
         "per stipend (by category, then code) and per longevity band: employees, units and annual cost, with totals and their share of total pay",
       unavailable: supplementalUnavailable,
       build: supplementalPayExhibit,
+      report: SUPPLEMENTAL_PAY_REPORT,
     },
     {
       id: "total-pay",
@@ -1358,6 +1373,7 @@ export const SUPPLEMENTAL = family({
       summary: "per plan and grade: base pay, stipends, longevity, total pay and the supplemental share",
       unavailable: supplementalUnavailable,
       build: totalPayExhibit,
+      report: TOTAL_PAY_REPORT,
     },
     {
       id: "supplemental-problems",
@@ -1367,6 +1383,8 @@ export const SUPPLEMENTAL = family({
         "every stipend, longevity or assignment row not counted, and every employee whose longevity could not be read, with the reason",
       unavailable: supplementalUnavailable,
       build: problemsExhibit,
+      detail: true,
+      report: SUPPLEMENTAL_PROBLEMS_REPORT,
     },
   ],
   problems: (study) => supplementalAnalysis(study).familyProblems,

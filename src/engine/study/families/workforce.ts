@@ -8,13 +8,22 @@
 import type { ExhibitBody, ExhibitRow } from "../../exhibit";
 import type { Study } from "../context";
 import { family } from "../definition";
+import {
+  COMPOSITION_REPORT,
+  HIRES_REPORT,
+  POSITION_CONTROL_REPORT,
+  POSITION_PROBLEMS_REPORT,
+  REASONS_REPORT,
+  RETENTION_REPORT,
+} from "../report/workforce";
+import { dateWords } from "../report/words";
 import { col, ratio } from "./helpers";
 import { rowWith, withSuppression, workforceCells, type FlowCells } from "./counts";
 import { missingColumn, noGroupColumns, PERIOD, periodOf, REFERENCE_INPUT, type Period } from "./people";
 import { POSITIONS_INPUT, positionControlExhibit, positionProblemsExhibit } from "./positions";
 
 function periodWords(period: Period): string {
-  return `from ${period.start} to ${period.end}, both days included`;
+  return `from ${dateWords(period.start)} to ${dateWords(period.end)}, both days included`;
 }
 
 function composition(study: Study): ExhibitBody {
@@ -55,7 +64,7 @@ function composition(study: Study): ExhibitBody {
   const notes =
     reference === undefined
       ? [
-          "No Reference table: Reference Share, Gap and Representation Index are empty (give a sheet 'Reference' or --reference FILE with Dimension, Group, Share).",
+          "No Reference table: Reference Share, Gap and Representation Index are empty (give a sheet or table named 'Reference' with Dimension, Group, Share).",
         ]
       : [`Reference shares: ${study.source(REFERENCE_INPUT)}.`, ...reference.notes];
   return withSuppression(study, {
@@ -67,10 +76,10 @@ function composition(study: Study): ExhibitBody {
       col("Share", "percent"),
       col("Reference Share", "percent"),
       col("Gap", "percent"),
-      col("Representation Index", "number"),
+      col("Representation Index", "index"),
     ],
     rows,
-    description: `Active employees at the as-of date (${study.asOf}) by group: Job Family All first, then each job family. Share = the group's employees ÷ the family's; Gap = Share − Reference Share; Representation Index = Share ÷ Reference Share (1 = represented as in the reference population, below 1 = under-represented).`,
+    description: `Active employees on ${dateWords(study.asOf)} by group: Job Family All first, then each job family. Share = the group's employees ÷ the family's; Gap = Share − Reference Share; Representation Index = Share ÷ Reference Share (1 = represented as in the reference population, below 1 = under-represented).`,
     notes,
   });
 }
@@ -158,14 +167,14 @@ function retention(study: Study): ExhibitBody {
       col("Group", "text"),
       col("Headcount at Start", "count"),
       col("Separations", "count"),
-      col("Average Headcount", "number"),
+      { name: "Average Headcount", kind: "number", decimals: 1 },
       col("Separation Rate", "percent"),
       col("Retention Rate", "percent"),
     ],
     rows,
-    description: `The period runs ${periodWords(flow.period)}. Headcount at Start = employed when it opens (hired before ${flow.period.start}, not separated before it); Separations = a Separation Date in the period; Average Headcount = (headcount at start + headcount at end) ÷ 2, the end counting those hired by ${flow.period.end} and not separated on or before it; Separation Rate = separations ÷ average headcount; Retention Rate = the share of those employed at the start still employed at the end.`,
+    description: `The period runs ${periodWords(flow.period)}. Headcount at Start = employed when it opens (hired before ${dateWords(flow.period.start)}, not separated before it); Separations = a Separation Date in the period; Average Headcount = (headcount at start + headcount at end) ÷ 2, the end counting those hired by ${dateWords(flow.period.end)} and not separated on or before it; Separation Rate = separations ÷ average headcount; Retention Rate = the share of those employed at the start still employed at the end.`,
     notes: [
-      `Headcount at end = headcount at start + hires − separations (hires: exhibit hires-by-group). Someone hired on ${flow.period.start} is a hire, not in the headcount at start; someone separated on ${flow.period.end} is a separation, not in the headcount at end.`,
+      `Headcount at end = headcount at start + hires − separations (hires: Hires by Group). Someone hired on ${dateWords(flow.period.start)} is a hire, not in the headcount at start; someone separated on ${dateWords(flow.period.end)} is a separation, not in the headcount at end.`,
     ],
   });
 }
@@ -197,7 +206,7 @@ function separationReasons(study: Study): ExhibitBody {
         [],
       ]),
     ],
-    description: `Separations with a Separation Date in the period (${periodWords(period)}) by Separation Reason, most frequent first; Share = ÷ all separations in the period.`,
+    description: `Separations with a Separation Date in the period (${periodWords(period)}) by Separation Reason, most frequent first; Share = the reason's separations ÷ all separations in the period.`,
   });
 }
 
@@ -216,6 +225,7 @@ export const WORKFORCE = family({
       summary: "active employees by gender and ethnicity, overall and per job family, against the Reference shares",
       unavailable: noGroupColumns,
       build: composition,
+      report: COMPOSITION_REPORT,
     },
     {
       id: "hires-by-group",
@@ -224,6 +234,7 @@ export const WORKFORCE = family({
       summary: "employees hired in the period, by gender and ethnicity",
       unavailable: (study) => missingColumn(study, "hireDate") ?? noGroupColumns(study),
       build: hiresByGroup,
+      report: HIRES_REPORT,
     },
     {
       id: "retention",
@@ -232,6 +243,7 @@ export const WORKFORCE = family({
       summary: "headcount at the start, separations, separation rate and retention rate over the period, by group",
       unavailable: (study) => missingColumn(study, "hireDate", "separationDate"),
       build: retention,
+      report: RETENTION_REPORT,
     },
     {
       id: "separation-reasons",
@@ -240,6 +252,7 @@ export const WORKFORCE = family({
       summary: "separations in the period by reason, most frequent first",
       unavailable: (study) => missingColumn(study, "separationDate", "separationReason"),
       build: separationReasons,
+      report: REASONS_REPORT,
     },
     {
       id: "position-control",
@@ -249,6 +262,7 @@ export const WORKFORCE = family({
       needs: [POSITIONS_INPUT],
       unavailable: (study) => missingColumn(study, "positionId"),
       build: (study) => positionControlExhibit(study, study.require(POSITIONS_INPUT)),
+      report: POSITION_CONTROL_REPORT,
     },
     {
       id: "position-problems",
@@ -259,6 +273,8 @@ export const WORKFORCE = family({
       needs: [POSITIONS_INPUT],
       unavailable: (study) => missingColumn(study, "positionId"),
       build: (study) => positionProblemsExhibit(study, study.require(POSITIONS_INPUT)),
+      report: POSITION_PROBLEMS_REPORT,
+      detail: true,
     },
   ],
 });
