@@ -4,6 +4,7 @@
  */
 import { cleanKeyText, isBlank, normalizeKey, truncate, type CellValue } from "../cells";
 import { invalid } from "../errors";
+import { StringTable } from "../string-table";
 import { dateOrderHint, isoDate, numericDateParts, parseDate, parseDateCell, type DateOrder } from "./dates";
 import {
   GRADE_FIELD,
@@ -388,44 +389,6 @@ function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
   return true;
 }
 
-/**
- * The first row of each Employee ID: an open-addressing hash in two typed arrays (issue 21: a
- * Map of a million IDs was two thirds of reading a 1,048,576-row roster, and 50 MB). A slot
- * holds a row and its key's hash; the key itself is read again from the row when hashes meet.
- */
-class FirstRows {
-  private readonly rows: Int32Array;
-  private readonly hashes: Int32Array;
-  private readonly mask: number;
-
-  constructor(
-    capacity: number,
-    private readonly keyOf: (row: number) => string,
-  ) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.rows = new Int32Array(size);
-    this.hashes = new Int32Array(size);
-    this.mask = size - 1;
-  }
-
-  /** The first row of `key`, or undefined after recording `row` as its first. */
-  firstOrAdd(key: string, row: number): number | undefined {
-    // FNV-1a over the UTF-16 code units.
-    let hash = 0x811c9dc5;
-    for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const seen = this.rows[slot];
-      if (seen === 0) {
-        this.rows[slot] = row;
-        this.hashes[slot] = hash;
-        return undefined;
-      }
-      if (this.hashes[slot] === hash && this.keyOf(seen) === key) return seen;
-    }
-  }
-}
-
 /** Parses a roster table into employees and rows that cannot be used. */
 export function parseRoster(table: readonly (readonly CellValue[])[], options: RosterOptions = {}): Roster {
   const headerIndex = findHeaderRow(table, HEADER_FIELDS, options.mapping);
@@ -509,7 +472,8 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
 
   const columns = new RosterColumns(Math.max(0, table.length - headerIndex - 1));
   const problems: Unplaced[] = [];
-  const firstRowOfId = new FirstRows(table.length - headerIndex, (row) => normalizeKey(text(table[row - 1][idCol])));
+  // The first row of each Employee ID (as people mean it): the key is read again from the row when hashes meet.
+  const firstRowOfId = new StringTable(table.length - headerIndex, (row) => normalizeKey(text(table[row - 1][idCol])));
   // With split assignments: each person's FTE so far, and the people on several rows.
   const fteOfId = new Map<string, number>();
   const rowsOfId = new Map<string, number[]>();

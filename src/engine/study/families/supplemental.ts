@@ -7,6 +7,7 @@
  * is counted in total-pay or listed in unmatched-employees.
  */
 import { isBlank, normalizeKey, parseNumberText, truncate, type CellValue } from "../../cells";
+import { StringTable } from "../../string-table";
 import { invalid } from "../../errors";
 import type { CellScalar, ExhibitBody, ExhibitRow } from "../../exhibit";
 import { completedYears } from "../../implementation";
@@ -695,42 +696,25 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
 }
 
 /**
- * The roster's Employee IDs as an open-addressing hash (issue 22: 150,000 assignments looked up
- * among 100,000 IDs): slot → roster position + 1 (0: empty), FNV-1a over the ID's characters,
- * the ID compared on a hit; an ID on several rows (split assignments) keeps its last row. The IDs
+ * The roster's Employee IDs by position, in the engine's StringTable (issue 22: 150,000
+ * assignments looked up among 100,000 IDs); an ID on several rows (split assignments) keeps its
+ * last row. The IDs
  * as people mean them (normalizeKey) are indexed on the first ID not found as written. Kept per
  * roster: a recalculation of the same roster does not hash it again.
  */
 class IdIndex {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private readonly positions: StringTable;
   private byKey: Map<string, number> | undefined;
 
   constructor(private readonly ids: readonly string[]) {
-    let size = 16;
-    while (size < ids.length * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    for (let at = 0; at < ids.length; at++) {
-      const id = ids[at];
-      let slot = hashOf(id) & this.mask;
-      for (;;) {
-        const held = this.slots[slot];
-        if (held === 0 || ids[held - 1] === id) break;
-        slot = (slot + 1) & this.mask;
-      }
-      this.slots[slot] = at + 1;
-    }
+    // Positions + 1 (a table's values are 1 or more); an ID written twice keeps its last position.
+    this.positions = new StringTable(ids.length, (value) => ids[value - 1]);
+    for (let at = 0; at < ids.length; at++) this.positions.set(ids[at], at + 1);
   }
 
   /** The roster position of an ID as written, or -1. */
   exact(id: string): number {
-    const { slots, mask, ids } = this;
-    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
-      const held = slots[slot];
-      if (held === 0) return -1;
-      if (ids[held - 1] === id) return held - 1;
-    }
+    return (this.positions.get(id) ?? 0) - 1;
   }
 
   /** The roster position of an ID as written, else as people mean it (01 = 1, any case); undefined when none. */
@@ -754,13 +738,6 @@ class IdIndex {
     }
     return (this.byKey = byKey);
   }
-}
-
-/** FNV-1a over an ID's character codes (32 bits). */
-function hashOf(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
 }
 
 /**
