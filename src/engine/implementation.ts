@@ -72,9 +72,17 @@ function yyyymmdd(day: number): number {
 export function completedYears(hireDay: number, asOfDay: number): number {
   if (!Number.isInteger(hireDay) || !Number.isInteger(asOfDay)) invalid("The dates must be whole days");
   if (asOfDay < hireDay) return 0;
+  // A roster's employees are measured to one as-of day: its calendar date is worked out once.
+  if (asOfDay !== lastAsOf.day) {
+    lastAsOf.day = asOfDay;
+    lastAsOf.date = yyyymmdd(asOfDay);
+  }
   // yyyymmdd − yyyymmdd: whole ten-thousands are whole years (0229 → 0228 falls short of one).
-  return Math.floor((yyyymmdd(asOfDay) - yyyymmdd(hireDay)) / 10_000);
+  return Math.floor((lastAsOf.date - yyyymmdd(hireDay)) / 10_000);
 }
+
+/** The last as-of day completedYears was asked for, and its yyyymmdd. */
+const lastAsOf = { day: Number.NaN, date: 0 };
 
 /**
  * The step for completed years of service (issue 9 years method): the one experience → step

@@ -473,7 +473,11 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   const columns = new RosterColumns(Math.max(0, table.length - headerIndex - 1));
   const problems: Unplaced[] = [];
   // The first row of each Employee ID (as people mean it): the key is read again from the row when hashes meet.
-  const firstRowOfId = new StringTable(table.length - headerIndex, (row) => normalizeKey(text(table[row - 1][idCol])));
+  const firstRowOfId = new StringTable(
+    table.length - headerIndex,
+    (row) => normalizeKey(text(table[row - 1][idCol])),
+    false,
+  );
   // With split assignments: each person's FTE so far, and the people on several rows.
   const fteOfId = new Map<string, number>();
   const rowsOfId = new Map<string, number[]>();

@@ -551,8 +551,8 @@ const SEPARATED = 2;
 
 /**
  * Per employee, four numbers side by side in `ledger` (one cache line serves all four of an
- * employee: 150,000 assignments reach their employees in no order): standing, annual base pay (of
- * the priced), last counted assignment row (−1: none; see Held) and the year's stipend pay.
+ * employee): standing, annual base pay (of the priced), last counted assignment row (−1: none)
+ * and the year's stipend pay.
  */
 const STANDING = 0;
 const BASE = 1;
@@ -709,7 +709,11 @@ class IdIndex {
   constructor(private readonly ids: readonly string[]) {
     // Positions + 1 (a table's values are 1 or more); an ID written twice keeps its last position.
     this.positions = new StringTable(ids.length, (value) => ids[value - 1]);
-    for (let at = 0; at < ids.length; at++) this.positions.set(ids[at], at + 1);
+    this.positions.setEach(
+      ids.length,
+      (at) => ids[at],
+      (at) => at + 1,
+    );
   }
 
   /** The roster position of an ID as written, or -1. */
@@ -717,10 +721,19 @@ class IdIndex {
     return (this.positions.get(id) ?? 0) - 1;
   }
 
+  /** The roster positions + 1 of `count` IDs as written (0: not as written), fetched together (StringTable.getEach). */
+  exactEach(count: number, idAt: (index: number) => string, out: Int32Array): void {
+    this.positions.getEach(count, idAt, out);
+  }
+
   /** The roster position of an ID as written, else as people mean it (01 = 1, any case); undefined when none. */
   find(id: string): number | undefined {
     const exact = this.exact(id);
-    if (exact >= 0) return exact;
+    return exact >= 0 ? exact : this.findNormal(id);
+  }
+
+  /** The roster position of an ID not found as written, as people mean it; undefined when none. */
+  findNormal(id: string): number | undefined {
     const key = normalizeKey(id);
     const written = this.exact(key);
     return written >= 0 ? written : this.normalForms().get(key);
@@ -773,16 +786,15 @@ function idIndexOf(columns: EmployeeColumns): IdIndex {
 const NO_DAY = -2_147_483_648;
 
 /**
- * The counted assignments, chained per employee in typed columns indexed by table row (150,000
- * assignments make no object each): employee i's last counted row is in the People ledger, the
- * one before it previous[last] …, −1 ending the chain.
+ * The counted assignments, by employee (150,000 assignments make no object each): employee i's
+ * are rows byEmployee[first[i]] … byEmployee[first[i + 1] − 1], in table order; each row's
+ * stipend (index into `stipends`), units and dates in typed columns indexed by table row.
  */
 type Held = {
   rows: readonly AssignmentRow[];
   stipends: readonly Stipend[];
-  ledger: Float64Array;
-  previous: Int32Array;
-  /** Per row: its stipend (index into `stipends`), units, dates. */
+  first: Int32Array;
+  byEmployee: Int32Array;
   stipend: Int32Array;
   units: Float64Array;
   start: Int32Array;
@@ -795,14 +807,17 @@ const dayOrNull = (day: number): number | null => (day === NO_DAY ? null : day);
 /** Employee i's counted assignments in table order, as employeeSupplemental reads them. */
 function heldBy(held: Held | undefined, i: number): CountedAssignment[] {
   const list: CountedAssignment[] = [];
-  for (let r = held?.ledger[i * STRIDE + LAST] ?? -1; held !== undefined && r >= 0; r = held.previous[r])
-    list.unshift({
+  if (held === undefined) return list;
+  for (let k = held.first[i]; k < held.first[i + 1]; k++) {
+    const r = held.byEmployee[k];
+    list.push({
       row: held.rows[r].row,
       stipend: held.stipends[held.stipend[r]],
       units: held.units[r],
       start: dayOrNull(held.start[r]),
       end: dayOrNull(held.end[r]),
     });
+  }
   return list;
 }
 
@@ -812,9 +827,12 @@ type Tally = { employees: number; units: number; cost: number };
 const tally = (): Tally => ({ employees: 0, units: 0, cost: 0 });
 
 /**
- * Every assignment row counted or listed with its reason, in one pass over the table: a counted
- * one is chained to its employee, priced (assignmentPay: the rule employeeSupplemental applies)
- * and added to its stipend's and category's tallies and to its employee's pay.
+ * Every assignment row counted or listed with its reason. The rows reach their employees in no
+ * order (150,000 of them among 100,000 employees): the rows are first matched to their employee,
+ * then taken employee by employee — each one's rows in table order, so the first of two identical
+ * assignments counts — and priced (assignmentPay: the rule employeeSupplemental applies) and
+ * added to their employee's pay; last, in table order, to their stipend's and category's
+ * tallies (the sums add in the order of the table whatever the employees' order).
  */
 function assign(
   study: Study,
@@ -843,109 +861,171 @@ function assign(
   const stipendIndex = new Map(stipends.map((stipend, i) => [stipend, i]));
   const byStipend = stipends.map((stipend) => tallies.perStipend.get(stipend) as Tally);
   const byCategory = stipends.map((stipend) => tallies.categoryOf.get(stipend) as Tally);
-  // Codes repeat over thousands of rows: each spelling looked up once.
-  const codes = new Map<string, Stipend | TableProblem | undefined>();
+  const n = people.columns.length;
   const ledger = people.ledger;
   const held: Held = {
     rows,
     stipends,
-    ledger: people.ledger,
-    previous: new Int32Array(rows.length),
+    first: new Int32Array(n + 1),
+    byEmployee: new Int32Array(rows.length),
     stipend: new Int32Array(rows.length),
     units: new Float64Array(rows.length),
     start: new Int32Array(rows.length),
     end: new Int32Array(rows.length),
     counted: 0,
   };
-  const priced = { stipend: stipends[0], units: 0, start: null as number | null, end: null as number | null };
-  let lastId: string | undefined;
-  let lastAt: number | undefined;
+
+  // 1. Each row's employee: as written (looked up together: StringTable.getEach), else as people
+  // mean the ID; position + 1 in `employee`, 0 for a row listed here.
+  const employee = new Int32Array(rows.length);
+  people.ids.exactEach(rows.length, (r) => rows[r].id, employee);
+  // Read here, in table order, for the employee-by-employee pass (which reaches the rows in no
+  // order): each row's stipend (index into `stipends`; −1 when its code is not a usable
+  // stipend's), units (NaN when blank) and dates. Codes repeat over thousands of rows: each
+  // spelling is looked up once.
+  const codes = new Map<string, Stipend | TableProblem | undefined>();
+  const codeOf = (code: string): Stipend | TableProblem | undefined => {
+    let found = codes.get(code);
+    if (found === undefined && !codes.has(code)) {
+      found = table.byKey.get(normalizeKey(code));
+      codes.set(code, found);
+    }
+    return found;
+  };
+  const stipendOf = new Int32Array(rows.length);
+  const unitsOf = new Float64Array(rows.length);
+  // Then the count of each employee's rows, at their position + 1.
+  const startOf = new Int32Array(n + 1);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row.problem !== undefined) {
       refuse(row, row.problem);
+      employee[r] = 0;
       continue;
     }
-    // Tables often list an employee's assignments together: the last lookup is kept.
-    const at = row.id === lastId ? lastAt : people.ids.find(row.id);
-    lastId = row.id;
-    lastAt = at;
-    if (at === undefined) {
-      const unread = unreadRow(row.id);
-      refuse(
-        row,
-        unread === undefined
-          ? `Employee ID '${truncate(row.id)}' is not in the roster`
-          : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see Unmatched Employees`,
-      );
-      continue;
-    }
-    let found = codes.get(row.code);
-    if (found === undefined && !codes.has(row.code)) {
-      found = table.byKey.get(normalizeKey(row.code));
-      codes.set(row.code, found);
-    }
-    const reason = refusal(row, found, people, at, fiscalYear);
-    if (reason !== undefined) {
-      refuse(row, reason);
-      continue;
-    }
-    const stipend = found as Stipend;
-    const s = stipendIndex.get(stipend) as number;
-    const units = row.units ?? 1;
-    const start = row.start ?? NO_DAY;
-    const end = row.end ?? NO_DAY;
-    // Of two identical assignments of one employee (code, units and dates), the first counts; the
-    // walk back over their earlier ones also tells whether this is their first of the stipend, and
-    // of its category.
-    let repeatOf = -1;
-    let newStipend = true;
-    let newCategory = true;
-    const at4 = at * STRIDE;
-    for (let e = ledger[at4 + LAST]; e >= 0; e = held.previous[e]) {
-      if (held.stipend[e] === s) {
-        newStipend = false;
-        if (held.units[e] === units && held.start[e] === start && held.end[e] === end) repeatOf = e;
+    if (employee[r] === 0) {
+      const at = people.ids.findNormal(row.id);
+      if (at === undefined) {
+        const unread = unreadRow(row.id);
+        refuse(
+          row,
+          unread === undefined
+            ? `Employee ID '${truncate(row.id)}' is not in the roster`
+            : `employee '${truncate(row.id)}' is in the roster, but their row could not be read (${unread.reason}): see Unmatched Employees`,
+        );
+        continue;
       }
-      if (byCategory[held.stipend[e]] === byCategory[s]) newCategory = false;
+      employee[r] = at + 1;
     }
-    if (repeatOf >= 0) {
-      refuse(
-        row,
-        `the same assignment as row ${rows[repeatOf].row} (employee, code, units and dates): the first counts`,
+    startOf[employee[r]]++;
+    const found = codeOf(row.code);
+    stipendOf[r] = found !== undefined && "basis" in found ? (stipendIndex.get(found) as number) : -1;
+    unitsOf[r] = row.units ?? Number.NaN;
+    held.start[r] = row.start ?? NO_DAY;
+    held.end[r] = row.end ?? NO_DAY;
+  }
+
+  // 2. The matched rows by employee, in table order within each (a counting sort): employee i's
+  // are order[startOf[i]] … order[startOf[i + 1] − 1].
+  for (let i = 0; i < n; i++) startOf[i + 1] += startOf[i];
+  const order = new Int32Array(startOf[n]);
+  const next = startOf.slice(0, n);
+  for (let r = 0; r < rows.length; r++) if (employee[r] > 0) order[next[employee[r] - 1]++] = r;
+
+  // 3. Employee by employee: each row counted or listed, the counted ones priced. A row whose
+  // code is a stipend's is read from the columns above (one object, refilled).
+  const values = { code: "", units: null as number | null, start: null as number | null, end: null as number | null };
+  const priced = { stipend: stipends[0], units: 0, start: null as number | null, end: null as number | null };
+  const cost = new Float64Array(rows.length);
+  // Per counted row: 4, + 1 when it is its employee's first of its stipend, + 2 of its category.
+  const firsts = new Uint8Array(rows.length);
+  let kept = 0;
+  for (let at = 0; at < n; at++) {
+    const from = startOf[at];
+    const to = startOf[at + 1];
+    held.first[at] = kept;
+    if (from === to) continue;
+    const at4 = at * STRIDE;
+    const start0 = kept;
+    for (let k = from; k < to; k++) {
+      const r = order[k];
+      const s = stipendOf[r];
+      const start = held.start[r];
+      const end = held.end[r];
+      let reason: string | undefined;
+      if (s < 0) reason = refusal(rows[r], codeOf(rows[r].code), people, at, fiscalYear);
+      else {
+        values.units = Number.isNaN(unitsOf[r]) ? null : unitsOf[r];
+        values.start = dayOrNull(start);
+        values.end = dayOrNull(end);
+        reason = refusal(values, stipends[s], people, at, fiscalYear);
+      }
+      if (reason !== undefined) {
+        refuse(rows[r], reason);
+        continue;
+      }
+      const stipend = stipends[s];
+      const units = values.units ?? 1;
+      // Of two identical assignments of one employee (code, units and dates), the first counts;
+      // the look over their earlier ones also tells whether this is their first of the stipend,
+      // and of its category.
+      let repeatOf = -1;
+      let newStipend = true;
+      let newCategory = true;
+      for (let e = start0; e < kept && repeatOf < 0; e++) {
+        const earlier = held.byEmployee[e];
+        const t = held.stipend[earlier];
+        if (t === s) {
+          newStipend = false;
+          if (held.units[earlier] === units && held.start[earlier] === start && held.end[earlier] === end)
+            repeatOf = earlier;
+        }
+        if (byCategory[t] === byCategory[s]) newCategory = false;
+      }
+      if (repeatOf >= 0) {
+        refuse(
+          rows[r],
+          `the same assignment as row ${rows[repeatOf].row} (employee, code, units and dates): the first counts`,
+        );
+        continue;
+      }
+      held.byEmployee[kept++] = r;
+      held.stipend[r] = s;
+      held.units[r] = units;
+      priced.stipend = stipend;
+      priced.units = units;
+      priced.start = values.start;
+      priced.end = values.end;
+      cost[r] = assignmentPay(
+        priced,
+        stipend.amount,
+        ledger[at4 + STANDING] === PRICED ? ledger[at4 + BASE] : null,
+        fiscalYear,
       );
-      continue;
+      ledger[at4 + PAY] += cost[r];
+      ledger[at4 + LAST] = r;
+      firsts[r] = 4 | (newStipend ? 1 : 0) | (newCategory ? 2 : 0);
     }
-    held.previous[r] = ledger[at4 + LAST];
-    ledger[at4 + LAST] = r;
-    held.stipend[r] = s;
-    held.units[r] = units;
-    held.start[r] = start;
-    held.end[r] = end;
-    held.counted++;
-    priced.stipend = stipend;
-    priced.units = units;
-    priced.start = row.start;
-    priced.end = row.end;
-    const cost = assignmentPay(
-      priced,
-      stipend.amount,
-      ledger[at4 + STANDING] === PRICED ? ledger[at4 + BASE] : null,
-      fiscalYear,
-    );
-    ledger[at4 + PAY] += cost;
+  }
+  held.first[n] = kept;
+  held.counted = kept;
+
+  // 4. The tallies, in table order.
+  for (let r = 0; r < rows.length; r++) {
+    if (firsts[r] === 0) continue;
+    const s = held.stipend[r];
     const tallied = byStipend[s];
-    if (newStipend) tallied.employees++;
-    if (newCategory) byCategory[s].employees++;
-    tallied.units += units;
-    tallied.cost += cost;
+    if ((firsts[r] & 1) !== 0) tallied.employees++;
+    if ((firsts[r] & 2) !== 0) byCategory[s].employees++;
+    tallied.units += held.units[r];
+    tallied.cost += cost[r];
   }
   return held;
 }
 
 /** Why a readable assignment row of roster employee `at` is not counted, or undefined when it counts. */
 function refusal(
-  row: AssignmentRow,
+  row: Pick<AssignmentRow, "code" | "units" | "start" | "end">,
   found: Stipend | TableProblem | undefined,
   people: People,
   at: number,
