@@ -2,6 +2,7 @@
  * The CLI's plumbing, in process, with a stand-in analysis: arguments, readers, outputs,
  * messages and exit codes. (test/cli/study.test.ts runs the real analysis end to end.)
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { EngineError } from "../../src/engine";
@@ -123,6 +124,27 @@ describe("compstudy exhibits: success", () => {
     const result = await run(["exhibits", "--help"], folder);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("--workbook <file.xlsx>");
+  });
+
+  it("answers --help and --version without loading the engine, and the exhibits command with it (the built CLI)", () => {
+    // Which of the CLI's modules a command line loads, in a fresh Node process.
+    const loaded = (argv: string[]): string[] => {
+      const script = `const { main } = require(${JSON.stringify(path.resolve("dist/node/src/cli/main.js"))});
+        main(${JSON.stringify(argv)}, { stdout: () => {}, stderr: () => {} }).then((code) => {
+          const ours = Object.keys(require.cache).filter((file) => file.includes("dist/node/src/"));
+          process.stdout.write(JSON.stringify({ code, ours }));
+        });`;
+      const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+      const { code, ours } = JSON.parse(out) as { code: number; ours: string[] };
+      expect(code).toBe(0);
+      return ours.map((file) => path.relative(path.resolve("dist/node/src"), file));
+    };
+    for (const argv of [["--help"], ["--version"]]) {
+      const modules = loaded(argv);
+      expect(modules).toContain(path.join("cli", "main.js"));
+      expect(modules.filter((file) => file.startsWith("engine"))).toEqual([]);
+    }
+    expect(loaded(["exhibits", "--help"])).toContain(path.join("engine", "study", "registry.js"));
   });
 });
 
