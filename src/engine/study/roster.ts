@@ -594,11 +594,8 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
     const contractDays = numberCell(cell(cells, contractDaysCol), "Contract Days", refuse, mark);
     const serviceYears = numberCell(cell(cells, serviceYearsCol), "Service Years", refuse, mark);
     if (current.refused || step === undefined || annualHours === undefined || contractDays === undefined) continue;
-    for (const [label, value] of [
-      ["Annual Hours", annualHours],
-      ["Contract Days", contractDays],
-    ] as const)
-      if (value !== null && value <= 0) refuse(`${label} ${value} is not above zero`);
+    if (annualHours !== null && annualHours <= 0) refuse(`Annual Hours ${annualHours} is not above zero`);
+    if (contractDays !== null && contractDays <= 0) refuse(`Contract Days ${contractDays} is not above zero`);
     if (serviceYears !== undefined && serviceYears !== null && serviceYears < 0)
       refuse(`Service Years ${serviceYears} is below zero`);
     const rehireDay =

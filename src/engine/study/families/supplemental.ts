@@ -843,71 +843,113 @@ function assign(
   tallies: { perStipend: Map<Stipend, Tally>; categoryOf: Map<Stipend, Tally> },
   problems: Problem[],
 ): Held {
-  const refuse = (row: AssignmentRow, reason: string): void => {
-    problems.push({ table: ASSIGNMENTS_INPUT.label, row: row.row, id: row.id, code: row.code, reason });
-  };
   let rosterRows: Map<string, Unplaced> | undefined;
-  const unreadRow = (id: string): Unplaced | undefined => {
-    if (rosterRows === undefined) {
-      rosterRows = new Map();
-      for (const problem of study.roster.problems) {
-        const key = normalizeKey(problem.id);
-        if (key !== "" && !rosterRows.has(key)) rosterRows.set(key, problem);
-      }
-    }
-    return rosterRows.get(normalizeKey(id));
-  };
-  const stipends = table.stipends;
-  const stipendIndex = new Map(stipends.map((stipend, i) => [stipend, i]));
-  const byStipend = stipends.map((stipend) => tallies.perStipend.get(stipend) as Tally);
-  const byCategory = stipends.map((stipend) => tallies.categoryOf.get(stipend) as Tally);
-  const n = people.columns.length;
-  const ledger = people.ledger;
-  const held: Held = {
-    rows,
-    stipends,
-    first: new Int32Array(n + 1),
-    byEmployee: new Int32Array(rows.length),
-    stipend: new Int32Array(rows.length),
-    units: new Float64Array(rows.length),
-    start: new Int32Array(rows.length),
-    end: new Int32Array(rows.length),
-    counted: 0,
-  };
-
-  // 1. Each row's employee: as written (looked up together: StringTable.getEach), else as people
-  // mean the ID; position + 1 in `employee`, 0 for a row listed here.
-  const employee = new Int32Array(rows.length);
-  people.ids.exactEach(rows.length, (r) => rows[r].id, employee);
-  // Read here, in table order, for the employee-by-employee pass (which reaches the rows in no
-  // order): each row's stipend (index into `stipends`; −1 when its code is not a usable
-  // stipend's), units (NaN when blank) and dates. Codes repeat over thousands of rows: each
-  // spelling is looked up once.
+  // Codes repeat over thousands of rows: each spelling is looked up once.
   const codes = new Map<string, Stipend | TableProblem | undefined>();
-  const codeOf = (code: string): Stipend | TableProblem | undefined => {
-    let found = codes.get(code);
-    if (found === undefined && !codes.has(code)) {
-      found = table.byKey.get(normalizeKey(code));
-      codes.set(code, found);
-    }
-    return found;
+  const stipends = table.stipends;
+  const n = people.columns.length;
+  const pass: Pass = {
+    rows,
+    people,
+    fiscalYear,
+    stipends,
+    stipendIndex: new Map(stipends.map((stipend, i) => [stipend, i])),
+    byStipend: stipends.map((stipend) => tallies.perStipend.get(stipend) as Tally),
+    byCategory: stipends.map((stipend) => tallies.categoryOf.get(stipend) as Tally),
+    held: {
+      rows,
+      stipends,
+      first: new Int32Array(n + 1),
+      byEmployee: new Int32Array(rows.length),
+      stipend: new Int32Array(rows.length),
+      units: new Float64Array(rows.length),
+      start: new Int32Array(rows.length),
+      end: new Int32Array(rows.length),
+      counted: 0,
+    },
+    employee: new Int32Array(rows.length),
+    stipendOf: new Int32Array(rows.length),
+    unitsOf: new Float64Array(rows.length),
+    startOf: new Int32Array(n + 1),
+    order: new Int32Array(0),
+    cost: new Float64Array(rows.length),
+    firsts: new Uint8Array(rows.length),
+    refuse: (row, reason) => {
+      problems.push({ table: ASSIGNMENTS_INPUT.label, row: row.row, id: row.id, code: row.code, reason });
+    },
+    codeOf: (code) => {
+      let found = codes.get(code);
+      if (found === undefined && !codes.has(code)) {
+        found = table.byKey.get(normalizeKey(code));
+        codes.set(code, found);
+      }
+      return found;
+    },
+    unreadRow: (id) => {
+      if (rosterRows === undefined) {
+        rosterRows = new Map();
+        for (const problem of study.roster.problems) {
+          const key = normalizeKey(problem.id);
+          if (key !== "" && !rosterRows.has(key)) rosterRows.set(key, problem);
+        }
+      }
+      return rosterRows.get(normalizeKey(id));
+    },
   };
-  const stipendOf = new Int32Array(rows.length);
-  const unitsOf = new Float64Array(rows.length);
-  // Then the count of each employee's rows, at their position + 1.
-  const startOf = new Int32Array(n + 1);
+  // Each pass is its own function with one loop: V8 optimises a small function with one loop at
+  // once, where one long function with several loops ran them half-optimised.
+  matchRows(pass);
+  sortByEmployee(pass);
+  countByEmployee(pass);
+  addTallies(pass);
+  return pass.held;
+}
+
+/** What assign's passes share. */
+type Pass = {
+  rows: readonly AssignmentRow[];
+  people: People;
+  fiscalYear: FiscalYear;
+  stipends: readonly Stipend[];
+  stipendIndex: Map<Stipend, number>;
+  byStipend: Tally[];
+  byCategory: Tally[];
+  held: Held;
+  /** Per row: its employee's position + 1 (0: the row is listed); its stipend (index into `stipends`; −1 when its code is not a usable stipend's); units (NaN when blank). */
+  employee: Int32Array;
+  stipendOf: Int32Array;
+  unitsOf: Float64Array;
+  /** Per employee: where their rows start in `order` (the rows matched to them, by employee). */
+  startOf: Int32Array;
+  order: Int32Array;
+  /** Per counted row: its pay, and 4, + 1 when it is its employee's first of its stipend, + 2 of its category. */
+  cost: Float64Array;
+  firsts: Uint8Array;
+  refuse: (row: AssignmentRow, reason: string) => void;
+  codeOf: (code: string) => Stipend | TableProblem | undefined;
+  unreadRow: (id: string) => Unplaced | undefined;
+};
+
+/**
+ * 1. Each row's employee — as written (looked up together: StringTable.getEach), else as people
+ * mean the ID — or the row listed; and, read here in table order for the employee-by-employee
+ * pass (which reaches the rows in no order), its stipend, units and dates.
+ */
+function matchRows(pass: Pass): void {
+  const { rows, people, employee, startOf, stipendOf, unitsOf, held } = pass;
+  people.ids.exactEach(rows.length, (r) => rows[r].id, employee);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row.problem !== undefined) {
-      refuse(row, row.problem);
+      pass.refuse(row, row.problem);
       employee[r] = 0;
       continue;
     }
     if (employee[r] === 0) {
       const at = people.ids.findNormal(row.id);
       if (at === undefined) {
-        const unread = unreadRow(row.id);
-        refuse(
+        const unread = pass.unreadRow(row.id);
+        pass.refuse(
           row,
           unread === undefined
             ? `Employee ID '${truncate(row.id)}' is not in the roster`
@@ -917,28 +959,39 @@ function assign(
       }
       employee[r] = at + 1;
     }
+    // The count of each employee's rows, at their position + 1.
     startOf[employee[r]]++;
-    const found = codeOf(row.code);
-    stipendOf[r] = found !== undefined && "basis" in found ? (stipendIndex.get(found) as number) : -1;
+    const found = pass.codeOf(row.code);
+    stipendOf[r] = found !== undefined && "basis" in found ? (pass.stipendIndex.get(found) as number) : -1;
     unitsOf[r] = row.units ?? Number.NaN;
     held.start[r] = row.start ?? NO_DAY;
     held.end[r] = row.end ?? NO_DAY;
   }
+}
 
-  // 2. The matched rows by employee, in table order within each (a counting sort): employee i's
-  // are order[startOf[i]] … order[startOf[i + 1] − 1].
+/** 2. The matched rows by employee, in table order within each (a counting sort): employee i's are order[startOf[i]] … order[startOf[i + 1] − 1]. */
+function sortByEmployee(pass: Pass): void {
+  const { employee, startOf } = pass;
+  const n = startOf.length - 1;
   for (let i = 0; i < n; i++) startOf[i + 1] += startOf[i];
   const order = new Int32Array(startOf[n]);
   const next = startOf.slice(0, n);
-  for (let r = 0; r < rows.length; r++) if (employee[r] > 0) order[next[employee[r] - 1]++] = r;
+  for (let r = 0; r < employee.length; r++) if (employee[r] > 0) order[next[employee[r] - 1]++] = r;
+  pass.order = order;
+}
 
-  // 3. Employee by employee: each row counted or listed, the counted ones priced. A row whose
-  // code is a stipend's is read from the columns above (one object, refilled).
+/**
+ * 3. Employee by employee, each one's rows in table order: counted or listed (the first of two
+ * identical assignments counts), the counted ones priced and added to the employee's pay. A row
+ * whose code is a stipend's is read from the columns of matchRows (one object, refilled).
+ */
+function countByEmployee(pass: Pass): void {
+  const { rows, people, fiscalYear, stipends, byCategory, held, stipendOf, unitsOf, startOf, order, cost, firsts } =
+    pass;
+  const ledger = people.ledger;
   const values = { code: "", units: null as number | null, start: null as number | null, end: null as number | null };
   const priced = { stipend: stipends[0], units: 0, start: null as number | null, end: null as number | null };
-  const cost = new Float64Array(rows.length);
-  // Per counted row: 4, + 1 when it is its employee's first of its stipend, + 2 of its category.
-  const firsts = new Uint8Array(rows.length);
+  const n = startOf.length - 1;
   let kept = 0;
   for (let at = 0; at < n; at++) {
     const from = startOf[at];
@@ -953,7 +1006,7 @@ function assign(
       const start = held.start[r];
       const end = held.end[r];
       let reason: string | undefined;
-      if (s < 0) reason = refusal(rows[r], codeOf(rows[r].code), people, at, fiscalYear);
+      if (s < 0) reason = refusal(rows[r], pass.codeOf(rows[r].code), people, at, fiscalYear);
       else {
         values.units = Number.isNaN(unitsOf[r]) ? null : unitsOf[r];
         values.start = dayOrNull(start);
@@ -961,7 +1014,7 @@ function assign(
         reason = refusal(values, stipends[s], people, at, fiscalYear);
       }
       if (reason !== undefined) {
-        refuse(rows[r], reason);
+        pass.refuse(rows[r], reason);
         continue;
       }
       const stipend = stipends[s];
@@ -983,7 +1036,7 @@ function assign(
         if (byCategory[t] === byCategory[s]) newCategory = false;
       }
       if (repeatOf >= 0) {
-        refuse(
+        pass.refuse(
           rows[r],
           `the same assignment as row ${rows[repeatOf].row} (employee, code, units and dates): the first counts`,
         );
@@ -1009,9 +1062,12 @@ function assign(
   }
   held.first[n] = kept;
   held.counted = kept;
+}
 
-  // 4. The tallies, in table order.
-  for (let r = 0; r < rows.length; r++) {
+/** 4. The counted rows' tallies, in table order (the sums add in the order of the table). */
+function addTallies(pass: Pass): void {
+  const { held, firsts, cost, byStipend, byCategory } = pass;
+  for (let r = 0; r < firsts.length; r++) {
     if (firsts[r] === 0) continue;
     const s = held.stipend[r];
     const tallied = byStipend[s];
@@ -1020,7 +1076,6 @@ function assign(
     tallied.units += held.units[r];
     tallied.cost += cost[r];
   }
-  return held;
 }
 
 /** Why a readable assignment row of roster employee `at` is not counted, or undefined when it counts. */
