@@ -787,8 +787,8 @@ const NO_DAY = -2_147_483_648;
 
 /**
  * The counted assignments, by employee (150,000 assignments make no object each): employee i's
- * are rows byEmployee[first[i]] … byEmployee[first[i + 1] − 1], in table order; each row's
- * stipend (index into `stipends`), units and dates in typed columns indexed by table row.
+ * are k = first[i] … first[i + 1] − 1, in table order — table row byEmployee[k], its stipend
+ * (index into `stipends`), units and dates at k in typed columns.
  */
 type Held = {
   rows: readonly AssignmentRow[];
@@ -809,13 +809,12 @@ function heldBy(held: Held | undefined, i: number): CountedAssignment[] {
   const list: CountedAssignment[] = [];
   if (held === undefined) return list;
   for (let k = held.first[i]; k < held.first[i + 1]; k++) {
-    const r = held.byEmployee[k];
     list.push({
-      row: held.rows[r].row,
-      stipend: held.stipends[held.stipend[r]],
-      units: held.units[r],
-      start: dayOrNull(held.start[r]),
-      end: dayOrNull(held.end[r]),
+      row: held.rows[held.byEmployee[k]].row,
+      stipend: held.stipends[held.stipend[k]],
+      units: held.units[k],
+      start: dayOrNull(held.start[k]),
+      end: dayOrNull(held.end[k]),
     });
   }
   return list;
@@ -868,12 +867,11 @@ function assign(
       counted: 0,
     },
     employee: new Int32Array(rows.length),
-    stipendOf: new Int32Array(rows.length),
-    unitsOf: new Float64Array(rows.length),
+    read: new Float64Array(rows.length * FIELDS),
     startOf: new Int32Array(n + 1),
     order: new Int32Array(0),
-    cost: new Float64Array(rows.length),
-    firsts: new Uint8Array(rows.length),
+    sorted: new Float64Array(0),
+    tallied: new Float64Array(rows.length * FIELDS),
     refuse: (row, reason) => {
       problems.push({ table: ASSIGNMENTS_INPUT.label, row: row.row, id: row.id, code: row.code, reason });
     },
@@ -915,20 +913,24 @@ type Pass = {
   byStipend: Tally[];
   byCategory: Tally[];
   held: Held;
-  /** Per row: its employee's position + 1 (0: the row is listed); its stipend (index into `stipends`; −1 when its code is not a usable stipend's); units (NaN when blank). */
+  /** Per row: its employee's position + 1 (0: the row is listed). */
   employee: Int32Array;
-  stipendOf: Int32Array;
-  unitsOf: Float64Array;
+  /** Per row r, at r × FIELDS: its stipend (index into `stipends`; −1 when its code is not a usable stipend's), units (NaN when blank), dates. */
+  read: Float64Array;
   /** Per employee: where their rows start in `order` (the rows matched to them, by employee). */
   startOf: Int32Array;
   order: Int32Array;
-  /** Per counted row: its pay, and 4, + 1 when it is its employee's first of its stipend, + 2 of its category. */
-  cost: Float64Array;
-  firsts: Uint8Array;
+  /** `read` in the order of `order`: the employee-by-employee pass reads it in turn. */
+  sorted: Float64Array;
+  /** Per row r, at r × FIELDS: when counted, its pay, stipend, units and 4 (+ 1 when it is its employee's first of its stipend, + 2 of its category); else 0s. */
+  tallied: Float64Array;
   refuse: (row: AssignmentRow, reason: string) => void;
   codeOf: (code: string) => Stipend | TableProblem | undefined;
   unreadRow: (id: string) => Unplaced | undefined;
 };
+
+/** Four numbers a row in Pass.read, Pass.sorted and Pass.tallied. */
+const FIELDS = 4;
 
 /**
  * 1. Each row's employee — as written (looked up together: StringTable.getEach), else as people
@@ -936,7 +938,7 @@ type Pass = {
  * pass (which reaches the rows in no order), its stipend, units and dates.
  */
 function matchRows(pass: Pass): void {
-  const { rows, people, employee, startOf, stipendOf, unitsOf, held } = pass;
+  const { rows, people, employee, startOf, read } = pass;
   people.ids.exactEach(rows.length, (r) => rows[r].id, employee);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -962,22 +964,30 @@ function matchRows(pass: Pass): void {
     // The count of each employee's rows, at their position + 1.
     startOf[employee[r]]++;
     const found = pass.codeOf(row.code);
-    stipendOf[r] = found !== undefined && "basis" in found ? (pass.stipendIndex.get(found) as number) : -1;
-    unitsOf[r] = row.units ?? Number.NaN;
-    held.start[r] = row.start ?? NO_DAY;
-    held.end[r] = row.end ?? NO_DAY;
+    const at = r * FIELDS;
+    read[at] = found !== undefined && "basis" in found ? (pass.stipendIndex.get(found) as number) : -1;
+    read[at + 1] = row.units ?? Number.NaN;
+    read[at + 2] = row.start ?? NO_DAY;
+    read[at + 3] = row.end ?? NO_DAY;
   }
 }
 
 /** 2. The matched rows by employee, in table order within each (a counting sort): employee i's are order[startOf[i]] … order[startOf[i + 1] − 1]. */
 function sortByEmployee(pass: Pass): void {
-  const { employee, startOf } = pass;
+  const { employee, startOf, read } = pass;
   const n = startOf.length - 1;
   for (let i = 0; i < n; i++) startOf[i + 1] += startOf[i];
   const order = new Int32Array(startOf[n]);
+  const sorted = new Float64Array(startOf[n] * FIELDS);
   const next = startOf.slice(0, n);
-  for (let r = 0; r < employee.length; r++) if (employee[r] > 0) order[next[employee[r] - 1]++] = r;
+  for (let r = 0; r < employee.length; r++) {
+    if (employee[r] === 0) continue;
+    const k = next[employee[r] - 1]++;
+    order[k] = r;
+    for (let field = 0; field < FIELDS; field++) sorted[k * FIELDS + field] = read[r * FIELDS + field];
+  }
   pass.order = order;
+  pass.sorted = sorted;
 }
 
 /**
@@ -986,8 +996,7 @@ function sortByEmployee(pass: Pass): void {
  * whose code is a stipend's is read from the columns of matchRows (one object, refilled).
  */
 function countByEmployee(pass: Pass): void {
-  const { rows, people, fiscalYear, stipends, byCategory, held, stipendOf, unitsOf, startOf, order, cost, firsts } =
-    pass;
+  const { rows, people, fiscalYear, stipends, byCategory, held, startOf, order, sorted, tallied } = pass;
   const ledger = people.ledger;
   const values = { code: "", units: null as number | null, start: null as number | null, end: null as number | null };
   const priced = { stipend: stipends[0], units: 0, start: null as number | null, end: null as number | null };
@@ -1002,13 +1011,14 @@ function countByEmployee(pass: Pass): void {
     const start0 = kept;
     for (let k = from; k < to; k++) {
       const r = order[k];
-      const s = stipendOf[r];
-      const start = held.start[r];
-      const end = held.end[r];
+      const s = sorted[k * FIELDS];
+      const start = sorted[k * FIELDS + 2];
+      const end = sorted[k * FIELDS + 3];
       let reason: string | undefined;
       if (s < 0) reason = refusal(rows[r], pass.codeOf(rows[r].code), people, at, fiscalYear);
       else {
-        values.units = Number.isNaN(unitsOf[r]) ? null : unitsOf[r];
+        const units = sorted[k * FIELDS + 1];
+        values.units = Number.isNaN(units) ? null : units;
         values.start = dayOrNull(start);
         values.end = dayOrNull(end);
         reason = refusal(values, stipends[s], people, at, fiscalYear);
@@ -1026,12 +1036,10 @@ function countByEmployee(pass: Pass): void {
       let newStipend = true;
       let newCategory = true;
       for (let e = start0; e < kept && repeatOf < 0; e++) {
-        const earlier = held.byEmployee[e];
-        const t = held.stipend[earlier];
+        const t = held.stipend[e];
         if (t === s) {
           newStipend = false;
-          if (held.units[earlier] === units && held.start[earlier] === start && held.end[earlier] === end)
-            repeatOf = earlier;
+          if (held.units[e] === units && held.start[e] === start && held.end[e] === end) repeatOf = held.byEmployee[e];
         }
         if (byCategory[t] === byCategory[s]) newCategory = false;
       }
@@ -1042,22 +1050,28 @@ function countByEmployee(pass: Pass): void {
         );
         continue;
       }
-      held.byEmployee[kept++] = r;
-      held.stipend[r] = s;
-      held.units[r] = units;
+      held.byEmployee[kept] = r;
+      held.stipend[kept] = s;
+      held.units[kept] = units;
+      held.start[kept] = start;
+      held.end[kept] = end;
+      kept++;
       priced.stipend = stipend;
       priced.units = units;
       priced.start = values.start;
       priced.end = values.end;
-      cost[r] = assignmentPay(
+      const cost = assignmentPay(
         priced,
         stipend.amount,
         ledger[at4 + STANDING] === PRICED ? ledger[at4 + BASE] : null,
         fiscalYear,
       );
-      ledger[at4 + PAY] += cost[r];
+      ledger[at4 + PAY] += cost;
       ledger[at4 + LAST] = r;
-      firsts[r] = 4 | (newStipend ? 1 : 0) | (newCategory ? 2 : 0);
+      tallied[r * FIELDS] = cost;
+      tallied[r * FIELDS + 1] = s;
+      tallied[r * FIELDS + 2] = units;
+      tallied[r * FIELDS + 3] = 4 | (newStipend ? 1 : 0) | (newCategory ? 2 : 0);
     }
   }
   held.first[n] = kept;
@@ -1066,15 +1080,16 @@ function countByEmployee(pass: Pass): void {
 
 /** 4. The counted rows' tallies, in table order (the sums add in the order of the table). */
 function addTallies(pass: Pass): void {
-  const { held, firsts, cost, byStipend, byCategory } = pass;
-  for (let r = 0; r < firsts.length; r++) {
-    if (firsts[r] === 0) continue;
-    const s = held.stipend[r];
-    const tallied = byStipend[s];
-    if ((firsts[r] & 1) !== 0) tallied.employees++;
-    if ((firsts[r] & 2) !== 0) byCategory[s].employees++;
-    tallied.units += held.units[r];
-    tallied.cost += cost[r];
+  const { tallied, byStipend, byCategory } = pass;
+  for (let at = 0; at < tallied.length; at += FIELDS) {
+    const firsts = tallied[at + 3];
+    if (firsts === 0) continue;
+    const s = tallied[at + 1];
+    const tally = byStipend[s];
+    if ((firsts & 1) !== 0) tally.employees++;
+    if ((firsts & 2) !== 0) byCategory[s].employees++;
+    tally.units += tallied[at + 2];
+    tally.cost += tallied[at];
   }
 }
 
