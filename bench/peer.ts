@@ -138,7 +138,7 @@ async function size(python: string, employees: number, rounds: number): Promise<
       throw new Error(`the script writes exhibits outside current conditions: ${unknown.join(", ")}`);
     runCompStudy(dir, exhibits);
     const computed = read("compstudy.json").exhibits.map((exhibit) => exhibit.id);
-    if (computed.join() !== exhibits.join())
+    if ([...computed].sort().join() !== [...exhibits].sort().join())
       throw new Error(`CompStudy computed ${computed.join(", ")}; the script ${exhibits.join(", ")}`);
     const mismatch = sameNumbers(read("pandas.json"), read("compstudy.json"));
     if (mismatch !== undefined) throw new Error(`the numbers differ at ${employees} employees: ${mismatch}`);
