@@ -70,26 +70,50 @@ export class RosterColumns implements EmployeeColumns {
     this.row[at] = employee.row;
     this.salary[at] = employee.salary;
     this.fte[at] = employee.fte;
-    for (let field = 0; field < TEXT_FIELDS.length; field++) {
-      const value = employee[TEXT_FIELDS[field]];
-      let column = this.texts[field];
-      if (column === undefined) {
-        if (value === "") continue;
-        column = Array.from({ length: at }, () => "");
-        this.texts[field] = column;
-      }
-      column.push(value);
+    // Each field by name: a loop over the names read each one as a keyed load, a few hundred
+    // milliseconds of a 1,048,576-row roster.
+    this.putText(TEXT_INDEX.id, at, employee.id);
+    this.putText(TEXT_INDEX.plan, at, employee.plan);
+    this.putText(TEXT_INDEX.grade, at, employee.grade);
+    this.putText(TEXT_INDEX.jobFamily, at, employee.jobFamily);
+    this.putText(TEXT_INDEX.jobTitle, at, employee.jobTitle);
+    this.putText(TEXT_INDEX.gender, at, employee.gender);
+    this.putText(TEXT_INDEX.ethnicity, at, employee.ethnicity);
+    this.putText(TEXT_INDEX.separationReason, at, employee.separationReason);
+    this.putText(TEXT_INDEX.positionId, at, employee.positionId);
+    this.putText(TEXT_INDEX.department, at, employee.department);
+    this.putText(TEXT_INDEX.proposedPlan, at, employee.proposedPlan);
+    this.putText(TEXT_INDEX.proposedGrade, at, employee.proposedGrade);
+    this.putText(TEXT_INDEX.benefitGroup, at, employee.benefitGroup);
+    this.putNumber(NUMBER_INDEX.hireDay, at, employee.hireDay);
+    this.putNumber(NUMBER_INDEX.step, at, employee.step);
+    this.putNumber(NUMBER_INDEX.separationDay, at, employee.separationDay);
+    this.putNumber(NUMBER_INDEX.annualHours, at, employee.annualHours);
+    this.putNumber(NUMBER_INDEX.contractDays, at, employee.contractDays);
+    this.putNumber(NUMBER_INDEX.serviceYears, at, employee.serviceYears);
+    this.putNumber(NUMBER_INDEX.rehireDay, at, employee.rehireDay);
+  }
+
+  /** Row `at`'s text in the field at `field` of TEXT_FIELDS (rows are appended in order). */
+  private putText(field: number, at: number, value: string): void {
+    let column = this.texts[field];
+    if (column === undefined) {
+      if (value === "") return;
+      column = Array.from({ length: at }, () => "");
+      this.texts[field] = column;
     }
-    for (let field = 0; field < OPTIONAL_NUMBERS.length; field++) {
-      const value = employee[OPTIONAL_NUMBERS[field]];
-      let column = this.numbers[field];
-      if (column === undefined) {
-        if (value === null) continue;
-        column = new Float64Array(this.capacity).fill(NaN);
-        this.numbers[field] = column;
-      }
-      column[at] = value === null ? NaN : value;
+    column.push(value);
+  }
+
+  /** Row `at`'s number in the field at `field` of OPTIONAL_NUMBERS (NaN for blank). */
+  private putNumber(field: number, at: number, value: number | null): void {
+    let column = this.numbers[field];
+    if (column === undefined) {
+      if (value === null) return;
+      column = new Float64Array(this.capacity).fill(NaN);
+      this.numbers[field] = column;
     }
+    column[at] = value === null ? NaN : value;
   }
 
   private grow(): void {
