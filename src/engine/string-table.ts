@@ -134,6 +134,32 @@ export class StringTable {
     }
   }
 
+  /**
+   * For keyAt(0) … keyAt(count − 1) in turn, the value the key already has into `out`, or 0
+   * after giving it valueAt(index) (firstOrAdd one by one, GROUP at a time as getEach).
+   */
+  firstOrAddEach(
+    count: number,
+    keyAt: (index: number) => string,
+    valueAt: (index: number) => number,
+    out: Int32Array,
+  ): void {
+    for (let start = 0; start < count; start += GROUP) {
+      const end = Math.min(count, start + GROUP);
+      this.digestGroup(start, end, keyAt);
+      for (let index = start; index < end; index++) {
+        this.restore(index - start);
+        const at = this.slotOf(keyAt(index));
+        const held = this.slots[at];
+        if (held !== 0) out[index] = held;
+        else {
+          out[index] = 0;
+          this.fill(at, valueAt(index));
+        }
+      }
+    }
+  }
+
   /** Gives keyAt(0) … keyAt(count − 1) the values valueAt(0) …, replacing those they had; GROUP at a time, as getEach. */
   setEach(count: number, keyAt: (index: number) => string, valueAt: (index: number) => number): void {
     for (let start = 0; start < count; start += GROUP) {

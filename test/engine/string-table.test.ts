@@ -48,15 +48,25 @@ describe("StringTable", () => {
     );
   });
 
-  it("keeps the first value with firstOrAdd and tells it on a repeat", () => {
+  it("keeps the first value with firstOrAdd and tells it on a repeat, one by one or grouped", () => {
     fc.assert(
       fc.property(fc.array(key, { maxLength: 120 }), fc.boolean(), (keys, packed) => {
         const table = new StringTable(keys.length, (value) => keys[value - 1], packed);
+        const grouped = new StringTable(keys.length, (value) => keys[value - 1], packed);
+        const out = new Int32Array(keys.length);
+        grouped.firstOrAddEach(
+          keys.length,
+          (at) => keys[at],
+          (at) => at + 1,
+          out,
+        );
         const first = new Map<string, number>();
         keys.forEach((k, at) => {
           expect(table.firstOrAdd(k, at + 1)).toBe(first.get(k));
+          expect(out[at]).toBe(first.get(k) ?? 0);
           if (!first.has(k)) first.set(k, at + 1);
         });
+        keys.forEach((k) => expect(grouped.get(k)).toBe(first.get(k)));
       }),
     );
   });

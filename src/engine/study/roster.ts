@@ -389,6 +389,45 @@ function sameCells(a: readonly CellValue[], b: readonly CellValue[]): boolean {
   return true;
 }
 
+/**
+ * The rows of a roster table that are read — not left out (report lines), not blank — as 1 in
+ * `read` (by table index); and for each read row with an Employee ID, the 1-based row of the
+ * first earlier row with the same ID as people mean it (normalizeKey), else 0, in `earlierRow`.
+ */
+function rowsAndRepeats(
+  table: readonly (readonly CellValue[])[],
+  headerIndex: number,
+  idCol: number,
+  leftOut: { has(index: number): boolean },
+): { read: Uint8Array; earlierRow: Int32Array } {
+  const read = new Uint8Array(table.length);
+  const earlierRow = new Int32Array(table.length);
+  // The keys and where they are, in arrays made at their full size once (a 1,048,576-row roster).
+  const keys = new Array<string>(table.length);
+  const indexes = new Int32Array(table.length);
+  let count = 0;
+  for (let index = headerIndex + 1; index < table.length; index++) {
+    const cells = table[index];
+    if (leftOut.has(index) || cells.every(isBlank)) continue;
+    read[index] = 1;
+    const id = text(cells[idCol]);
+    if (id === "") continue;
+    keys[count] = normalizeKey(id);
+    indexes[count] = index;
+    count++;
+  }
+  // Each key's first position + 1 (0: the key is new).
+  const first = new Int32Array(count);
+  new StringTable(count, (at) => keys[at - 1], false).firstOrAddEach(
+    count,
+    (at) => keys[at],
+    (at) => at + 1,
+    first,
+  );
+  for (let at = 0; at < count; at++) if (first[at] !== 0) earlierRow[indexes[at]] = indexes[first[at] - 1] + 1;
+  return { read, earlierRow };
+}
+
 /** Parses a roster table into employees and rows that cannot be used. */
 export function parseRoster(table: readonly (readonly CellValue[])[], options: RosterOptions = {}): Roster {
   const headerIndex = findHeaderRow(table, HEADER_FIELDS, options.mapping);
@@ -472,12 +511,10 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
 
   const columns = new RosterColumns(Math.max(0, table.length - headerIndex - 1));
   const problems: Unplaced[] = [];
-  // The first row of each Employee ID (as people mean it): the key is read again from the row when hashes meet.
-  const firstRowOfId = new StringTable(
-    table.length - headerIndex,
-    (row) => normalizeKey(text(table[row - 1][idCol])),
-    false,
-  );
+  // Which rows are read (not left out, not blank) and, of those with an Employee ID, the earlier
+  // row of the same ID (as people mean it), 0 for the first: all rows at once, so the ID table's
+  // memory is fetched a group at a time (StringTable.firstOrAddEach).
+  const { read, earlierRow } = rowsAndRepeats(table, headerIndex, idCol, leftOut);
   // With split assignments: each person's FTE so far, and the people on several rows.
   const fteOfId = new Map<string, number>();
   const rowsOfId = new Map<string, number[]>();
@@ -495,8 +532,8 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
   };
 
   for (let index = headerIndex + 1; index < table.length; index++) {
+    if (read[index] === 0) continue;
     const cells = table[index];
-    if (leftOut.has(index) || cells.every(isBlank)) continue;
     rowCount++;
     const row = index + 1;
     const id = text(cells[idCol]);
@@ -513,8 +550,9 @@ export function parseRoster(table: readonly (readonly CellValue[])[], options: R
       refuse("Employee ID is blank");
       continue;
     }
-    const idKey = normalizeKey(id);
-    const seen = firstRowOfId.firstOrAdd(idKey, row);
+    // The key is needed again only for split assignments.
+    const idKey = options.splitAssignments ? normalizeKey(id) : "";
+    const seen = earlierRow[index] === 0 ? undefined : earlierRow[index];
     if (seen !== undefined) {
       if (!options.splitAssignments) {
         refuse(`Employee ID '${truncate(id)}' appears twice (rows ${seen} and ${row}); the first is kept`);
