@@ -131,27 +131,14 @@ async function readInputs(options: ExhibitsOptions, io: CliIo, progress: Progres
           ? `--${options.plans ? "roster" : "plans"} is missing: give --plans and --roster (or one --workbook)`
           : "give --plans <file> and --roster <file>, or --workbook <file.xlsx>",
       );
-    const { plans: plansFile, roster: rosterFile } = options;
-    tables.plans = {
-      ...(await asGiven(plansFile, () =>
-        readTable(resolve(plansFile), {
-          sheet: options.plansSheet,
-          onRows: rowsRead(plansFile),
-          hiddenRows: options.hiddenRows,
-        }),
+    const readGiven = async (given: string, sheet: string | undefined): Promise<Table> => ({
+      ...(await asGiven(given, () =>
+        readTable(resolve(given), { sheet, onRows: rowsRead(given), hiddenRows: options.hiddenRows }),
       )),
-      file: plansFile,
-    };
-    tables.roster = {
-      ...(await asGiven(rosterFile, () =>
-        readTable(resolve(rosterFile), {
-          sheet: options.rosterSheet,
-          onRows: rowsRead(rosterFile),
-          hiddenRows: options.hiddenRows,
-        }),
-      )),
-      file: rosterFile,
-    };
+      file: given,
+    });
+    tables.plans = await readGiven(options.plans, options.plansSheet);
+    tables.roster = await readGiven(options.roster, options.rosterSheet);
   }
   for (const spec of EXTRA_INPUTS) {
     const given = options[camel(spec.id)];
