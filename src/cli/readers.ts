@@ -477,10 +477,28 @@ export function parseCsvText(file: string, text: string, onRows?: (rows: number)
 function splitUnquoted(text: string, delimiter: string, record: (fields: string[]) => boolean): void {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // papaparse drops a byte-order mark
   const newline = lineEnding(body);
+  // The fields are cut from the text itself, as line.split(delimiter) would cut them from the
+  // line, without a string for the line; each record's array is made at the last record's width.
+  let width = 1;
   for (let start = 0; ;) {
     const end = body.indexOf(newline, start);
-    const line = body.slice(start, end < 0 ? body.length : end);
-    if (!record(line.split(delimiter)) || end < 0) return;
+    const stop = end < 0 ? body.length : end;
+    const fields = new Array<string>(width);
+    let count = 0;
+    for (let from = start; ;) {
+      const at = body.indexOf(delimiter, from);
+      if (at < 0 || at >= stop) {
+        fields[count++] = body.slice(from, stop);
+        break;
+      }
+      fields[count++] = body.slice(from, at);
+      from = at + delimiter.length;
+    }
+    if (count !== width) {
+      fields.length = count;
+      width = count;
+    }
+    if (!record(fields) || end < 0) return;
     start = end + newline.length;
   }
 }

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
+import Papa from "papaparse";
 import { ReaderError, columnLetters, parseCsvText, readTable, readWorkbookSheets } from "../../src/cli/readers";
 import { readerError, tempFolder, writeFile, writeWorkbook } from "./helpers";
 
@@ -49,6 +50,30 @@ describe("CSV", () => {
       ["a", null, "b"],
       [null, "a", "b"],
     ]);
+  });
+
+  it("reads text without quotes exactly as papaparse reads it: every line ending, blank line, width and trailing delimiter (property)", () => {
+    const line = fc.array(fc.string({ unit: fc.constantFrom(..."ab1 é,"), maxLength: 6 }), { maxLength: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        fc.boolean(),
+        fc.boolean(),
+        (lines, newline, bom, trailing) => {
+          // A header of two columns makes the comma the delimiter.
+          const text = `${bom ? "\ufeff" : ""}a,b${newline}${lines.map((fields) => fields.join(",")).join(newline)}${trailing ? newline : ""}`;
+          const expected = Papa.parse<string[]>(text.replace(/^\ufeff/, ""), {
+            delimiter: ",",
+            skipEmptyLines: false,
+          }).data.map((fields) =>
+            fields.length === 1 && fields[0] === "" ? [] : fields.map((field) => (field === "" ? null : field)),
+          );
+          while (expected.length > 0 && expected[expected.length - 1].length === 0) expected.pop();
+          expect(parseCsvText("x.csv", text).rows).toEqual(expected);
+        },
+      ),
+    );
   });
 
   it("reads empty fields as null and keeps text as text (leading zeros, formulas)", () => {
