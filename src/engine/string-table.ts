@@ -90,22 +90,6 @@ export class StringTable {
     return value === 0 ? undefined : value;
   }
 
-  /** The value `key` already has, or undefined after giving it `value`. */
-  firstOrAdd(key: string, value: number): number | undefined {
-    this.digest(key);
-    const at = this.slotOf(key);
-    const held = this.slots[at];
-    if (held !== 0) return held;
-    this.fill(at, value);
-    return undefined;
-  }
-
-  /** Gives `key` the value `value`, replacing the one it had. */
-  set(key: string, value: number): void {
-    this.digest(key);
-    this.fill(this.slotOf(key), value);
-  }
-
   /** Writes the digested key and its value into the slot at `at`. */
   private fill(at: number, value: number): void {
     const slots = this.slots;
@@ -136,7 +120,7 @@ export class StringTable {
 
   /**
    * For keyAt(0) … keyAt(count − 1) in turn, the value the key already has into `out`, or 0
-   * after giving it valueAt(index) (firstOrAdd one by one, GROUP at a time as getEach).
+   * after giving it valueAt(index) (the first value of a key stays; GROUP at a time as getEach).
    */
   firstOrAddEach(
     count: number,
