@@ -550,15 +550,13 @@ const UNPRICED = 1;
 const SEPARATED = 2;
 
 /**
- * Per employee, four numbers side by side in `ledger` (one cache line serves all four of an
- * employee): standing, annual base pay (of the priced), last counted assignment row (−1: none)
- * and the year's stipend pay.
+ * Per employee, three numbers side by side in `ledger` (one cache line serves all three of an
+ * employee): standing, annual base pay (of the priced) and the year's stipend pay.
  */
 const STANDING = 0;
 const BASE = 1;
-const LAST = 2;
-const PAY = 3;
-const STRIDE = 4;
+const PAY = 2;
+const STRIDE = 3;
 
 /** The roster's employees as this family reads them, by index of roster.employees (columns, not objects). */
 type People = {
@@ -663,7 +661,6 @@ function peopleOf(study: Study, familyProblems: Unplaced[]): People {
   let next = 0;
   const ledger = people.ledger;
   for (let i = 0; i < n; i++) {
-    ledger[i * STRIDE + LAST] = -1;
     if (next < positions.length && positions[next] === i) {
       next++;
       if (placed.separated(i)) {
@@ -724,12 +721,6 @@ class IdIndex {
   /** The roster positions + 1 of `count` IDs as written (0: not as written), fetched together (StringTable.getEach). */
   exactEach(count: number, idAt: (index: number) => string, out: Int32Array): void {
     this.positions.getEach(count, idAt, out);
-  }
-
-  /** The roster position of an ID as written, else as people mean it (01 = 1, any case); undefined when none. */
-  find(id: string): number | undefined {
-    const exact = this.exact(id);
-    return exact >= 0 ? exact : this.findNormal(id);
   }
 
   /** The roster position of an ID not found as written, as people mean it; undefined when none. */
@@ -1007,7 +998,7 @@ function countByEmployee(pass: Pass): void {
     const to = startOf[at + 1];
     held.first[at] = kept;
     if (from === to) continue;
-    const at4 = at * STRIDE;
+    const entry = at * STRIDE;
     const start0 = kept;
     for (let k = from; k < to; k++) {
       const r = order[k];
@@ -1063,11 +1054,10 @@ function countByEmployee(pass: Pass): void {
       const cost = assignmentPay(
         priced,
         stipend.amount,
-        ledger[at4 + STANDING] === PRICED ? ledger[at4 + BASE] : null,
+        ledger[entry + STANDING] === PRICED ? ledger[entry + BASE] : null,
         fiscalYear,
       );
-      ledger[at4 + PAY] += cost;
-      ledger[at4 + LAST] = r;
+      ledger[entry + PAY] += cost;
       tallied[r * FIELDS] = cost;
       tallied[r * FIELDS + 1] = s;
       tallied[r * FIELDS + 2] = units;
@@ -1162,7 +1152,7 @@ function addUp(
   for (let i = 0; i < columns.length; i++) {
     const at = i * STRIDE;
     if (ledger[at + STANDING] === SEPARATED) continue;
-    const holds = ledger[at + LAST] >= 0;
+    const holds = held !== undefined && held.first[i + 1] > held.first[i];
     const stipends = ledger[at + PAY];
     const priced = ledger[at + STANDING] === PRICED;
     let band = -1;
