@@ -5,14 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { EXTRA_DUTY_PAY, MONTHLY_RATE, PLACEMENT, REHIRE_SALARY } from "../../src/functions/actions";
-import { ErrorCode, excelError, installCustomFunctionsStub, removeCustomFunctionsStub } from "./custom-functions-stub";
+import { installCustomFunctionsStub, removeCustomFunctionsStub, NA, NUM, VALUE } from "./custom-functions-stub";
 
 beforeAll(installCustomFunctionsStub);
 afterAll(removeCustomFunctionsStub);
 
-const NA = (message: string) => excelError(ErrorCode.notAvailable, message);
-const VALUE = (message: string) => excelError(ErrorCode.invalidValue, message);
-const NUM = excelError(ErrorCode.invalidNumber);
 const omitted = null as never;
 
 /** HISD-like pay ranges: a pay-plan table with Minimum and Maximum. */

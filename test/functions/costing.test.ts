@@ -7,14 +7,11 @@ import fc from "fast-check";
 import { raisedPay } from "../../src/engine/costing";
 import { RAISE_SCHEDULE, STEP_COST } from "../../src/functions/costing";
 import { EXHIBIT } from "../../src/functions/exhibit";
-import { ErrorCode, excelError, installCustomFunctionsStub, removeCustomFunctionsStub } from "./custom-functions-stub";
+import { installCustomFunctionsStub, removeCustomFunctionsStub, NA, NUM, VALUE } from "./custom-functions-stub";
 
 beforeAll(installCustomFunctionsStub);
 afterAll(removeCustomFunctionsStub);
 
-const NA = (message: string) => excelError(ErrorCode.notAvailable, message);
-const VALUE = (message: string) => excelError(ErrorCode.invalidValue, message);
-const NUM = excelError(ErrorCode.invalidNumber);
 const N = null as never;
 
 // The 2017-18 teacher guide's BA lane (steps 1–7) and Portland's BASE B1-5 (hourly).

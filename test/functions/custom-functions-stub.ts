@@ -38,6 +38,11 @@ export function excelError(code: string, message?: string): StubExcelError {
   return new StubExcelError(code, message);
 }
 
+/** The errors the function tests expect most: #N/A and #VALUE! with their message, #NUM!. */
+export const NA = (message: string): StubExcelError => excelError(ErrorCode.notAvailable, message);
+export const VALUE = (message: string): StubExcelError => excelError(ErrorCode.invalidValue, message);
+export const NUM = excelError(ErrorCode.invalidNumber);
+
 /** What ships: the functions bundle npm run build writes. */
 export const SHIPPED_BUNDLE = path.join(__dirname, "..", "..", "dist", "functions.js");
 

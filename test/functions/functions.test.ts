@@ -24,6 +24,9 @@ import {
   excelError,
   installCustomFunctionsStub,
   removeCustomFunctionsStub,
+  NA,
+  NUM,
+  VALUE,
 } from "./custom-functions-stub";
 
 // The wrappers as Excel calls them: every argument a 2-D array (a single value is 1 × 1),
@@ -31,10 +34,6 @@ import {
 
 beforeAll(installCustomFunctionsStub);
 afterAll(removeCustomFunctionsStub);
-
-const NA = (message: string) => excelError(ErrorCode.notAvailable, message);
-const VALUE = (message: string) => excelError(ErrorCode.invalidValue, message);
-const NUM = excelError(ErrorCode.invalidNumber);
 
 const PLAN = [
   ["Grade", "Step 1", "Step 2", "Step 3"],

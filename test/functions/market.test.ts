@@ -5,20 +5,18 @@
 import * as fs from "fs";
 import { AGE_MARKET, COST_TO_MIN, MARKET_DIFF, NEXT_STEP, STEP_OF } from "../../src/functions/market";
 import {
-  ErrorCode,
-  excelError,
   installCustomFunctionsStub,
   loadShippedFunctions,
   removeCustomFunctionsStub,
   SHIPPED_BUNDLE,
+  NA,
+  NUM,
+  VALUE,
 } from "./custom-functions-stub";
 
 beforeAll(installCustomFunctionsStub);
 afterAll(removeCustomFunctionsStub);
 
-const NA = (message: string) => excelError(ErrorCode.notAvailable, message);
-const VALUE = (message: string) => excelError(ErrorCode.invalidValue, message);
-const NUM = excelError(ErrorCode.invalidNumber);
 const N = null as never;
 
 // Portland PEA TE3 (187 days) and BASE B1-5, as pasted from the study.
