@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import "@testing-library/jest-dom";
-import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
@@ -15,19 +15,9 @@ import { layoutExhibit } from "../../src/exhibits/layout";
 
 const CURRENT = CURRENT_CONDITIONS.exhibits.length;
 import { fakeGateway, PLANS, ROSTER, SOURCES, type FakeGateway } from "./fake-gateway";
+import { paneUnderJsdom } from "./jsdom-pane";
 
-// Fluent UI renders slowly under jsdom on a loaded 2-core machine. These are ceilings, not waits:
-// each find waits for the state the UI reaches, however long a loaded machine takes to get there.
-configure({ asyncUtilTimeout: 30_000 });
-jest.setTimeout(180_000);
-
-// jsdom has no layout: requestAnimationFrame runs the callback at once.
-beforeAll(() => {
-  window.requestAnimationFrame = (callback: FrameRequestCallback): number => {
-    callback(0);
-    return 0;
-  };
-});
+paneUnderJsdom(180_000);
 
 const SAMPLE = {
   asOf: "2013-04-01",

@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as React from "react";
 import "@testing-library/jest-dom";
-import { configure, render, screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
@@ -18,17 +18,9 @@ import type { CellValue } from "../../src/engine/cells";
 import { CANDIDATE_FIELDS } from "../../src/engine/study";
 import type { Source } from "../../src/excel/gateway";
 import { fakeGateway, type FakeGateway } from "./fake-gateway";
+import { paneUnderJsdom } from "./jsdom-pane";
 
-// Ceilings, not waits: each find waits for the state the UI reaches, however long a loaded machine takes.
-configure({ asyncUtilTimeout: 30_000 });
-jest.setTimeout(240_000);
-
-beforeAll(() => {
-  window.requestAnimationFrame = (callback: FrameRequestCallback): number => {
-    callback(0);
-    return 0;
-  };
-});
+paneUnderJsdom(240_000);
 
 const PLANS: CellValue[][] = [
   ["Plan", "Grade", "Step 1", "Step 2", "Step 3", "Minimum", "Maximum"],

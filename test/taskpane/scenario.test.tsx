@@ -8,24 +8,16 @@
  */
 import * as React from "react";
 import "@testing-library/jest-dom";
-import { configure, render, screen, within } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { readSettings, type PaneSettings } from "../../src/excel/settings";
 import type { CellValue } from "../../src/engine/cells";
 import { fakeGateway, type FakeGateway } from "./fake-gateway";
+import { paneUnderJsdom } from "./jsdom-pane";
 
-// Ceilings, not waits: each find waits for the state the UI reaches, however long a loaded machine takes.
-configure({ asyncUtilTimeout: 30_000 });
-jest.setTimeout(180_000);
-
-beforeAll(() => {
-  window.requestAnimationFrame = (callback: FrameRequestCallback): number => {
-    callback(0);
-    return 0;
-  };
-});
+paneUnderJsdom(180_000);
 
 // One grade: 40,000 / 42,000 / 44,000. E1 on step 1, E2 on the top step.
 const PLANS: CellValue[][] = [
